@@ -1,0 +1,56 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Diskret",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Diskret", targets: ["Diskret"]),
+        .library(name: "DiskretConsent", targets: ["DiskretConsent"]),
+        .executable(name: "diskret", targets: ["diskret"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // System ICU (libicu-dev). Only DiskretICU's C file includes its headers: Foundation on Linux bundles
+        // its own ICU, and the two header sets must never meet in one Clang module graph.
+        .systemLibrary(
+            name: "CICU",
+            pkgConfig: "icu-uc icu-i18n",
+            providers: [.apt(["libicu-dev"])]
+        ),
+        // A C bridge whose public header exposes only opaque handles and plain C types.
+        .target(name: "DiskretICU", dependencies: ["CICU"]),
+        // The engine: pure library, no stdin/stdout, no process exit.
+        .target(
+            name: "Diskret",
+            dependencies: ["DiskretICU", .product(name: "Yams", package: "Yams")]
+        ),
+        // Consent registry, rosters and audit trail (SQLite through GRDB).
+        .target(
+            name: "DiskretConsent",
+            dependencies: [
+                "Diskret",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // The thin command-line front end.
+        .executableTarget(
+            name: "diskret",
+            dependencies: [
+                "Diskret",
+                "DiskretConsent",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DiskretTests", dependencies: ["Diskret"]),
+        .testTarget(name: "DiskretConsentTests", dependencies: ["DiskretConsent"]),
+        .testTarget(name: "DiskretCLITests", dependencies: ["Diskret", "diskret"]),
+    ]
+)
