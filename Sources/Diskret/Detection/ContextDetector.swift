@@ -1,0 +1,70 @@
+/// Finds candidates after trigger words: "Frau Fischer", "wh. in Soest", "Az. 12 F 345/24", "KM Anna".
+struct ContextDetector {
+    let rules: [ContextRule]
+    let lexicon: Lexicon
+    private let matchers: [RegexMatcher?]
+    let timeLimit: Int32
+
+    init(rules: [ContextRule], lexicon: Lexicon, timeLimit: Int32) throws(DiskretError) {
+        self.rules = rules
+        self.lexicon = lexicon
+        var matchers: [RegexMatcher?] = []
+        for rule in rules { matchers.append(try rule.targetRegex?.makeMatcher()) }
+        self.matchers = matchers
+        self.timeLimit = timeLimit
+    }
+
+    func detect(in text: TokenizedText, into candidates: inout [Candidate]) throws(DiskretError) {
+        let tokens = text.tokens
+        try text.units.withUnsafeBufferPointer { (buffer) throws(DiskretError) in
+            for (rule, matcher) in zip(rules, matchers) {
+                let definition = rule.definition
+                try matcher?.reset(buffer, timeLimit: timeLimit)
+                for start in tokens.indices where tokens[start].kind != .other {
+                    guard let (triggerEnd, role) = trigger(at: start, rule: rule, text: text) else { continue }
+                    var target = triggerEnd
+                    while target < tokens.count && rule.skip.contains(Array(text.key(target))) { target += 1 }
+                    guard target < tokens.count else { continue }
+                    let found: Range<Int>?
+                    switch definition.target {
+                    case .name:
+                        found = text.nameEnd(from: target, maxWords: definition.maxWords, lexicon: lexicon)
+                            .map { tokens[target].start..<tokens[$0].end }
+                    case .word:
+                        found = text.isNameWord(target, first: true, lexicon: lexicon) ? tokens[target].range : nil
+                    case .pattern:
+                        let from = tokens[target].start
+                        try matcher!.setRegion(from..<min(text.units.count, from + 400))
+                        do { found = try matcher!.matchHere(group: definition.group) } catch {
+                            throw DiskretError.timeLimitExceeded(rule: definition.id)
+                        }
+                    }
+                    guard var range = found else { continue }
+                    if !rule.targetLists.isEmpty {
+                        let indices = tokenIndices(of: range, in: text)
+                        guard let first = indices.first, let last = indices.last,
+                              rule.targetLists.contains(where: { $0.contains(text.joinedKey(first..<(last + 1))) }) else { continue }
+                    }
+                    if definition.includeTrigger { range = tokens[start].start..<range.upperBound }
+                    candidates.append(Candidate(range: range, category: definition.category!, type: definition.type,
+                                                rule: definition.id, score: definition.score, role: role))
+                }
+                try matcher?.reset(UnsafeBufferPointer(start: nil, count: 0), timeLimit: 0)
+            }
+        }
+    }
+
+    /// The token after the longest trigger phrase starting at `start`, and the trigger's role.
+    private func trigger(at start: Int, rule: ContextRule, text: TokenizedText) -> (Int, String?)? {
+        var key: [UInt8] = []
+        var best: (Int, String?)? = nil
+        var end = start
+        while end < text.tokens.count && end - start < rule.maxTriggerTokens {
+            if end > start { key.append(0x20) }
+            key.append(contentsOf: text.key(end))
+            if let role = rule.triggers[key] { best = (end + 1, role) }
+            end += 1
+        }
+        return best
+    }
+}

@@ -1,0 +1,140 @@
+/// Finds the identifiers of known persons (a case roster) whatever the rules say: every name word with
+/// inflection, case and diacritic variants, hyphenation at a line end and one typo; birth dates in the usual
+/// writings; address parts; phone numbers compared by their digits.
+struct KnownIdentifierDetector {
+    static let rule = "roster"
+    let persons: [KnownPerson]
+    let tokenizer: Tokenizer
+
+    func detect(in text: TokenizedText, into candidates: inout [Candidate]) throws(DiskretError) {
+        guard !persons.isEmpty else { return }
+        for person in persons {
+            func add(_ range: Range<Int>, _ category: Category, _ type: String) {
+                var candidate = Candidate(range: range, category: category, type: type, rule: Self.rule, score: 1.0)
+                if category == .person {
+                    candidate.role = person.role
+                    candidate.subject = person.subject
+                    candidate.fixedPlaceholder = person.placeholder
+                }
+                candidates.append(candidate)
+            }
+            var nameWords: Set<[UInt8]> = []
+            for name in person.names {
+                let tokens = try tokenizer.tokenize(Array(name.utf16))
+                for index in tokens.tokens.indices where tokens.tokens[index].isWord && !tokens.tokens[index].flags.contains(.lowercase) {
+                    let key = Array(tokens.key(index))
+                    if key.count >= 2 { nameWords.insert(key) }
+                }
+            }
+            for range in nameMatches(nameWords, in: text) { add(range, .person, "person.name") }
+            if let birthdate = person.birthdate, let date = GermanDate.parse(birthdate) {
+                for range in dateMatches(date, in: text) { add(range, .date, "date.birth") }
+            }
+            for address in person.addresses {
+                for part in address.split(separator: ",") {
+                    let (key, count) = try tokenizer.phraseKey(String(part))
+                    guard count > 0 else { continue }
+                    for start in text.tokens.indices where start + count <= text.tokens.count
+                        && text.joinedKey(start..<(start + count)) == key {
+                        add(text.tokens[start].start..<text.tokens[start + count - 1].end, .address, "address")
+                    }
+                }
+            }
+            for phone in person.phones {
+                for range in phoneMatches(digits(of: phone), in: text) { add(range, .contact, "contact.phone") }
+            }
+        }
+    }
+
+    private func nameMatches(_ words: Set<[UInt8]>, in text: TokenizedText) -> [Range<Int>] {
+        guard !words.isEmpty else { return [] }
+        var result: [Range<Int>] = []
+        let tokens = text.tokens
+        for index in tokens.indices where tokens[index].isWord {
+            let key = Array(text.key(index))
+            let capitalised = tokens[index].flags.contains(.capitalized)
+            if matches(key, words, fuzzy: capitalised) { result.append(tokens[index].range); continue }
+            // A name hyphenated at a line end: "Fi-" newline "scher".
+            if index + 2 < tokens.count, text.isJoiner(index + 1, after: index), tokens[index + 2].flags.contains(.newlineBefore),
+               tokens[index + 2].isWord, matches(key + Array(text.key(index + 2)), words, fuzzy: capitalised) {
+                result.append(tokens[index].start..<tokens[index + 2].end)
+            }
+        }
+        return result
+    }
+
+    /// Exact key, an inflected form (-s, -es, -n, -ns, -en), or — for capitalised words of four letters or
+    /// more — one edit away (a typo).
+    private func matches(_ key: [UInt8], _ words: Set<[UInt8]>, fuzzy: Bool) -> Bool {
+        if words.contains(key) { return true }
+        for suffix in [[0x73], [0x65, 0x73], [0x6E], [0x6E, 0x73], [0x65, 0x6E]] as [[UInt8]]
+        where key.count > suffix.count + 1 && key.suffix(suffix.count).elementsEqual(suffix) {
+            if words.contains(Array(key.dropLast(suffix.count))) { return true }
+        }
+        guard fuzzy, key.count >= 4 else { return false }
+        return words.contains { $0.count >= 4 && withinOneEdit($0, key) }
+    }
+
+    private func dateMatches(_ date: GermanDate, in text: TokenizedText) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        let tokens = text.tokens
+        for index in tokens.indices where tokens[index].kind == .number {
+            // Dates are tokens like "12.03.1988" or runs "1988 - 03 - 12"; read up to five tokens.
+            let end = min(tokens.count, index + 5)
+            for last in index..<end {
+                if last > index && tokens[last].flags.contains(.spaceBefore) && tokens[last].kind != .number { break }
+                let range = tokens[index].start..<tokens[last].end
+                if let parsed = GermanDate.parse(text.string(range)), parsed.day == date.day, parsed.month == date.month,
+                   parsed.year == nil || parsed.year == date.year {
+                    result.append(range)
+                }
+            }
+        }
+        return result
+    }
+
+    private func phoneMatches(_ phone: [UInt8], in text: TokenizedText) -> [Range<Int>] {
+        guard phone.count >= 5 else { return [] }
+        let national = phone.first == 0x30 ? Array(phone.dropFirst()) : phone
+        var result: [Range<Int>] = []
+        let tokens = text.tokens
+        for index in tokens.indices where tokens[index].kind == .number || text.units[tokens[index].start] == 0x2B || text.units[tokens[index].start] == 0x28 {
+            var collected: [UInt8] = []
+            var last = index
+            while last < tokens.count && collected.count < phone.count + 4 {
+                let token = tokens[last]
+                if token.kind == .word { break }
+                collected += digits(of: text.string(token.range))
+                let tail = collected.starts(with: [0x34, 0x39]) ? Array(collected.dropFirst(2))
+                    : collected.starts(with: [0x30, 0x30, 0x34, 0x39]) ? Array(collected.dropFirst(4)) : collected
+                if collected == phone || tail == national || (tail.first == 0x30 && Array(tail.dropFirst()) == national) {
+                    result.append(tokens[index].start..<token.end)
+                    break
+                }
+                last += 1
+            }
+        }
+        return result
+    }
+
+    private func digits(of text: String) -> [UInt8] {
+        text.unicodeScalars.compactMap { scalar in
+            guard let value = scalar.properties.numericValue, scalar.properties.numericType == .decimal else { return nil }
+            return UInt8(0x30 + Int(value))
+        }
+    }
+}
+
+/// Whether two keys differ by at most one insertion, deletion, substitution or swap of neighbours.
+func withinOneEdit(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+    if a == b { return true }
+    if abs(a.count - b.count) > 1 { return false }
+    var i = 0
+    while i < min(a.count, b.count) && a[i] == b[i] { i += 1 }
+    if a.count == b.count {
+        if a[(i + 1)...] == b[(i + 1)...] { return true }  // substitution
+        return i + 1 < a.count && a[i] == b[i + 1] && a[i + 1] == b[i] && a[(i + 2)...] == b[(i + 2)...]  // swap
+    }
+    let (longer, shorter) = a.count > b.count ? (a, b) : (b, a)
+    return longer[(i + 1)...].elementsEqual(shorter[i...])
+}

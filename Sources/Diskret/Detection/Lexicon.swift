@@ -1,0 +1,83 @@
+/// What the pack's lists say about a single word, for the rules that reason about names.
+struct Lexicon: Sendable {
+    let pack: RulePack
+    /// Lists of person names (first names, surnames).
+    let nameLists: [WordList]
+    /// Lists of common words (nouns, lower-case words): a capitalised word found here is no evidence of a name.
+    let commonWordLists: [WordList]
+
+    init(pack: RulePack) {
+        self.pack = pack
+        let personRules = pack.wordLists.filter { $0.definition.category == .person }
+        nameLists = personRules.flatMap(\.lists)
+        var common: [WordList] = []
+        for rule in personRules {
+            for list in rule.ambiguous + rule.ambiguousAtStart where !common.contains(where: { $0 === list }) { common.append(list) }
+        }
+        commonWordLists = common
+    }
+
+    func isAllowed(_ key: [UInt8]) -> Bool { pack.isAllowed(key) }
+    func isAllowed(_ key: ArraySlice<UInt8>) -> Bool { pack.isAllowed(Array(key)) }
+    func isKnownName(_ key: ArraySlice<UInt8>) -> Bool { nameLists.contains { $0.contains(key) } }
+    func isCommonWord(_ key: ArraySlice<UInt8>) -> Bool { commonWordLists.contains { $0.contains(key) } }
+    func isParticle(_ key: ArraySlice<UInt8>) -> Bool { pack.particles.contains(Array(key)) }
+}
+
+extension TokenizedText {
+    /// The last token of a name that starts at `start`: capitalised words (not allow-listed), initials ("K."),
+    /// hyphenated parts ("Fischer-Yılmaz") and particles between name words ("van der Berg"), at most
+    /// `maxWords` words; a single line break inside is allowed. Nil when no name starts there.
+    func nameEnd(from start: Int, maxWords: Int, lexicon: Lexicon) -> Int? {
+        var index = start, words = 0, last: Int? = nil
+        while index < tokens.count && words < maxWords {
+            let token = tokens[index]
+            if index > start && token.flags.contains(.sentenceStart) && !(last.map { isInitial($0) } ?? false) { break }
+            if isNameWord(index, first: words == 0, lexicon: lexicon) {
+                words += 1
+                last = index
+                index += 1
+                // An initial keeps its full stop: "K."
+                if isInitial(index - 1) { last = index; index += 1 }
+                continue
+            }
+            if let previous = last, isJoiner(index, after: previous), index + 1 < tokens.count,
+               isNameWord(index + 1, first: false, lexicon: lexicon), !tokens[index + 1].flags.contains(.spaceBefore) {
+                index += 1
+                continue
+            }
+            if lexicon.isParticle(key(index)) {
+                // Particles belong to the name only when a name word follows them.
+                var next = index + 1
+                while next < tokens.count && lexicon.isParticle(key(next)) { next += 1 }
+                if next < tokens.count && isNameWord(next, first: false, lexicon: lexicon) { index = next; continue }
+            }
+            break
+        }
+        return last
+    }
+
+    /// A single upper-case letter directly followed by a full stop.
+    func isInitial(_ index: Int) -> Bool {
+        guard index + 1 < tokens.count, tokens[index].isCapitalizedWord, tokens[index].end - tokens[index].start == 1 else { return false }
+        return units[tokens[index + 1].start] == 0x2E && !tokens[index + 1].flags.contains(.spaceBefore)
+    }
+
+    /// A hyphen or apostrophe glued to the previous token.
+    func isJoiner(_ index: Int, after previous: Int) -> Bool {
+        guard tokens[index].kind == .punctuation, !tokens[index].flags.contains(.spaceBefore), tokens[index].end - tokens[index].start == 1 else { return false }
+        let unit = units[tokens[index].start]
+        return unit == 0x2D || unit == 0x2010 || unit == 0x2011 || unit == 0x27 || unit == 0x2019
+    }
+
+    /// A capitalised word that can be part of a name here. After the first word, common nouns and function
+    /// words end the name unless a name list knows them ("Anna Koch" but not "Frau Fischer Termin").
+    func isNameWord(_ index: Int, first: Bool, lexicon: Lexicon) -> Bool {
+        let token = tokens[index]
+        guard token.isCapitalizedWord else { return false }
+        let word = key(index)
+        if lexicon.isAllowed(word) { return false }
+        if first { return true }
+        return lexicon.isKnownName(word) || !lexicon.isCommonWord(word)
+    }
+}

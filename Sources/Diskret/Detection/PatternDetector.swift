@@ -1,0 +1,97 @@
+/// Finds candidates with the pack's pattern rules, each gated to the lines that could hold a match.
+struct PatternDetector {
+    let rules: [PatternRule]
+    let matchers: [RegexMatcher]
+    /// The ICU time limit per match call, in steps of its matching engine (see `uregex_setTimeLimit`).
+    let timeLimit: Int32
+
+    init(rules: [PatternRule], timeLimit: Int32) throws(DiskretError) {
+        self.rules = rules
+        var matchers: [RegexMatcher] = []
+        for rule in rules { matchers.append(try rule.regex.makeMatcher()) }
+        self.matchers = matchers
+        self.timeLimit = timeLimit
+    }
+
+    func detect(in text: TokenizedText, tokenizer: Tokenizer, into candidates: inout [Candidate]) throws(DiskretError) {
+        let regions = GateRegions(units: text.units)
+        try text.units.withUnsafeBufferPointer { (buffer) throws(DiskretError) in
+            for (rule, matcher) in zip(rules, matchers) {
+                let definition = rule.definition
+                let ranges = regions.ranges(for: definition.gate)
+                if ranges.isEmpty { continue }
+                try matcher.reset(buffer, timeLimit: timeLimit)
+                for region in ranges {
+                    try matcher.setRegion(region)
+                    while true {
+                        let found: Range<Int>?
+                        do { found = try matcher.next(group: definition.group) } catch {
+                            throw DiskretError.timeLimitExceeded(rule: definition.id)
+                        }
+                        guard let range = found else { break }
+                        if let validator = definition.validator, !Validator.check(validator, text.string(range)) { continue }
+                        // A check group that took part in the match must name a listed entry.
+                        if !rule.checkLists.isEmpty, let checked = try matcher.lastGroup(definition.checkGroup) {
+                            let key = try tokenizer.phraseKey(text.string(checked)).key
+                            guard rule.checkLists.contains(where: { $0.contains(key) }) else { continue }
+                        }
+                        candidates.append(Candidate(range: range, category: definition.category!, type: definition.type,
+                                                    rule: definition.id, score: definition.score))
+                    }
+                }
+                try matcher.reset(UnsafeBufferPointer(start: nil, count: 0), timeLimit: 0)
+            }
+        }
+    }
+}
+
+/// The line ranges of a note that contain a digit, an "@", or URL punctuation: patterns gated on them skip
+/// the rest, which is most of a note.
+struct GateRegions {
+    private var digit: [Range<Int>] = []
+    private var at: [Range<Int>] = []
+    private var url: [Range<Int>] = []
+    private let whole: Range<Int>
+
+    init(units: [UInt16]) {
+        whole = 0..<units.count
+        var lineStart = 0
+        var hasDigit = false, hasAt = false, hasURL = false
+        func close(_ end: Int) {
+            // Adjacent gated lines merge into one region, so a match broken over a line ending is still seen.
+            if hasDigit { Self.add(lineStart..<end, to: &digit) }
+            if hasAt { Self.add(lineStart..<end, to: &at) }
+            if hasURL { Self.add(lineStart..<end, to: &url) }
+        }
+        for (index, unit) in units.enumerated() {
+            switch unit {
+            case 0x30...0x39, 0xFF10...0xFF19, 0x0660...0x0669, 0x06F0...0x06F9: hasDigit = true
+            case 0x40, 0xFF20: hasAt = true
+            case 0x2F, 0x3A, 0x2E: hasURL = true
+            case 0x0A:
+                close(index + 1)
+                lineStart = index + 1
+                hasDigit = false; hasAt = false; hasURL = false
+            default: break
+            }
+        }
+        close(units.count)
+    }
+
+    func ranges(for gate: PatternGate) -> [Range<Int>] {
+        switch gate {
+        case .none: return whole.isEmpty ? [] : [whole]
+        case .digit: return digit
+        case .at: return at
+        case .url: return url
+        }
+    }
+
+    private static func add(_ range: Range<Int>, to ranges: inout [Range<Int>]) {
+        if let last = ranges.last, last.upperBound >= range.lowerBound {
+            ranges[ranges.count - 1] = last.lowerBound..<range.upperBound
+        } else {
+            ranges.append(range)
+        }
+    }
+}

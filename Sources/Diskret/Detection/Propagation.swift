@@ -1,0 +1,41 @@
+/// Document-level propagation: once a word is known to be a name (or a place, or an institution's name)
+/// anywhere in the note, every other capitalised occurrence is masked too, including genitive and plural
+/// forms ("Lenas", "Schäfers") and case and diacritic variants (all compare by folded key).
+struct Propagation {
+    static let rule = "engine.propagation"
+    let lexicon: Lexicon
+    let threshold: Double
+
+    func apply(to candidates: inout [Candidate], in text: TokenizedText) {
+        var known: [[UInt8]: (Category, String)] = [:]
+        for candidate in candidates where candidate.score >= threshold && !candidate.derived
+            && [.person, .address, .organisation].contains(candidate.category) {
+            for index in tokenIndices(of: candidate.range, in: text) where isPropagatable(index, in: text) {
+                let word = Array(text.key(index))
+                if known[word] == nil { known[word] = (candidate.category, candidate.type) }
+            }
+        }
+        guard !known.isEmpty else { return }
+        var covered = [Bool](repeating: false, count: text.tokens.count)
+        for candidate in candidates where candidate.score >= threshold {
+            for index in tokenIndices(of: candidate.range, in: text) { covered[index] = true }
+        }
+        for index in text.tokens.indices where !covered[index] && text.tokens[index].isCapitalizedWord {
+            let word = Array(text.key(index))
+            var origin = known[word]
+            if origin == nil, word.count > 3, word.last == 0x73 { origin = known[Array(word.dropLast())] }  // -s
+            if origin == nil, word.count > 4, word.suffix(2) == [0x65, 0x73] { origin = known[Array(word.dropLast(2))] }  // -es
+            guard let (category, type) = origin else { continue }
+            candidates.append(Candidate(range: text.tokens[index].range, category: category, type: type,
+                                        rule: Self.rule, score: threshold, derived: true))
+        }
+    }
+
+    /// Words worth propagating: capitalised, two letters or more, not a particle or an allowed word.
+    private func isPropagatable(_ index: Int, in text: TokenizedText) -> Bool {
+        let token = text.tokens[index]
+        guard token.isCapitalizedWord, token.end - token.start >= 2 else { return false }
+        let word = text.key(index)
+        return !lexicon.isParticle(word) && !lexicon.isAllowed(word)
+    }
+}

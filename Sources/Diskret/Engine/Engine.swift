@@ -1,0 +1,27 @@
+/// The Diskret engine: detects personal data in German notes with a rule pack and masks it.
+///
+/// `Engine` is immutable and `Sendable`; each call makes (or reuses) a `Session` with its own ICU handles.
+public struct Engine: Sendable {
+    /// The compiled rules.
+    public let rules: RulePack
+    /// Non-rule settings.
+    public let options: EngineOptions
+
+    public init(rules: RulePack, options: EngineOptions = EngineOptions()) {
+        self.rules = rules
+        self.options = options
+    }
+
+    /// A session that owns ICU handles; reuse one per thread for many documents.
+    public func makeSession() throws(DiskretError) -> Session { try Session(engine: self) }
+
+    /// Finds personal data in `text` (offsets in Unicode scalars).
+    public func findings(in text: String, known: [KnownPerson] = []) throws(DiskretError) -> [Finding] {
+        try makeSession().anonymize(text, policy: .default, known: known).findings
+    }
+
+    /// Masks `text` as `policy` says.
+    public func anonymize(_ text: String, policy: MaskingPolicy = .default, known: [KnownPerson] = []) throws(DiskretError) -> AnonymizedText {
+        try makeSession().anonymize(text, policy: policy, known: known)
+    }
+}

@@ -1,0 +1,95 @@
+/// One thread's working state: ICU iterators, regex clones and a key folder. Not `Sendable`; make one per
+/// thread with `Engine.makeSession()`.
+public final class Session {
+    let engine: Engine
+    let lexicon: Lexicon
+    private let tokenizer: Tokenizer
+    private let patterns: PatternDetector
+    private let contexts: ContextDetector
+
+    init(engine: Engine) throws(DiskretError) {
+        self.engine = engine
+        lexicon = Lexicon(pack: engine.rules)
+        tokenizer = try Tokenizer()
+        patterns = try PatternDetector(rules: engine.rules.patterns, timeLimit: engine.options.regexTimeLimit)
+        contexts = try ContextDetector(rules: engine.rules.contexts, lexicon: lexicon, timeLimit: engine.options.regexTimeLimit)
+    }
+
+    /// Masks `text` as `policy` says; `known` are persons of the case whose identifiers are always found.
+    /// With `explain`, each replacement is followed by "‹rule score›" for rule authors.
+    public func anonymize(_ text: String, policy: MaskingPolicy = .default, known: [KnownPerson] = [],
+                          explain: Bool = false) throws(DiskretError) -> AnonymizedText {
+        let byteCount = text.utf8.count
+        guard byteCount <= engine.options.maxInputBytes else {
+            throw DiskretError.inputTooLarge(bytes: byteCount, limit: engine.options.maxInputBytes)
+        }
+        let tokenized = try tokenizer.tokenize(Array(text.utf16))
+        let findings = try detect(in: tokenized, known: known)
+        let replacements = Masker(policy: policy).replacements(for: findings)
+        return render(tokenized, findings, replacements, explain: explain)
+    }
+
+    /// The raw candidates of all rules for `text`, before evidence, thresholds and overlap resolution (for
+    /// rule examples and `--explain`).
+    func candidates(in text: String) throws(DiskretError) -> [Candidate] {
+        let tokenized = try tokenizer.tokenize(Array(text.utf16))
+        return try rawCandidates(in: tokenized, known: [])
+    }
+
+    private func rawCandidates(in text: TokenizedText, known: [KnownPerson]) throws(DiskretError) -> [Candidate] {
+        var candidates: [Candidate] = []
+        try patterns.detect(in: text, tokenizer: tokenizer, into: &candidates)
+        WordListDetector(rules: engine.rules.wordLists).detect(in: text, into: &candidates)
+        try contexts.detect(in: text, into: &candidates)
+        DenyDetector(rules: engine.rules.deny).detect(in: text, into: &candidates)
+        try KnownIdentifierDetector(persons: known, tokenizer: tokenizer).detect(in: text, into: &candidates)
+        return candidates
+    }
+
+    /// The pipeline: candidates from all rules → allow list → evidence → threshold → propagation → overlap
+    /// resolution → name merging → entity linking.
+    func detect(in text: TokenizedText, known: [KnownPerson]) throws(DiskretError) -> [Candidate] {
+        let threshold = engine.options.threshold
+        var candidates = try rawCandidates(in: text, known: known)
+        candidates.removeAll { isAllowListed($0, in: text) }
+        Evidence(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
+        candidates.removeAll { $0.score < threshold }
+        Propagation(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
+        var findings = NameMerger(lexicon: lexicon).merge(OverlapResolver.resolve(candidates), in: text)
+        EntityLinker(lexicon: lexicon).link(&findings, in: text)
+        return findings
+    }
+
+    /// Word-list hits that are on an allow list as a whole are dropped; patterns, context, deny and roster
+    /// findings are not (they carry their own evidence).
+    private func isAllowListed(_ candidate: Candidate, in text: TokenizedText) -> Bool {
+        guard engine.rules.wordLists.contains(where: { $0.definition.id == candidate.rule }) else { return false }
+        let indices = tokenIndices(of: candidate.range, in: text)
+        guard let first = indices.first, let last = indices.last else { return false }
+        return lexicon.isAllowed(text.joinedKey(first..<(last + 1)))
+    }
+
+    private func render(_ text: TokenizedText, _ findings: [Candidate], _ replacements: [String?], explain: Bool) -> AnonymizedText {
+        var output: [UInt16] = []
+        output.reserveCapacity(text.units.count)
+        var reported: [Finding] = []
+        var position = 0
+        var scalars = 0  // scalar offset of `position`
+        func advance(to offset: Int) {
+            for index in position..<offset where !UTF16.isTrailSurrogate(text.units[index]) { scalars += 1 }
+            position = offset
+        }
+        for (finding, replacement) in zip(findings, replacements) {
+            output.append(contentsOf: text.units[position..<finding.range.lowerBound])
+            advance(to: finding.range.lowerBound)
+            let start = scalars
+            if let replacement { output.append(contentsOf: replacement.utf16) } else { output.append(contentsOf: text.units[finding.range]) }
+            advance(to: finding.range.upperBound)
+            if explain { output.append(contentsOf: "‹\(finding.rule) \(Int((finding.score * 100).rounded()))%›".utf16) }
+            reported.append(Finding(start: start, end: scalars, category: finding.category, type: finding.type,
+                                    rule: finding.rule, score: (finding.score * 100).rounded() / 100, replacement: replacement))
+        }
+        output.append(contentsOf: text.units[position...])
+        return AnonymizedText(text: String(decoding: output, as: UTF16.self), findings: reported)
+    }
+}

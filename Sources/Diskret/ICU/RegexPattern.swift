@@ -1,0 +1,85 @@
+import DiskretICU
+
+/// A compiled ICU regular expression, shared read-only and used only through per-thread clones.
+final class RegexPattern: @unchecked Sendable {
+    // Safety: the template is never matched against; ICU documents uregex_clone of a shared pattern as safe.
+    private let template: OpaquePointer
+    /// The number of capture groups.
+    let groupCount: Int
+
+    /// Compiles `pattern`; a syntax error is reported with the 1-based column inside the pattern.
+    init(_ pattern: String, caseInsensitive: Bool = false) throws(RegexSyntaxError) {
+        var flags: UInt32 = UInt32(DK_REGEX_COMMENTS)
+        if caseInsensitive { flags |= UInt32(DK_REGEX_CASE_INSENSITIVE) }
+        let units = Array(pattern.utf16)
+        var error: Int32 = 0, line: Int32 = 0, offset: Int32 = 0
+        let handle = units.withUnsafeBufferPointer {
+            dk_regex_open($0.baseAddress, Int32($0.count), flags, &error, &line, &offset)
+        }
+        guard let handle else { throw RegexSyntaxError(code: icuErrorName(error), line: Int(line), offset: Int(offset)) }
+        template = handle
+        groupCount = Int(dk_regex_group_count(handle))
+    }
+
+    deinit { dk_regex_close(template) }
+
+    /// A matcher of its own for one thread.
+    func makeMatcher() throws(DiskretError) -> RegexMatcher {
+        var error: Int32 = 0
+        guard let clone = dk_regex_clone(template, &error) else {
+            throw DiskretError.icu(function: "uregex_clone", code: icuErrorName(error))
+        }
+        return RegexMatcher(handle: clone)
+    }
+}
+
+/// Why a pattern did not compile.
+struct RegexSyntaxError: Error {
+    var code: String
+    var line: Int
+    var offset: Int
+}
+
+/// A per-thread clone of a pattern, bound to one text at a time.
+final class RegexMatcher {
+    private let handle: OpaquePointer
+
+    fileprivate init(handle: OpaquePointer) { self.handle = handle }
+    deinit { dk_regex_close(handle) }
+
+    /// Binds the matcher to `text` (which must stay alive while matching) with a time limit in ICU steps.
+    func reset(_ text: UnsafeBufferPointer<UInt16>, timeLimit: Int32) throws(DiskretError) {
+        try checkICU(dk_regex_set_text(handle, text.baseAddress, Int32(text.count), timeLimit), "uregex_setText")
+    }
+
+    /// Restricts the search to `range` (UTF-16 offsets).
+    func setRegion(_ range: Range<Int>) throws(DiskretError) {
+        try checkICU(dk_regex_set_region(handle, Int32(range.lowerBound), Int32(range.upperBound)), "uregex_setRegion")
+    }
+
+    /// The next match in the region as the range of `group`, nil at the end. A time-out throws.
+    func next(group: Int = 0) throws(DiskretError) -> Range<Int>? {
+        while true {
+            let found = dk_regex_find_next(handle)
+            if found < 0 { throw DiskretError.icu(function: "uregex_findNext", code: icuErrorName(-found)) }
+            if found == 0 { return nil }
+            let start = Int(dk_regex_start(handle, Int32(group))), end = Int(dk_regex_end(handle, Int32(group)))
+            if start >= 0 && end > start { return start..<end }
+        }
+    }
+
+    /// The range of `group` in the last match, nil if it did not take part.
+    func lastGroup(_ group: Int) throws(DiskretError) -> Range<Int>? {
+        let start = Int(dk_regex_start(handle, Int32(group))), end = Int(dk_regex_end(handle, Int32(group)))
+        return start >= 0 && end >= start ? start..<end : nil
+    }
+
+    /// Matches at the start of the region only; the range of `group` if it matched.
+    func matchHere(group: Int = 0) throws(DiskretError) -> Range<Int>? {
+        let found = dk_regex_looking_at(handle)
+        if found < 0 { throw DiskretError.icu(function: "uregex_lookingAt", code: icuErrorName(-found)) }
+        guard found == 1 else { return nil }
+        let start = Int(dk_regex_start(handle, Int32(group))), end = Int(dk_regex_end(handle, Int32(group)))
+        return start >= 0 && end > start ? start..<end : nil
+    }
+}

@@ -1,0 +1,78 @@
+/// Decides which findings name the same person or value, so that each gets the same placeholder number.
+///
+/// Persons: a mention's name words (folded keys, genitive "s" removed, particles and initials left out) are
+/// its signature. Mentions whose signatures are subsets of one another are one person ("Frau Fischer",
+/// "Anna Fischer", "Fischers"); a short mention that fits several persons ("Fischer" with "Anna Fischer" and
+/// "Max Fischer" in the note) stays a person of its own rather than being guessed. Other categories: the same
+/// normalised value ("12.03.2024" and "12. März 2024"; "0170/1234567" and "0170 1234567").
+struct EntityLinker {
+    let lexicon: Lexicon
+
+    func link(_ findings: inout [Candidate], in text: TokenizedText) {
+        var valueEntities: [String: Int] = [:]
+        var nextEntity = 0
+        var personIndices: [Int] = []
+        for index in findings.indices {
+            if findings[index].category == .person { personIndices.append(index); continue }
+            let value = "\(findings[index].category.rawValue):" + normalizedValue(findings[index], in: text)
+            if let entity = valueEntities[value] { findings[index].entity = entity } else {
+                valueEntities[value] = nextEntity
+                findings[index].entity = nextEntity
+                nextEntity += 1
+            }
+        }
+        // Roster persons first (their entity is the subject), then full names, so short mentions attach to them.
+        var subjects: [String: Int] = [:]
+        var persons: [(entity: Int, words: Set<[UInt8]>)] = []
+        let mentions = personIndices.map { ($0, signature(findings[$0].range, in: text)) }
+        for (index, words) in mentions {
+            guard let subject = findings[index].subject else { continue }
+            if subjects[subject] == nil { subjects[subject] = nextEntity; nextEntity += 1 }
+            findings[index].entity = subjects[subject]!
+            persons.append((subjects[subject]!, words))
+        }
+        for (index, words) in mentions.sorted(by: { $0.1.count > $1.1.count }) where findings[index].subject == nil {
+            let matches = Set(persons.filter { words.isSubset(of: $0.words) || $0.words.isSubset(of: words) }.map(\.entity))
+            if matches.count == 1, let entity = matches.first {
+                findings[index].entity = entity
+                if let known = findings.first(where: { $0.entity == entity && $0.subject != nil }) {
+                    findings[index].subject = known.subject
+                    findings[index].fixedPlaceholder = known.fixedPlaceholder
+                }
+            } else {
+                findings[index].entity = nextEntity
+                persons.append((nextEntity, words))
+                nextEntity += 1
+            }
+        }
+    }
+
+    private func signature(_ range: Range<Int>, in text: TokenizedText) -> Set<[UInt8]> {
+        var words: Set<[UInt8]> = []
+        for index in tokenIndices(of: range, in: text) where text.tokens[index].isWord && text.tokens[index].end - text.tokens[index].start >= 2 {
+            let key = text.key(index)
+            if lexicon.isParticle(key) { continue }
+            words.insert(stem(Array(key)))
+        }
+        if words.isEmpty, let first = tokenIndices(of: range, in: text).first { words.insert(Array(text.key(first))) }
+        return words
+    }
+
+    /// Removes a genitive "s" so "Fischers" links to "Fischer"; names ending in s keep their stem too
+    /// ("Hans" → "han" on both sides).
+    private func stem(_ key: [UInt8]) -> [UInt8] {
+        key.count > 3 && key.last == 0x73 ? Array(key.dropLast()) : key
+    }
+
+    private func normalizedValue(_ finding: Candidate, in text: TokenizedText) -> String {
+        let surface = text.string(finding.range)
+        if finding.category == .date, let date = GermanDate.parse(surface) { return date.canonical }
+        if finding.category == .contact || finding.category == .id {
+            let compact = surface.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+            return String(String.UnicodeScalarView(compact)).lowercased()
+        }
+        let indices = tokenIndices(of: finding.range, in: text)
+        guard let first = indices.first, let last = indices.last else { return surface }
+        return String(decoding: text.joinedKey(first..<(last + 1)), as: UTF8.self)
+    }
+}

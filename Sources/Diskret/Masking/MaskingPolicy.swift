@@ -1,0 +1,67 @@
+/// How each category of finding is written to the output.
+public struct MaskingPolicy: Sendable, Equatable {
+    /// What happens to one finding.
+    public enum Operator: String, Sendable, CaseIterable, Codable {
+        /// A numbered placeholder in German: "[Person 1]", "[Datum 3]".
+        case placeholder
+        /// A fixed block that hides even the kind of data.
+        case redact
+        /// The original text stays (only for categories a policy deliberately keeps).
+        case keep
+    }
+
+    /// The operator per category; categories not listed use `placeholder`.
+    public var operators: [Category: Operator]
+
+    /// Placeholders for everything.
+    public static let `default` = MaskingPolicy(operators: [:])
+
+    public init(operators: [Category: Operator]) { self.operators = operators }
+
+    /// The operator for `category`.
+    public func `operator`(for category: Category) -> Operator { operators[category] ?? .placeholder }
+
+    /// Reads "person=placeholder,date=redact" (the flag syntax); throws a message naming the bad part.
+    public init(parsing text: String) throws(PolicyError) {
+        var operators: [Category: Operator] = [:]
+        for part in text.split(separator: ",") where !part.trimmingCharacters(in: .whitespaces).isEmpty {
+            let pair = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard pair.count == 2 else { throw PolicyError(message: "expected CATEGORY=OPERATOR, got '\(part)'") }
+            let categories: [Category]
+            if pair[0] == "all" { categories = Category.allCases } else {
+                guard let category = Category(rawValue: pair[0]) else {
+                    throw PolicyError(message: "unknown category '\(pair[0])' (one of \(Category.allCases.map(\.rawValue).joined(separator: ", ")), all)")
+                }
+                categories = [category]
+            }
+            guard let op = Operator(rawValue: pair[1]) else {
+                throw PolicyError(message: "unknown operator '\(pair[1])' (one of \(Operator.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            for category in categories { operators[category] = op }
+        }
+        self.operators = operators
+    }
+}
+
+/// A policy string that could not be read.
+public struct PolicyError: Error, Sendable, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
+}
+
+extension String {
+    fileprivate func trimmingCharacters(in set: Set<Character>) -> String {
+        var slice = Substring(self)
+        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
+        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
+        return String(slice)
+    }
+}
+
+extension Set where Element == Character {
+    fileprivate static let whitespaces: Set<Character> = [" ", "\t"]
+}
+
+extension Substring {
+    fileprivate func trimmingCharacters(in set: Set<Character>) -> String { String(self).trimmingCharacters(in: set) }
+}

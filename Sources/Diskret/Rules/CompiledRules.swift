@@ -1,0 +1,40 @@
+/// A pattern rule with its compiled regex.
+struct PatternRule: Sendable {
+    let definition: RuleDefinition
+    let regex: RegexPattern
+    /// Lists the text of `definition.checkGroup` must stand in (empty: no check).
+    let checkLists: [WordList]
+}
+
+/// A word-list rule with its lists loaded.
+struct WordListRule: Sendable {
+    let definition: RuleDefinition
+    let lists: [WordList]
+    /// A hit also found here is ambiguous (a surname that is a noun) and scores `definition.ambiguousScore`.
+    let ambiguous: [WordList]
+    /// A hit at the start of a sentence or line found here is ambiguous ("Heute", "Nach").
+    let ambiguousAtStart: [WordList]
+    /// The longest entry in tokens.
+    var maxTokens: Int { lists.map(\.maxTokens).max() ?? 1 }
+}
+
+/// A context rule with its trigger keys.
+struct ContextRule: Sendable {
+    let definition: RuleDefinition
+    /// Trigger phrase key → role ("km" → "Kindsmutter"), nil role when the trigger names none.
+    let triggers: [[UInt8]: String?]
+    /// The longest trigger in tokens.
+    let maxTriggerTokens: Int
+    /// Keys of words that may stand between trigger and target ("dr", "med", ".").
+    let skip: Set<[UInt8]>
+    let targetRegex: RegexPattern?
+    /// When not empty, a name or word target counts only if these lists hold it ("in Soest" with a city list).
+    let targetLists: [WordList]
+}
+
+/// An allow or deny rule: words never, or always, masked.
+struct WordSetRule: Sendable {
+    let definition: RuleDefinition
+    let lists: [WordList]
+    func contains(_ key: [UInt8]) -> Bool { lists.contains { $0.contains(key) } }
+}

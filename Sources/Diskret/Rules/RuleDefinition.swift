@@ -1,0 +1,77 @@
+/// One rule as written in a rule file, before compilation.
+struct RuleDefinition: Sendable {
+    /// The kinds of rule a rule file may hold.
+    enum Kind: String, Sendable, CaseIterable {
+        /// An ICU regular expression, optionally checked by a named validator.
+        case pattern
+        /// Entries of word lists (gazetteers) matched on folded keys.
+        case wordlist
+        /// Trigger words before a token that make it personal data ("Frau", "wh.", "Az.").
+        case context
+        /// Words that are never masked.
+        case allow
+        /// Words that are always masked.
+        case deny
+    }
+
+    /// What a context rule takes after its trigger.
+    enum Target: String, Sendable {
+        /// One to `maxWords` capitalised name words, with particles, hyphens and initials.
+        case name
+        /// One capitalised word.
+        case word
+        /// Text matched by `targetPattern` right after the trigger.
+        case pattern
+    }
+
+    var id: String
+    var kind: Kind
+    var file: String
+    var line: Int
+    var description: String
+    var category: Category?
+    var type: String
+    var score: Double
+    var examples: [(value: String, line: Int)]
+
+    // pattern
+    var pattern: String?
+    var group = 0
+    var caseInsensitive = false
+    var validator: String?
+    var gate: PatternGate = .none
+    /// The text of group `checkGroup` must stand in these lists (district codes of a plate, real postcodes).
+    var checkLists: [(value: String, line: Int)] = []
+    var checkGroup = 0
+
+    // wordlist, allow, deny
+    var lists: [(value: String, line: Int)] = []
+    var words: [(value: String, line: Int)] = []
+    var capitalizedOnly = true
+    var ambiguousLists: [(value: String, line: Int)] = []
+    var ambiguousAtStartLists: [(value: String, line: Int)] = []
+    var ambiguousScore = 0.3
+
+    // context
+    var triggers: [(value: String, role: String?, line: Int)] = []
+    var skip: [(value: String, line: Int)] = []
+    /// Lower-case words that belong inside names ("van der Berg", "al-Hassan"), for name targets.
+    var particles: [(value: String, line: Int)] = []
+    var target: Target = .name
+    var targetPattern: String?
+    var maxWords = 3
+    /// The finding spans trigger and target ("Frauenhaus Lippstadt"), not the target alone.
+    var includeTrigger = false
+}
+
+/// A cheap pre-check before a regex runs: patterns only run on lines that could hold a match.
+enum PatternGate: String, Sendable {
+    /// Run on the whole text.
+    case none
+    /// Run only on lines with a digit.
+    case digit
+    /// Run only on lines with an "@".
+    case at
+    /// Run only on lines with a "/" or ":" (URLs).
+    case url
+}

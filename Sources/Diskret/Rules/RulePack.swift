@@ -1,0 +1,153 @@
+import Foundation
+
+/// A loaded, compiled set of rule files: everything the engine knows about personal data.
+public struct RulePack: Sendable {
+    /// The directory the pack was loaded from.
+    public let directory: String
+    /// All rule definitions, in file order (files sorted by path).
+    let definitions: [RuleDefinition]
+    let patterns: [PatternRule]
+    let wordLists: [WordListRule]
+    let contexts: [ContextRule]
+    let allow: [WordSetRule]
+    let deny: [WordSetRule]
+    /// Name particles ("von", "van", "al") declared by the rules' `particles` keys.
+    let particles: Set<[UInt8]>
+
+    /// The ids of all rules, in file order.
+    public var ruleIDs: [String] { definitions.map(\.id) }
+
+    /// The number of examples the rules carry.
+    public var exampleCount: Int { definitions.reduce(0) { $0 + $1.examples.count } }
+
+    /// Loads every `*.yaml` file below `directory`, compiles patterns and word lists, and checks that rule ids
+    /// are unique. Compiled word lists are cached in `cacheDirectory` (nil: no cache).
+    public static func load(directory: String, cacheDirectory: String? = RulePack.defaultCacheDirectory()) throws(DiskretError) -> RulePack {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw DiskretError.invalidRules(file: directory, line: 0, message: "rule directory not found")
+        }
+        var files: [String] = []
+        if let enumerator = FileManager.default.enumerator(atPath: directory) {
+            for case let relative as String in enumerator where relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") {
+                files.append((directory as NSString).appendingPathComponent(relative))
+            }
+        }
+        files.sort()
+        guard !files.isEmpty else { throw DiskretError.invalidRules(file: directory, line: 0, message: "no rule files (*.yaml) found") }
+        var definitions: [RuleDefinition] = []
+        var seen: [String: String] = [:]
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw DiskretError.invalidRules(file: file, line: 0, message: "not readable")
+            }
+            guard let source = String(validating: data, as: UTF8.self) else {
+                throw DiskretError.invalidRules(file: file, line: 0, message: "not UTF-8")
+            }
+            for rule in try RuleFileParser.parse(source, file: file) {
+                if let other = seen[rule.id] {
+                    throw DiskretError.invalidRules(file: file, line: rule.line, message: "duplicate rule id '\(rule.id)' (first in \(other))")
+                }
+                seen[rule.id] = "\(file):\(rule.line)"
+                definitions.append(rule)
+            }
+        }
+        return try RulePackCompiler(cacheDirectory: cacheDirectory).compile(directory: directory, definitions)
+    }
+
+    init(directory: String, definitions: [RuleDefinition], patterns: [PatternRule], wordLists: [WordListRule],
+         contexts: [ContextRule], allow: [WordSetRule], deny: [WordSetRule], particles: Set<[UInt8]>) {
+        self.directory = directory; self.definitions = definitions; self.patterns = patterns
+        self.wordLists = wordLists; self.contexts = contexts; self.allow = allow; self.deny = deny
+        self.particles = particles
+    }
+
+    /// The per-user cache of compiled word lists (`$XDG_CACHE_HOME/diskret` or `~/.cache/diskret`), created
+    /// with mode 0700; nil when it cannot be created (the cache is then skipped).
+    public static func defaultCacheDirectory() -> String? { WordListLoader.defaultCacheDirectory() }
+
+    /// Whether a phrase key is on an allow list.
+    func isAllowed(_ key: [UInt8]) -> Bool { allow.contains { $0.contains(key) } }
+}
+
+/// Turns rule definitions into compiled rules.
+struct RulePackCompiler {
+    let cacheDirectory: String?
+
+    func compile(directory: String, _ definitions: [RuleDefinition]) throws(DiskretError) -> RulePack {
+        let tokenizer = try Tokenizer()
+        let loader = WordListLoader(cacheDirectory: cacheDirectory, tokenizer: tokenizer)
+        var cache: [String: WordList] = [:]
+        func lists(_ rule: RuleDefinition, _ paths: [(value: String, line: Int)], words: [(value: String, line: Int)] = []) throws(DiskretError) -> [WordList] {
+            var result: [WordList] = []
+            let base = (rule.file as NSString).deletingLastPathComponent
+            for (path, line) in paths {
+                let full = path.hasPrefix("/") ? path : (base as NSString).appendingPathComponent(path)
+                if let list = cache[full] { result.append(list); continue }
+                let list = try loader.load(path: full, file: rule.file, line: line)
+                cache[full] = list
+                result.append(list)
+            }
+            if !words.isEmpty { result.append(try loader.list(of: words.map(\.value))) }
+            return result
+        }
+        var patterns: [PatternRule] = [], wordLists: [WordListRule] = [], contexts: [ContextRule] = []
+        var allow: [WordSetRule] = [], deny: [WordSetRule] = []
+        var particles: Set<[UInt8]> = []
+        for rule in definitions {
+            switch rule.kind {
+            case .pattern:
+                let regex = try compileRegex(rule.pattern ?? "", rule)
+                if rule.checkGroup > regex.groupCount {
+                    throw DiskretError.invalidRules(file: rule.file, line: rule.line, message: "rule \(rule.id): check-group \(rule.checkGroup) does not exist in the pattern")
+                }
+                patterns.append(PatternRule(definition: rule, regex: regex, checkLists: try lists(rule, rule.checkLists)))
+            case .wordlist:
+                wordLists.append(WordListRule(definition: rule, lists: try lists(rule, rule.lists, words: rule.words),
+                                              ambiguous: try lists(rule, rule.ambiguousLists),
+                                              ambiguousAtStart: try lists(rule, rule.ambiguousAtStartLists)))
+            case .allow:
+                allow.append(WordSetRule(definition: rule, lists: try lists(rule, rule.lists, words: rule.words)))
+            case .deny:
+                deny.append(WordSetRule(definition: rule, lists: try lists(rule, rule.lists, words: rule.words)))
+            case .context:
+                var triggers: [[UInt8]: String?] = [:]
+                var longest = 1
+                for trigger in rule.triggers {
+                    let (key, count) = try tokenizer.phraseKey(trigger.value)
+                    guard !key.isEmpty else { throw DiskretError.invalidRules(file: rule.file, line: trigger.line, message: "rule \(rule.id): empty trigger") }
+                    triggers[key] = trigger.role
+                    longest = max(longest, count)
+                }
+                var skip: Set<[UInt8]> = []
+                for word in rule.skip {
+                    let text = try tokenizer.tokenize(Array(word.value.utf16))
+                    for index in text.tokens.indices { skip.insert(Array(text.key(index))) }
+                }
+                for word in rule.particles { particles.insert(try tokenizer.folder.key(of: word.value)) }
+                let target = try rule.targetPattern.map { (pattern) throws(DiskretError) in try compileRegex(pattern, rule) }
+                contexts.append(ContextRule(definition: rule, triggers: triggers, maxTriggerTokens: longest, skip: skip,
+                                            targetRegex: target, targetLists: try lists(rule, rule.lists)))
+            }
+        }
+        return RulePack(directory: directory, definitions: definitions, patterns: patterns, wordLists: wordLists,
+                        contexts: contexts, allow: allow, deny: deny, particles: particles)
+    }
+
+    private func compileRegex(_ pattern: String, _ rule: RuleDefinition) throws(DiskretError) -> RegexPattern {
+        do {
+            let regex = try RegexPattern(pattern, caseInsensitive: rule.caseInsensitive)
+            if rule.group > regex.groupCount {
+                throw DiskretError.invalidRules(file: rule.file, line: rule.line, message: "rule \(rule.id): group \(rule.group) does not exist in the pattern")
+            }
+            return regex
+        } catch let error as RegexSyntaxError {
+            throw DiskretError.invalidRules(file: rule.file, line: rule.line,
+                                            message: "rule \(rule.id): pattern does not compile (\(error.code) at line \(max(1, error.line)), column \(error.offset) of the pattern)")
+        } catch let error as DiskretError {
+            throw error
+        } catch {
+            throw DiskretError.invalidRules(file: rule.file, line: rule.line, message: "rule \(rule.id): pattern does not compile")
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// Reads plain-text word lists (one entry a line, `#` comments, an optional TAB and attributes after the
+/// entry) into compiled `WordList`s, through an on-disk cache so start-up does not re-fold big lists.
+struct WordListLoader {
+    /// Where compiled lists are cached; nil disables the cache.
+    let cacheDirectory: String?
+    let tokenizer: Tokenizer
+
+    /// Loads the list at `path`; `reference` names the rule file line for errors.
+    func load(path: String, file: String, line: Int) throws(DiskretError) -> WordList {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            throw DiskretError.invalidRules(file: file, line: line, message: "word list not found: \(path)")
+        }
+        let size = UInt64(info.st_size)
+        let time = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        let cachePath = cacheDirectory.map { "\($0)/\(Self.cacheName(for: path)).dkwl" }
+        if let cachePath, let list = WordList.mapped(path: cachePath, sourceSize: size, sourceTime: time) { return list }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DiskretError.invalidRules(file: file, line: line, message: "word list not readable: \(path)")
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            throw DiskretError.invalidRules(file: file, line: line, message: "word list is not UTF-8: \(path)")
+        }
+        let list = WordList(keys: try keys(ofLines: text), sourceSize: size, sourceTime: time)
+        if let cachePath { list.write(to: cachePath) }
+        return list
+    }
+
+    /// A list from inline words of a rule file.
+    func list(of words: [String]) throws(DiskretError) -> WordList {
+        WordList(keys: try words.map { (word) throws(DiskretError) in try key(of: word) })
+    }
+
+    /// The key of one entry: single words take the folder directly, phrases go through the tokenizer.
+    func key(of entry: String) throws(DiskretError) -> (key: [UInt8], tokens: Int) {
+        if !entry.isEmpty && entry.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) {
+            return (try tokenizer.folder.key(of: entry), 1)
+        }
+        return try tokenizer.phraseKey(entry)
+    }
+
+    private func keys(ofLines text: String) throws(DiskretError) -> [(key: [UInt8], tokens: Int)] {
+        var result: [(key: [UInt8], tokens: Int)] = []
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            var line = rawLine
+            if let tab = line.firstIndex(of: "\t") { line = line[..<tab] }
+            let entry = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if entry.isEmpty || entry.hasPrefix("#") { continue }
+            let key = try key(of: entry)
+            if !key.key.isEmpty { result.append(key) }
+        }
+        return result
+    }
+
+    /// A file name for the cache entry of `path`: FNV-1a of the absolute path, so lists never collide.
+    static func cacheName(for path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in absolute.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return String(hash, radix: 16)
+    }
+
+    /// The per-user cache directory (`$XDG_CACHE_HOME/diskret` or `~/.cache/diskret`), created with mode 0700;
+    /// nil when it cannot be created.
+    static func defaultCacheDirectory() -> String? {
+        let environment = ProcessInfo.processInfo.environment
+        let base = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? environment["HOME"].map { "\($0)/.cache" }
+        guard let base else { return nil }
+        let directory = "\(base)/diskret/wordlists-v\(WordList.formatVersion)"
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        } catch { return nil }
+        return directory
+    }
+}

@@ -1,0 +1,42 @@
+/// One non-space token of a note: a word, a number or a punctuation mark, with its matching key.
+struct Token: Sendable {
+    /// What the token is, from ICU's word-break rule status.
+    enum Kind: UInt8, Sendable { case word, number, punctuation, other }
+
+    /// Shape and position facts that rules ask about.
+    struct Flags: OptionSet, Sendable {
+        let rawValue: UInt16
+        /// The first letter is upper- or title-case ("Fischer", "Ömer").
+        static let capitalized = Flags(rawValue: 1 << 0)
+        /// Two or more letters, all upper-case ("FISCHER", "KM").
+        static let allCaps = Flags(rawValue: 1 << 1)
+        /// The first token of a sentence (ICU sentence break, `de@ss=standard`).
+        static let sentenceStart = Flags(rawValue: 1 << 2)
+        /// The first token of a line.
+        static let lineStart = Flags(rawValue: 1 << 3)
+        /// White space separates this token from the previous one.
+        static let spaceBefore = Flags(rawValue: 1 << 4)
+        /// A line break separates this token from the previous one.
+        static let newlineBefore = Flags(rawValue: 1 << 5)
+        /// Contains at least one digit.
+        static let hasDigit = Flags(rawValue: 1 << 6)
+        /// Only lower-case letters ("und", "koch").
+        static let lowercase = Flags(rawValue: 1 << 7)
+        /// Starts a sentence or a line: a capital here is no evidence of a name.
+        static let initialPosition: Flags = [.sentenceStart, .lineStart]
+    }
+
+    /// UTF-16 offsets into the note.
+    var start: Int
+    var end: Int
+    var kind: Kind
+    var flags: Flags
+    /// The range of the folded key in `TokenizedText.keys`.
+    var keyStart: Int
+    var keyEnd: Int
+
+    var range: Range<Int> { start..<end }
+    var isWord: Bool { kind == .word }
+    var isCapitalizedWord: Bool { kind == .word && flags.contains(.capitalized) }
+    var isAtInitialPosition: Bool { !flags.isDisjoint(with: .initialPosition) }
+}

@@ -1,0 +1,55 @@
+/// A note as UTF-16 code units, its tokens and their folded keys.
+struct TokenizedText {
+    /// The note's UTF-16 code units; all offsets inside the engine point into these.
+    let units: [UInt16]
+    /// Non-space tokens in text order.
+    var tokens: [Token] = []
+    /// Folded keys of all tokens, concatenated.
+    var keys: [UInt8] = []
+
+    init(units: [UInt16]) { self.units = units }
+
+    /// The folded key of token `index`.
+    func key(_ index: Int) -> ArraySlice<UInt8> { keys[tokens[index].keyStart..<tokens[index].keyEnd] }
+
+    /// The keys of tokens `range` joined by single spaces: the form in which word lists store entries.
+    func joinedKey(_ range: Range<Int>) -> [UInt8] {
+        var result: [UInt8] = []
+        for index in range {
+            if index > range.lowerBound { result.append(0x20) }
+            result.append(contentsOf: key(index))
+        }
+        return result
+    }
+
+    /// The index of the first token that ends after `offset`.
+    func firstToken(endingAfter offset: Int) -> Int {
+        var low = 0, high = tokens.count
+        while low < high {
+            let mid = (low + high) / 2
+            if tokens[mid].end <= offset { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// The UTF-16 units of `range` as a string (for diagnostics of rule examples, never of notes).
+    func string(_ range: Range<Int>) -> String { String(decoding: units[range], as: UTF16.self) }
+
+    /// Whether the text between two tokens holds only white space without a blank line.
+    func onlySpaceBetween(_ left: Int, _ right: Int) -> Bool {
+        guard left < right else { return false }
+        var newlines = 0
+        for unit in units[tokens[left].end..<tokens[right].start] {
+            if unit == 0x0A { newlines += 1; if newlines > 1 { return false } } else if !isSpace(unit) { return false }
+        }
+        return true
+    }
+}
+
+/// White space as the tokenizer sees it, including no-break and other Unicode spaces.
+func isSpace(_ unit: UInt16) -> Bool {
+    switch unit {
+    case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+    default: return false
+    }
+}

@@ -1,0 +1,94 @@
+/// Splits a note into tokens with ICU's German word and sentence break iterators and folds their keys.
+/// One per thread: it owns ICU handles.
+final class Tokenizer {
+    private let words: BreakIterator
+    private let sentences: BreakIterator
+    let folder: KeyFolder
+
+    init() throws(DiskretError) {
+        words = try BreakIterator(sentences: false, locale: "de")
+        // `ss=standard` keeps "Dr." and "Fa." from ending a sentence.
+        sentences = try BreakIterator(sentences: true, locale: "de@ss=standard")
+        folder = try KeyFolder()
+    }
+
+    /// Tokenises UTF-16 `units`.
+    func tokenize(_ units: [UInt16]) throws(DiskretError) -> TokenizedText {
+        var text = TokenizedText(units: units)
+        text.tokens.reserveCapacity(units.count / 4)
+        text.keys.reserveCapacity(units.count)
+        var sentenceStarts: [Int] = [0]
+        try units.withUnsafeBufferPointer { (buffer) throws(DiskretError) in
+            try sentences.forEachBoundary(in: buffer) { sentenceStarts.append($0.offset) }
+            var segmentStart = 0
+            var gap: Token.Flags = []
+            var boundaries: [BreakIterator.Boundary] = []
+            try words.forEachBoundary(in: buffer) { boundaries.append($0) }
+            var sentenceIndex = 0
+            var atLineStart = true
+            for boundary in boundaries {
+                let range = segmentStart..<boundary.offset
+                segmentStart = boundary.offset
+                let first = buffer[range.lowerBound]
+                if boundary.status < 100 && isSpace(first) {
+                    gap.insert(.spaceBefore)
+                    if buffer[range].contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x2028 || $0 == 0x2029 }) {
+                        gap.insert(.newlineBefore); atLineStart = true
+                    }
+                    continue
+                }
+                var token = Token(start: range.lowerBound, end: range.upperBound, kind: .other, flags: gap,
+                                  keyStart: text.keys.count, keyEnd: text.keys.count)
+                gap = []
+                if atLineStart { token.flags.insert(.lineStart); atLineStart = false }
+                let previousEnd = text.tokens.last?.end ?? -1
+                while sentenceIndex < sentenceStarts.count && sentenceStarts[sentenceIndex] <= range.lowerBound {
+                    if sentenceStarts[sentenceIndex] > previousEnd { token.flags.insert(.sentenceStart) }
+                    sentenceIndex += 1
+                }
+                switch boundary.status {
+                case 100..<200: token.kind = .number
+                case 200..<500: token.kind = .word
+                default: token.kind = isPunctuation(first) ? .punctuation : .other
+                }
+                let slice = UnsafeBufferPointer(rebasing: buffer[range])
+                token.flags.formUnion(shapeFlags(slice))
+                try folder.appendKey(of: slice, to: &text.keys)
+                token.keyEnd = text.keys.count
+                text.tokens.append(token)
+            }
+        }
+        return text
+    }
+
+    /// The key of a whole phrase, tokenised as a note would be: what word lists and triggers store.
+    func phraseKey(_ phrase: String) throws(DiskretError) -> (key: [UInt8], tokens: Int) {
+        let text = try tokenize(Array(phrase.utf16))
+        return (text.joinedKey(0..<text.tokens.count), text.tokens.count)
+    }
+
+    private func shapeFlags(_ word: UnsafeBufferPointer<UInt16>) -> Token.Flags {
+        var flags: Token.Flags = []
+        var letters = 0, upper = 0, lower = 0, firstLetterSeen = false
+        for scalar in String(decoding: word, as: UTF16.self).unicodeScalars {
+            let properties = scalar.properties
+            if properties.numericType != nil { flags.insert(.hasDigit); continue }
+            guard properties.isAlphabetic else { continue }
+            letters += 1
+            let isUpper = properties.isUppercase || properties.generalCategory == .titlecaseLetter
+            if isUpper { upper += 1 } else if properties.isLowercase { lower += 1 }
+            if !firstLetterSeen { firstLetterSeen = true; if isUpper { flags.insert(.capitalized) } }
+        }
+        if letters >= 2 && upper == letters { flags.insert(.allCaps) }
+        if letters > 0 && lower == letters { flags.insert(.lowercase) }
+        return flags
+    }
+}
+
+/// ASCII and common Unicode punctuation (the tokenizer's "none" segments that are not space).
+private func isPunctuation(_ unit: UInt16) -> Bool {
+    switch unit {
+    case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E, 0xA7, 0xAB, 0xBB, 0x2010...0x2027, 0x2030...0x205E: return true
+    default: return false
+    }
+}

@@ -1,0 +1,1 @@
+// The consent registry lives in this module (see issue 4).

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Diskret
+import Foundation
+
+/// `diskret check`: a gate for mail and uploads that says whether a note still holds personal data.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Exits 1 if a note read from standard input still contains personal data.",
+        discussion: "Each finding is listed as 'line:column category rule' on standard output; the found text itself is never printed."
+    )
+
+    @OptionGroup var ruleOptions: RuleOptions
+
+    @Option(name: .long, help: "Read the note from this file instead of standard input.")
+    var input: String?
+
+    func run() throws {
+        signal(SIGPIPE, SIG_IGN)
+        let engine = try ruleOptions.makeEngine()
+        let data = try InputReader.readAll(path: input)
+        let text: String
+        let findings: [Finding]
+        do {
+            text = try InputReader.decode(data)
+            findings = try engine.findings(in: text)
+        } catch { throw fail(error) }
+        guard !findings.isEmpty else { return }
+        let positions = LineColumn.positions(of: findings.map(\.start), in: text)
+        var lines = ""
+        for (finding, position) in zip(findings, positions) {
+            lines += "\(position.line):\(position.column) \(finding.category.rawValue) \(finding.rule)\n"
+        }
+        try OutputWriter.write(lines)
+        throw ExitCodes.found
+    }
+}
+
+/// 1-based line and column (in Unicode scalars) of scalar offsets.
+enum LineColumn {
+    static func positions(of offsets: [Int], in text: String) -> [(line: Int, column: Int)] {
+        let sorted = offsets.enumerated().sorted { $0.element < $1.element }
+        var result = [(line: Int, column: Int)](repeating: (1, 1), count: offsets.count)
+        var line = 1, column = 1, index = 0, next = 0
+        for scalar in text.unicodeScalars {
+            while next < sorted.count && sorted[next].element == index { result[sorted[next].offset] = (line, column); next += 1 }
+            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            index += 1
+        }
+        while next < sorted.count { result[sorted[next].offset] = (line, column); next += 1 }
+        return result
+    }
+}

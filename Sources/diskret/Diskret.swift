@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// The `diskret` command: anonymises German case-conference notes.
+@main
+struct DiskretCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diskret",
+        abstract: "Detects and masks personal data in German case-conference notes.",
+        discussion: """
+        Pipe a note through `diskret filter` before a case conference. Exit codes: 0 success, 1 personal data \
+        found (check) or fixtures failed (test), 64 usage error, 65 invalid input (not UTF-8, bad JSON line), \
+        66 input file missing, 70 internal error, 74 I/O error, 77 consent missing, 78 invalid rules.
+        """,
+        version: "0.1.0",
+        subcommands: [FilterCommand.self, CheckCommand.self, RulesCommand.self, EvalCommand.self, TestCommand.self]
+    )
+}

@@ -1,0 +1,81 @@
+import Diskret
+import Foundation
+
+/// Reads input bytes and checks that they are UTF-8, reporting the first bad byte's offset.
+enum InputReader {
+    /// All of standard input or of a file.
+    static func readAll(path: String?) throws -> Data {
+        if let path {
+            guard FileManager.default.fileExists(atPath: path) else {
+                printError("error: input file not found: \(path)")
+                throw ExitCodes.noInput
+            }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                printError("error: input file not readable: \(path)")
+                throw ExitCodes.ioError
+            }
+            return data
+        }
+        return FileHandle.standardInput.readDataToEndOfFile()
+    }
+
+    /// Decodes UTF-8, or throws `DiskretError.invalidUTF8` with the offset of the first invalid byte.
+    static func decode(_ data: Data, baseOffset: Int = 0) throws(DiskretError) -> String {
+        if let text = String(validating: data, as: UTF8.self) { return text }
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = data.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case let .valid(encoded): offset += encoded.count
+            case .error: throw DiskretError.invalidUTF8(byteOffset: baseOffset + offset)
+            case .emptyInput: throw DiskretError.invalidUTF8(byteOffset: baseOffset + offset)
+            }
+        }
+    }
+
+    /// Calls `body` with each line of standard input (without its newline) and its 1-based number, one line
+    /// in memory at a time.
+    static func forEachLine(_ body: (Data, Int) throws -> Void) throws {
+        var buffer: UnsafeMutablePointer<CChar>? = nil
+        var capacity = 0
+        defer { free(buffer) }
+        var number = 0
+        guard let input = fdopen(0, "r") else {
+            printError("error: standard input cannot be read")
+            throw ExitCodes.ioError
+        }
+        while true {
+            let length = getline(&buffer, &capacity, input)
+            if length < 0 { break }
+            number += 1
+            var count = length
+            while count > 0, buffer![count - 1] == 0x0A || buffer![count - 1] == 0x0D { count -= 1 }
+            try body(Data(bytes: buffer!, count: count), number)
+        }
+        if ferror(input) != 0 {
+            printError("error: reading standard input failed")
+            throw ExitCodes.ioError
+        }
+    }
+}
+
+/// Writes to standard output; a closed pipe ends the process quietly with the I/O exit code.
+enum OutputWriter {
+    static func write(_ text: String) throws {
+        let data = Data(text.utf8)
+        let result = data.withUnsafeBytes { buffer -> Bool in
+            var written = 0
+            while written < buffer.count {
+                let count = Foundation.write(1, buffer.baseAddress! + written, buffer.count - written)
+                if count <= 0 { return false }
+                written += count
+            }
+            return true
+        }
+        if !result {
+            printError("error: standard output closed before all output was written")
+            throw ExitCodes.ioError
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Diskret
+import Foundation
+import Yams
+
+/// How findings are written: operators per category, from flags and a policy file.
+struct MaskingOptions: ParsableArguments {
+    @Option(name: .long, help: "Operators per category, e.g. 'person=placeholder,date=redact,age=keep' (all=… sets every category). Operators: placeholder, redact, keep.")
+    var mask: String?
+
+    @Option(name: .long, help: "A YAML policy file with an 'operators' mapping (category: operator); --mask overrides it.")
+    var policy: String?
+
+    /// The policy from the file, then the flag on top.
+    func makePolicy() throws -> MaskingPolicy {
+        var operators: [Diskret.Category: MaskingPolicy.Operator] = [:]
+        if let policy {
+            guard let data = FileManager.default.contents(atPath: policy), let text = String(data: data, encoding: .utf8) else {
+                throw ValidationError("The policy file \(policy) cannot be read.")
+            }
+            let parsed: [String: [String: String]]
+            do { parsed = try YAMLDecoder().decode([String: [String: String]].self, from: text) } catch {
+                throw ValidationError("The policy file \(policy) must be a YAML mapping 'operators: {category: operator}'.")
+            }
+            let spec = (parsed["operators"] ?? [:]).map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+            do { operators = try MaskingPolicy(parsing: spec).operators } catch { throw ValidationError("\(policy): \(error.message)") }
+        }
+        if let mask {
+            do { operators.merge(try MaskingPolicy(parsing: mask).operators) { $1 } } catch { throw ValidationError("--mask: \(error.message)") }
+        }
+        return MaskingPolicy(operators: operators)
+    }
+}
