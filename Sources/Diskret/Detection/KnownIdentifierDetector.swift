@@ -11,9 +11,9 @@ struct KnownIdentifierDetector {
         for person in persons {
             func add(_ range: Range<Int>, _ category: Category, _ type: String) {
                 var candidate = Candidate(range: range, category: category, type: type, rule: Self.rule, score: 1.0)
+                candidate.subject = person.subject
                 if category == .person {
                     candidate.role = person.role
-                    candidate.subject = person.subject
                     candidate.fixedPlaceholder = person.placeholder
                 }
                 candidates.append(candidate)

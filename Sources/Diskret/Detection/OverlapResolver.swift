@@ -17,7 +17,7 @@ enum OverlapResolver {
             winner.range = cluster.map(\.range.lowerBound).min()!..<clusterEnd
             winner.derived = cluster.allSatisfy(\.derived)
             winner.role = winner.role ?? cluster.first { $0.category == .person && $0.role != nil }?.role
-            if winner.category == .person, winner.subject == nil, let known = cluster.first(where: { $0.subject != nil }) {
+            if winner.subject == nil, let known = cluster.first(where: { $0.subject != nil && $0.category == winner.category }) {
                 winner.subject = known.subject
                 winner.fixedPlaceholder = known.fixedPlaceholder
             }

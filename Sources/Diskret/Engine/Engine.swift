@@ -21,7 +21,8 @@ public struct Engine: Sendable {
     }
 
     /// Masks `text` as `policy` says.
-    public func anonymize(_ text: String, policy: MaskingPolicy = .default, known: [KnownPerson] = []) throws(DiskretError) -> AnonymizedText {
-        try makeSession().anonymize(text, policy: policy, known: known)
+    public func anonymize(_ text: String, policy: MaskingPolicy = .default, known: [KnownPerson] = [],
+                          reveal: [String: Set<Category>] = [:]) throws(DiskretError) -> AnonymizedText {
+        try makeSession().anonymize(text, policy: policy, known: known, reveal: reveal)
     }
 }

@@ -16,16 +16,21 @@ public final class Session {
     }
 
     /// Masks `text` as `policy` says; `known` are persons of the case whose identifiers are always found.
-    /// With `explain`, each replacement is followed by "‹rule score›" for rule authors.
+    /// `reveal` names, per subject key, the categories of that known person's data that stay readable —
+    /// callers must get it from the consent gate, never make it up. With `explain`, each replacement is
+    /// followed by "‹rule score›" for rule authors.
     public func anonymize(_ text: String, policy: MaskingPolicy = .default, known: [KnownPerson] = [],
-                          explain: Bool = false) throws(DiskretError) -> AnonymizedText {
+                          reveal: [String: Set<Category>] = [:], explain: Bool = false) throws(DiskretError) -> AnonymizedText {
         let byteCount = text.utf8.count
         guard byteCount <= engine.options.maxInputBytes else {
             throw DiskretError.inputTooLarge(bytes: byteCount, limit: engine.options.maxInputBytes)
         }
         let tokenized = try tokenizer.tokenize(Array(text.utf16))
         let findings = try detect(in: tokenized, known: known)
-        let replacements = Masker(policy: policy).replacements(for: findings)
+        var replacements = Masker(policy: policy).replacements(for: findings)
+        for (index, finding) in findings.enumerated() {
+            if let subject = finding.subject, reveal[subject]?.contains(finding.category) == true { replacements[index] = nil }
+        }
         return render(tokenized, findings, replacements, explain: explain)
     }
 
@@ -87,7 +92,8 @@ public final class Session {
             advance(to: finding.range.upperBound)
             if explain { output.append(contentsOf: "‹\(finding.rule) \(Int((finding.score * 100).rounded()))%›".utf16) }
             reported.append(Finding(start: start, end: scalars, category: finding.category, type: finding.type,
-                                    rule: finding.rule, score: (finding.score * 100).rounded() / 100, replacement: replacement))
+                                    rule: finding.rule, score: (finding.score * 100).rounded() / 100, replacement: replacement,
+                                    subject: finding.subject))
         }
         output.append(contentsOf: text.units[position...])
         return AnonymizedText(text: String(decoding: output, as: UTF16.self), findings: reported)

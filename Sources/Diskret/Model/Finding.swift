@@ -14,10 +14,13 @@ public struct Finding: Codable, Sendable, Equatable {
     public var score: Double
     /// The replacement written to the output (placeholder, redaction block, or nil when kept).
     public var replacement: String?
+    /// The roster subject key for findings of a known person.
+    public var subject: String?
 
-    public init(start: Int, end: Int, category: Category, type: String, rule: String, score: Double, replacement: String? = nil) {
+    public init(start: Int, end: Int, category: Category, type: String, rule: String, score: Double,
+                replacement: String? = nil, subject: String? = nil) {
         self.start = start; self.end = end; self.category = category; self.type = type
-        self.rule = rule; self.score = score; self.replacement = replacement
+        self.rule = rule; self.score = score; self.replacement = replacement; self.subject = subject
     }
 }
 
