@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+/// Black-box tests of the `diskret` binary: stdin to stdout, exit codes, and nothing leaked on failure.
+@Suite(.serialized) struct FilterCLITests {
+    static let note = "Gespräch mit Frau Anna Kowalczyk am 12.03.2024, Tel. 0170 1234567. Das Jugendamt ist informiert (§ 1666 BGB).\n"
+
+    @Test func filterMasksANoteFromStdinToStdout() throws {
+        let result = try BinaryRunner.run(["filter"], input: Self.note)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "Gespräch mit Frau [Person 1] am [Datum 1], Tel. [Telefon 1]. Das Jugendamt ist informiert (§ 1666 BGB).\n")
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test func reportListsFindingsWithScalarOffsets() throws {
+        let result = try BinaryRunner.run(["filter", "--report", "-"], input: "🙂 Frau Kowalczyk")
+        #expect(result.status == 0)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stderr.utf8)) as? [String: Any])
+        let findings = try #require(report["findings"] as? [[String: Any]])
+        #expect(findings.count == 1)
+        #expect(findings[0]["start"] as? Int == 7 && findings[0]["end"] as? Int == 16)
+        #expect(findings[0]["category"] as? String == "person" && findings[0]["placeholder"] as? String == "[Person 1]")
+        #expect(findings[0]["rule"] as? String == "person.honorific")
+    }
+
+    @Test func invalidUTF8FailsClosedWithTheByteOffset() throws {
+        var input = Data("Frau Kowalczyk wohnt ".utf8)
+        input.append(contentsOf: [0xC3, 0x28])
+        let result = try BinaryRunner.run(["filter"], input: input)
+        #expect(result.status == 65)
+        #expect(result.stdoutData.isEmpty)
+        #expect(result.stderr.contains("offset 21"))
+        #expect(!result.stderr.contains("Kowalczyk"))
+    }
+
+    @Test func missingOrInvalidRulesFailWithFileAndLine() throws {
+        let missing = try BinaryRunner.run(["filter", "--rules", "/nonexistent/rules"], input: Self.note)
+        #expect(missing.status == 78 && missing.stdoutData.isEmpty)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bad-rules-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try "rules:\n  - id: a\n    kind: pattern\n    category: date\n    pattern: '(x'\n".write(to: directory.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
+        let invalid = try BinaryRunner.run(["filter", "--rules", directory.path], input: Self.note)
+        #expect(invalid.status == 78 && invalid.stdoutData.isEmpty)
+        #expect(invalid.stderr.contains("bad.yaml:2: rule a: pattern does not compile"))
+        #expect(!invalid.stderr.contains("Kowalczyk"))
+    }
+
+    @Test func jsonLinesKeepOrderAndPassOtherKeysThrough() throws {
+        let input = """
+        {"id": "a", "text": "Frau Kowalczyk kam.", "source": "x"}
+        {"id": "b", "text": "Am 1.2.2024 nichts."}
+
+        """
+        let result = try BinaryRunner.run(["filter", "--jsonl"], input: input)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        #expect(lines.count == 2)
+        #expect(lines[0]["id"] as? String == "a" && lines[0]["text"] as? String == "Frau [Person 1] kam." && lines[0]["source"] as? String == "x")
+        #expect(lines[1]["text"] as? String == "Am [Datum 1] nichts.")
+        #expect((lines[1]["findings"] as? [[String: Any]])?.first?["category"] as? String == "date")
+    }
+
+    @Test func jsonLinesRejectABrokenLineWithItsNumber() throws {
+        let result = try BinaryRunner.run(["filter", "--jsonl"], input: "{\"id\": \"a\", \"text\": \"x\"}\n{\"id\": \"Kowalczyk\", \"text\n")
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("record 2"))
+        #expect(!result.stderr.contains("Kowalczyk"))
+    }
+
+    @Test func checkExitsOneAndNeverPrintsTheFoundText() throws {
+        let found = try BinaryRunner.run(["check"], input: Self.note)
+        #expect(found.status == 1)
+        #expect(found.stdout.contains("1:19 person person.honorific"))
+        #expect(!found.stdout.contains("Kowalczyk") && !found.stdout.contains("0170"))
+        let clean = try BinaryRunner.run(["check"], input: "Das Jugendamt ist informiert.\n")
+        #expect(clean.status == 0 && clean.stdout.isEmpty)
+    }
+
+    @Test func usageMistakesExitWith64() throws {
+        let result = try BinaryRunner.run(["filter", "--mask", "people=keep"], input: Self.note)
+        #expect(result.status == 64 && result.stdoutData.isEmpty)
+    }
+
+    @Test func explainNamesTheRule() throws {
+        let result = try BinaryRunner.run(["filter", "--explain"], input: "Frau Kowalczyk")
+        #expect(result.stdout == "Frau [Person 1]‹person.honorific 95%›")
+    }
+
+    @Test func rulesCheckPassesOnTheShippedPack() throws {
+        let result = try BinaryRunner.run(["rules", "check"])
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("all hold"))
+    }
+
+    @Test func fixtureRegressionsPass() throws {
+        let result = try BinaryRunner.run(["test", "Fixtures"])
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.hasSuffix(" 0 failed\n"))
+    }
+}

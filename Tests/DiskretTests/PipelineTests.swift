@@ -1,0 +1,129 @@
+import Testing
+@testable import Diskret
+
+/// The stages of the detection pipeline, each on a small pack of its own so the test says what it tests.
+@Suite struct PipelineTests {
+    static let namesYAML = """
+    rules:
+      - id: person.honorific
+        kind: context
+        category: person
+        score: 0.95
+        triggers: [Frau, Herr, Hr.]
+        particles: [van, der]
+        target: name
+        examples: ["Frau [[Fischer]]"]
+      - id: person.role
+        kind: context
+        category: person
+        score: 0.9
+        roles: {KM: Kindsmutter, Tochter: Kind, Sohn: Kind}
+        target: name
+        examples: ["KM [[Anna]]"]
+      - id: person.first-name
+        kind: wordlist
+        category: person
+        score: 0.75
+        lists: [lists/first.txt]
+        ambiguous: {lists: [lists/nouns.txt], score: 0.3}
+        examples: ["[[Anna]]"]
+      - id: person.surname
+        kind: wordlist
+        category: person
+        score: 0.65
+        lists: [lists/last.txt]
+        ambiguous: {lists: [lists/nouns.txt], score: 0.3}
+        examples: ["[[Fischer]]"]
+      - id: date.numeric
+        kind: pattern
+        category: date
+        score: 0.95
+        pattern: \\d{1,2}\\.\\d{1,2}\\.\\d{4}
+        requires: digit
+        examples: ["[[1.2.2024]]"]
+      - id: allow.words
+        kind: allow
+        words: [Jugendamt, Frau, Herr]
+        examples: ["Jugendamt"]
+    """
+    static let lists = ["first.txt": "Anna\nLena\nThomas\nMax\n", "last.txt": "Fischer\nKoch\nJugendamt\n", "nouns.txt": "Koch\nFischer\n"]
+    let engine = Engine(rules: try! TestSupport.pack(yaml: namesYAML, lists: lists))
+
+    private func mask(_ text: String) throws -> String { try engine.anonymize(text).text }
+
+    @Test func samePersonKeepsItsNumberThroughTheNote() throws {
+        let output = try mask("Frau Fischer kam. Anna Fischer weinte. Fischers Tür war offen. Herr Koch schwieg.")
+        #expect(output == "Frau [Person 1] kam. [Person 1] weinte. [Person 1] Tür war offen. Herr [Person 2] schwieg.")
+    }
+
+    @Test func surnameNounsNeedContext() throws {
+        #expect(try mask("Der Koch kam spät.") == "Der Koch kam spät.")
+        #expect(try mask("Herr Koch kam spät.") == "Herr [Person 1] kam spät.")
+        #expect(try mask("Dann kam Thomas Koch.") == "Dann kam [Person 1].")
+    }
+
+    @Test func propagationFindsEveryCaseVariant() throws {
+        #expect(try mask("Frau Fischer kam. FISCHER steht im Kopf, auch Fiſcher.") == "Frau [Person 1] kam. [Person 1] steht im Kopf, auch [Person 1].")
+    }
+
+    @Test func rolesBecomePlaceholders() throws {
+        let output = try mask("KM Anna und Tochter Lena sowie Sohn Max. Anna holt Lena ab.")
+        #expect(output == "KM [Kindsmutter] und Tochter [Kind 1] sowie Sohn [Kind 2]. [Kindsmutter] holt [Kind 1] ab.")
+    }
+
+    @Test func particlesAndHyphensStayInsideOneName() throws {
+        #expect(try mask("Hr. van der Fischer-Koch kam.") == "Hr. [Person 1] kam.")
+    }
+
+    @Test func allowListedWordsAreNotMasked() throws {
+        #expect(try mask("Das Jugendamt rief an.") == "Das Jugendamt rief an.")
+    }
+
+    @Test func sameDateInOtherWritingGetsSameNumber() throws {
+        let dates = try engine.anonymize("Am 01.02.2024 und am 1.2.2024, dann 3.4.2024.")
+        #expect(dates.text == "Am [Datum 1] und am [Datum 1], dann [Datum 2].")
+    }
+
+    @Test func offsetsAreUnicodeScalarsOfTheInput() throws {
+        let text = "🙂 Ärger: Frau Fischer am 1.2.2024"
+        let result = try engine.anonymize(text)
+        #expect(TestSupport.spans(result.findings, in: text) == ["Fischer", "1.2.2024"])
+        #expect(result.findings[0].start == 15)
+    }
+
+    @Test func overlapsResolveToTheUnionNamedByTheBestScore() {
+        let a = Candidate(range: 0..<5, category: .person, type: "p", rule: "a", score: 0.6)
+        let b = Candidate(range: 3..<10, category: .date, type: "d", rule: "b", score: 0.9)
+        let c = Candidate(range: 20..<25, category: .person, type: "p", rule: "c", score: 0.7)
+        let resolved = OverlapResolver.resolve([c, a, b])
+        #expect(resolved.map(\.range) == [0..<10, 20..<25])
+        #expect(resolved.map(\.rule) == ["b", "c"])
+    }
+
+    @Test func policiesChooseOperatorsPerCategory() throws {
+        let text = "Frau Fischer am 1.2.2024"
+        let policy = try MaskingPolicy(parsing: "person=redact,date=keep")
+        #expect(try engine.anonymize(text, policy: policy).text == "Frau █████ am 1.2.2024")
+        #expect(throws: PolicyError.self) { try MaskingPolicy(parsing: "persons=keep") }
+    }
+
+    @Test func knownPersonsAreFoundInEveryVariantAndKeepTheirRosterPlaceholder() throws {
+        let anna = KnownPerson(subject: "K-1/KM", role: "Kindsmutter", names: ["Anna Fischer-Yılmaz"], birthdate: "1988-03-12",
+                               addresses: ["Lindenstraße 12, 59494 Soest"], phones: ["0170 1234567"], placeholder: "[Kindsmutter]")
+        let text = "YILMAZ kam; Frau Fischers Auto, Fischr (Tippfehler), Fi-\nscher, geb. 12.03.1988, Lindenstraße 12, Tel. 0170/1234567."
+        let output = try engine.anonymize(text, known: [anna]).text
+        #expect(output == "[Kindsmutter] kam; Frau [Kindsmutter] Auto, [Kindsmutter] (Tippfehler), [Kindsmutter], geb. [Datum 1], [Adresse 1], Tel. [Telefon 1].")
+    }
+
+    @Test func revealKeepsOnlyGrantedCategoriesOfThatSubject() throws {
+        let anna = KnownPerson(subject: "K-1/KM", role: "Kindsmutter", names: ["Anna Fischer"], phones: ["0170 1234567"], placeholder: "[Kindsmutter]")
+        let text = "Anna Fischer, Tel. 0170 1234567, Herr Koch"
+        let output = try engine.anonymize(text, known: [anna], reveal: ["K-1/KM": [.person]]).text
+        #expect(output == "Anna Fischer, Tel. [Telefon 1], Herr [Person 1]")
+    }
+
+    @Test func inputLimitFailsClosed() throws {
+        let small = Engine(rules: engine.rules, options: EngineOptions(maxInputBytes: 10))
+        #expect(throws: DiskretError.inputTooLarge(bytes: 24, limit: 10)) { try small.anonymize("Frau Fischer am 1.2.2024") }
+    }
+}

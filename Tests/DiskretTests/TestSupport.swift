@@ -1,0 +1,34 @@
+import Foundation
+@testable import Diskret
+
+/// Paths and shared fixtures for the engine tests.
+enum TestSupport {
+    /// The repository root, found from this file's path.
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The project's German rule pack, loaded once (word lists through a cache in a temporary directory).
+    static let pack: RulePack = {
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("diskret-test-cache-\(getpid())")
+        try? FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+        do { return try RulePack.load(directory: repository.appendingPathComponent("Rules").path, cacheDirectory: cache.path) } catch {
+            fatalError("the rule pack does not load: \(error)")
+        }
+    }()
+
+    static let engine = Engine(rules: pack)
+
+    /// A pack made of one rule file written to a temporary directory.
+    static func pack(yaml: String, lists: [String: String] = [:]) throws -> RulePack {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("diskret-pack-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("lists"), withIntermediateDirectories: true)
+        try yaml.write(to: directory.appendingPathComponent("rules.yaml"), atomically: true, encoding: .utf8)
+        for (name, content) in lists { try content.write(to: directory.appendingPathComponent("lists/\(name)"), atomically: true, encoding: .utf8) }
+        return try RulePack.load(directory: directory.path, cacheDirectory: nil)
+    }
+
+    /// The substrings of `text` covered by `findings`.
+    static func spans(_ findings: [Finding], in text: String) -> [String] {
+        let scalars = Array(text.unicodeScalars)
+        return findings.map { String(String.UnicodeScalarView(scalars[$0.start..<$0.end])) }
+    }
+}

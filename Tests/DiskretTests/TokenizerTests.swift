@@ -1,0 +1,49 @@
+import Testing
+@testable import Diskret
+
+@Suite struct TokenizerTests {
+    let tokenizer = try! Tokenizer()
+
+    private func keys(_ text: String) throws -> [String] {
+        let tokenized = try tokenizer.tokenize(Array(text.utf16))
+        return tokenized.tokens.indices.map { String(decoding: tokenized.key($0), as: UTF8.self) }
+    }
+
+    @Test func foldsCaseUmlautsAndTransliterationToOneKey() throws {
+        #expect(try keys("Müller MÜLLER Mueller") == ["mueller", "mueller", "mueller"])
+        #expect(try keys("Straße") == ["strasse"])
+        #expect(try keys("Yılmaz Москва") == ["yilmaz", "moskva"])
+    }
+
+    @Test func ignoresSoftHyphensAndReadsNFDAsNFC() throws {
+        #expect(try keys("Mül\u{AD}ler") == ["mueller"])
+        #expect(try keys("Mu\u{308}ller") == ["mueller"])
+    }
+
+    @Test func keepsDatesAndHouseNumbersAsSingleTokens() throws {
+        let text = "Am 24.12.2023 in der Lindenstraße 12a."
+        let tokenized = try tokenizer.tokenize(Array(text.utf16))
+        let words = tokenized.tokens.map { tokenized.string($0.range) }
+        #expect(words == ["Am", "24.12.2023", "in", "der", "Lindenstraße", "12a", "."])
+        #expect(tokenized.tokens[1].kind == .number)
+    }
+
+    @Test func marksSentenceStartsCapitalsAndLineBreaks() throws {
+        let text = "Hr. Dr. Koch kam.\nDie KM blieb."
+        let tokenized = try tokenizer.tokenize(Array(text.utf16))
+        let byText = Dictionary(uniqueKeysWithValues: tokenized.tokens.map { (tokenized.string($0.range), $0.flags) })
+        #expect(byText["Hr"]!.contains(.sentenceStart))
+        #expect(!byText["Koch"]!.contains(.sentenceStart), "ss=standard keeps abbreviations from ending a sentence")
+        #expect(byText["Koch"]!.contains(.capitalized))
+        #expect(byText["Die"]!.contains(.newlineBefore) && byText["Die"]!.contains(.lineStart))
+        #expect(byText["KM"]!.contains(.allCaps))
+        #expect(byText["blieb"]!.contains(.lowercase))
+    }
+
+    @Test func offsetsAreUTF16IntoTheInput() throws {
+        let text = "🙂 Anna"
+        let tokenized = try tokenizer.tokenize(Array(text.utf16))
+        let anna = try #require(tokenized.tokens.last)
+        #expect(anna.start == 3 && anna.end == 7)
+    }
+}

@@ -1,0 +1,33 @@
+import Testing
+@testable import Diskret
+
+@Suite struct ValidatorTests {
+    @Test func iban() {
+        #expect(Validator.iban("DE89 3704 0044 0532 0130 00"))
+        #expect(Validator.iban("GB82WEST12345698765432"))
+        #expect(!Validator.iban("DE89 3704 0044 0532 0130 01"))
+    }
+
+    @Test func steuerID() {
+        #expect(Validator.check("steuer-id", "65929970489"))
+        #expect(!Validator.check("steuer-id", "65929970488"))
+        #expect(!Validator.check("steuer-id", "05929970489"))
+    }
+
+    @Test func krankenversichertennummer() {
+        #expect(Validator.krankenversichertennummer("A123456780"))
+        #expect(!Validator.krankenversichertennummer("A123456781"))
+    }
+
+    @Test func rentenversicherungsnummer() {
+        #expect(Validator.rentenversicherungsnummer("65170839J003"))
+        #expect(!Validator.rentenversicherungsnummer("65170839J004"))
+    }
+
+    @Test func datesAndPhones() {
+        #expect(Validator.plausibleDate("29.02.2024") && Validator.plausibleDate("04/2024"))
+        #expect(!Validator.plausibleDate("31.04.2024") && !Validator.plausibleDate("12.13."))
+        #expect(Validator.check("phone", "0170 1234567") && !Validator.check("phone", "0170"))
+        #expect(Validator.luhn(Validator.digits("4111 1111 1111 1111")))
+    }
+}
