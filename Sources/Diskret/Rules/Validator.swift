@@ -102,7 +102,8 @@ enum Validator {
     static func plausibleDate(_ text: String) -> Bool {
         let numbers = text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
         guard numbers.count >= 2 else { return false }
-        if numbers.count == 2 && numbers[1] >= 1000 { return (1...12).contains(numbers[0]) }
+        // Month and year: "04/2024", "11/28".
+        if numbers.count == 2 && (numbers[1] >= 1000 || text.contains("/")) { return (1...12).contains(numbers[0]) }
         let (day, month): (Int, Int) = numbers[0] > 31 ? (numbers.count > 2 ? numbers[2] : 1, numbers[1]) : (numbers[0], numbers[1])
         guard (1...12).contains(month), day >= 1 else { return false }
         let lengths = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
