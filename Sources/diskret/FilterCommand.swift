@@ -30,9 +30,13 @@ struct FilterCommand: ParsableCommand {
     @Option(name: .long, help: "Read the note from this file instead of standard input.")
     var input: String?
 
+    @Option(name: .long, help: "With --jsonl, the number of documents masked in parallel (output order is kept).")
+    var jobs: Int = 1
+
     func validate() throws {
         if jsonl && report != nil { throw ValidationError("--report cannot be combined with --jsonl; findings are part of each output line.") }
         if jsonl && input != nil { throw ValidationError("--input cannot be combined with --jsonl; pipe the JSON lines in.") }
+        if jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be between 1 and 256.") }
     }
 
     func run() throws {
@@ -41,7 +45,12 @@ struct FilterCommand: ParsableCommand {
         let policy = try masking.makePolicy()
         let session: Session
         do { session = try engine.makeSession() } catch { throw fail(error) }
-        if jsonl { return try runJSONLines(session, policy) }
+        if jsonl {
+            let explain = explain
+            return try JSONLinesFilter(engine: engine, jobs: jobs) { (session, text) throws(DiskretError) in
+                try session.anonymize(text, policy: policy, explain: explain)
+            }.run()
+        }
         let data = try InputReader.readAll(path: input)
         let result: AnonymizedText
         do {
@@ -51,35 +60,6 @@ struct FilterCommand: ParsableCommand {
         }
         if let report { try writeReport(result.findings, to: report) }
         try OutputWriter.write(result.text)
-    }
-
-    private func runJSONLines(_ session: Session, _ policy: MaskingPolicy) throws {
-        var offset = 0
-        try InputReader.forEachLine { line, number in
-            defer { offset += line.count + 1 }
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
-            let object: [String: Any]
-            do {
-                _ = try InputReader.decode(line, baseOffset: offset)
-                guard let parsed = try JSONSerialization.jsonObject(with: line) as? [String: Any] else {
-                    throw DiskretError.invalidRecord(line: number, message: "not a JSON object")
-                }
-                object = parsed
-            } catch let error as DiskretError {
-                throw fail(error)
-            } catch {
-                throw fail(DiskretError.invalidRecord(line: number, message: "not valid JSON"))
-            }
-            guard let text = object["text"] as? String else {
-                throw fail(DiskretError.invalidRecord(line: number, message: "missing string field 'text'"))
-            }
-            let result: AnonymizedText
-            do throws(DiskretError) { result = try session.anonymize(text, policy: policy, explain: explain) } catch { throw fail(error) }
-            var output = object
-            output["text"] = result.text
-            output["findings"] = result.findings.map(FindingJSON.object)
-            try OutputWriter.write(try FindingJSON.serialize(output) + "\n")
-        }
     }
 
     private func writeReport(_ findings: [Finding], to path: String) throws {
