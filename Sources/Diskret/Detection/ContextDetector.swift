@@ -20,7 +20,7 @@ struct ContextDetector {
             for (rule, matcher) in zip(rules, matchers) {
                 let definition = rule.definition
                 try matcher?.reset(buffer, timeLimit: timeLimit)
-                for start in tokens.indices where tokens[start].kind != .other {
+                for start in tokens.indices where tokens[start].kind != .other && rule.firstTokenHashes.contains(tokens[start].keyHash) {
                     guard let (triggerEnd, role) = trigger(at: start, rule: rule, text: text) else { continue }
                     var target = triggerEnd
                     while target < tokens.count && rule.skip.contains(Array(text.key(target))) { target += 1 }

@@ -25,6 +25,8 @@ struct ContextRule: Sendable {
     let triggers: [[UInt8]: String?]
     /// The longest trigger in tokens.
     let maxTriggerTokens: Int
+    /// Hashes of the first token of every trigger: most tokens fail this test and cost nothing more.
+    let firstTokenHashes: Set<UInt64>
     /// Keys of words that may stand between trigger and target ("dr", "med", ".").
     let skip: Set<[UInt8]>
     let targetRegex: RegexPattern?

@@ -55,6 +55,7 @@ final class Tokenizer {
                 token.flags.formUnion(shapeFlags(slice))
                 try folder.appendKey(of: slice, to: &text.keys)
                 token.keyEnd = text.keys.count
+                token.keyHash = fnv1a(text.keys[token.keyStart..<token.keyEnd])
                 text.tokens.append(token)
             }
         }
@@ -67,17 +68,37 @@ final class Tokenizer {
         return (text.joinedKey(0..<text.tokens.count), text.tokens.count)
     }
 
+    /// Case and digit facts of a token. ASCII and Latin-1 letters are classified directly; only other
+    /// scripts ask Swift's Unicode tables, which are slow per character.
     private func shapeFlags(_ word: UnsafeBufferPointer<UInt16>) -> Token.Flags {
         var flags: Token.Flags = []
         var letters = 0, upper = 0, lower = 0, firstLetterSeen = false
-        for scalar in String(decoding: word, as: UTF16.self).unicodeScalars {
-            let properties = scalar.properties
-            if properties.numericType != nil { flags.insert(.hasDigit); continue }
-            guard properties.isAlphabetic else { continue }
+        func letter(isUpper: Bool, isLower: Bool) {
             letters += 1
-            let isUpper = properties.isUppercase || properties.generalCategory == .titlecaseLetter
-            if isUpper { upper += 1 } else if properties.isLowercase { lower += 1 }
+            if isUpper { upper += 1 } else if isLower { lower += 1 }
             if !firstLetterSeen { firstLetterSeen = true; if isUpper { flags.insert(.capitalized) } }
+        }
+        var index = 0
+        while index < word.count {
+            let unit = word[index]
+            index += 1
+            switch unit {
+            case 0x30...0x39: flags.insert(.hasDigit)
+            case 0x41...0x5A, 0xC0...0xD6, 0xD8...0xDE: letter(isUpper: true, isLower: false)
+            case 0x61...0x7A, 0xDF...0xF6, 0xF8...0xFF: letter(isUpper: false, isLower: true)
+            case 0..<0x80: continue
+            default:
+                var scalarValue = UInt32(unit)
+                if UTF16.isLeadSurrogate(unit), index < word.count, UTF16.isTrailSurrogate(word[index]) {
+                    scalarValue = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(word[index]) - 0xDC00)
+                    index += 1
+                }
+                guard let scalar = Unicode.Scalar(scalarValue) else { continue }
+                let properties = scalar.properties
+                if properties.numericType != nil { flags.insert(.hasDigit); continue }
+                guard properties.isAlphabetic else { continue }
+                letter(isUpper: properties.isUppercase || properties.generalCategory == .titlecaseLetter, isLower: properties.isLowercase)
+            }
         }
         if letters >= 2 && upper == letters { flags.insert(.allCaps) }
         if letters > 0 && lower == letters { flags.insert(.lowercase) }
