@@ -28,10 +28,11 @@ struct ContextDetector {
                     let found: Range<Int>?
                     switch definition.target {
                     case .name:
-                        found = text.nameEnd(from: target, maxWords: definition.maxWords, lexicon: lexicon)
+                        found = text.nameEnd(from: target, maxWords: definition.maxWords, lexicon: lexicon,
+                                             strictFirstWord: definition.strictFirstWord)
                             .map { tokens[target].start..<tokens[$0].end }
                     case .word:
-                        found = text.isNameWord(target, first: true, lexicon: lexicon) ? tokens[target].range : nil
+                        found = text.isNameWord(target, first: !definition.strictFirstWord, lexicon: lexicon) ? tokens[target].range : nil
                     case .pattern:
                         let from = tokens[target].start
                         try matcher!.setRegion(from..<min(text.units.count, from + 400))

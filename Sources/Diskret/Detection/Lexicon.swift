@@ -28,12 +28,12 @@ extension TokenizedText {
     /// The last token of a name that starts at `start`: capitalised words (not allow-listed), initials ("K."),
     /// hyphenated parts ("Fischer-Yılmaz") and particles between name words ("van der Berg"), at most
     /// `maxWords` words; a single line break inside is allowed. Nil when no name starts there.
-    func nameEnd(from start: Int, maxWords: Int, lexicon: Lexicon) -> Int? {
+    func nameEnd(from start: Int, maxWords: Int, lexicon: Lexicon, strictFirstWord: Bool = false) -> Int? {
         var index = start, words = 0, last: Int? = nil
         while index < tokens.count && words < maxWords {
             let token = tokens[index]
             if index > start && token.flags.contains(.sentenceStart) && !(last.map { isInitial($0) } ?? false) { break }
-            if isNameWord(index, first: words == 0, lexicon: lexicon) {
+            if isNameWord(index, first: words == 0 && !strictFirstWord, lexicon: lexicon) {
                 words += 1
                 last = index
                 index += 1

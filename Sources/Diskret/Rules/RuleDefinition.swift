@@ -60,6 +60,9 @@ struct RuleDefinition: Sendable {
     var target: Target = .name
     var targetPattern: String?
     var maxWords = 3
+    /// The first target word must not be a common word unless a name list knows it ("Tochter Lena", but not
+    /// "Tochter Kita"); for honorifics it may be ("Herr Koch").
+    var strictFirstWord = false
     /// The finding spans trigger and target ("Frauenhaus Lippstadt"), not the target alone.
     var includeTrigger = false
 }

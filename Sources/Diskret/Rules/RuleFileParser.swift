@@ -98,6 +98,7 @@ enum RuleFileParser {
             rule.caseInsensitive = try reader.bool("case-insensitive") ?? false
             if rule.target == .pattern && rule.targetPattern == nil { throw reader.error("rule \(id): target pattern needs 'target-pattern'") }
             rule.maxWords = try reader.int("max-words") ?? 3
+            rule.strictFirstWord = try reader.bool("strict-first-word") ?? false
             rule.includeTrigger = try reader.bool("include-trigger") ?? false
         }
         try reader.rejectUnknownKeys()
