@@ -57,13 +57,18 @@ struct ContextDetector {
 
     /// The token after the longest trigger phrase starting at `start`, and the trigger's role.
     private func trigger(at start: Int, rule: ContextRule, text: TokenizedText) -> (Int, String?)? {
+        // A trigger glued to the word before it is part of a compound ("Adeno-CA"), not a trigger.
+        if start > 0 && !text.tokens[start].flags.contains(.spaceBefore) && text.tokens[start - 1].kind != .punctuation { return nil }
+        if start > 0 && !text.tokens[start].flags.contains(.spaceBefore) && text.isJoiner(start - 1, after: start - 2) { return nil }
         var key: [UInt8] = []
         var best: (Int, String?)? = nil
         var end = start
         while end < text.tokens.count && end - start < rule.maxTriggerTokens {
             if end > start { key.append(0x20) }
             key.append(contentsOf: text.key(end))
-            if let role = rule.triggers[key] { best = (end + 1, role) }
+            if let role = rule.triggers[key], !rule.capitalTriggers.contains(key) || text.tokens[start].flags.contains(.allCaps) {
+                best = (end + 1, role)
+            }
             end += 1
         }
         return best

@@ -4,13 +4,17 @@ struct Evidence {
     static let adjacentRule = "engine.adjacent-name"
     let lexicon: Lexicon
     let threshold: Double
+    /// Unknown words join only names this sure (context evidence), not bare gazetteer hits, which in
+    /// technical text would drag neighbouring jargon into names.
+    static let confidentScore = 0.85
 
     func apply(to candidates: inout [Candidate], in text: TokenizedText) {
         for _ in 0..<4 {
-            var strong: [Int] = []  // token indices covered by sure person candidates
+            var strong: [Int] = [], confident: [Int] = []  // token indices covered by sure person candidates
             var changed = false
             for candidate in candidates where candidate.category == .person && candidate.score >= threshold {
                 strong.append(contentsOf: tokenIndices(of: candidate.range, in: text))
+                if candidate.score >= Self.confidentScore { confident.append(contentsOf: tokenIndices(of: candidate.range, in: text)) }
             }
             let sure = Set(strong)
             // Promote ambiguous person candidates that stand next to a sure name.
@@ -24,7 +28,7 @@ struct Evidence {
                 }
             }
             // Unknown capitalised words glued to a sure name.
-            for tokenIndex in sure {
+            for tokenIndex in Set(confident) {
                 for next in [neighbour(after: tokenIndex, in: text), neighbour(before: tokenIndex, in: text)] {
                     guard let next, !sure.contains(next), isUnknownNameWord(next, in: text) else { continue }
                     candidates.append(Candidate(range: text.tokens[next].range, category: .person, type: "person.name",

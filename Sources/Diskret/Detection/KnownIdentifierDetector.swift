@@ -79,10 +79,14 @@ struct KnownIdentifierDetector {
         var result: [Range<Int>] = []
         let tokens = text.tokens
         for index in tokens.indices where tokens[index].kind == .number {
-            // Dates are tokens like "12.03.1988" or runs "1988 - 03 - 12"; read up to five tokens.
+            // Dates are tokens like "12.03.1988" or runs such as "1988-03-12"; read up to five glued tokens.
             let end = min(tokens.count, index + 5)
             for last in index..<end {
-                if last > index && tokens[last].flags.contains(.spaceBefore) && tokens[last].kind != .number { break }
+                if last > index {
+                    let token = tokens[last]
+                    let separator = token.kind == .punctuation && [0x2E, 0x2D, 0x2F].contains(text.units[token.start])
+                    if token.flags.contains(.spaceBefore) || !(token.kind == .number || separator) { break }
+                }
                 let range = tokens[index].start..<tokens[last].end
                 if let parsed = GermanDate.parse(text.string(range)), parsed.day == date.day, parsed.month == date.month,
                    parsed.year == nil || parsed.year == date.year {

@@ -3,6 +3,9 @@ struct Lexicon: Sendable {
     let pack: RulePack
     /// Lists of person names (first names, surnames).
     let nameLists: [WordList]
+    /// Lists of first names only: a word after a known first name is taken as a surname even when it is
+    /// also a noun ("Anna Koch", "Kevin Schlauberger").
+    let firstNameLists: [WordList]
     /// Lists of common words (nouns, lower-case words): a capitalised word found here is no evidence of a name.
     let commonWordLists: [WordList]
 
@@ -10,6 +13,7 @@ struct Lexicon: Sendable {
         self.pack = pack
         let personRules = pack.wordLists.filter { $0.definition.category == .person }
         nameLists = personRules.flatMap(\.lists)
+        firstNameLists = personRules.filter { $0.definition.type.hasSuffix("firstname") }.flatMap(\.lists)
         var common: [WordList] = []
         for rule in personRules {
             for list in rule.ambiguous + rule.ambiguousAtStart where !common.contains(where: { $0 === list }) { common.append(list) }
@@ -20,6 +24,7 @@ struct Lexicon: Sendable {
     func isAllowed(_ key: [UInt8]) -> Bool { pack.isAllowed(key) }
     func isAllowed(_ key: ArraySlice<UInt8>) -> Bool { pack.isAllowed(Array(key)) }
     func isKnownName(_ key: ArraySlice<UInt8>) -> Bool { nameLists.contains { $0.contains(key) } }
+    func isFirstName(_ key: ArraySlice<UInt8>) -> Bool { firstNameLists.contains { $0.contains(key) } }
     func isCommonWord(_ key: ArraySlice<UInt8>) -> Bool { commonWordLists.contains { $0.contains(key) } }
     func isParticle(_ key: ArraySlice<UInt8>) -> Bool { pack.particles.contains(Array(key)) }
 }
@@ -30,15 +35,20 @@ extension TokenizedText {
     /// `maxWords` words; a single line break inside is allowed. Nil when no name starts there.
     func nameEnd(from start: Int, maxWords: Int, lexicon: Lexicon, strictFirstWord: Bool = false) -> Int? {
         var index = start, words = 0, last: Int? = nil
+        var previousWasInitial = false, previousWasFirstName = false
         while index < tokens.count && words < maxWords {
             let token = tokens[index]
-            if index > start && token.flags.contains(.sentenceStart) && !(last.map { isInitial($0) } ?? false) { break }
-            if isNameWord(index, first: words == 0 && !strictFirstWord, lexicon: lexicon) {
+            // A sentence break ends the name, except the one ICU sees after an initial ("V. Jäger").
+            if index > start && token.flags.contains(.sentenceStart) && !previousWasInitial { break }
+            let afterFirstName = previousWasFirstName && tokens[index].isCapitalizedWord && !lexicon.isAllowed(key(index))
+            if afterFirstName || isNameWord(index, first: words == 0 && !strictFirstWord, lexicon: lexicon) {
                 words += 1
                 last = index
+                previousWasFirstName = lexicon.isFirstName(key(index))
+                previousWasInitial = isInitial(index)
                 index += 1
                 // An initial keeps its full stop: "K."
-                if isInitial(index - 1) { last = index; index += 1 }
+                if previousWasInitial { last = index; index += 1 }
                 continue
             }
             if let previous = last, isJoiner(index, after: previous), index + 1 < tokens.count,

@@ -8,7 +8,9 @@ struct Propagation {
 
     func apply(to candidates: inout [Candidate], in text: TokenizedText) {
         var known: [[UInt8]: (Category, String)] = [:]
-        for candidate in candidates where candidate.score >= threshold && !candidate.derived
+        // Only names found with context (or from the roster) spread: a bare list hit may be jargon, and the
+        // lists find their own words everywhere anyway.
+        for candidate in candidates where candidate.score >= Evidence.confidentScore && !candidate.derived
             && [.person, .address, .organisation].contains(candidate.category) {
             for index in tokenIndices(of: candidate.range, in: text) where isPropagatable(index, in: text) {
                 let word = Array(text.key(index))

@@ -1,3 +1,31 @@
+extension TokenizedText {
+    /// A word that reads as an abbreviation rather than a name: glued to a full stop that a lower-case word
+    /// or a number follows ("Pat. erfolgte", "Art. 33"), or — with `shortCapitals`, for names — short and all
+    /// upper-case ("ASA", "VU").
+    func looksLikeAbbreviation(_ index: Int, shortCapitals: Bool) -> Bool {
+        let token = tokens[index]
+        if shortCapitals && token.flags.contains(.allCaps) && token.end - token.start <= 3 { return true }
+        guard index + 2 < tokens.count, units[tokens[index + 1].start] == 0x2E, tokens[index + 1].end - tokens[index + 1].start == 1,
+              !tokens[index + 1].flags.contains(.spaceBefore) else { return false }
+        let next = tokens[index + 2]
+        return next.flags.contains(.lowercase) || next.kind == .number || next.kind == .punctuation
+    }
+
+    /// A word glued by a hyphen to a lower-case word, a number or a common noun ("a-Amy", "ECLA-Roche-Test",
+    /// "Istanbul-Konvention"): part of a compound rather than a name or place of its own. Names glued to names
+    /// ("Fischer-Yılmaz", "Castrop-Rauxel") are not affected.
+    func isPartOfCompound(_ index: Int, isCommonWord: (Int) -> Bool) -> Bool {
+        func isCompoundPart(_ other: Int) -> Bool {
+            tokens[other].flags.contains(.lowercase) || tokens[other].kind == .number || isCommonWord(other)
+        }
+        let before = index >= 2 && !tokens[index].flags.contains(.spaceBefore) && isJoiner(index - 1, after: index - 2)
+            && !tokens[index - 1].flags.contains(.spaceBefore) && isCompoundPart(index - 2)
+        let after = index + 2 < tokens.count && isJoiner(index + 1, after: index)
+            && !tokens[index + 2].flags.contains(.spaceBefore) && isCompoundPart(index + 2)
+        return before || after
+    }
+}
+
 /// Finds candidates whose words (or phrases of several tokens) stand in a rule's word lists.
 struct WordListDetector {
     let rules: [WordListRule]
@@ -39,11 +67,15 @@ struct WordListDetector {
                 }
                 if matchedEnd == start {
                     let word = text.key(start)
-                    if rule.ambiguous.contains(where: { $0.contains(word) })
+                    let common = { (index: Int) in rule.ambiguous.contains { $0.contains(text.key(index)) } }
+                    if text.looksLikeAbbreviation(start, shortCapitals: definition.category == .person)
+                        || text.isPartOfCompound(start, isCommonWord: common)
+                        || rule.ambiguous.contains(where: { $0.contains(word) })
                         || (first.isAtInitialPosition && rule.ambiguousAtStart.contains(where: { $0.contains(word) })) {
                         score = min(score, definition.ambiguousScore)
                     }
                 }
+                if tokens[matchedEnd].end - first.start < definition.minLength { continue }
                 candidates.append(Candidate(range: first.start..<tokens[matchedEnd].end, category: definition.category!,
                                             type: definition.type, rule: definition.id, score: score))
             }

@@ -23,6 +23,9 @@ struct ContextRule: Sendable {
     let definition: RuleDefinition
     /// Trigger phrase key → role ("km" → "Kindsmutter"), nil role when the trigger names none.
     let triggers: [[UInt8]: String?]
+    /// Trigger phrase keys written in capitals ("KM", "OA"): they match only capitals in the note, so "ca."
+    /// or "Pd" do not trigger.
+    let capitalTriggers: Set<[UInt8]>
     /// The longest trigger in tokens.
     let maxTriggerTokens: Int
     /// Hashes of the first token of every trigger: most tokens fail this test and cost nothing more.

@@ -48,6 +48,8 @@ struct RuleDefinition: Sendable {
     var lists: [(value: String, line: Int)] = []
     var words: [(value: String, line: Int)] = []
     var capitalizedOnly = true
+    /// The shortest hit, in UTF-16 units, a word-list rule accepts (street lists hold junk like "B" or "T3").
+    var minLength = 2
     var ambiguousLists: [(value: String, line: Int)] = []
     var ambiguousAtStartLists: [(value: String, line: Int)] = []
     var ambiguousScore = 0.3

