@@ -12,7 +12,8 @@ struct Propagation {
         // lists find their own words everywhere anyway.
         for candidate in candidates where candidate.score >= Evidence.confidentScore && !candidate.derived
             && [.person, .address, .organisation].contains(candidate.category) {
-            for index in tokenIndices(of: candidate.range, in: text) where isPropagatable(index, in: text) {
+            for index in tokenIndices(of: candidate.range, in: text)
+            where isPropagatable(index, in: text) && spreads(candidate.category, index, in: text) {
                 let word = Array(text.key(index))
                 if known[word] == nil { known[word] = (candidate.category, candidate.type) }
             }
@@ -39,5 +40,11 @@ struct Propagation {
         guard token.isCapitalizedWord, token.end - token.start >= 2 else { return false }
         let word = text.key(index)
         return !lexicon.isParticle(word) && !lexicon.isAllowed(word)
+    }
+
+    /// Places and organisations spread only through proper names: "Wohnung" in "Wohnung Am Markt 3" must
+    /// not mask every flat in the note. (A person's surname spreads even when it is a noun: recall first.)
+    private func spreads(_ category: Category, _ index: Int, in text: TokenizedText) -> Bool {
+        category == .person || !lexicon.isCommonWord(text.key(index))
     }
 }
