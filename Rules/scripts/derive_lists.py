@@ -143,8 +143,9 @@ def main():
     capitalised = {w for w in words if w[:1].isupper()}
     names = first["w"] | first["m"]
     # ngerman holds proper names (Maria, Peter) among its capitalised forms, and even the Wikidata lexemes
-    # hold some (Lena): a first name given ten times or more is taken as a name, not a common noun.
-    frequent = {name for name, count in births.items() if count >= 10}
+    # hold some (Lena): a first name given 100 times or more is taken as a name, not a common noun
+    # (Lena, Luna, Paul stay names; Art, Engel, Stern stay nouns).
+    frequent = {name for name, count in births.items() if count >= 100}
     places = place_names(data, args.cache)
     nouns = (denckring_nouns(args.cache) - frequent) | (capitalised - names - places)
     write("nouns.txt", nouns, ["German common nouns: lemmas and capitalised word forms, first names and places removed.",

@@ -25,6 +25,7 @@ struct ContextDetector {
                     var target = triggerEnd
                     while target < tokens.count && rule.skip.contains(Array(text.key(target))) { target += 1 }
                     guard target < tokens.count else { continue }
+                    if !definition.acrossSentences && crossesSentenceEnd(from: triggerEnd, to: target, text) { continue }
                     let found: Range<Int>?
                     switch definition.target {
                     case .name:
@@ -55,6 +56,28 @@ struct ContextDetector {
         }
     }
 
+    /// Whether a sentence ends between trigger and target: a blank line, or a full stop that is not an
+    /// abbreviation's ("Oberarzt." ends a sentence, "Dr." and "Dr.med." do not). A colon and a single line
+    /// break do not ("Patientin:⏎Gerlinde …").
+    private func crossesSentenceEnd(from first: Int, to target: Int, _ text: TokenizedText) -> Bool {
+        guard target > 0, first <= target else { return false }
+        if !text.onlySpaceBetween(target - 1, target) && text.tokens[target].flags.contains(.newlineBefore) { return true }
+        for index in max(first, 1)..<target where text.units[text.tokens[index].start] == 0x2E {
+            let word = text.tokens[index - 1]
+            let abbreviation = word.isWord && !text.tokens[index].flags.contains(.spaceBefore)
+                && (word.end - word.start <= 4 || text.units[word.start..<word.end].contains(0x2E))
+            if !abbreviation { return true }
+        }
+        return false
+    }
+
+    /// Whether the letters of `tokens` are exactly `letters` (no requirement when nil).
+    private func matchesCase(_ letters: String?, _ tokens: Range<Int>, _ text: TokenizedText) -> Bool {
+        guard let letters else { return true }
+        let surface = text.string(text.tokens[tokens.lowerBound].start..<text.tokens[tokens.upperBound - 1].end)
+        return String(String.UnicodeScalarView(surface.unicodeScalars.filter { $0.properties.isAlphabetic })) == letters
+    }
+
     /// The token after the longest trigger phrase starting at `start`, and the trigger's role.
     private func trigger(at start: Int, rule: ContextRule, text: TokenizedText) -> (Int, String?)? {
         // A trigger glued to the word before it is part of a compound ("Adeno-CA"), not a trigger.
@@ -66,7 +89,7 @@ struct ContextDetector {
         while end < text.tokens.count && end - start < rule.maxTriggerTokens {
             if end > start { key.append(0x20) }
             key.append(contentsOf: text.key(end))
-            if let role = rule.triggers[key], !rule.capitalTriggers.contains(key) || text.tokens[start].flags.contains(.allCaps) {
+            if let role = rule.triggers[key], matchesCase(rule.caseSensitiveTriggers[key], start..<(end + 1), text) {
                 best = (end + 1, role)
             }
             end += 1

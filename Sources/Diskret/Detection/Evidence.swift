@@ -10,26 +10,41 @@ struct Evidence {
 
     func apply(to candidates: inout [Candidate], in text: TokenizedText) {
         for _ in 0..<4 {
-            var strong: [Int] = [], confident: [Int] = []  // token indices covered by sure person candidates
+            var strong: [Int] = [], confident: [Int] = [], firstNameEnds: [Int] = []  // token indices of sure names
             var changed = false
             for candidate in candidates where candidate.category == .person && candidate.score >= threshold {
                 strong.append(contentsOf: tokenIndices(of: candidate.range, in: text))
                 if candidate.score >= Self.confidentScore { confident.append(contentsOf: tokenIndices(of: candidate.range, in: text)) }
+                // A first name vouches for the unknown word after it: "Holger M. Recklinghausen".
+                if candidate.type.hasSuffix("firstname"), let last = tokenIndices(of: candidate.range, in: text).last {
+                    firstNameEnds.append(last)
+                }
             }
             let sure = Set(strong)
-            // Promote ambiguous person candidates that stand next to a sure name.
+            var weakFirstNames: Set<Int> = [], weakNames: Set<Int> = []
+            for candidate in candidates where candidate.category == .person && candidate.score < threshold {
+                let covered = tokenIndices(of: candidate.range, in: text)
+                weakNames.formUnion(covered)
+                if candidate.type.hasSuffix("firstname") { weakFirstNames.formUnion(covered) }
+            }
+            // Promote ambiguous person candidates that stand next to a sure name, and pairs of ambiguous
+            // words that read as first name + surname ("ANNA FISCHER" in a header, "Rosa Koch").
             for index in candidates.indices where candidates[index].category == .person && candidates[index].score < threshold {
                 let covered = tokenIndices(of: candidates[index].range, in: text)
                 guard let first = covered.first, let last = covered.last else { continue }
-                if neighbour(before: first, in: text).map(sure.contains) == true
-                    || neighbour(after: last, in: text).map(sure.contains) == true {
+                let before = neighbour(before: first, in: text), after = neighbour(after: last, in: text)
+                let isFirstName = candidates[index].type.hasSuffix("firstname")
+                if before.map(sure.contains) == true || after.map(sure.contains) == true
+                    || before.map(weakFirstNames.contains) == true || (isFirstName && after.map(weakNames.contains) == true) {
                     candidates[index].score = threshold
                     changed = true
                 }
             }
             // Unknown capitalised words glued to a sure name.
-            for tokenIndex in Set(confident) {
-                for next in [neighbour(after: tokenIndex, in: text), neighbour(before: tokenIndex, in: text)] {
+            var glued: [(Int, [Int?])] = Set(confident).map { ($0, [neighbour(after: $0, in: text), neighbour(before: $0, in: text)]) }
+            glued += firstNameEnds.map { ($0, [neighbour(after: $0, in: text)]) }
+            for (_, neighbours) in glued {
+                for next in neighbours {
                     guard let next, !sure.contains(next), isUnknownNameWord(next, in: text) else { continue }
                     candidates.append(Candidate(range: text.tokens[next].range, category: .person, type: "person.name",
                                                 rule: Self.adjacentRule, score: threshold, derived: true))

@@ -38,10 +38,15 @@ extension TokenizedText {
         var previousWasInitial = false, previousWasFirstName = false
         while index < tokens.count && words < maxWords {
             let token = tokens[index]
-            // A sentence break ends the name, except the one ICU sees after an initial ("V. Jäger").
-            if index > start && token.flags.contains(.sentenceStart) && !previousWasInitial { break }
+            // A sentence break ends the name, except the one ICU sees after an initial ("V. Jäger") and a line
+            // break after a first name ("Jürgen⏎Schneider").
+            let lineBreakAfterFirstName = previousWasFirstName && words == 1 && token.flags.contains(.newlineBefore)
+                && token.isCapitalizedWord && lexicon.isKnownName(key(index))
+            let breaks = token.flags.contains(.sentenceStart) || token.flags.contains(.newlineBefore)
+            if index > start && breaks && !previousWasInitial && !lineBreakAfterFirstName { break }
             let afterFirstName = previousWasFirstName && tokens[index].isCapitalizedWord && !lexicon.isAllowed(key(index))
-            if afterFirstName || isNameWord(index, first: words == 0 && !strictFirstWord, lexicon: lexicon) {
+                && !looksLikeAbbreviation(index, shortCapitals: true)
+            if afterFirstName || isInitial(index) || isNameWord(index, first: words == 0 && !strictFirstWord, lexicon: lexicon) {
                 words += 1
                 last = index
                 previousWasFirstName = lexicon.isFirstName(key(index))
@@ -85,6 +90,8 @@ extension TokenizedText {
     func isNameWord(_ index: Int, first: Bool, lexicon: Lexicon) -> Bool {
         let token = tokens[index]
         guard token.isCapitalizedWord else { return false }
+        // Short capitals are abbreviations ("RR", "ASD"); an initial is handled as such by the caller.
+        if token.flags.contains(.allCaps) && token.end - token.start <= 3 { return false }
         let word = key(index)
         if lexicon.isAllowed(word) { return false }
         if first { return true }

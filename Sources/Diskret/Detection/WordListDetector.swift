@@ -11,6 +11,11 @@ extension TokenizedText {
         return next.flags.contains(.lowercase) || next.kind == .number || next.kind == .punctuation
     }
 
+    /// A word right after a number ("4,00 Mio", "137 Uli"): a unit, not a name.
+    func followsNumber(_ index: Int) -> Bool {
+        index > 0 && tokens[index - 1].kind == .number && !tokens[index].flags.contains(.newlineBefore)
+    }
+
     /// A word glued by a hyphen to a lower-case word, a number or a common noun ("a-Amy", "ECLA-Roche-Test",
     /// "Istanbul-Konvention"): part of a compound rather than a name or place of its own. Names glued to names
     /// ("Fischer-Yılmaz", "Castrop-Rauxel") are not affected.
@@ -68,7 +73,9 @@ struct WordListDetector {
                 if matchedEnd == start {
                     let word = text.key(start)
                     let common = { (index: Int) in rule.ambiguous.contains { $0.contains(text.key(index)) } }
-                    if text.looksLikeAbbreviation(start, shortCapitals: definition.category == .person)
+                    let isName = definition.category == .person
+                    if text.looksLikeAbbreviation(start, shortCapitals: isName)
+                        || (isName && (first.flags.contains(.allCaps) || text.followsNumber(start)))
                         || text.isPartOfCompound(start, isCommonWord: common)
                         || rule.ambiguous.contains(where: { $0.contains(word) })
                         || (first.isAtInitialPosition && rule.ambiguousAtStart.contains(where: { $0.contains(word) })) {

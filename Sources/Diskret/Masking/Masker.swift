@@ -8,9 +8,17 @@ struct Masker {
     let policy: MaskingPolicy
 
     func replacements(for findings: [Candidate]) -> [String?] {
+        // The first person named with a role keeps it. A second person with the same single role
+        // ("Lebensgefährte der KM: Hr. …") is more likely a misreading than a second mother, so it is
+        // numbered as a plain person; numbered roles ("Kind") count up instead.
         var roles: [Int: String] = [:]
+        var holders: [String: Int] = [:]
         for finding in findings where finding.category == .person && finding.subject == nil && roles[finding.entity] == nil {
-            if let role = finding.role { roles[finding.entity] = role }
+            guard let role = finding.role else { continue }
+            if Self.numberedRoles.contains(role) || holders[role] == nil || holders[role] == finding.entity {
+                roles[finding.entity] = role
+                holders[role] = finding.entity
+            }
         }
         var entitiesPerRole: [String: Set<Int>] = [:]
         for (entity, role) in roles { entitiesPerRole[role, default: []].insert(entity) }

@@ -23,9 +23,9 @@ struct ContextRule: Sendable {
     let definition: RuleDefinition
     /// Trigger phrase key → role ("km" → "Kindsmutter"), nil role when the trigger names none.
     let triggers: [[UInt8]: String?]
-    /// Trigger phrase keys written in capitals ("KM", "OA"): they match only capitals in the note, so "ca."
-    /// or "Pd" do not trigger.
-    let capitalTriggers: Set<[UInt8]>
+    /// Triggers whose capitals matter ("KM", "OA", "i.V."), by key, with their letters as written: they
+    /// match only the same capitals in the note, so "ca.", "Pd" or "i.v." (intravenous) do not trigger.
+    let caseSensitiveTriggers: [[UInt8]: String]
     /// The longest trigger in tokens.
     let maxTriggerTokens: Int
     /// Hashes of the first token of every trigger: most tokens fail this test and cost nothing more.

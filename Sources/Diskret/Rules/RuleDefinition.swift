@@ -65,6 +65,8 @@ struct RuleDefinition: Sendable {
     /// The first target word must not be a common word unless a name list knows it ("Tochter Lena", but not
     /// "Tochter Kita"); for honorifics it may be ("Herr Koch").
     var strictFirstWord = false
+    /// The target may start a new sentence or stand after a blank line (signatures: "Grüßen" … "Anna Fischer").
+    var acrossSentences = false
     /// The finding spans trigger and target ("Frauenhaus Lippstadt"), not the target alone.
     var includeTrigger = false
 }

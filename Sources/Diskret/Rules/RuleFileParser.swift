@@ -100,6 +100,7 @@ enum RuleFileParser {
             if rule.target == .pattern && rule.targetPattern == nil { throw reader.error("rule \(id): target pattern needs 'target-pattern'") }
             rule.maxWords = try reader.int("max-words") ?? 3
             rule.strictFirstWord = try reader.bool("strict-first-word") ?? false
+            rule.acrossSentences = try reader.bool("across-sentences") ?? false
             rule.includeTrigger = try reader.bool("include-trigger") ?? false
         }
         try reader.rejectUnknownKeys()

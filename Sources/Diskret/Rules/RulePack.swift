@@ -113,13 +113,15 @@ struct RulePackCompiler {
             case .context:
                 var triggers: [[UInt8]: String?] = [:]
                 var firstTokenHashes: Set<UInt64> = []
-                var capitalTriggers: Set<[UInt8]> = []
+                var caseSensitiveTriggers: [[UInt8]: String] = [:]
                 var longest = 1
                 for trigger in rule.triggers {
                     let (key, count) = try tokenizer.phraseKey(trigger.value)
                     firstTokenHashes.insert(fnv1a(key.prefix { $0 != 0x20 }))
                     let letters = trigger.value.unicodeScalars.filter { $0.properties.isAlphabetic }
-                    if letters.count >= 2 && letters.allSatisfy({ $0.properties.isUppercase }) { capitalTriggers.insert(key) }
+                    if letters.dropFirst().contains(where: { $0.properties.isUppercase }) {
+                        caseSensitiveTriggers[key] = String(String.UnicodeScalarView(letters))
+                    }
                     guard !key.isEmpty else { throw DiskretError.invalidRules(file: rule.file, line: trigger.line, message: "rule \(rule.id): empty trigger") }
                     triggers[key] = trigger.role
                     longest = max(longest, count)
@@ -131,7 +133,7 @@ struct RulePackCompiler {
                 }
                 for word in rule.particles { particles.insert(try tokenizer.folder.key(of: word.value)) }
                 let target = try rule.targetPattern.map { (pattern) throws(DiskretError) in try compileRegex(pattern, rule) }
-                contexts.append(ContextRule(definition: rule, triggers: triggers, capitalTriggers: capitalTriggers,
+                contexts.append(ContextRule(definition: rule, triggers: triggers, caseSensitiveTriggers: caseSensitiveTriggers,
                                             maxTriggerTokens: longest, firstTokenHashes: firstTokenHashes, skip: skip,
                                             targetRegex: target, targetLists: try lists(rule, rule.lists)))
             }
