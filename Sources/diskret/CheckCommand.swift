@@ -18,7 +18,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
         let engine = try ruleOptions.makeEngine()
-        let data = try InputReader.readAll(path: input)
+        let data = try InputReader.readAll(path: input, limit: ruleOptions.maxBytes)
         let text: String
         let findings: [Finding]
         do {

@@ -51,7 +51,7 @@ struct FilterCommand: ParsableCommand {
                 try session.anonymize(text, policy: policy, explain: explain)
             }.run()
         }
-        let data = try InputReader.readAll(path: input)
+        let data = try InputReader.readAll(path: input, limit: ruleOptions.maxBytes)
         let result: AnonymizedText
         do {
             result = try session.anonymize(try InputReader.decode(data), policy: policy, explain: explain)

@@ -3,8 +3,8 @@ import Foundation
 
 /// Reads input bytes and checks that they are UTF-8, reporting the first bad byte's offset.
 enum InputReader {
-    /// All of standard input or of a file.
-    static func readAll(path: String?) throws -> Data {
+    /// All of standard input or of a file, refusing more than `limit` bytes without reading them all.
+    static func readAll(path: String?, limit: Int) throws -> Data {
         if let path {
             guard FileManager.default.fileExists(atPath: path) else {
                 printError("error: input file not found: \(path)")
@@ -14,9 +14,20 @@ enum InputReader {
                 printError("error: input file not readable: \(path)")
                 throw ExitCodes.ioError
             }
+            guard data.count <= limit else { throw fail(DiskretError.inputTooLarge(bytes: data.count, limit: limit)) }
             return data
         }
-        return FileHandle.standardInput.readDataToEndOfFile()
+        var data = Data()
+        while true {
+            let chunk: Data?
+            do { chunk = try FileHandle.standardInput.read(upToCount: 1 << 20) } catch {
+                printError("error: reading standard input failed")
+                throw ExitCodes.ioError
+            }
+            guard let chunk, !chunk.isEmpty else { return data }  // nil or empty: end of input
+            data.append(chunk)
+            if data.count > limit { throw fail(DiskretError.inputTooLarge(bytes: data.count, limit: limit)) }
+        }
     }
 
     /// Decodes UTF-8, or throws `DiskretError.invalidUTF8` with the offset of the first invalid byte.

@@ -13,8 +13,12 @@ struct RuleOptions: ParsableArguments {
     @Flag(name: .long, help: "Do not read or write the compiled word-list cache.")
     var noCache = false
 
+    @Option(name: .long, help: "Refuse a note (or a JSON line) larger than this many bytes.")
+    var maxBytes: Int = 64 << 20
+
     func validate() throws {
         guard (0...1).contains(threshold) else { throw ValidationError("--threshold must be between 0 and 1.") }
+        guard maxBytes > 0 else { throw ValidationError("--max-bytes must be positive.") }
     }
 
     /// The rule directory to use, or nil when none can be found.
@@ -32,7 +36,7 @@ struct RuleOptions: ParsableArguments {
         }
         do {
             let pack = try RulePack.load(directory: directory, cacheDirectory: noCache ? nil : RulePack.defaultCacheDirectory())
-            return Engine(rules: pack, options: EngineOptions(threshold: threshold))
+            return Engine(rules: pack, options: EngineOptions(threshold: threshold, maxInputBytes: maxBytes))
         } catch {
             throw fail(error)
         }

@@ -98,3 +98,38 @@ import Testing
         #expect(result.stdout.hasSuffix(" 0 failed\n"))
     }
 }
+
+/// Limits and broken pipes fail closed with defined exit codes.
+@Suite(.serialized) struct LimitCLITests {
+    @Test func inputOverTheLimitIsRefusedWithNothingOnStdout() throws {
+        let note = String(repeating: "Frau Kowalczyk kam. ", count: 100)
+        let result = try BinaryRunner.run(["filter", "--max-bytes", "1000"], input: note)
+        #expect(result.status == 65)
+        #expect(result.stdoutData.isEmpty)
+        #expect(result.stderr.contains("exceeds the limit of 1000 bytes"))
+        #expect(!result.stderr.contains("Kowalczyk"))
+    }
+
+    @Test func emptyInputGivesEmptyOutput() throws {
+        let result = try BinaryRunner.run(["filter"], input: "")
+        #expect(result.status == 0 && result.stdoutData.isEmpty)
+    }
+
+    @Test func closedStdoutEndsWithTheIOExitCode() throws {
+        // `head -c 1` closes the pipe after one byte; diskret must not die of SIGPIPE nor hang.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        let note = String(repeating: "Frau Kowalczyk kam am 1.2.2024. ", count: 4000)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("big-note-\(UUID().uuidString).txt")
+        try note.write(to: path, atomically: true, encoding: .utf8)
+        // The masked output is far larger than a pipe's buffer, so diskret is still writing when head exits.
+        process.arguments = ["-c", "'\(BinaryRunner.binary.path)' filter < '\(path.path)' 2>/dev/null | head -c 1 > /dev/null; echo ${PIPESTATUS[0]}"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.currentDirectoryURL = BinaryRunner.repository
+        try process.run()
+        process.waitUntilExit()
+        let status = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(status == "74", "exit status \(status)")
+    }
+}

@@ -17,7 +17,7 @@ public enum DiskretError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .invalidUTF8(offset): return "input is not valid UTF-8 (first invalid byte at offset \(offset))"
-        case let .inputTooLarge(bytes, limit): return "input of \(bytes) bytes exceeds the limit of \(limit) bytes"
+        case let .inputTooLarge(bytes, limit): return "input of \(bytes) bytes or more exceeds the limit of \(limit) bytes"
         case let .invalidRules(file, line, message): return line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)"
         case let .icu(function, code): return "ICU failed in \(function): \(code)"
         case let .timeLimitExceeded(rule): return "rule \(rule) exceeded its time limit on this document"

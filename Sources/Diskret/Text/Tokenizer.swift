@@ -26,6 +26,7 @@ final class Tokenizer {
             try words.forEachBoundary(in: buffer) { boundaries.append($0) }
             var sentenceIndex = 0
             var atLineStart = true
+            var glueNext = false
             for boundary in boundaries {
                 let range = segmentStart..<boundary.offset
                 segmentStart = boundary.offset
@@ -37,6 +38,20 @@ final class Tokenizer {
                     }
                     continue
                 }
+                // Invisible characters inside a word ("Fi\u{200B}scher", pasted from PDFs) must not split it:
+                // they and the word part after them are glued to the token before.
+                if boundary.status < 100 && buffer[range].allSatisfy(isInvisible), gap.isEmpty, let last = text.tokens.last,
+                   last.end == range.lowerBound, last.kind == .word {
+                    glueNext = true
+                    try extend(&text, to: range.upperBound, buffer)
+                    continue
+                }
+                if glueNext, gap.isEmpty, boundary.status >= 200, let last = text.tokens.last, last.end == range.lowerBound {
+                    glueNext = false
+                    try extend(&text, to: range.upperBound, buffer)
+                    continue
+                }
+                glueNext = false
                 var token = Token(start: range.lowerBound, end: range.upperBound, kind: .other, flags: gap,
                                   keyStart: text.keys.count, keyEnd: text.keys.count)
                 gap = []
@@ -60,6 +75,19 @@ final class Tokenizer {
             }
         }
         return text
+    }
+
+    /// Extends the last token to `end` and folds its key anew over the whole span.
+    private func extend(_ text: inout TokenizedText, to end: Int, _ buffer: UnsafeBufferPointer<UInt16>) throws(DiskretError) {
+        var token = text.tokens.removeLast()
+        text.keys.removeSubrange(token.keyStart...)
+        token.end = end
+        let slice = UnsafeBufferPointer(rebasing: buffer[token.start..<end])
+        token.flags.formUnion(shapeFlags(slice))
+        try folder.appendKey(of: slice, to: &text.keys)
+        token.keyEnd = text.keys.count
+        token.keyHash = fnv1a(text.keys[token.keyStart..<token.keyEnd])
+        text.tokens.append(token)
     }
 
     /// The key of a whole phrase, tokenised as a note would be: what word lists and triggers store.
@@ -103,6 +131,14 @@ final class Tokenizer {
         if letters >= 2 && upper == letters { flags.insert(.allCaps) }
         if letters > 0 && lower == letters { flags.insert(.lowercase) }
         return flags
+    }
+}
+
+/// Zero-width and other invisible format characters that hide inside words.
+private func isInvisible(_ unit: UInt16) -> Bool {
+    switch unit {
+    case 0x00AD, 0x200B...0x200F, 0x2060...0x2064, 0xFEFF, 0x034F, 0x180E: return true
+    default: return false
     }
 }
 
