@@ -72,10 +72,7 @@ struct JSONLinesFilter {
                 throw DiskretError.invalidRecord(line: record.number, message: "missing string field 'text'")
             }
             let result = try anonymize(session, text)
-            var output = object
-            output["text"] = result.text
-            output["findings"] = result.findings.map(FindingJSON.object)
-            guard let line = try? FindingJSON.serialize(output) else {
+            guard let line = try? FindingJSON.outputLine(input: object, text: result.text, findings: result.findings) else {
                 throw DiskretError.invalidRecord(line: record.number, message: "cannot be written as JSON")
             }
             return .success(line + "\n")

@@ -18,7 +18,8 @@ struct PatternDetector {
         try text.units.withUnsafeBufferPointer { (buffer) throws(DiskretError) in
             for (rule, matcher) in zip(rules, matchers) {
                 let definition = rule.definition
-                let ranges = regions.ranges(for: definition.gate)
+                var ranges = regions.ranges(for: definition.gate)
+                if !definition.requiresText.isEmpty { ranges = GateRegions.lines(in: ranges, of: text.units, containingAnyOf: rule.requiredUnits) }
                 if ranges.isEmpty { continue }
                 try matcher.reset(buffer, timeLimit: timeLimit)
                 for region in ranges {
@@ -85,6 +86,35 @@ struct GateRegions {
         case .at: return at
         case .url: return url
         }
+    }
+
+    /// The lines within `ranges` that contain one of `needles` (lower-case), ignoring ASCII and Latin-1 case.
+    static func lines(in ranges: [Range<Int>], of units: [UInt16], containingAnyOf needles: [[UInt16]]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        for range in ranges {
+            var lineStart = range.lowerBound
+            var index = range.lowerBound
+            var found = false
+            while index <= range.upperBound {
+                if index == range.upperBound || units[index] == 0x0A {
+                    if found { add(lineStart..<index, to: &result) }
+                    lineStart = index + 1
+                    found = false
+                } else if !found {
+                    found = needles.contains { needle in
+                        guard index + needle.count <= range.upperBound else { return false }
+                        for (offset, unit) in needle.enumerated() where lowercased(units[index + offset]) != unit { return false }
+                        return true
+                    }
+                }
+                index += 1
+            }
+        }
+        return result
+    }
+
+    private static func lowercased(_ unit: UInt16) -> UInt16 {
+        (0x41...0x5A).contains(unit) || (0xC0...0xDE).contains(unit) && unit != 0xD7 ? unit + 0x20 : unit
     }
 
     private static func add(_ range: Range<Int>, to ranges: inout [Range<Int>]) {

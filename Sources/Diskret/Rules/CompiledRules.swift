@@ -4,6 +4,8 @@ struct PatternRule: Sendable {
     let regex: RegexPattern
     /// Lists the text of `definition.checkGroup` must stand in (empty: no check).
     let checkLists: [WordList]
+    /// `definition.requiresText` as lower-case UTF-16.
+    var requiredUnits: [[UInt16]] { definition.requiresText.map { Array($0.utf16) } }
 }
 
 /// A word-list rule with its lists loaded.

@@ -40,6 +40,9 @@ struct RuleDefinition: Sendable {
     var caseInsensitive = false
     var validator: String?
     var gate: PatternGate = .none
+    /// Run only on lines that contain one of these texts (compared case-insensitively): a cheap pre-check
+    /// for patterns that are expensive to try at every word ("straße", "weg" for street addresses).
+    var requiresText: [String] = []
     /// The text of group `checkGroup` must stand in these lists (district codes of a plate, real postcodes).
     var checkLists: [(value: String, line: Int)] = []
     var checkGroup = 0

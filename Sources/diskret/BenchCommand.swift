@@ -1,0 +1,163 @@
+import ArgumentParser
+import Diskret
+import Foundation
+
+/// `diskret bench`: throughput, start-up latency and memory, measured as a user runs Diskret.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measures throughput (MB/s, documents/s), start-up latency and peak memory.",
+        discussion: """
+        Throughput: the --jsonl filter is run as a child process over a corpus (CORPUS, or --generate MB of \
+        JSON lines made from the fixture notes) with 1 job and with --jobs N. Start-up: `diskret filter` on \
+        one short note, --runs times; the median and 90th percentile are reported. Memory: the peak resident \
+        set of the child processes. Use a release build: `swift build -c release`. A subcommand rather than a \
+        package-benchmark target because what users feel is the whole process — start-up, rule loading, \
+        I/O — which in-process micro-benchmarks do not see.
+        """
+    )
+
+    @OptionGroup var ruleOptions: RuleOptions
+
+    @Argument(help: "A JSON-lines corpus ({\"id\", \"text\"} per line). Without it, one is generated from the fixtures.")
+    var corpus: String?
+
+    @Option(name: .long, help: "Megabytes of corpus to generate when no CORPUS is given.")
+    var generate: Int = 10
+
+    @Option(name: .long, help: "Parallel jobs for the second throughput run.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .long, help: "How many times to start the filter for the start-up figures.")
+    var runs: Int = 20
+
+    @Flag(name: .long, help: "Print the figures as JSON.")
+    var json = false
+
+    func validate() throws {
+        guard generate > 0, jobs > 0, runs > 0 else { throw ValidationError("--generate, --jobs and --runs must be positive.") }
+    }
+
+    func run() throws {
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
+        let rules = ruleOptions.ruleDirectory() ?? "Rules"
+        let notes = try sampleNotes(rules: rules)
+        let corpusPath = try corpus ?? generateCorpus(from: notes, megabytes: generate)
+        let bytes = (try FileManager.default.attributesOfItem(atPath: corpusPath)[.size] as? Int) ?? 0
+        let documents = try countLines(corpusPath)
+        // Warm the word-list cache so that the runs measure steady state, as users see it after the first run.
+        _ = try ChildRun.run(executable, ["filter", "--rules", rules], input: Data((notes.first ?? "x").utf8))
+        let single = try ChildRun.run(executable, ["filter", "--jsonl", "--rules", rules], inputFile: corpusPath)
+        let parallel = try ChildRun.run(executable, ["filter", "--jsonl", "--jobs", String(jobs), "--rules", rules], inputFile: corpusPath)
+        let note = notes.min { abs($0.utf8.count - 2048) < abs($1.utf8.count - 2048) } ?? "Frau Kowalczyk kam."
+        var starts: [Double] = []
+        var startRSS = 0
+        for _ in 0..<runs {
+            let run = try ChildRun.run(executable, ["filter", "--rules", rules], input: Data(note.utf8))
+            starts.append(run.seconds)
+            startRSS = max(startRSS, run.peakRSS)
+        }
+        starts.sort()
+        let figures: [String: Any] = [
+            "corpus_bytes": bytes, "documents": documents,
+            "mb_per_s_1_job": Double(bytes) / 1e6 / single.seconds,
+            "mb_per_s_jobs": Double(bytes) / 1e6 / parallel.seconds, "jobs": jobs,
+            "documents_per_s_1_job": Double(documents) / single.seconds,
+            "peak_rss_mb_1_job": Double(single.peakRSS) / 1024, "peak_rss_mb_jobs": Double(parallel.peakRSS) / 1024,
+            "startup_note_bytes": note.utf8.count, "startup_ms_median": starts[starts.count / 2] * 1000,
+            "startup_ms_p90": starts[min(starts.count - 1, starts.count * 9 / 10)] * 1000,
+            "startup_peak_rss_mb": Double(startRSS) / 1024,
+        ]
+        if json { print(try FindingJSON.serialize(figures)); return }
+        print("corpus: \(bytes) bytes, \(documents) documents (\(corpus ?? "generated from the fixtures"))")
+        print(String(format: "throughput, 1 job:  %.2f MB/s, %.0f documents/s, peak RSS %.0f MB",
+                     figures["mb_per_s_1_job"] as! Double, figures["documents_per_s_1_job"] as! Double, figures["peak_rss_mb_1_job"] as! Double))
+        print(String(format: "throughput, %d jobs: %.2f MB/s, peak RSS %.0f MB", jobs, figures["mb_per_s_jobs"] as! Double, figures["peak_rss_mb_jobs"] as! Double))
+        print(String(format: "start-up (%d-byte note, %d runs): median %.1f ms, p90 %.1f ms, peak RSS %.0f MB", note.utf8.count, runs,
+                     figures["startup_ms_median"] as! Double, figures["startup_ms_p90"] as! Double, figures["startup_peak_rss_mb"] as! Double))
+    }
+
+    private func sampleNotes(rules: String) throws -> [String] {
+        let directory = URL(fileURLWithPath: rules).deletingLastPathComponent().appendingPathComponent("Fixtures/notes")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path))?.filter { $0.hasSuffix(".txt") }.sorted() ?? []
+        let notes = names.compactMap { FileManager.default.contents(atPath: directory.appendingPathComponent($0).path) }
+            .map { String(decoding: $0, as: UTF8.self) }
+        guard !notes.isEmpty else {
+            printError("error: no fixture notes found to generate a corpus from; pass a CORPUS file")
+            throw ExitCodes.noInput
+        }
+        return notes
+    }
+
+    private func generateCorpus(from notes: [String], megabytes: Int) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("diskret-bench-\(getpid()).jsonl").path
+        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+            printError("error: cannot write the generated corpus")
+            throw ExitCodes.ioError
+        }
+        defer { try? handle.close() }
+        var written = 0, index = 0
+        while written < megabytes * 1_000_000 {
+            let line = try FindingJSON.serialize(["id": "bench-\(index)", "text": notes[index % notes.count]]) + "\n"
+            try handle.write(contentsOf: Data(line.utf8))
+            written += line.utf8.count
+            index += 1
+        }
+        return path
+    }
+
+    private func countLines(_ path: String) throws -> Int {
+        guard let data = FileManager.default.contents(atPath: path) else { throw ExitCodes.noInput }
+        return data.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    }
+}
+
+/// One child process run: wall time and peak resident memory (KiB). Spawned with posix_spawn and reaped with
+/// wait4, so the kernel's resource usage of exactly that child is read.
+struct ChildRun {
+    var seconds: Double
+    var peakRSS: Int
+
+    static func run(_ executable: String, _ arguments: [String], input: Data? = nil, inputFile: String? = nil) throws -> ChildRun {
+        var pipeEnds: [Int32] = [-1, -1]
+        var inputDescriptor: Int32
+        if let inputFile {
+            inputDescriptor = open(inputFile, O_RDONLY)
+        } else {
+            guard pipe(&pipeEnds) == 0 else { throw ExitCodes.ioError }
+            inputDescriptor = pipeEnds[0]
+        }
+        guard inputDescriptor >= 0 else { throw ExitCodes.noInput }
+        let devNull = open("/dev/null", O_WRONLY)
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, inputDescriptor, 0)
+        posix_spawn_file_actions_adddup2(&actions, devNull, 1)
+        posix_spawn_file_actions_adddup2(&actions, devNull, 2)
+        if pipeEnds[1] >= 0 { posix_spawn_file_actions_addclose(&actions, pipeEnds[1]) }
+        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let start = DispatchTime.now()
+        guard posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 else { throw ExitCodes.internalError }
+        close(inputDescriptor)
+        close(devNull)
+        if let input, pipeEnds[1] >= 0 {
+            input.withUnsafeBytes { buffer in
+                var written = 0
+                while written < buffer.count {
+                    let count = write(pipeEnds[1], buffer.baseAddress! + written, buffer.count - written)
+                    if count <= 0 { break }
+                    written += count
+                }
+            }
+        }
+        if pipeEnds[1] >= 0 { close(pipeEnds[1]) }
+        var status: Int32 = 0
+        var usage = rusage()
+        _ = wait4(pid, &status, 0, &usage)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        return ChildRun(seconds: seconds, peakRSS: usage.ru_maxrss)
+    }
+}
