@@ -12,6 +12,7 @@ struct DiskretCommand: ParsableCommand {
         66 input file missing, 70 internal error, 74 I/O error, 77 consent missing, 78 invalid rules.
         """,
         version: "0.1.0",
-        subcommands: [FilterCommand.self, CheckCommand.self, RulesCommand.self, EvalCommand.self, TestCommand.self, BenchCommand.self]
+        subcommands: [FilterCommand.self, CheckCommand.self, RulesCommand.self, EvalCommand.self, TestCommand.self, BenchCommand.self,
+                      ConsentCommand.self, AuditCommand.self]
     )
 }

@@ -17,6 +17,7 @@ struct FilterCommand: ParsableCommand {
 
     @OptionGroup var ruleOptions: RuleOptions
     @OptionGroup var masking: MaskingOptions
+    @OptionGroup var rosterOptions: RosterOptions
 
     @Option(name: .long, help: "Write a JSON report of the findings to this file ('-' for standard error).")
     var report: String?
@@ -43,18 +44,20 @@ struct FilterCommand: ParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         let engine = try ruleOptions.makeEngine()
         let policy = try masking.makePolicy()
+        let known = try rosterOptions.knownPersons()
+        let reveal = try rosterOptions.authorizedReveal()
         let session: Session
         do { session = try engine.makeSession() } catch { throw fail(error) }
         if jsonl {
             let explain = explain
             return try JSONLinesFilter(engine: engine, jobs: jobs) { (session, text) throws(DiskretError) in
-                try session.anonymize(text, policy: policy, explain: explain)
+                try session.anonymize(text, policy: policy, known: known, reveal: reveal, explain: explain)
             }.run()
         }
         let data = try InputReader.readAll(path: input, limit: ruleOptions.maxBytes)
         let result: AnonymizedText
         do {
-            result = try session.anonymize(try InputReader.decode(data), policy: policy, explain: explain)
+            result = try session.anonymize(try InputReader.decode(data), policy: policy, known: known, reveal: reveal, explain: explain)
         } catch {
             throw fail(error)
         }

@@ -8,6 +8,12 @@ struct KnownIdentifierDetector {
 
     func detect(in text: TokenizedText, into candidates: inout [Candidate]) throws(DiskretError) {
         guard !persons.isEmpty else { return }
+        // Name words several persons share (a family name) are masked, but name nobody in particular:
+        // "Herr Yılmaz" must not be given the mother's placeholder because she is "Fischer-Yılmaz".
+        var owners: [[UInt8]: Set<String>] = [:]
+        for person in persons {
+            for word in try nameWords(of: person) { owners[word, default: []].insert(person.subject) }
+        }
         for person in persons {
             func add(_ range: Range<Int>, _ category: Category, _ type: String) {
                 var candidate = Candidate(range: range, category: category, type: type, rule: Self.rule, score: 1.0)
@@ -18,15 +24,12 @@ struct KnownIdentifierDetector {
                 }
                 candidates.append(candidate)
             }
-            var nameWords: Set<[UInt8]> = []
-            for name in person.names {
-                let tokens = try tokenizer.tokenize(Array(name.utf16))
-                for index in tokens.tokens.indices where tokens.tokens[index].isWord && !tokens.tokens[index].flags.contains(.lowercase) {
-                    let key = Array(tokens.key(index))
-                    if key.count >= 2 { nameWords.insert(key) }
-                }
+            let words = try nameWords(of: person)
+            let own = words.filter { owners[$0]?.count == 1 }
+            for range in nameMatches(own, in: text) { add(range, .person, "person.name") }
+            for range in nameMatches(words.subtracting(own), in: text) {
+                candidates.append(Candidate(range: range, category: .person, type: "person.name", rule: Self.rule, score: 1.0))
             }
-            for range in nameMatches(nameWords, in: text) { add(range, .person, "person.name") }
             if let birthdate = person.birthdate, let date = GermanDate.parse(birthdate) {
                 for range in dateMatches(date, in: text) { add(range, .date, "date.birth") }
             }
@@ -44,6 +47,19 @@ struct KnownIdentifierDetector {
                 for range in phoneMatches(digits(of: phone), in: text) { add(range, .contact, "contact.phone") }
             }
         }
+    }
+
+    /// The folded keys of a person's name words (lower-case particles left out).
+    private func nameWords(of person: KnownPerson) throws(DiskretError) -> Set<[UInt8]> {
+        var words: Set<[UInt8]> = []
+        for name in person.names {
+            let tokens = try tokenizer.tokenize(Array(name.utf16))
+            for index in tokens.tokens.indices where tokens.tokens[index].isWord && !tokens.tokens[index].flags.contains(.lowercase) {
+                let key = Array(tokens.key(index))
+                if key.count >= 2 { words.insert(key) }
+            }
+        }
+        return words
     }
 
     private func nameMatches(_ words: Set<[UInt8]>, in text: TokenizedText) -> [Range<Int>] {

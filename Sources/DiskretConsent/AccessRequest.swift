@@ -1,0 +1,41 @@
+import Diskret
+
+/// A request to reveal a subject's data of some categories, for a purpose, to a recipient.
+public struct AccessRequest: Sendable, Equatable {
+    public var subject: String
+    public var purpose: String
+    public var recipient: String
+    public var categories: Set<Category>
+    /// Who asks (recorded in the audit log).
+    public var actor: String
+
+    public init(subject: String, purpose: String, recipient: String, categories: Set<Category>, actor: String) {
+        self.subject = subject; self.purpose = purpose; self.recipient = recipient
+        self.categories = categories; self.actor = actor
+    }
+}
+
+/// The gate's answer. A denial says which consent is missing, never any personal data.
+public enum Decision: Sendable, Equatable {
+    /// An active, in-period consent covers the request.
+    case allowed(consentID: Int64)
+    /// No consent covers it; `reason` names what is missing.
+    case denied(reason: String)
+
+    /// Whether the request may proceed.
+    public var isAllowed: Bool { if case .allowed = self { return true } else { return false } }
+}
+
+/// The state of a consent on a given day.
+public enum ConsentState: String, Sendable, Codable {
+    case active, withdrawn, expired
+    case notYetValid = "not-yet-valid"
+}
+
+/// The result of recomputing the audit hash chain.
+public enum AuditVerification: Sendable, Equatable {
+    /// Every entry's hash matches its content and its predecessor.
+    case intact(entries: Int)
+    /// The first entry whose hash does not match, and why.
+    case broken(entryID: Int64, reason: String)
+}

@@ -1,0 +1,127 @@
+import Diskret
+import GRDB
+
+/// A consent as granted, modelled on the HL7 FHIR Consent resource (subject, purpose, recipients, data
+/// categories, period). Never edited or deleted: a withdrawal is a record of its own.
+public struct ConsentRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "consent"
+
+    /// Column names, for queries.
+    public enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let subject = Column(CodingKeys.subject)
+    }
+
+    /// Row id, assigned by the registry.
+    public var id: Int64?
+    /// The pseudonymous subject key ("K-2024-017/KM").
+    public var subject: String
+    /// What the data may be used for ("schutzplan", "fallkonferenz").
+    public var purpose: String
+    /// Institutions that may receive the data, one per line in the database.
+    public var recipients: [String]
+    /// Data categories covered (raw values of `Diskret.Category`).
+    public var categories: [String]
+    /// First day of validity (ISO date, inclusive).
+    public var validFrom: String
+    /// Last day of validity (ISO date, inclusive); nil for no end.
+    public var validUntil: String?
+    /// When the consent was given (ISO timestamp).
+    public var grantedAt: String
+    /// Who recorded it.
+    public var recordedBy: String
+    /// Reference to the signed form or other evidence.
+    public var evidence: String?
+
+    public init(id: Int64? = nil, subject: String, purpose: String, recipients: [String], categories: [String],
+                validFrom: String, validUntil: String?, grantedAt: String, recordedBy: String, evidence: String?) {
+        self.id = id; self.subject = subject; self.purpose = purpose; self.recipients = recipients
+        self.categories = categories; self.validFrom = validFrom; self.validUntil = validUntil
+        self.grantedAt = grantedAt; self.recordedBy = recordedBy; self.evidence = evidence
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, subject, purpose, recipients, categories
+        case validFrom = "valid_from", validUntil = "valid_until", grantedAt = "granted_at"
+        case recordedBy = "recorded_by", evidence
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["subject"] = subject
+        container["purpose"] = purpose
+        container["recipients"] = recipients.joined(separator: "\n")
+        container["categories"] = categories.joined(separator: ",")
+        container["valid_from"] = validFrom
+        container["valid_until"] = validUntil
+        container["granted_at"] = grantedAt
+        container["recorded_by"] = recordedBy
+        container["evidence"] = evidence
+    }
+
+    public init(row: Row) throws {
+        id = row["id"]
+        subject = row["subject"]
+        purpose = row["purpose"]
+        recipients = (row["recipients"] as String).split(separator: "\n").map(String.init)
+        categories = (row["categories"] as String).split(separator: ",").map(String.init)
+        validFrom = row["valid_from"]
+        validUntil = row["valid_until"]
+        grantedAt = row["granted_at"]
+        recordedBy = row["recorded_by"]
+        evidence = row["evidence"]
+    }
+}
+
+/// The withdrawal of a consent (GDPR Art. 7(3)): who, when, why. At most one per consent.
+public struct WithdrawalRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "withdrawal"
+
+    /// Column names, for queries.
+    public enum Columns {
+        static let consentID = Column(CodingKeys.consentID)
+    }
+
+    public var consentID: Int64
+    public var withdrawnAt: String
+    public var withdrawnBy: String
+    public var reason: String?
+
+    enum CodingKeys: String, CodingKey {
+        case consentID = "consent_id", withdrawnAt = "withdrawn_at", withdrawnBy = "withdrawn_by", reason
+    }
+}
+
+/// One entry of the append-only, hash-chained audit log.
+public struct AuditRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "audit"
+
+    /// Column names, for queries.
+    public enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let subject = Column(CodingKeys.subject)
+    }
+
+    public var id: Int64?
+    /// ISO timestamp.
+    public var at: String
+    public var actor: String
+    /// grant, withdraw, reveal-allowed, reveal-denied, export, import.
+    public var action: String
+    public var subject: String?
+    public var consentID: Int64?
+    /// What was asked or decided, without personal data.
+    public var detail: String
+    /// SHA-256 (hex) of the previous entry; 64 zeros for the first.
+    public var previousHash: String
+    /// SHA-256 (hex) over this entry's fields and `previousHash`.
+    public var hash: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, at, actor, action, subject, consentID = "consent_id", detail, previousHash = "previous_hash", hash
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}

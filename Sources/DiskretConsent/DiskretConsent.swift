@@ -1,1 +1,0 @@
-// The consent registry lives in this module (see issue 4).

@@ -1,0 +1,140 @@
+import ArgumentParser
+import Diskret
+import DiskretConsent
+import Foundation
+
+/// `diskret consent`: record, withdraw and inspect consents.
+struct ConsentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "consent",
+        abstract: "Records, withdraws and lists consents in the registry.",
+        subcommands: [ConsentGrantCommand.self, ConsentWithdrawCommand.self, ConsentStatusCommand.self, ConsentShowCommand.self]
+    )
+}
+
+/// `diskret consent grant`.
+struct ConsentGrantCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "grant", abstract: "Records a consent a person has given.")
+
+    @OptionGroup var registryOptions: RegistryOptions
+    @Option(help: "The pseudonymous subject key, e.g. K-2024-017/KM. Never a name.") var subject: String
+    @Option(help: "What the data may be used for, e.g. schutzplan.") var purpose: String
+    @Option(help: "An institution that may receive the data (repeat for several).") var recipient: [String]
+    @Option(help: "Data categories covered, comma-separated: person, date, age, address, organisation, contact, id.") var categories: String
+    @Option(help: "First day of validity (YYYY-MM-DD); default today.") var from: String?
+    @Option(help: "Last day of validity (YYYY-MM-DD); default no end.") var until: String?
+    @Option(help: "A reference to the signed form or other evidence.") var evidence: String?
+    @Flag(help: "Print the consent as JSON.") var json = false
+
+    func run() throws {
+        let categories = try parseCategories(self.categories)
+        let registry = try registryOptions.open()
+        let consent = try withRegistryErrors {
+            try registry.grant(subject: subject, purpose: purpose, recipients: recipient, categories: categories,
+                               validFrom: from, validUntil: until, evidence: evidence, actor: registryOptions.actorName)
+        }
+        if json { print(try ConsentFormatter.json([(consent, nil, .active)])) } else { print("granted consent \(consent.id!)") }
+    }
+}
+
+/// `diskret consent withdraw ID`.
+struct ConsentWithdrawCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "withdraw", abstract: "Withdraws a consent; it stops covering requests at once.")
+
+    @OptionGroup var registryOptions: RegistryOptions
+    @Argument(help: "The consent id.") var id: Int64
+    @Option(help: "Why, as the person said it (no personal data).") var reason: String?
+
+    func run() throws {
+        let registry = try registryOptions.open()
+        try withRegistryErrors { try registry.withdraw(id: id, by: registryOptions.actorName, reason: reason) }
+        print("withdrew consent \(id)")
+    }
+}
+
+/// `diskret consent status`.
+struct ConsentStatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status", abstract: "Lists consents with what they cover, for whom, until when, and their state today.")
+
+    @OptionGroup var registryOptions: RegistryOptions
+    @Option(help: "Only this subject.") var subject: String?
+    @Option(help: "Only active consents that end within this many days.") var expiringWithin: Int?
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let registry = try registryOptions.open()
+        var rows = try withRegistryErrors { try registry.consents(subject: subject) }
+        if let days = expiringWithin {
+            let limit = Calendar(identifier: .gregorian).date(byAdding: .day, value: days, to: Date())!
+            let last = ISO8601DateFormatter.string(from: limit, timeZone: .current, formatOptions: [.withFullDate])
+            rows = rows.filter { $0.state == .active && ($0.consent.validUntil.map { $0 <= last } ?? false) }
+        }
+        print(json ? try ConsentFormatter.json(rows) : ConsentFormatter.table(rows))
+    }
+}
+
+/// `diskret consent show ID`.
+struct ConsentShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Shows one consent.")
+
+    @OptionGroup var registryOptions: RegistryOptions
+    @Argument(help: "The consent id.") var id: Int64
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let registry = try registryOptions.open()
+        let row = try withRegistryErrors { try registry.consent(id: id) }
+        print(json ? try ConsentFormatter.json([row]) : ConsentFormatter.table([row]))
+    }
+}
+
+/// Parses "person,address" into categories, or fails with a usage error.
+func parseCategories(_ text: String) throws -> Set<Diskret.Category> {
+    var result: Set<Diskret.Category> = []
+    for part in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
+        guard let category = Diskret.Category(rawValue: part) else {
+            throw ValidationError("Unknown category '\(part)'; use \(Diskret.Category.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        result.insert(category)
+    }
+    guard !result.isEmpty else { throw ValidationError("Name at least one category.") }
+    return result
+}
+
+/// Tables for people and JSON for machines.
+enum ConsentFormatter {
+    typealias Row = (consent: ConsentRecord, withdrawal: WithdrawalRecord?, state: ConsentState)
+
+    static func table(_ rows: [Row]) -> String {
+        var lines = ["ID  SUBJECT            STATE          PURPOSE        RECIPIENTS                 CATEGORIES            VALID"]
+        for row in rows {
+            let c = row.consent
+            lines.append([String(c.id ?? 0).padding(4), c.subject.padding(19), row.state.rawValue.padding(15), c.purpose.padding(15),
+                          c.recipients.joined(separator: "; ").padding(27), c.categories.joined(separator: ",").padding(22),
+                          "\(c.validFrom)..\(c.validUntil ?? "")"].joined())
+        }
+        if rows.isEmpty { lines.append("(no consents)") }
+        return lines.joined(separator: "\n")
+    }
+
+    static func json(_ rows: [Row]) throws -> String {
+        let objects: [[String: Any]] = rows.map { row in
+            let c = row.consent
+            var object: [String: Any] = ["id": c.id ?? 0, "subject": c.subject, "purpose": c.purpose, "recipients": c.recipients,
+                                         "categories": c.categories, "valid_from": c.validFrom, "granted_at": c.grantedAt,
+                                         "recorded_by": c.recordedBy, "state": row.state.rawValue]
+            object["valid_until"] = c.validUntil ?? NSNull()
+            object["evidence"] = c.evidence ?? NSNull()
+            if let w = row.withdrawal {
+                object["withdrawal"] = ["at": w.withdrawnAt, "by": w.withdrawnBy, "reason": w.reason ?? ""]
+            }
+            return object
+        }
+        return try FindingJSON.serialize(objects)
+    }
+}
+
+extension String {
+    fileprivate func padding(_ width: Int) -> String { padding(toLength: max(width, count + 1), withPad: " ", startingAt: 0) }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import DiskretConsent
+import Foundation
+
+/// Options shared by the commands that use the consent registry.
+struct RegistryOptions: ParsableArguments {
+    @Option(name: .long, help: "The registry file. Defaults to $DISKRET_REGISTRY, then $XDG_DATA_HOME/diskret/registry.sqlite.")
+    var registry: String?
+
+    @Option(name: .long, help: "Who is acting, for the audit log. Defaults to $USER.")
+    var actor: String?
+
+    var actorName: String { actor ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown" }
+
+    /// Opens the registry; errors are reported and become exit codes.
+    func open() throws -> ConsentRegistry {
+        do { return try ConsentRegistry.open(path: registry ?? ConsentRegistry.defaultPath) } catch let error as ConsentError {
+            printError("error: \(error.description)")
+            throw ExitCodes.configError
+        }
+    }
+}
+
+/// Runs a registry operation, turning its errors into messages and exit codes.
+func withRegistryErrors<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch let error as ConsentError {
+        printError("error: \(error.description)")
+        switch error {
+        case .invalidRequest, .unknownConsent, .alreadyWithdrawn: throw ExitCode.validationFailure
+        case .invalidRoster: throw ExitCodes.dataError
+        default: throw ExitCodes.internalError
+        }
+    }
+}

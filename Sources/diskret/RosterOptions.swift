@@ -1,0 +1,66 @@
+import ArgumentParser
+import Diskret
+import DiskretConsent
+import Foundation
+
+/// The case roster and the consent gate of `diskret filter`.
+struct RosterOptions: ParsableArguments {
+    @Option(name: .long, help: "A case roster (YAML): its persons are always found and masked by role, the same in every note of the case.")
+    var roster: String?
+
+    @Option(name: .long, help: "Reveal this roster subject's data (repeatable) — only if a consent in the registry covers it.")
+    var reveal: [String] = []
+
+    @Option(name: .long, help: "With --reveal: the purpose of the disclosure, e.g. schutzplan.")
+    var purpose: String?
+
+    @Option(name: .long, help: "With --reveal: the institution that receives the output.")
+    var recipient: String?
+
+    @Option(name: .long, help: "With --reveal: the categories to reveal, comma-separated (default: all the roster knows).")
+    var revealCategories: String?
+
+    @OptionGroup var registryOptions: RegistryOptions
+
+    func validate() throws {
+        if !reveal.isEmpty && (roster == nil || purpose == nil || recipient == nil) {
+            throw ValidationError("--reveal needs --roster, --purpose and --recipient.")
+        }
+        if reveal.isEmpty && (purpose != nil || recipient != nil || revealCategories != nil) {
+            throw ValidationError("--purpose, --recipient and --reveal-categories only go with --reveal.")
+        }
+    }
+
+    /// The roster's persons (none without --roster).
+    func knownPersons() throws -> [KnownPerson] {
+        guard let roster else { return [] }
+        return try loadRoster(roster).persons
+    }
+
+    /// What may be revealed, per subject, after the registry authorised each request. A denied request ends
+    /// the run with exit 77 before any input is read, so nothing reaches standard output.
+    func authorizedReveal() throws -> [String: Set<Diskret.Category>] {
+        guard let rosterPath = roster, !reveal.isEmpty, let purpose, let recipient else { return [:] }
+        let roster = try loadRoster(rosterPath)
+        let registry = try registryOptions.open()
+        var granted: [String: Set<Diskret.Category>] = [:]
+        for subject in reveal {
+            guard roster.person(subject) != nil else { throw ValidationError("Subject \(subject) is not on the roster.") }
+            let categories = try revealCategories.map(parseCategories) ?? roster.knownCategories(of: subject)
+            let request = AccessRequest(subject: subject, purpose: purpose, recipient: recipient, categories: categories,
+                                        actor: registryOptions.actorName)
+            switch try withRegistryErrors({ try registry.authorize(request) }) {
+            case .allowed:
+                granted[subject] = categories
+            case let .denied(reason):
+                printError("consent missing: \(reason) (subject \(subject), purpose \(purpose), recipient \(recipient), categories \(categories.map(\.rawValue).sorted().joined(separator: ",")))")
+                throw ExitCodes.consentMissing
+            }
+        }
+        return granted
+    }
+
+    private func loadRoster(_ path: String) throws -> Roster {
+        try withRegistryErrors { try Roster.load(path: path) }
+    }
+}
