@@ -5,6 +5,7 @@ public struct AccessRequest: Sendable, Equatable {
     public var subject: String
     public var purpose: String
     public var recipient: String
+    /// The categories to reveal; empty asks for whatever an active consent covers.
     public var categories: Set<Category>
     /// Who asks (recorded in the audit log).
     public var actor: String
@@ -17,8 +18,8 @@ public struct AccessRequest: Sendable, Equatable {
 
 /// The gate's answer. A denial says which consent is missing, never any personal data.
 public enum Decision: Sendable, Equatable {
-    /// An active, in-period consent covers the request.
-    case allowed(consentID: Int64)
+    /// An active, in-period consent covers the request; `categories` are those that may be revealed.
+    case allowed(consentID: Int64, categories: Set<Category>)
     /// No consent covers it; `reason` names what is missing.
     case denied(reason: String)
 

@@ -97,7 +97,8 @@ public final class ConsentRegistry: Sendable {
     // MARK: The gate
 
     /// Decides whether an active, in-period, not withdrawn consent covers exactly this subject, purpose,
-    /// recipient and all requested categories today. Every decision is written to the audit log.
+    /// recipient and all requested categories today (no categories requested: whatever the consent covers).
+    /// Every decision is written to the audit log.
     public func authorize(_ request: AccessRequest) throws -> Decision {
         let today = Self.day(now())
         let wanted = request.categories.map(\.rawValue).sorted()
@@ -127,11 +128,12 @@ public final class ConsentRegistry: Sendable {
                     reason = "no active consent of subject \(request.subject) for purpose \(request.purpose) and recipient \(request.recipient) covers the categories \((missing.isEmpty ? wanted : missing).joined(separator: ", "))"
                 }
             }
-            let detail = "purpose=\(request.purpose); recipient=\(request.recipient); categories=\(wanted.joined(separator: ","))"
+            let detail = "purpose=\(request.purpose); recipient=\(request.recipient); categories=\(wanted.isEmpty ? (granted?.categories ?? []).joined(separator: ",") : wanted.joined(separator: ","))"
             if let granted {
                 try self.appendAudit(db, actor: request.actor, action: "reveal-allowed", subject: request.subject,
                                      consentID: granted.id, detail: detail)
-                return .allowed(consentID: granted.id!)
+                let categories = wanted.isEmpty ? granted.categories : wanted
+                return .allowed(consentID: granted.id!, categories: Set(categories.compactMap(Category.init(rawValue:))))
             }
             try self.appendAudit(db, actor: request.actor, action: "reveal-denied", subject: request.subject,
                                  consentID: nil, detail: detail + "; reason=\(reason)")

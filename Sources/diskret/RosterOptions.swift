@@ -17,7 +17,7 @@ struct RosterOptions: ParsableArguments {
     @Option(name: .long, help: "With --reveal: the institution that receives the output.")
     var recipient: String?
 
-    @Option(name: .long, help: "With --reveal: the categories to reveal, comma-separated (default: all the roster knows).")
+    @Option(name: .long, help: "With --reveal: the categories to reveal, comma-separated; all must be covered (default: those the consent covers).")
     var revealCategories: String?
 
     @OptionGroup var registryOptions: RegistryOptions
@@ -46,14 +46,15 @@ struct RosterOptions: ParsableArguments {
         var granted: [String: Set<Diskret.Category>] = [:]
         for subject in reveal {
             guard roster.person(subject) != nil else { throw ValidationError("Subject \(subject) is not on the roster.") }
-            let categories = try revealCategories.map(parseCategories) ?? roster.knownCategories(of: subject)
+            let categories = try revealCategories.map(parseCategories) ?? []
             let request = AccessRequest(subject: subject, purpose: purpose, recipient: recipient, categories: categories,
                                         actor: registryOptions.actorName)
             switch try withRegistryErrors({ try registry.authorize(request) }) {
-            case .allowed:
-                granted[subject] = categories
+            case let .allowed(_, covered):
+                granted[subject] = covered
             case let .denied(reason):
-                printError("consent missing: \(reason) (subject \(subject), purpose \(purpose), recipient \(recipient), categories \(categories.map(\.rawValue).sorted().joined(separator: ",")))")
+                let asked = categories.isEmpty ? "any" : categories.map(\.rawValue).sorted().joined(separator: ",")
+                printError("consent missing: \(reason) (subject \(subject), purpose \(purpose), recipient \(recipient), categories \(asked))")
                 throw ExitCodes.consentMissing
             }
         }

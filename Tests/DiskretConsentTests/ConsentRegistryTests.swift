@@ -34,7 +34,8 @@ final class TestClock: @unchecked Sendable {
 
     @Test func grantedConsentAllowsExactlyWhatItCovers() throws {
         let consent = try grant()
-        #expect(try registry.authorize(request()) == .allowed(consentID: consent.id!))
+        #expect(try registry.authorize(request()) == .allowed(consentID: consent.id!, categories: [.person, .address]))
+        #expect(try registry.authorize(request(categories: [])) == .allowed(consentID: consent.id!, categories: [.person, .address, .contact]))
         #expect(try registry.authorize(request(recipient: "jugendamt soest")).isAllowed, "recipients compare without case")
         #expect(try !registry.authorize(request(recipient: "Jobcenter")).isAllowed)
         #expect(try !registry.authorize(request(purpose: "fallkonferenz")).isAllowed)
