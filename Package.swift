@@ -28,7 +28,13 @@ let package = Package(
         // The engine: pure library, no stdin/stdout, no process exit.
         .target(
             name: "Diskret",
-            dependencies: ["DiskretICU", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "DiskretICU",
+                .product(name: "Yams", package: "Yams"),
+                // Keyed pseudonyms (HMAC), the vault (AES-GCM) and its passphrase KDF (scrypt, in _CryptoExtras).
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
         ),
         // Consent registry, rosters and audit trail (SQLite through GRDB).
         .target(

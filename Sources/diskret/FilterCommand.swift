@@ -18,6 +18,7 @@ struct FilterCommand: ParsableCommand {
     @OptionGroup var ruleOptions: RuleOptions
     @OptionGroup var masking: MaskingOptions
     @OptionGroup var rosterOptions: RosterOptions
+    @OptionGroup var pseudonymisation: PseudonymOptions
 
     @Option(name: .long, help: "Write a JSON report of the findings to this file ('-' for standard error).")
     var report: String?
@@ -46,21 +47,24 @@ struct FilterCommand: ParsableCommand {
         let policy = try masking.makePolicy()
         let known = try rosterOptions.knownPersons()
         let reveal = try rosterOptions.authorizedReveal()
+        let context = try pseudonymisation.makeContext(policy: policy, ruleDirectory: engine.rules.directory, jsonl: jsonl, explain: explain)
         let session: Session
         do { session = try engine.makeSession() } catch { throw fail(error) }
         if jsonl {
             let explain = explain
             return try JSONLinesFilter(engine: engine, jobs: jobs) { (session, text) throws(DiskretError) in
-                try session.anonymize(text, policy: policy, known: known, reveal: reveal, explain: explain)
+                try session.anonymize(text, policy: policy, known: known, reveal: reveal, explain: explain, pseudonymisation: context)
             }.run()
         }
         let data = try InputReader.readAll(path: input, limit: ruleOptions.maxBytes)
-        let result: AnonymizedText
+        let text: String, result: AnonymizedText
         do {
-            result = try session.anonymize(try InputReader.decode(data), policy: policy, known: known, reveal: reveal, explain: explain)
+            text = try InputReader.decode(data)
+            result = try session.anonymize(text, policy: policy, known: known, reveal: reveal, explain: explain, pseudonymisation: context)
         } catch {
             throw fail(error)
         }
+        try pseudonymisation.store(input: text, result: result)
         if let report { try writeReport(result.findings, to: report) }
         try OutputWriter.write(result.text)
     }

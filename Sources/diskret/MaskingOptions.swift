@@ -5,7 +5,7 @@ import Yams
 
 /// How findings are written: operators per category, from flags and a policy file.
 struct MaskingOptions: ParsableArguments {
-    @Option(name: .long, help: "Operators per category, e.g. 'person=placeholder,date=redact,age=keep' (all=… sets every category). Operators: placeholder, redact, keep.")
+    @Option(name: .long, help: "Operators per category, e.g. 'person=placeholder,date=redact,age=keep' (all=… sets every category). Operators: placeholder, redact, keep; with --case-key also pseudonym, surrogate, shift; relative (with --anchor-date), generalize-month, generalize-year (dates), age-band (ages).")
     var mask: String?
 
     @Option(name: .long, help: "A YAML policy file with an 'operators' mapping (category: operator); --mask overrides it.")

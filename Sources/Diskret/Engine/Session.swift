@@ -18,9 +18,11 @@ public final class Session {
     /// Masks `text` as `policy` says; `known` are persons of the case whose identifiers are always found.
     /// `reveal` names, per subject key, the categories of that known person's data that stay readable —
     /// callers must get it from the consent gate, never make it up. With `explain`, each replacement is
-    /// followed by "‹rule score›" for rule authors.
+    /// followed by "‹rule score›" for rule authors. `pseudonymisation` holds the case key, anchor date and
+    /// surrogate lists for the pseudonymisation operators (`pseudonym`, `surrogate`, `shift`, …).
     public func anonymize(_ text: String, policy: MaskingPolicy = .default, known: [KnownPerson] = [],
-                          reveal: [String: Set<Category>] = [:], explain: Bool = false) throws(DiskretError) -> AnonymizedText {
+                          reveal: [String: Set<Category>] = [:], explain: Bool = false,
+                          pseudonymisation: PseudonymContext = PseudonymContext()) throws(DiskretError) -> AnonymizedText {
         let byteCount = text.utf8.count
         guard byteCount <= engine.options.maxInputBytes else {
             throw DiskretError.inputTooLarge(bytes: byteCount, limit: engine.options.maxInputBytes)
@@ -28,6 +30,10 @@ public final class Session {
         let tokenized = try tokenizer.tokenize(Array(text.utf16))
         let findings = try detect(in: tokenized, known: known)
         var replacements = Masker(policy: policy).replacements(for: findings)
+        if policy.pseudonymises {
+            try Pseudonymizer(policy: policy, context: pseudonymisation, lexicon: lexicon, folder: tokenizer.folder)
+                .apply(to: &replacements, for: findings, in: tokenized)
+        }
         for (index, finding) in findings.enumerated() {
             if let subject = finding.subject, reveal[subject]?.contains(finding.category) == true { replacements[index] = nil }
         }

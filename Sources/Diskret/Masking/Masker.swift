@@ -28,7 +28,7 @@ struct Masker {
             switch policy.operator(for: finding.category) {
             case .keep: return nil
             case .redact: return Self.redactionBlock
-            case .placeholder: break
+            default: break  // placeholders; pseudonymisation operators replace them later (Pseudonymizer)
             }
             if finding.category == .age { return "[Alter]" }
             if let fixed = finding.fixedPlaceholder { return fixed }

@@ -8,6 +8,20 @@ public struct MaskingPolicy: Sendable, Equatable {
         case redact
         /// The original text stays (only for categories a policy deliberately keeps).
         case keep
+        /// A keyed pseudonym, the same in every note of the case: "Person-7F3A" (needs a case key).
+        case pseudonym
+        /// A realistic replacement of the same kind: names, streets, drama phone numbers, IBANs (needs a case key).
+        case surrogate
+        /// Dates moved by the case's secret offset in the writer's format (needs a case key).
+        case shift
+        /// Dates as days from the anchor date: "Tag +10" (needs an anchor date).
+        case relative
+        /// Dates as month and year: "März 2024".
+        case generalizeMonth = "generalize-month"
+        /// Dates as year: "2024".
+        case generalizeYear = "generalize-year"
+        /// Ages as bands: "4–6".
+        case ageBand = "age-band"
     }
 
     /// The operator per category; categories not listed use `placeholder`.
@@ -37,7 +51,11 @@ public struct MaskingPolicy: Sendable, Equatable {
             guard let op = Operator(rawValue: pair[1]) else {
                 throw PolicyError(message: "unknown operator '\(pair[1])' (one of \(Operator.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
-            for category in categories { operators[category] = op }
+            let applicable = categories.filter { op.applies(to: $0) }
+            guard !applicable.isEmpty else {
+                throw PolicyError(message: "operator '\(op.rawValue)' does not apply to '\(pair[0])' (only to \(op.categories!.map(\.rawValue).sorted().joined(separator: ", ")))")
+            }
+            for category in applicable { operators[category] = op }
         }
         self.operators = operators
     }
