@@ -128,7 +128,7 @@ public final class ConsentRegistry: Sendable {
                     reason = "no active consent of subject \(request.subject) for purpose \(request.purpose) and recipient \(request.recipient) covers the categories \((missing.isEmpty ? wanted : missing).joined(separator: ", "))"
                 }
             }
-            let detail = "purpose=\(request.purpose); recipient=\(request.recipient); categories=\(wanted.isEmpty ? (granted?.categories ?? []).joined(separator: ",") : wanted.joined(separator: ","))"
+            let detail = "purpose=\(request.purpose); recipient=\(request.recipient); categories=\(wanted.isEmpty ? granted?.categories.joined(separator: ",") ?? "any" : wanted.joined(separator: ","))"
             if let granted {
                 try self.appendAudit(db, actor: request.actor, action: "reveal-allowed", subject: request.subject,
                                      consentID: granted.id, detail: detail)
