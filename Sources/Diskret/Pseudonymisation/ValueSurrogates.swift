@@ -1,3 +1,5 @@
+import Foundation
+
 /// Realistic replacements for values: phone numbers from the ranges the Bundesnetzagentur keeps free for
 /// films and books ("Drama Numbers", Amtsblatt 7/2021, Mitteilung 148/2021), checksum-valid IBANs of the same
 /// country and length, addresses from the gazetteers, and reserved example domains (RFC 2606) for e-mail and
@@ -69,7 +71,7 @@ struct ValueSurrogates {
     /// address parts or when the lists are missing.
     func address(_ type: String, _ surface: String, material: [UInt8]) throws(DiskretError) -> String? {
         guard let lists else { return nil }
-        let trimmed = surface.trimmingCharacters(in: .whitespaces)
+        let trimmed = surface.trimmingCharacters(in: .whitespacesAndNewlines)
         var kind = type
         if type == "address" {
             kind = trimmed.allSatisfy(\.isNumber) ? "address.postcode" : trimmed.last?.isNumber == true ? "address.street" : "address.city"
@@ -126,15 +128,3 @@ struct ValueSurrogates {
     }
 }
 
-extension String {
-    fileprivate func trimmingCharacters(in set: Set<Character>) -> String {
-        var slice = Substring(self)
-        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
-        return String(slice)
-    }
-}
-
-extension Set where Element == Character {
-    fileprivate static let whitespaces: Set<Character> = [" ", "\t", "\n", "\u{A0}"]
-}
