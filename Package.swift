@@ -56,7 +56,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "DiskretTests", dependencies: ["Diskret"]),
-        .testTarget(name: "DiskretConsentTests", dependencies: ["DiskretConsent"]),
-        .testTarget(name: "DiskretCLITests", dependencies: ["Diskret", "diskret"]),
+        .testTarget(
+            name: "DiskretConsentTests",
+            dependencies: ["DiskretConsent", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "DiskretCLITests",
+            dependencies: ["Diskret", "diskret", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ]
 )

@@ -157,6 +157,26 @@ public final class ConsentRegistry: Sendable {
         AuditChain.verify(try auditTrail())
     }
 
+    /// Inserts consents read from elsewhere (with their withdrawals) in one transaction; each is audited.
+    func importConsents(_ rows: [(consent: ConsentRecord, withdrawal: WithdrawalRecord?)], actor: String) throws {
+        try write { db in
+            for (consent, withdrawal) in rows {
+                var record = consent
+                record.id = nil
+                for day in [record.validFrom] + (record.validUntil.map { [$0] } ?? []) where Self.parseDay(day) == nil {
+                    throw ConsentError.invalidRequest("dates are YYYY-MM-DD, not '\(day)'")
+                }
+                try record.insert(db)
+                try self.appendAudit(db, actor: actor, action: "import", subject: record.subject, consentID: record.id,
+                                     detail: "fhir; purpose=\(record.purpose); categories=\(record.categories.joined(separator: ","))")
+                if var withdrawal {
+                    withdrawal.consentID = record.id!
+                    try withdrawal.insert(db)
+                }
+            }
+        }
+    }
+
     /// Records an export or import of consents.
     public func recordTransfer(_ action: String, actor: String, detail: String) throws {
         guard action == "export" || action == "import" else { throw ConsentError.invalidRequest("unknown transfer \(action)") }

@@ -8,7 +8,8 @@ struct ConsentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "consent",
         abstract: "Records, withdraws and lists consents in the registry.",
-        subcommands: [ConsentGrantCommand.self, ConsentWithdrawCommand.self, ConsentStatusCommand.self, ConsentShowCommand.self]
+        subcommands: [ConsentGrantCommand.self, ConsentWithdrawCommand.self, ConsentStatusCommand.self, ConsentListCommand.self,
+                      ConsentShowCommand.self, ConsentExportCommand.self, ConsentImportCommand.self]
     )
 }
 
@@ -71,6 +72,62 @@ struct ConsentStatusCommand: ParsableCommand {
             rows = rows.filter { $0.state == .active && ($0.consent.validUntil.map { $0 <= last } ?? false) }
         }
         print(json ? try ConsentFormatter.json(rows) : ConsentFormatter.table(rows))
+    }
+}
+
+/// `diskret consent list`: every consent, as `status` without filters.
+struct ConsentListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "Lists all consents with their state today.")
+
+    @OptionGroup var registryOptions: RegistryOptions
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let registry = try registryOptions.open()
+        let rows = try withRegistryErrors { try registry.consents() }
+        print(json ? try ConsentFormatter.json(rows) : ConsentFormatter.table(rows))
+    }
+}
+
+/// `diskret consent export --fhir`.
+struct ConsentExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Writes consents as a FHIR R4 Bundle of Consent resources to standard output.")
+
+    @OptionGroup var registryOptions: RegistryOptions
+    @Flag(help: "FHIR R4 JSON (the only export format).") var fhir = false
+    @Option(help: "Only this subject's consents.") var subject: String?
+
+    func validate() throws { guard fhir else { throw ValidationError("Name the format: --fhir.") } }
+
+    func run() throws {
+        let registry = try registryOptions.open()
+        let bundle = try withRegistryErrors { try registry.exportFHIR(subject: subject, actor: registryOptions.actorName) }
+        let data = try JSONSerialization.data(withJSONObject: bundle, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+        try OutputWriter.write(String(decoding: data, as: UTF8.self) + "\n")
+    }
+}
+
+/// `diskret consent import --fhir FILE`.
+struct ConsentImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Reads FHIR R4 Consent resources (one, or a Bundle) into the registry, in one transaction.")
+
+    @OptionGroup var registryOptions: RegistryOptions
+    @Flag(help: "FHIR R4 JSON (the only import format).") var fhir = false
+    @Argument(help: "The JSON file ('-' for standard input).") var file: String
+
+    func validate() throws { guard fhir else { throw ValidationError("Name the format: --fhir.") } }
+
+    func run() throws {
+        let data = try file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : InputReader.readAll(path: file, limit: 256 << 20)
+        guard let json = try? JSONSerialization.jsonObject(with: data) else {
+            printError("error: \(file) is not JSON")
+            throw ExitCodes.dataError
+        }
+        let registry = try registryOptions.open()
+        let count = try withRegistryErrors { try registry.importFHIR(json, actor: registryOptions.actorName) }
+        print("imported \(count) consents")
     }
 }
 

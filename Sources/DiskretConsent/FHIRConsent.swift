@@ -1,0 +1,124 @@
+import Foundation
+
+/// HL7 FHIR R4 Consent resources for the registry's consents: export for other systems, import back.
+///
+/// Mapping: `patient` is the pseudonymous subject key (an identifier, never a name); `scope` is
+/// consentscope#patient-privacy; `category` LOINC 59284-0 (Patient Consent); `policyRule` v3-ActCode#OPTIN;
+/// `provision` permits, for `period`, recipients as `actor` (role v3-ParticipationType#IRCP, information
+/// recipient), the purpose and the data categories as codings of Diskret's code systems; evidence is
+/// `sourceReference`. A withdrawal makes the status `inactive` and is carried in an extension.
+public enum FHIRConsent {
+    static let purposeSystem = "https://diskret.invalid/fhir/CodeSystem/purpose"
+    static let categorySystem = "https://diskret.invalid/fhir/CodeSystem/data-category"
+    static let subjectSystem = "https://diskret.invalid/fhir/NamingSystem/subject-key"
+    static let withdrawalExtension = "https://diskret.invalid/fhir/StructureDefinition/withdrawal"
+    static let recorderExtension = "https://diskret.invalid/fhir/StructureDefinition/recorded-by"
+
+    /// One consent as a FHIR R4 Consent resource.
+    public static func resource(_ consent: ConsentRecord, withdrawal: WithdrawalRecord?) -> [String: Any] {
+        var period: [String: Any] = ["start": consent.validFrom]
+        if let until = consent.validUntil { period["end"] = until }
+        var extensions: [[String: Any]] = [["url": recorderExtension, "valueString": consent.recordedBy]]
+        if let withdrawal {
+            var parts: [[String: Any]] = [["url": "at", "valueDateTime": withdrawal.withdrawnAt],
+                                          ["url": "by", "valueString": withdrawal.withdrawnBy]]
+            if let reason = withdrawal.reason { parts.append(["url": "reason", "valueString": reason]) }
+            extensions.append(["url": withdrawalExtension, "extension": parts])
+        }
+        var resource: [String: Any] = [
+            "resourceType": "Consent",
+            "id": String(consent.id ?? 0),
+            "extension": extensions,
+            "status": withdrawal == nil ? "active" : "inactive",
+            "scope": ["coding": [["system": "http://terminology.hl7.org/CodeSystem/consentscope", "code": "patient-privacy"]]],
+            "category": [["coding": [["system": "http://loinc.org", "code": "59284-0", "display": "Patient Consent"]]]],
+            "patient": ["identifier": ["system": subjectSystem, "value": consent.subject]],
+            "dateTime": consent.grantedAt,
+            "policyRule": ["coding": [["system": "http://terminology.hl7.org/CodeSystem/v3-ActCode", "code": "OPTIN"]]],
+            "provision": [
+                "type": "permit",
+                "period": period,
+                "actor": consent.recipients.map { recipient -> [String: Any] in
+                    ["role": ["coding": [["system": "http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "code": "IRCP"]]],
+                     "reference": ["display": recipient]]
+                },
+                "purpose": [["system": purposeSystem, "code": consent.purpose]],
+                "class": consent.categories.map { ["system": categorySystem, "code": $0] },
+            ] as [String: Any],
+        ]
+        if let evidence = consent.evidence { resource["sourceReference"] = ["display": evidence] }
+        return resource
+    }
+
+    /// A Bundle (type collection) of consents.
+    public static func bundle(_ rows: [(consent: ConsentRecord, withdrawal: WithdrawalRecord?)]) -> [String: Any] {
+        ["resourceType": "Bundle", "type": "collection",
+         "entry": rows.map { ["resource": resource($0.consent, withdrawal: $0.withdrawal)] }]
+    }
+
+    /// Reads a Consent or a Bundle of Consents; errors name the entry, never personal data.
+    public static func parse(_ json: Any) throws -> [(consent: ConsentRecord, withdrawal: WithdrawalRecord?)] {
+        guard let object = json as? [String: Any] else { throw ConsentError.invalidRequest("FHIR input must be a JSON object") }
+        if object["resourceType"] as? String == "Bundle" {
+            let entries = object["entry"] as? [[String: Any]] ?? []
+            return try entries.enumerated().map { index, entry in
+                guard let resource = entry["resource"] as? [String: Any] else {
+                    throw ConsentError.invalidRequest("bundle entry \(index + 1) has no resource")
+                }
+                return try consent(from: resource, entry: index + 1)
+            }
+        }
+        return [try consent(from: object, entry: 1)]
+    }
+
+    private static func consent(from resource: [String: Any], entry: Int) throws -> (consent: ConsentRecord, withdrawal: WithdrawalRecord?) {
+        func fail(_ message: String) -> ConsentError { .invalidRequest("FHIR entry \(entry): \(message)") }
+        guard resource["resourceType"] as? String == "Consent" else { throw fail("not a Consent resource") }
+        guard let status = resource["status"] as? String, ["active", "inactive"].contains(status) else { throw fail("status must be active or inactive") }
+        guard let subject = ((resource["patient"] as? [String: Any])?["identifier"] as? [String: Any])?["value"] as? String else {
+            throw fail("patient.identifier.value (the subject key) is missing")
+        }
+        guard let grantedAt = resource["dateTime"] as? String else { throw fail("dateTime is missing") }
+        guard let provision = resource["provision"] as? [String: Any], provision["type"] as? String == "permit" else {
+            throw fail("provision of type permit is missing")
+        }
+        guard let start = (provision["period"] as? [String: Any])?["start"] as? String else { throw fail("provision.period.start is missing") }
+        let end = (provision["period"] as? [String: Any])?["end"] as? String
+        let recipients = (provision["actor"] as? [[String: Any]] ?? []).compactMap { ($0["reference"] as? [String: Any])?["display"] as? String }
+        let purposes = (provision["purpose"] as? [[String: Any]] ?? []).filter { $0["system"] as? String == purposeSystem }.compactMap { $0["code"] as? String }
+        let categories = (provision["class"] as? [[String: Any]] ?? []).filter { $0["system"] as? String == categorySystem }.compactMap { $0["code"] as? String }
+        guard !recipients.isEmpty, purposes.count == 1, !categories.isEmpty else {
+            throw fail("provision needs actors, exactly one Diskret purpose and at least one data category")
+        }
+        let extensions = resource["extension"] as? [[String: Any]] ?? []
+        let recordedBy = extensions.first { $0["url"] as? String == recorderExtension }?["valueString"] as? String ?? "fhir-import"
+        var withdrawal: WithdrawalRecord?
+        if let parts = extensions.first(where: { $0["url"] as? String == withdrawalExtension })?["extension"] as? [[String: Any]] {
+            func part(_ name: String, _ key: String) -> String? { parts.first { $0["url"] as? String == name }?[key] as? String }
+            guard let at = part("at", "valueDateTime"), let by = part("by", "valueString") else { throw fail("withdrawal needs at and by") }
+            withdrawal = WithdrawalRecord(consentID: 0, withdrawnAt: at, withdrawnBy: by, reason: part("reason", "valueString"))
+        }
+        if status == "inactive" && withdrawal == nil { throw fail("an inactive consent needs its withdrawal extension") }
+        let evidence = (resource["sourceReference"] as? [String: Any])?["display"] as? String
+        let record = ConsentRecord(subject: subject, purpose: purposes[0], recipients: recipients, categories: categories.sorted(),
+                                   validFrom: start, validUntil: end, grantedAt: grantedAt, recordedBy: recordedBy, evidence: evidence)
+        return (record, withdrawal)
+    }
+}
+
+extension ConsentRegistry {
+    /// Exports consents (of one subject, or all) as a FHIR Bundle, and records the export in the audit log.
+    public func exportFHIR(subject: String? = nil, actor: String) throws -> [String: Any] {
+        let rows = try consents(subject: subject).map { ($0.consent, $0.withdrawal) }
+        try recordTransfer("export", actor: actor, detail: "fhir consents=\(rows.count)\(subject.map { "; subject=\($0)" } ?? "")")
+        return FHIRConsent.bundle(rows)
+    }
+
+    /// Imports FHIR Consents as new records (with their withdrawals), in one transaction, audited.
+    @discardableResult
+    public func importFHIR(_ json: Any, actor: String) throws -> Int {
+        let rows = try FHIRConsent.parse(json)
+        try importConsents(rows, actor: actor)
+        return rows.count
+    }
+}
