@@ -55,6 +55,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // A libFuzzer target (built with --sanitize fuzzer and -DFUZZING); otherwise a replay tool for its corpus.
+        .executableTarget(name: "DiskretFuzz", dependencies: ["Diskret", "DiskretConsent"]),
         .testTarget(name: "DiskretTests", dependencies: ["Diskret"]),
         .testTarget(
             name: "DiskretConsentTests",
