@@ -105,6 +105,27 @@ def place_postcodes(data):
         return {row["zipcode"] for row in csv.DictReader(handle) if not COMPANY.search(row["place"])}
 
 
+def gender_guesser_names(cache):
+    """First names with gender from gender-guesser 0.4.0's nam_dict.txt (Jörg Michael, GFDL 1.2+): names that
+    are frequent (3 or more on its 1–13 scale) in at least one country, so Turkish, Arabic, Polish, Russian,
+    Ukrainian, Romanian, English and other names are known."""
+    with zipfile.ZipFile(wheel(cache, "gender-guesser==0.4.0", "gender_guesser-0.4.0")) as archive:
+        raw = archive.read("gender_guesser/data/nam_dict.txt")
+    names = {"w": set(), "m": set()}
+    for line in raw.decode("utf-8", errors="replace").splitlines():
+        if line.startswith("#") or len(line) < 30 or "\ufffd" in line:
+            continue
+        code, name = line[:2].strip(), line[3:29].strip().replace("+", "-")
+        frequencies = [int(c, 16) for c in line[30:] if c in "123456789ABCD"]
+        if not frequencies or max(frequencies) < 3 or not good_name(name):
+            continue
+        if code in ("M", "1M", "?M", "?"):
+            names["m"].add(name)
+        if code in ("F", "1F", "?F", "?"):
+            names["w"].add(name)
+    return names
+
+
 def ngerman():
     path = "/usr/share/dict/ngerman"
     if not os.path.exists(path):
@@ -130,8 +151,12 @@ def main():
                 first[row["sex"]].add(name)
                 births[name] = births.get(name, 0) + count
     berlin = "Berliner Landesamt für Bürger- und Ordnungsangelegenheiten (LABO), first names of newborns 2012-2023, CC BY 3.0 DE"
-    write("first-names-f.txt", first["w"], ["Female first names (count >= 2).", f"Source: {berlin}."])
-    write("first-names-m.txt", first["m"], ["Male first names (count >= 2).", f"Source: {berlin}."])
+    guesser = "gender-guesser 0.4.0 nam_dict.txt (c) Jörg Michael, GNU FDL 1.2+ (this list is GFDL 1.2+)"
+    international = gender_guesser_names(args.cache)
+    write("first-names-f.txt", first["w"] | international["w"],
+          ["Female first names: Berlin newborns (count >= 2) and names frequent in some country.", f"Sources: {berlin};", f"{guesser}."])
+    write("first-names-m.txt", first["m"] | international["m"],
+          ["Male first names: Berlin newborns (count >= 2) and names frequent in some country.", f"Sources: {berlin};", f"{guesser}."])
 
     with open(os.path.join(data, "surnames-germaner.txt"), encoding="utf-8") as handle:
         surnames = {line.strip() for line in handle if good_name(line.strip())}
