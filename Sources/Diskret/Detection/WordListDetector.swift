@@ -37,13 +37,15 @@ struct WordListDetector {
 
     func detect(in text: TokenizedText, into candidates: inout [Candidate]) {
         let tokens = text.tokens
+        var key: [UInt8] = []  // reused: a phrase key is built per token and rule, on the hot path
+        key.reserveCapacity(64)
         for rule in rules {
             let definition = rule.definition
             let maxTokens = max(1, rule.maxTokens)
             for start in tokens.indices where tokens[start].kind == .word || tokens[start].kind == .number {
                 let first = tokens[start]
                 if definition.capitalizedOnly && !(first.flags.contains(.capitalized)) { continue }
-                var key: [UInt8] = []
+                key.removeAll(keepingCapacity: true)
                 var matchedEnd = -1
                 var end = start
                 while end < tokens.count && end - start < maxTokens {
@@ -55,8 +57,9 @@ struct WordListDetector {
                     key.append(contentsOf: text.key(end))
                     if rule.lists.contains(where: { $0.contains(key) }) { matchedEnd = end }
                     guard end - start + 1 < maxTokens else { break }
-                    let prefix = key + [0x20]
-                    let more = prefix.withUnsafeBufferPointer { buffer in rule.lists.contains { $0.hasEntry(withPrefix: buffer) } }
+                    key.append(0x20)
+                    let more = key.withUnsafeBufferPointer { buffer in rule.lists.contains { $0.hasEntry(withPrefix: buffer) } }
+                    key.removeLast()
                     if !more { break }
                     end += 1
                 }
