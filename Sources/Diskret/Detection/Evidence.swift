@@ -55,8 +55,10 @@ struct Evidence {
         }
     }
 
-    /// The word token right after `index`, across space, a hyphen or particles, within one sentence.
+    /// The word token right after `index`, across space, a hyphen or particles, within one sentence. None
+    /// after a genitive ("Lenas Zimmer"): what follows a possessive is the thing possessed, not a surname.
     func neighbour(after index: Int, in text: TokenizedText) -> Int? {
+        if isGenitive(index, in: text) { return nil }
         var next = index + 1
         while next < text.tokens.count && (text.isJoiner(next, after: next - 1) || lexicon.isParticle(text.key(next)) || isFullStopOfInitial(next, in: text)) { next += 1 }
         guard next < text.tokens.count, text.tokens[next].isWord, !text.tokens[next].flags.contains(.sentenceStart) || text.isInitial(index) else { return nil }
@@ -69,9 +71,16 @@ struct Evidence {
         guard !text.tokens[index].flags.contains(.sentenceStart) else { return nil }
         var previous = index - 1
         while previous >= 0 && (text.isJoiner(previous, after: previous - 1) || lexicon.isParticle(text.key(previous))) { previous -= 1 }
-        guard previous >= 0, text.tokens[previous].isWord else { return nil }
+        guard previous >= 0, text.tokens[previous].isWord, !isGenitive(previous, in: text) else { return nil }
         guard text.onlySpaceBetween(previous, previous + 1) || !text.tokens[previous + 1].flags.contains(.spaceBefore) else { return nil }
         return previous
+    }
+
+    /// A name in the genitive ("Lenas"): its key ends in "s" and only the key without it is a known name.
+    private func isGenitive(_ index: Int, in text: TokenizedText) -> Bool {
+        let key = text.key(index)
+        guard key.count > 2, key.last == 0x73, !lexicon.isKnownName(key) else { return false }
+        return lexicon.isKnownName(key.dropLast())
     }
 
     private func isFullStopOfInitial(_ index: Int, in text: TokenizedText) -> Bool {
