@@ -35,6 +35,12 @@ import Testing
         #expect(try mask("Termin am 12.\u{A0}03.\u{A0}2024.") == "Termin am [Datum 1].")
     }
 
+    @Test func letterSpacedNamesAreMaskedButLetterSpacedHeadingsStay() throws {
+        #expect(try mask("Verfasserin: M ü l l e r, Anna") == "Verfasserin: [Person 1], [Person 2]")
+        #expect(try mask("Bericht der K O W A L C Z Y K an das Jugendamt") == "Bericht der [Person 1] an das Jugendamt")
+        #expect(try mask("Abteilung für O N K O L O G I E") == "Abteilung für O N K O L O G I E")
+    }
+
     @Test func lineBreakInsideAFirstAndLastName() throws {
         #expect(try mask("gez. Dr. Jürgen\nSchneider") == "gez. Dr. [Person 1]")
     }

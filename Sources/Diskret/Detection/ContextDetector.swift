@@ -25,7 +25,8 @@ struct ContextDetector {
                     var target = triggerEnd
                     while target < tokens.count && rule.skip.contains(Array(text.key(target))) { target += 1 }
                     guard target < tokens.count else { continue }
-                    if !definition.acrossSentences && crossesSentenceEnd(from: triggerEnd, to: target, text) { continue }
+                    if !definition.acrossSentences
+                        && crossesSentenceEnd(from: triggerEnd, to: target, text, lineBreaks: definition.category != .person) { continue }
                     let found: Range<Int>?
                     switch definition.target {
                     case .name:
@@ -57,11 +58,16 @@ struct ContextDetector {
     }
 
     /// Whether a sentence ends between trigger and target: a blank line, or a full stop that is not an
-    /// abbreviation's ("Oberarzt." ends a sentence, "Dr." and "Dr.med." do not). A colon and a single line
-    /// break do not ("Patientin:⏎Gerlinde …").
-    private func crossesSentenceEnd(from first: Int, to target: Int, _ text: TokenizedText) -> Bool {
+    /// abbreviation's ("Oberarzt." ends a sentence, "Dr." and "Dr.med." do not), or — with `lineBreaks`, for
+    /// places and organisations — a line break without a label colon before it. Names may follow their
+    /// trigger on the next line ("unsere Patientin⏎Huberta …").
+    private func crossesSentenceEnd(from first: Int, to target: Int, _ text: TokenizedText, lineBreaks: Bool) -> Bool {
         guard target > 0, first <= target else { return false }
         if !text.onlySpaceBetween(target - 1, target) && text.tokens[target].flags.contains(.newlineBefore) { return true }
+        // A line break is crossed only after a label colon ("Patientin:⏎Gerlinde …"), not after a heading
+        // that happens to end with a trigger word ("… an das Jugendamt⏎Abteilung …").
+        if lineBreaks && text.tokens[target].flags.contains(.newlineBefore)
+            && !(first..<target).contains(where: { text.units[text.tokens[$0].start] == 0x3A }) { return true }
         for index in max(first, 1)..<target where text.units[text.tokens[index].start] == 0x2E {
             let word = text.tokens[index - 1]
             let abbreviation = word.isWord && !text.tokens[index].flags.contains(.spaceBefore)

@@ -53,6 +53,7 @@ public final class Session {
         WordListDetector(rules: engine.rules.wordLists).detect(in: text, into: &candidates)
         try contexts.detect(in: text, into: &candidates)
         DenyDetector(rules: engine.rules.deny).detect(in: text, into: &candidates)
+        try LetterSpacingDetector(lexicon: lexicon, folder: tokenizer.folder).detect(in: text, into: &candidates)
         try KnownIdentifierDetector(persons: known, tokenizer: tokenizer).detect(in: text, into: &candidates)
         return candidates
     }

@@ -1,0 +1,42 @@
+/// Finds names written letter-spaced, as in headers or to dodge a filter: "M ü l l e r". A run of four or
+/// more single letters separated by single spaces, starting with a capital, is joined; when the joined word
+/// is a known name, or no common word at all, the whole run is a person candidate.
+struct LetterSpacingDetector {
+    static let rule = "engine.letter-spacing"
+    let lexicon: Lexicon
+    let folder: KeyFolder
+
+    func detect(in text: TokenizedText, into candidates: inout [Candidate]) throws(DiskretError) {
+        let tokens = text.tokens
+        var index = 0
+        while index < tokens.count {
+            guard isLetter(index, in: text), tokens[index].flags.contains(.capitalized) else { index += 1; continue }
+            var end = index
+            while end + 1 < tokens.count, isLetter(end + 1, in: text), singleSpaceBetween(end, end + 1, in: text) { end += 1 }
+            defer { index = end + 1 }
+            guard end - index + 1 >= 4 else { continue }
+            var word: [UInt16] = []
+            for letter in index...end { word.append(contentsOf: text.units[tokens[letter].range]) }
+            let key = try word.withUnsafeBufferPointer { (buffer) throws(DiskretError) -> [UInt8] in
+                var key: [UInt8] = []
+                try folder.appendKey(of: buffer, to: &key)
+                return key
+            }
+            guard lexicon.isKnownName(key[...]) || !lexicon.isCommonWord(key[...]) else { continue }
+            candidates.append(Candidate(range: tokens[index].start..<tokens[end].end, category: .person, type: "person.name",
+                                        rule: Self.rule, score: lexicon.isKnownName(key[...]) ? 0.8 : 0.6))
+        }
+    }
+
+    private func isLetter(_ index: Int, in text: TokenizedText) -> Bool {
+        let token = text.tokens[index]
+        guard token.isWord else { return false }
+        let scalars = String(decoding: text.units[token.range], as: UTF16.self).unicodeScalars
+        return scalars.filter { $0.properties.isAlphabetic }.count == 1
+    }
+
+    private func singleSpaceBetween(_ left: Int, _ right: Int, in text: TokenizedText) -> Bool {
+        let gap = text.units[text.tokens[left].end..<text.tokens[right].start]
+        return gap.count == 1 && (gap.first == 0x20 || gap.first == 0xA0)
+    }
+}
