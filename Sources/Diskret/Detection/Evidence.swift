@@ -60,7 +60,9 @@ struct Evidence {
     func neighbour(after index: Int, in text: TokenizedText) -> Int? {
         if isGenitive(index, in: text) { return nil }
         var next = index + 1
-        while next < text.tokens.count && (text.isJoiner(next, after: next - 1) || lexicon.isParticle(text.key(next)) || isFullStopOfInitial(next, in: text)) { next += 1 }
+        // Hyphens, particles and middle initials ("Holger M. Recklinghausen") stand between name words.
+        while next < text.tokens.count && (text.isJoiner(next, after: next - 1) || lexicon.isParticle(text.key(next))
+                                            || text.isInitial(next) || isFullStopOfInitial(next, in: text)) { next += 1 }
         guard next < text.tokens.count, text.tokens[next].isWord, !text.tokens[next].flags.contains(.sentenceStart) || text.isInitial(index) else { return nil }
         guard text.onlySpaceBetween(next - 1, next) || !text.tokens[next].flags.contains(.spaceBefore) else { return nil }
         return next
