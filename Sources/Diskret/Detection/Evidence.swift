@@ -43,11 +43,19 @@ struct Evidence {
             // Unknown capitalised words glued to a sure name.
             var glued: [(Int, [Int?])] = Set(confident).map { ($0, [neighbour(after: $0, in: text), neighbour(before: $0, in: text)]) }
             glued += firstNameEnds.map { ($0, [neighbour(after: $0, in: text)]) }
-            for (_, neighbours) in glued {
+            for (anchor, neighbours) in glued {
                 for next in neighbours {
                     guard let next, !sure.contains(next), isUnknownNameWord(next, in: text) else { continue }
                     candidates.append(Candidate(range: text.tokens[next].range, category: .person, type: "person.name",
                                                 rule: Self.adjacentRule, score: threshold, derived: true))
+                    changed = true
+                }
+                // A surname abbreviated to its initial after a sure name: "Claudia B.", "Frau Anna K.".
+                let initial = anchor + 1
+                if initial + 1 < text.tokens.count, !sure.contains(initial), text.isInitial(initial),
+                   text.onlySpaceBetween(anchor, initial), !text.tokens[initial].flags.contains(.sentenceStart) {
+                    candidates.append(Candidate(range: text.tokens[initial].start..<text.tokens[initial + 1].end, category: .person,
+                                                type: "person.name", rule: Self.adjacentRule, score: threshold, derived: true))
                     changed = true
                 }
             }
