@@ -126,6 +126,32 @@ def gender_guesser_names(cache):
     return names
 
 
+def faker_surnames(cache):
+    """Last names of every Latin-script locale of faker 40.54.0's person providers (MIT): international
+    surnames (Turkish, Polish, Italian, Romanian, Croatian, English, French, Spanish, Dutch, …)."""
+    import ast
+    names = set()
+    with zipfile.ZipFile(wheel(cache, "faker==40.54.0", "faker-40.54.0")) as archive:
+        for member in archive.namelist():
+            if not re.match(r"faker/providers/person/[a-z]{2}_[A-Z]{2}/__init__\.py$", member):
+                continue
+            tree = ast.parse(archive.read(member).decode("utf-8"))
+            for node in ast.walk(tree):
+                if not isinstance(node, ast.Assign):
+                    continue
+                if not any(isinstance(target, ast.Name) and target.id.startswith("last_names") for target in node.targets):
+                    continue
+                values = node.value.keys if isinstance(node.value, ast.Dict) else getattr(node.value, "elts", [])
+                if isinstance(node.value, ast.Call):  # OrderedDict((name, weight), …)
+                    values = [pair.elts[0] for arg in node.value.args for pair in getattr(arg, "elts", []) if isinstance(pair, ast.Tuple)]
+                for value in values:
+                    if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                        name = value.value.strip()
+                        if good_name(name) and all(ord(c) < 0x250 or c in "-'" for c in name):
+                            names.add(name)
+    return names
+
+
 def ngerman():
     path = "/usr/share/dict/ngerman"
     if not os.path.exists(path):
@@ -160,7 +186,9 @@ def main():
 
     with open(os.path.join(data, "surnames-germaner.txt"), encoding="utf-8") as handle:
         surnames = {line.strip() for line in handle if good_name(line.strip())}
-    write("surnames.txt", surnames, ["Surnames.", "Source: GermaNER (TU Darmstadt LT), via the Legal-Entity-Recognition gazetteers, ASL 2.0."])
+    surnames |= faker_surnames(args.cache)
+    write("surnames.txt", surnames, ["Surnames.", "Sources: GermaNER (TU Darmstadt LT), via the Legal-Entity-Recognition gazetteers, ASL 2.0;",
+                                     "faker 40.54.0 person providers (last names of Latin-script locales), MIT."])
 
     words = ngerman()
     capitalised = {w for w in words if w[:1].isupper()}
