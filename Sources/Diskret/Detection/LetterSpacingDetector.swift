@@ -31,7 +31,8 @@ struct LetterSpacingDetector {
 
     private func isLetter(_ index: Int, in text: TokenizedText) -> Bool {
         let token = text.tokens[index]
-        guard token.isWord else { return false }
+        // One letter is one or two UTF-16 units (with a combining mark); longer tokens are words.
+        guard token.isWord, token.end - token.start <= 2 else { return false }
         let scalars = String(decoding: text.units[token.range], as: UTF16.self).unicodeScalars
         return scalars.filter { $0.properties.isAlphabetic }.count == 1
     }
