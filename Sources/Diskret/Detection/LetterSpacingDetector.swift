@@ -1,6 +1,6 @@
 /// Finds names written letter-spaced, as in headers or to dodge a filter: "M ü l l e r". A run of four or
 /// more single letters separated by single spaces, starting with a capital, is joined; when the joined word
-/// is a known name and no common word, the whole run is a person candidate.
+/// is a known name, the whole run is a person candidate.
 struct LetterSpacingDetector {
     static let rule = "engine.letter-spacing"
     let lexicon: Lexicon
@@ -22,8 +22,9 @@ struct LetterSpacingDetector {
                 try folder.appendKey(of: buffer, to: &key)
                 return key
             }
-            // Only names the lists know: letter-spaced headings and warnings ("C A V E") are common.
-            guard lexicon.isKnownName(key[...]), !lexicon.isCommonWord(key[...]) else { continue }
+            // Only names the lists know ("M ü l l e r" even though Müller is also a noun): letter-spaced
+            // headings and warnings ("O N K O L O G I E", "C A V E") are not names.
+            guard lexicon.isKnownName(key[...]) else { continue }
             candidates.append(Candidate(range: tokens[index].start..<tokens[end].end, category: .person, type: "person.name",
                                         rule: Self.rule, score: 0.8))
         }
