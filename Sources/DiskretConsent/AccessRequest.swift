@@ -2,14 +2,18 @@ import Diskret
 
 /// A request to reveal a subject's data of some categories, for a purpose, to a recipient.
 public struct AccessRequest: Sendable, Equatable {
+    /// The pseudonymous subject key whose data would be revealed.
     public var subject: String
+    /// What the output is for ("schutzplan"); compared without case.
     public var purpose: String
+    /// The institution that receives the output; compared without case.
     public var recipient: String
     /// The categories to reveal; empty asks for whatever an active consent covers.
     public var categories: Set<Category>
     /// Who asks (recorded in the audit log).
     public var actor: String
 
+    /// A request; see the properties.
     public init(subject: String, purpose: String, recipient: String, categories: Set<Category>, actor: String) {
         self.subject = subject; self.purpose = purpose; self.recipient = recipient
         self.categories = categories; self.actor = actor
@@ -29,7 +33,13 @@ public enum Decision: Sendable, Equatable {
 
 /// The state of a consent on a given day.
 public enum ConsentState: String, Sendable, Codable {
-    case active, withdrawn, expired
+    /// In its period and not withdrawn: it covers requests.
+    case active
+    /// Withdrawn (or superseded); it covers nothing any more.
+    case withdrawn
+    /// Its last day has passed.
+    case expired
+    /// Its first day has not come yet.
     case notYetValid = "not-yet-valid"
 }
 

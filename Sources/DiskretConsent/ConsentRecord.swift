@@ -4,12 +4,31 @@ import GRDB
 /// A consent as granted, modelled on the HL7 FHIR Consent resource (subject, purpose, recipients, data
 /// categories, period). Never edited or deleted: a withdrawal is a record of its own.
 public struct ConsentRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    /// The table of consents.
     public static let databaseTableName = "consent"
 
     /// Column names, for queries.
     public enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let subject = Column(CodingKeys.subject)
+        /// The row id.
+        public static let id = Column(CodingKeys.id)
+        /// The pseudonymous subject key.
+        public static let subject = Column(CodingKeys.subject)
+        /// The purpose.
+        public static let purpose = Column(CodingKeys.purpose)
+        /// Recipients, one per line.
+        public static let recipients = Column(CodingKeys.recipients)
+        /// Data categories, comma-separated.
+        public static let categories = Column(CodingKeys.categories)
+        /// First day of validity.
+        public static let validFrom = Column(CodingKeys.validFrom)
+        /// Last day of validity, or NULL.
+        public static let validUntil = Column(CodingKeys.validUntil)
+        /// When it was granted.
+        public static let grantedAt = Column(CodingKeys.grantedAt)
+        /// Who recorded it.
+        public static let recordedBy = Column(CodingKeys.recordedBy)
+        /// Evidence reference, or NULL.
+        public static let evidence = Column(CodingKeys.evidence)
     }
 
     /// Row id, assigned by the registry.
@@ -33,6 +52,7 @@ public struct ConsentRecord: Codable, Sendable, Equatable, FetchableRecord, Muta
     /// Reference to the signed form or other evidence.
     public var evidence: String?
 
+    /// A consent; the registry's `grant` checks and stores it.
     public init(id: Int64? = nil, subject: String, purpose: String, recipients: [String], categories: [String],
                 validFrom: String, validUntil: String?, grantedAt: String, recordedBy: String, evidence: String?) {
         self.id = id; self.subject = subject; self.purpose = purpose; self.recipients = recipients
@@ -46,8 +66,10 @@ public struct ConsentRecord: Codable, Sendable, Equatable, FetchableRecord, Muta
         case recordedBy = "recorded_by", evidence
     }
 
+    /// Takes the row id SQLite assigned.
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
+    /// Stores recipients one per line and categories comma-separated.
     public func encode(to container: inout PersistenceContainer) throws {
         container["id"] = id
         container["subject"] = subject
@@ -61,6 +83,7 @@ public struct ConsentRecord: Codable, Sendable, Equatable, FetchableRecord, Muta
         container["evidence"] = evidence
     }
 
+    /// Reads a row of the consent table.
     public init(row: Row) throws {
         id = row["id"]
         subject = row["subject"]
@@ -77,17 +100,34 @@ public struct ConsentRecord: Codable, Sendable, Equatable, FetchableRecord, Muta
 
 /// The withdrawal of a consent (GDPR Art. 7(3)): who, when, why. At most one per consent.
 public struct WithdrawalRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    /// The table of withdrawals.
     public static let databaseTableName = "withdrawal"
 
     /// Column names, for queries.
     public enum Columns {
-        static let consentID = Column(CodingKeys.consentID)
+        /// The consent withdrawn (primary key: one withdrawal per consent).
+        public static let consentID = Column(CodingKeys.consentID)
+        /// When.
+        public static let withdrawnAt = Column(CodingKeys.withdrawnAt)
+        /// Who.
+        public static let withdrawnBy = Column(CodingKeys.withdrawnBy)
+        /// Why.
+        public static let reason = Column(CodingKeys.reason)
     }
 
+    /// The consent withdrawn.
     public var consentID: Int64
+    /// When (ISO timestamp).
     public var withdrawnAt: String
+    /// Who recorded the withdrawal.
     public var withdrawnBy: String
+    /// Why, as the person said it (no personal data); "superseded by consent N" for a replacement.
     public var reason: String?
+
+    /// A withdrawal; the registry's `withdraw` stores it.
+    public init(consentID: Int64, withdrawnAt: String, withdrawnBy: String, reason: String?) {
+        self.consentID = consentID; self.withdrawnAt = withdrawnAt; self.withdrawnBy = withdrawnBy; self.reason = reason
+    }
 
     enum CodingKeys: String, CodingKey {
         case consentID = "consent_id", withdrawnAt = "withdrawn_at", withdrawnBy = "withdrawn_by", reason
@@ -96,21 +136,42 @@ public struct WithdrawalRecord: Codable, Sendable, Equatable, FetchableRecord, P
 
 /// One entry of the append-only, hash-chained audit log.
 public struct AuditRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    /// The table of audit entries.
     public static let databaseTableName = "audit"
 
     /// Column names, for queries.
     public enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let subject = Column(CodingKeys.subject)
+        /// The entry number.
+        public static let id = Column(CodingKeys.id)
+        /// When.
+        public static let at = Column(CodingKeys.at)
+        /// Who.
+        public static let actor = Column(CodingKeys.actor)
+        /// What happened.
+        public static let action = Column(CodingKeys.action)
+        /// The subject key concerned.
+        public static let subject = Column(CodingKeys.subject)
+        /// The consent concerned.
+        public static let consentID = Column(CodingKeys.consentID)
+        /// Details without personal data.
+        public static let detail = Column(CodingKeys.detail)
+        /// The previous entry's hash.
+        public static let previousHash = Column(CodingKeys.previousHash)
+        /// This entry's hash.
+        public static let hash = Column(CodingKeys.hash)
     }
 
+    /// Row id: entries are numbered 1, 2, 3… without gaps.
     public var id: Int64?
     /// ISO timestamp.
     public var at: String
+    /// Who acted (the --actor, default $USER).
     public var actor: String
     /// grant, withdraw, reveal-allowed, reveal-denied, export, import.
     public var action: String
+    /// The subject key concerned, if any.
     public var subject: String?
+    /// The consent granted, withdrawn, imported, or used or nearest for a reveal decision.
     public var consentID: Int64?
     /// What was asked or decided, without personal data.
     public var detail: String
@@ -123,5 +184,6 @@ public struct AuditRecord: Codable, Sendable, Equatable, FetchableRecord, Mutabl
         case id, at, actor, action, subject, consentID = "consent_id", detail, previousHash = "previous_hash", hash
     }
 
+    /// Takes the row id SQLite assigned.
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

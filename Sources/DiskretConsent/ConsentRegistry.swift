@@ -6,37 +6,56 @@ import GRDB
 /// `authorize`, and writes every decision to a hash-chained, append-only audit log. Subjects are pseudonymous
 /// keys; the registry holds no names, addresses or birth dates.
 public final class ConsentRegistry: Sendable {
+    /// A consent with its withdrawal (if any) and its state on the registry's today.
+    public typealias Entry = (consent: ConsentRecord, withdrawal: WithdrawalRecord?, state: ConsentState)
+
     private let writer: any DatabaseWriter
     private let now: @Sendable () -> Date
 
     /// Opens (or creates, with mode 0600) the registry at `path`. A path that is a symbolic link or writable
-    /// by others is refused.
+    /// by others is refused. `now` is the clock (tests pass their own).
     public static func open(path: String, now: @escaping @Sendable () -> Date = Date.init) throws -> ConsentRegistry {
         try RegistryFile.prepare(path)
         var configuration = Configuration()
+        // Another process holding the write lock makes this one wait (up to 10 s), not fail.
         configuration.busyMode = .timeout(10)
         configuration.foreignKeysEnabled = true
-        do {
-            let pool = try DatabasePool(path: path, configuration: configuration)
-            let registry = try ConsentRegistry(writer: pool, now: now)
-            RegistryFile.restrictCompanions(of: path)
-            return registry
-        } catch let error as DatabaseError {
-            throw ConsentError.database(error.message ?? "cannot open the registry")
+        var attempt = 0
+        while true {
+            do {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                let registry = try ConsentRegistry(writer: pool, now: now)
+                RegistryFile.restrictCompanions(of: path)
+                return registry
+            } catch let error as DatabaseError where attempt < 8 && isFirstOpenRace(error) {
+                // Processes that open a new registry at the same moment race to switch it to WAL and to run
+                // the migrations (GRDB reads the applied ones before its transaction). Each migration is one
+                // transaction, so trying again sees what the winner did.
+                attempt += 1
+                usleep(UInt32(20_000 * attempt))
+            } catch let error as DatabaseError {
+                throw ConsentError.database(error.message ?? "cannot open the registry")
+            }
         }
+    }
+
+    private static func isFirstOpenRace(_ error: DatabaseError) -> Bool {
+        error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+            || (error.resultCode == .SQLITE_ERROR && (error.message ?? "").contains("already exists"))
     }
 
     /// A registry in memory, for tests and dry runs.
     public static func inMemory(now: @escaping @Sendable () -> Date = Date.init) throws -> ConsentRegistry {
-        try ConsentRegistry(writer: DatabaseQueue(), now: now)
+        do { return try ConsentRegistry(writer: DatabaseQueue(), now: now) } catch let error as DatabaseError {
+            throw ConsentError.database(error.message ?? "migration failed")
+        }
     }
 
+    /// Wraps `writer` and brings its schema up to date; database errors are the caller's to translate.
     private init(writer: any DatabaseWriter, now: @escaping @Sendable () -> Date) throws {
         self.writer = writer
         self.now = now
-        do { try RegistryMigrations.migrator.migrate(writer) } catch let error as DatabaseError {
-            throw ConsentError.database(error.message ?? "migration failed")
-        }
+        try RegistryMigrations.migrator.migrate(writer)
     }
 
     // MARK: Consents
@@ -45,38 +64,43 @@ public final class ConsentRegistry: Sendable {
     @discardableResult
     public func grant(subject: String, purpose: String, recipients: [String], categories: Set<Category>,
                       validFrom: String? = nil, validUntil: String? = nil, evidence: String? = nil, actor: String) throws -> ConsentRecord {
-        guard !subject.isEmpty, !purpose.isEmpty, !recipients.isEmpty, !categories.isEmpty else {
-            throw ConsentError.invalidRequest("a consent needs a subject, a purpose, at least one recipient and one category")
-        }
-        let from = validFrom ?? Self.day(now())
-        for day in [from] + (validUntil.map { [$0] } ?? []) where Self.parseDay(day) == nil {
-            throw ConsentError.invalidRequest("dates are YYYY-MM-DD, not '\(day)'")
-        }
-        if let validUntil, validUntil < from { throw ConsentError.invalidRequest("the consent ends before it starts") }
-        var record = ConsentRecord(subject: subject, purpose: purpose, recipients: recipients,
-                                   categories: categories.map(\.rawValue).sorted(), validFrom: from, validUntil: validUntil,
-                                   grantedAt: Self.timestamp(now()), recordedBy: actor, evidence: evidence)
+        var record = try makeRecord(subject: subject, purpose: purpose, recipients: recipients, categories: categories,
+                                    validFrom: validFrom, validUntil: validUntil, evidence: evidence, actor: actor)
+        try write { db in try self.insertGrant(db, &record, actor: actor) }
+        return record
+    }
+
+    /// Replaces consent `id` by a new one in one transaction: the new consent is granted and the old one
+    /// withdrawn with the reason "superseded by consent N". Nothing is edited in place.
+    @discardableResult
+    public func supersede(id: Int64, subject: String, purpose: String, recipients: [String], categories: Set<Category>,
+                          validFrom: String? = nil, validUntil: String? = nil, evidence: String? = nil, actor: String) throws -> ConsentRecord {
+        var record = try makeRecord(subject: subject, purpose: purpose, recipients: recipients, categories: categories,
+                                    validFrom: validFrom, validUntil: validUntil, evidence: evidence, actor: actor)
         try write { db in
-            try record.insert(db)
-            try self.appendAudit(db, actor: actor, action: "grant", subject: subject, consentID: record.id,
-                                 detail: "purpose=\(purpose); recipients=\(recipients.joined(separator: " | ")); categories=\(record.categories.joined(separator: ",")); valid=\(from)..\(validUntil ?? "")")
+            guard let old = try ConsentRecord.fetchOne(db, key: id) else { throw ConsentError.unknownConsent(id) }
+            guard old.subject == subject else {
+                throw ConsentError.invalidRequest("consent \(id) belongs to another subject; a consent is superseded only by one of the same subject")
+            }
+            if try WithdrawalRecord.fetchOne(db, key: id) != nil { throw ConsentError.alreadyWithdrawn(id) }
+            try self.insertGrant(db, &record, actor: actor)
+            try self.insertWithdrawal(db, of: old, by: actor, reason: "superseded by consent \(record.id!)")
         }
         return record
     }
 
     /// Withdraws a consent; it stops covering requests at once.
     public func withdraw(id: Int64, by actor: String, reason: String? = nil) throws {
+        guard !actor.isEmpty else { throw ConsentError.invalidRequest("a withdrawal needs an actor") }
         try write { db in
             guard let consent = try ConsentRecord.fetchOne(db, key: id) else { throw ConsentError.unknownConsent(id) }
             if try WithdrawalRecord.fetchOne(db, key: id) != nil { throw ConsentError.alreadyWithdrawn(id) }
-            try WithdrawalRecord(consentID: id, withdrawnAt: Self.timestamp(self.now()), withdrawnBy: actor, reason: reason).insert(db)
-            try self.appendAudit(db, actor: actor, action: "withdraw", subject: consent.subject, consentID: id,
-                                 detail: "reason=\(reason ?? "")")
+            try self.insertWithdrawal(db, of: consent, by: actor, reason: reason)
         }
     }
 
     /// Consents (of one subject, or all) with their withdrawal and their state today, oldest first.
-    public func consents(subject: String? = nil) throws -> [(consent: ConsentRecord, withdrawal: WithdrawalRecord?, state: ConsentState)] {
+    public func consents(subject: String? = nil) throws -> [Entry] {
         let today = Self.day(now())
         return try read { db in
             var request = ConsentRecord.order(ConsentRecord.Columns.id)
@@ -88,10 +112,27 @@ public final class ConsentRegistry: Sendable {
         }
     }
 
+    /// The consents of one subject with their state today, oldest first.
+    public func consents(for subject: String) throws -> [Entry] { try consents(subject: subject) }
+
     /// One consent by id.
-    public func consent(id: Int64) throws -> (consent: ConsentRecord, withdrawal: WithdrawalRecord?, state: ConsentState) {
-        guard let found = try consents().first(where: { $0.consent.id == id }) else { throw ConsentError.unknownConsent(id) }
-        return found
+    public func consent(id: Int64) throws -> Entry {
+        let today = Self.day(now())
+        return try read { db in
+            guard let consent = try ConsentRecord.fetchOne(db, key: id) else { throw ConsentError.unknownConsent(id) }
+            let withdrawal = try WithdrawalRecord.fetchOne(db, key: id)
+            return (consent, withdrawal, Self.state(consent, withdrawal, today: today))
+        }
+    }
+
+    /// The state of one consent today: active, withdrawn, expired or not yet valid.
+    public func status(id: Int64) throws -> ConsentState { try consent(id: id).state }
+
+    /// Active consents (of one subject, or all) whose last day is within `days` days from today (inclusive).
+    public func expiring(within days: Int, subject: String? = nil) throws -> [Entry] {
+        let calendar = Calendar(identifier: .gregorian)
+        let last = Self.day(calendar.date(byAdding: .day, value: max(days, 0), to: now()) ?? now())
+        return try consents(subject: subject).filter { $0.state == .active && ($0.consent.validUntil.map { $0 <= last } ?? false) }
     }
 
     // MARK: The gate
@@ -100,6 +141,7 @@ public final class ConsentRegistry: Sendable {
     /// recipient and all requested categories today (no categories requested: whatever the consent covers).
     /// Every decision is written to the audit log.
     public func authorize(_ request: AccessRequest) throws -> Decision {
+        guard !request.actor.isEmpty else { throw ConsentError.invalidRequest("a request needs the actor who asks") }
         let today = Self.day(now())
         let wanted = request.categories.map(\.rawValue).sorted()
         return try write { db in
@@ -113,19 +155,23 @@ public final class ConsentRegistry: Sendable {
                 reason = "no consent of subject \(request.subject) for purpose \(request.purpose) names recipient \(request.recipient)"
             }
             var states: [ConsentState] = []
+            var active: [ConsentRecord] = []
             for consent in forRecipient {
                 let state = Self.state(consent, try WithdrawalRecord.fetchOne(db, key: consent.id), today: today)
                 states.append(state)
-                if state == .active && Set(wanted).isSubset(of: Set(consent.categories)) { granted = consent; break }
+                guard state == .active else { continue }
+                active.append(consent)
+                if Set(wanted).isSubset(of: Set(consent.categories)) { granted = consent; break }
             }
             if reason.isEmpty && granted == nil {
-                if !states.contains(.active) {
+                if active.isEmpty {
                     let described = Set(states.map(\.rawValue)).sorted().joined(separator: ", ")
                     reason = "the consent of subject \(request.subject) for purpose \(request.purpose) and recipient \(request.recipient) is \(described)"
                 } else {
-                    let covered = Set(forRecipient.flatMap(\.categories))
-                    let missing = wanted.filter { !covered.contains($0) }
-                    reason = "no active consent of subject \(request.subject) for purpose \(request.purpose) and recipient \(request.recipient) covers the categories \((missing.isEmpty ? wanted : missing).joined(separator: ", "))"
+                    // One consent must cover every category asked for; categories of several are not combined.
+                    let best = active.max { Set(wanted).intersection($0.categories).count < Set(wanted).intersection($1.categories).count }!
+                    let missing = wanted.filter { !best.categories.contains($0) }
+                    reason = "no active consent of subject \(request.subject) for purpose \(request.purpose) and recipient \(request.recipient) covers the categories \(missing.joined(separator: ", "))"
                 }
             }
             let detail = "purpose=\(request.purpose); recipient=\(request.recipient); categories=\(wanted.isEmpty ? granted?.categories.joined(separator: ",") ?? "any" : wanted.joined(separator: ","))"
@@ -135,8 +181,10 @@ public final class ConsentRegistry: Sendable {
                 let categories = wanted.isEmpty ? granted.categories : wanted
                 return .allowed(consentID: granted.id!, categories: Set(categories.compactMap(Category.init(rawValue:))))
             }
+            // A denial names the nearest consent (same subject, purpose and recipient, latest first), if any.
+            let nearest = (active.last ?? forRecipient.last)?.id
             try self.appendAudit(db, actor: request.actor, action: "reveal-denied", subject: request.subject,
-                                 consentID: nil, detail: detail + "; reason=\(reason)")
+                                 consentID: nearest, detail: detail + "; reason=\(reason)")
             return .denied(reason: reason)
         }
     }
@@ -152,20 +200,43 @@ public final class ConsentRegistry: Sendable {
         }
     }
 
-    /// Recomputes the hash chain over the whole log and reports the first broken entry.
+    /// Recomputes the hash chain over the whole log and reports the first broken entry, including entries
+    /// removed from the end (SQLite's AUTOINCREMENT counter remembers the highest id ever written).
     public func verifyAuditChain() throws -> AuditVerification {
-        AuditChain.verify(try auditTrail())
+        let (entries, highest) = try read { db in
+            (try AuditRecord.order(AuditRecord.Columns.id).fetchAll(db),
+             try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?", arguments: ["audit"]) ?? 0)
+        }
+        let verification = AuditChain.verify(entries)
+        guard case .intact = verification else { return verification }
+        let last = entries.last?.id ?? 0
+        if highest > last {
+            return .broken(entryID: last + 1, reason: "is missing (entries were removed from the end of the log)")
+        }
+        return verification
     }
 
     /// Inserts consents read from elsewhere (with their withdrawals) in one transaction; each is audited.
     func importConsents(_ rows: [(consent: ConsentRecord, withdrawal: WithdrawalRecord?)], actor: String) throws {
+        guard !actor.isEmpty else { throw ConsentError.invalidRequest("an import needs an actor") }
+        for (index, (consent, _)) in rows.enumerated() {
+            do { try Self.validate(subject: consent.subject, purpose: consent.purpose, recipients: consent.recipients) } catch let ConsentError.invalidRequest(message) {
+                throw ConsentError.invalidRequest("FHIR entry \(index + 1): \(message)")
+            }
+            guard !consent.categories.isEmpty, consent.categories.allSatisfy({ Category(rawValue: $0) != nil }) else {
+                throw ConsentError.invalidRequest("FHIR entry \(index + 1): unknown data category")
+            }
+            for day in [consent.validFrom] + (consent.validUntil.map { [$0] } ?? []) where Self.parseDay(day) == nil {
+                throw ConsentError.invalidRequest("FHIR entry \(index + 1): dates are YYYY-MM-DD, not '\(day)'")
+            }
+            if let until = consent.validUntil, until < consent.validFrom {
+                throw ConsentError.invalidRequest("FHIR entry \(index + 1): the consent ends before it starts")
+            }
+        }
         try write { db in
             for (consent, withdrawal) in rows {
                 var record = consent
                 record.id = nil
-                for day in [record.validFrom] + (record.validUntil.map { [$0] } ?? []) where Self.parseDay(day) == nil {
-                    throw ConsentError.invalidRequest("dates are YYYY-MM-DD, not '\(day)'")
-                }
                 try record.insert(db)
                 try self.appendAudit(db, actor: actor, action: "import", subject: record.subject, consentID: record.id,
                                      detail: "fhir; purpose=\(record.purpose); categories=\(record.categories.joined(separator: ","))")
@@ -183,6 +254,55 @@ public final class ConsentRegistry: Sendable {
         try write { db in try self.appendAudit(db, actor: actor, action: action, subject: nil, consentID: nil, detail: detail) }
     }
 
+    // MARK: Plumbing
+
+    /// A checked, not yet stored consent.
+    private func makeRecord(subject: String, purpose: String, recipients: [String], categories: Set<Category>,
+                            validFrom: String?, validUntil: String?, evidence: String?, actor: String) throws -> ConsentRecord {
+        try Self.validate(subject: subject, purpose: purpose, recipients: recipients)
+        guard !categories.isEmpty else { throw ConsentError.invalidRequest("a consent covers at least one data category") }
+        guard !actor.isEmpty else { throw ConsentError.invalidRequest("a consent needs the actor who records it") }
+        let from = validFrom ?? Self.day(now())
+        for day in [from] + (validUntil.map { [$0] } ?? []) where Self.parseDay(day) == nil {
+            throw ConsentError.invalidRequest("dates are YYYY-MM-DD, not '\(day)'")
+        }
+        if let validUntil, validUntil < from { throw ConsentError.invalidRequest("the consent ends before it starts") }
+        return ConsentRecord(subject: subject, purpose: purpose, recipients: recipients,
+                             categories: categories.map(\.rawValue).sorted(), validFrom: from, validUntil: validUntil,
+                             grantedAt: Self.timestamp(now()), recordedBy: actor, evidence: evidence)
+    }
+
+    /// Subjects are pseudonymous keys: no spaces, at least one digit (the case number), so that a name
+    /// cannot be entered by mistake. Purposes and recipients are one line each.
+    static func validate(subject: String, purpose: String, recipients: [String]) throws {
+        guard isSubjectKey(subject) else {
+            throw ConsentError.invalidRequest("a subject is a pseudonymous key such as K-2024-017/KM (letters, digits and - / _ . :, with at least one digit, no spaces), never a name")
+        }
+        guard !purpose.trimmingCharacters(in: .whitespaces).isEmpty, !purpose.contains(where: \.isNewline) else {
+            throw ConsentError.invalidRequest("a consent needs a purpose on one line")
+        }
+        guard !recipients.isEmpty, recipients.allSatisfy({ !$0.trimmingCharacters(in: .whitespaces).isEmpty && !$0.contains(where: \.isNewline) }) else {
+            throw ConsentError.invalidRequest("a consent needs at least one recipient, each on one line")
+        }
+    }
+
+    /// Whether `text` has the shape of a pseudonymous subject key.
+    public static func isSubjectKey(_ text: String) -> Bool {
+        guard (1...200).contains(text.unicodeScalars.count), text.unicodeScalars.contains(where: { ("0"..."9").contains($0) }) else { return false }
+        return text.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-/_.:".unicodeScalars.contains($0)) }
+    }
+
+    private func insertGrant(_ db: Database, _ record: inout ConsentRecord, actor: String) throws {
+        try record.insert(db)
+        try appendAudit(db, actor: actor, action: "grant", subject: record.subject, consentID: record.id,
+                        detail: "purpose=\(record.purpose); recipients=\(record.recipients.joined(separator: " | ")); categories=\(record.categories.joined(separator: ",")); valid=\(record.validFrom)..\(record.validUntil ?? "")")
+    }
+
+    private func insertWithdrawal(_ db: Database, of consent: ConsentRecord, by actor: String, reason: String?) throws {
+        try WithdrawalRecord(consentID: consent.id!, withdrawnAt: Self.timestamp(now()), withdrawnBy: actor, reason: reason).insert(db)
+        try appendAudit(db, actor: actor, action: "withdraw", subject: consent.subject, consentID: consent.id, detail: "reason=\(reason ?? "")")
+    }
+
     private func appendAudit(_ db: Database, actor: String, action: String, subject: String?, consentID: Int64?, detail: String) throws {
         let previous = try String.fetchOne(db, sql: "SELECT hash FROM audit ORDER BY id DESC LIMIT 1") ?? AuditChain.genesis
         let at = Self.timestamp(now())
@@ -193,8 +313,8 @@ public final class ConsentRegistry: Sendable {
         try entry.insert(db)
     }
 
-    // MARK: Plumbing
-
+    /// Runs `body` in an immediate write transaction (GRDB's default for writes), so that concurrent
+    /// processes are serialised by SQLite's lock and the busy timeout, and nothing is lost.
     private func write<T>(_ body: @escaping (Database) throws -> T) throws -> T {
         do { return try writer.write(body) } catch let error as DatabaseError {
             throw ConsentError.database(error.message ?? "write failed")
@@ -214,13 +334,19 @@ public final class ConsentRegistry: Sendable {
         return .active
     }
 
-    /// Today as YYYY-MM-DD in the local time zone.
+    /// The registry's today (YYYY-MM-DD, local time zone), from its clock.
+    public var today: String { Self.day(now()) }
+
+    /// A day as YYYY-MM-DD in the local time zone.
     static func day(_ date: Date) -> String {
         let components = Calendar(identifier: .gregorian).dateComponents(in: .current, from: date)
         return String(format: "%04d-%02d-%02d", components.year!, components.month!, components.day!)
     }
 
-    static func timestamp(_ date: Date) -> String { date.ISO8601Format(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted)) }
+    /// A timestamp as FHIR and ISO 8601 want it: milliseconds and an offset with a colon ("Z" for UTC).
+    static func timestamp(_ date: Date) -> String {
+        date.ISO8601Format(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .colon))
+    }
 
     static func parseDay(_ text: String) -> Date? {
         guard text.count == 10 else { return nil }

@@ -6,7 +6,9 @@ import Foundation
 /// consentscope#patient-privacy; `category` LOINC 59284-0 (Patient Consent); `policyRule` v3-ActCode#OPTIN;
 /// `provision` permits, for `period`, recipients as `actor` (role v3-ParticipationType#IRCP, information
 /// recipient), the purpose and the data categories as codings of Diskret's code systems; evidence is
-/// `sourceReference`. A withdrawal makes the status `inactive` and is carried in an extension.
+/// `sourceReference`; `performer` (the grantor) is the subject key again. A withdrawn consent, or one whose
+/// period has ended, has the status `inactive`; a withdrawal is carried in an extension, who recorded the
+/// consent in another.
 public enum FHIRConsent {
     static let purposeSystem = "https://diskret.invalid/fhir/CodeSystem/purpose"
     static let categorySystem = "https://diskret.invalid/fhir/CodeSystem/data-category"
@@ -14,8 +16,10 @@ public enum FHIRConsent {
     static let withdrawalExtension = "https://diskret.invalid/fhir/StructureDefinition/withdrawal"
     static let recorderExtension = "https://diskret.invalid/fhir/StructureDefinition/recorded-by"
 
-    /// One consent as a FHIR R4 Consent resource.
-    public static func resource(_ consent: ConsentRecord, withdrawal: WithdrawalRecord?) -> [String: Any] {
+    /// One consent as a FHIR R4 Consent resource; with `today`, a consent whose period has ended is `inactive`.
+    public static func resource(_ consent: ConsentRecord, withdrawal: WithdrawalRecord?, today: String? = nil) -> [String: Any] {
+        let expired = today.map { today in consent.validUntil.map { $0 < today } ?? false } ?? false
+        let patient: [String: Any] = ["type": "Patient", "identifier": ["system": subjectSystem, "value": consent.subject]]
         var period: [String: Any] = ["start": consent.validFrom]
         if let until = consent.validUntil { period["end"] = until }
         var extensions: [[String: Any]] = [["url": recorderExtension, "valueString": consent.recordedBy]]
@@ -29,11 +33,12 @@ public enum FHIRConsent {
             "resourceType": "Consent",
             "id": String(consent.id ?? 0),
             "extension": extensions,
-            "status": withdrawal == nil ? "active" : "inactive",
+            "status": withdrawal == nil && !expired ? "active" : "inactive",
             "scope": ["coding": [["system": "http://terminology.hl7.org/CodeSystem/consentscope", "code": "patient-privacy"]]],
             "category": [["coding": [["system": "http://loinc.org", "code": "59284-0", "display": "Patient Consent"]]]],
-            "patient": ["identifier": ["system": subjectSystem, "value": consent.subject]],
+            "patient": patient,
             "dateTime": consent.grantedAt,
+            "performer": [patient],
             "policyRule": ["coding": [["system": "http://terminology.hl7.org/CodeSystem/v3-ActCode", "code": "OPTIN"]]],
             "provision": [
                 "type": "permit",
@@ -50,14 +55,15 @@ public enum FHIRConsent {
         return resource
     }
 
-    /// A Bundle (type collection) of consents.
-    public static func bundle(_ rows: [(consent: ConsentRecord, withdrawal: WithdrawalRecord?)]) -> [String: Any] {
+    /// A Bundle (type collection) of consents; with `today`, those whose period has ended are `inactive`.
+    public static func bundle(_ rows: [(consent: ConsentRecord, withdrawal: WithdrawalRecord?)], today: String? = nil) -> [String: Any] {
         ["resourceType": "Bundle", "type": "collection",
-         "entry": rows.map { ["resource": resource($0.consent, withdrawal: $0.withdrawal)] }]
+         "entry": rows.map { ["resource": resource($0.consent, withdrawal: $0.withdrawal, today: today)] }]
     }
 
-    /// Reads a Consent or a Bundle of Consents; errors name the entry, never personal data.
-    public static func parse(_ json: Any) throws -> [(consent: ConsentRecord, withdrawal: WithdrawalRecord?)] {
+    /// Reads a Consent or a Bundle of Consents; errors name the entry, never personal data. An `inactive`
+    /// consent must carry its withdrawal, or have a period that ended before `today`.
+    public static func parse(_ json: Any, today: String? = nil) throws -> [(consent: ConsentRecord, withdrawal: WithdrawalRecord?)] {
         guard let object = json as? [String: Any] else { throw ConsentError.invalidRequest("FHIR input must be a JSON object") }
         if object["resourceType"] as? String == "Bundle" {
             let entries = object["entry"] as? [[String: Any]] ?? []
@@ -65,16 +71,26 @@ public enum FHIRConsent {
                 guard let resource = entry["resource"] as? [String: Any] else {
                     throw ConsentError.invalidRequest("bundle entry \(index + 1) has no resource")
                 }
-                return try consent(from: resource, entry: index + 1)
+                return try consent(from: resource, entry: index + 1, today: today)
             }
         }
-        return [try consent(from: object, entry: 1)]
+        return [try consent(from: object, entry: 1, today: today)]
     }
 
-    private static func consent(from resource: [String: Any], entry: Int) throws -> (consent: ConsentRecord, withdrawal: WithdrawalRecord?) {
+    private static func consent(from resource: [String: Any], entry: Int, today: String?) throws -> (consent: ConsentRecord, withdrawal: WithdrawalRecord?) {
         func fail(_ message: String) -> ConsentError { .invalidRequest("FHIR entry \(entry): \(message)") }
         guard resource["resourceType"] as? String == "Consent" else { throw fail("not a Consent resource") }
         guard let status = resource["status"] as? String, ["active", "inactive"].contains(status) else { throw fail("status must be active or inactive") }
+        func codings(_ concept: Any?) -> [[String: Any]] { (concept as? [String: Any])?["coding"] as? [[String: Any]] ?? [] }
+        guard codings(resource["scope"]).contains(where: { $0["system"] as? String == "http://terminology.hl7.org/CodeSystem/consentscope" && $0["code"] as? String == "patient-privacy" }) else {
+            throw fail("scope must be consentscope#patient-privacy")
+        }
+        guard let concepts = resource["category"] as? [Any], concepts.contains(where: { !codings($0).isEmpty }) else {
+            throw fail("category (1..*) is missing")
+        }
+        guard resource["policyRule"] != nil || !(resource["policy"] as? [Any] ?? []).isEmpty else {
+            throw fail("policy or policyRule is missing (ppc-1)")
+        }
         guard let subject = ((resource["patient"] as? [String: Any])?["identifier"] as? [String: Any])?["value"] as? String else {
             throw fail("patient.identifier.value (the subject key) is missing")
         }
@@ -98,8 +114,13 @@ public enum FHIRConsent {
             guard let at = part("at", "valueDateTime"), let by = part("by", "valueString") else { throw fail("withdrawal needs at and by") }
             withdrawal = WithdrawalRecord(consentID: 0, withdrawnAt: at, withdrawnBy: by, reason: part("reason", "valueString"))
         }
-        if status == "inactive" && withdrawal == nil { throw fail("an inactive consent needs its withdrawal extension") }
+        if status == "inactive" && withdrawal == nil && !(end.map { day in today.map { day < $0 } ?? true } ?? false) {
+            throw fail("an inactive consent needs its withdrawal extension or a period that has ended")
+        }
+        if status == "active" && withdrawal != nil { throw fail("a withdrawn consent cannot be active") }
+        let attachment = resource["sourceAttachment"] as? [String: Any]
         let evidence = (resource["sourceReference"] as? [String: Any])?["display"] as? String
+            ?? attachment?["title"] as? String ?? attachment?["url"] as? String
         let record = ConsentRecord(subject: subject, purpose: purposes[0], recipients: recipients, categories: categories.sorted(),
                                    validFrom: start, validUntil: end, grantedAt: grantedAt, recordedBy: recordedBy, evidence: evidence)
         return (record, withdrawal)
@@ -111,13 +132,13 @@ extension ConsentRegistry {
     public func exportFHIR(subject: String? = nil, actor: String) throws -> [String: Any] {
         let rows = try consents(subject: subject).map { ($0.consent, $0.withdrawal) }
         try recordTransfer("export", actor: actor, detail: "fhir consents=\(rows.count)\(subject.map { "; subject=\($0)" } ?? "")")
-        return FHIRConsent.bundle(rows)
+        return FHIRConsent.bundle(rows, today: today)
     }
 
     /// Imports FHIR Consents as new records (with their withdrawals), in one transaction, audited.
     @discardableResult
     public func importFHIR(_ json: Any, actor: String) throws -> Int {
-        let rows = try FHIRConsent.parse(json)
+        let rows = try FHIRConsent.parse(json, today: today)
         try importConsents(rows, actor: actor)
         return rows.count
     }

@@ -3,20 +3,27 @@ import Foundation
 /// File-system safety of the registry: never through a symbolic link, never writable by others, created 0600.
 enum RegistryFile {
     static func prepare(_ path: String) throws {
-        var info = stat()
-        if lstat(path, &info) == 0 {
-            if (info.st_mode & S_IFMT) == S_IFLNK { throw ConsentError.unsafeRegistryPath(path, reason: "it is a symbolic link") }
-            if (info.st_mode & S_IFMT) != S_IFREG { throw ConsentError.unsafeRegistryPath(path, reason: "it is not a regular file") }
-            if info.st_mode & 0o002 != 0 { throw ConsentError.unsafeRegistryPath(path, reason: "it is writable by others") }
-            return
-        }
+        if try check(path) { return }
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
             try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        if descriptor < 0 && errno == EEXIST, try check(path) { return } // another process created it just now
         guard descriptor >= 0 else { throw ConsentError.unsafeRegistryPath(path, reason: "it cannot be created") }
         close(descriptor)
+    }
+
+    /// Whether a safe registry file exists at `path`; throws if something unsafe is there.
+    private static func check(_ path: String) throws -> Bool {
+        var info = stat()
+        if lstat(path, &info) == 0 {
+            if (info.st_mode & S_IFMT) == S_IFLNK { throw ConsentError.unsafeRegistryPath(path, reason: "it is a symbolic link") }
+            if (info.st_mode & S_IFMT) != S_IFREG { throw ConsentError.unsafeRegistryPath(path, reason: "it is not a regular file") }
+            if info.st_mode & 0o002 != 0 { throw ConsentError.unsafeRegistryPath(path, reason: "it is writable by others") }
+            return true
+        }
+        return false
     }
 
     /// SQLite's write-ahead log and shared-memory files get the same mode as the registry.

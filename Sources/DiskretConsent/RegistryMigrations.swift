@@ -53,6 +53,21 @@ enum RegistryMigrations {
                     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
                 """)
         }
+        // INSERT OR REPLACE deletes the old row without firing DELETE triggers (recursive_triggers is off by
+        // default), which would let the sqlite3 shell overwrite a consent, a withdrawal or an audit entry.
+        migrator.registerMigration("v2-no-replace") { db in
+            try db.execute(sql: """
+                CREATE TRIGGER consent_no_replace BEFORE INSERT ON consent
+                    WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM consent WHERE id = NEW.id)
+                    BEGIN SELECT RAISE(ABORT, 'consents are never replaced; record a new one'); END;
+                CREATE TRIGGER withdrawal_no_replace BEFORE INSERT ON withdrawal
+                    WHEN EXISTS (SELECT 1 FROM withdrawal WHERE consent_id = NEW.consent_id)
+                    BEGIN SELECT RAISE(ABORT, 'withdrawals are final'); END;
+                CREATE TRIGGER audit_no_replace BEFORE INSERT ON audit
+                    WHEN EXISTS (SELECT 1 FROM audit WHERE id = NEW.id OR hash = NEW.hash)
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                """)
+        }
         return migrator
     }
 }

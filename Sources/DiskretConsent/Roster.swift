@@ -24,7 +24,15 @@ public struct Roster: Sendable, Equatable {
     public static func parse(_ text: String, file: String = "roster") throws -> Roster {
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch {
-            throw ConsentError.invalidRoster(file: file, line: 0, message: "not valid YAML")
+            // libyaml's problem texts ("did not find expected key") hold no roster content; the snippet is left out.
+            switch error as? YamlError {
+            case let .scanner(_, problem, mark, _)?, let .parser(_, problem, mark, _)?, let .composer(_, problem, mark, _)?:
+                throw ConsentError.invalidRoster(file: file, line: mark.line, message: "not valid YAML: \(problem)")
+            case let .duplicatedKeysInMapping(_, context)?:
+                throw ConsentError.invalidRoster(file: file, line: context.mark.line, message: "a key appears twice in one mapping")
+            default:
+                throw ConsentError.invalidRoster(file: file, line: 0, message: "not valid YAML")
+            }
         }
         guard let root, let mapping = root.mapping else {
             throw ConsentError.invalidRoster(file: file, line: 0, message: "a roster is a mapping with 'case' and 'persons'")
@@ -32,33 +40,76 @@ public struct Roster: Sendable, Equatable {
         func fail(_ node: Node?, _ message: String) -> ConsentError {
             .invalidRoster(file: file, line: node?.mark?.line ?? 0, message: message)
         }
+        for (key, _) in mapping where !["case", "persons"].contains(key.string ?? "") {
+            throw fail(key, "unknown key (a roster has 'case' and 'persons')")
+        }
         guard let caseKey = mapping["case"]?.string, !caseKey.isEmpty else { throw fail(root, "missing 'case'") }
-        guard case let .sequence(items)? = mapping["persons"] else { throw fail(root, "missing 'persons' list") }
+        guard case let .sequence(items)? = mapping["persons"] else { throw fail(mapping["persons"] ?? root, "missing 'persons' list") }
         var persons: [KnownPerson] = []
         var subjects: Set<String> = []
         for item in items {
             guard let person = item.mapping else { throw fail(item, "each person is a mapping") }
-            for (key, _) in person where !["subject", "role", "names", "birthdate", "addresses", "phones"].contains(key.string ?? "") {
-                throw fail(key, "unknown key '\(key.string ?? "?")'")
+            let allowed = ["subject", "role", "names", "birthdate", "addresses", "phones"]
+            for (key, _) in person where !allowed.contains(key.string ?? "") {
+                // Only a key that is a misspelt field is echoed: an unknown key could be a name.
+                let known = key.string.map { k in allowed.contains { $0.count >= 4 && Self.editDistanceAtMostOne(k, $0) } } ?? false
+                throw fail(key, known ? "unknown key '\(key.string!)'" : "unknown key (allowed: \(allowed.joined(separator: ", ")))")
             }
             guard let subject = person["subject"]?.string, !subject.isEmpty else { throw fail(item, "a person needs a 'subject' key") }
+            guard ConsentRegistry.isSubjectKey(subject) else {
+                throw fail(person["subject"], "a subject is a pseudonymous key such as K-2024-017/KM (no spaces, with a digit), never a name")
+            }
+            func text(_ key: String) throws -> String? {
+                guard let node = person[key] else { return nil }
+                guard let value = node.string, !value.trimmingCharacters(in: .whitespaces).isEmpty else { throw fail(node, "'\(key)' must be text") }
+                return value
+            }
+            let birthdate = try text("birthdate")
+            if let birthdate, !Self.isDate(birthdate) {
+                throw fail(person["birthdate"], "'birthdate' must be a date (1988-03-12 or 12.03.1988)")
+            }
             guard subjects.insert(subject).inserted else { throw fail(item, "subject \(subject) appears twice") }
             func list(_ key: String) throws -> [String] {
                 guard let node = person[key] else { return [] }
                 if let single = node.string { return [single] }
                 guard case let .sequence(values) = node else { throw fail(node, "'\(key)' must be a list") }
                 return try values.map { value in
-                    guard let string = value.string else { throw fail(value, "items of '\(key)' must be text") }
+                    guard let string = value.string, !string.trimmingCharacters(in: .whitespaces).isEmpty else {
+                        throw fail(value, "items of '\(key)' must be text")
+                    }
                     return string
                 }
             }
             let names = try list("names")
             if names.isEmpty { throw fail(item, "subject \(subject) has no 'names'") }
-            persons.append(KnownPerson(subject: subject, role: person["role"]?.string, names: names,
-                                       birthdate: person["birthdate"]?.string, addresses: try list("addresses"),
+            persons.append(KnownPerson(subject: subject, role: try text("role"), names: names,
+                                       birthdate: birthdate, addresses: try list("addresses"),
                                        phones: try list("phones"), placeholder: ""))
         }
         return Roster(caseKey: caseKey, persons: assignPlaceholders(persons))
+    }
+
+    /// An ISO (1988-03-12) or German (12.03.1988) date.
+    static func isDate(_ text: String) -> Bool {
+        let parts = text.contains("-") ? text.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+                                       : text.split(separator: ".", omittingEmptySubsequences: false).reversed().map(String.init)
+        guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return false }
+        return (1800...2200).contains(year) && (1...12).contains(month) && (1...31).contains(day)
+    }
+
+    /// Whether two keys differ by at most one inserted, deleted or replaced character.
+    static func editDistanceAtMostOne(_ a: String, _ b: String) -> Bool {
+        let x = Array(a), y = Array(b)
+        guard abs(x.count - y.count) <= 1 else { return false }
+        var i = 0, j = 0, edits = 0
+        while i < x.count && j < y.count {
+            if x[i] == y[j] { i += 1; j += 1; continue }
+            edits += 1
+            if edits > 1 { return false }
+            if x.count > y.count { i += 1 } else if x.count < y.count { j += 1 } else { i += 1; j += 1 }
+        }
+        return edits + (x.count - i) + (y.count - j) <= 1
     }
 
     static func assignPlaceholders(_ persons: [KnownPerson]) -> [KnownPerson] {

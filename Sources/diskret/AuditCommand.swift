@@ -42,14 +42,16 @@ struct AuditVerifyCommand: ParsableCommand {
         commandName: "verify", abstract: "Recomputes the audit hash chain; exits 1 and names the first broken entry if it was tampered with.")
 
     @OptionGroup var registryOptions: RegistryOptions
+    @Flag(help: "Print JSON: {\"intact\": true, \"entries\": N} or {\"intact\": false, \"entry\": ID, \"reason\": …}.") var json = false
 
     func run() throws {
         let registry = try registryOptions.open()
         switch try withRegistryErrors({ try registry.verifyAuditChain() }) {
         case let .intact(entries):
-            print("audit chain intact: \(entries) entries")
+            print(json ? try FindingJSON.serialize(["intact": true, "entries": entries]) : "audit chain intact: \(entries) entries")
         case let .broken(entryID, reason):
-            print("audit chain broken at entry \(entryID): \(reason)")
+            print(json ? try FindingJSON.serialize(["intact": false, "entry": entryID, "reason": reason])
+                       : "audit chain broken at entry \(entryID): \(reason)")
             throw ExitCodes.found
         }
     }

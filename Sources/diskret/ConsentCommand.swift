@@ -25,16 +25,26 @@ struct ConsentGrantCommand: ParsableCommand {
     @Option(help: "First day of validity (YYYY-MM-DD); default today.") var from: String?
     @Option(help: "Last day of validity (YYYY-MM-DD); default no end.") var until: String?
     @Option(help: "A reference to the signed form or other evidence.") var evidence: String?
+    @Option(help: "The id of a consent this one replaces; it is withdrawn as 'superseded by consent N' in the same transaction.")
+    var supersedes: Int64?
     @Flag(help: "Print the consent as JSON.") var json = false
 
     func run() throws {
         let categories = try parseCategories(self.categories)
         let registry = try registryOptions.open()
         let consent = try withRegistryErrors {
-            try registry.grant(subject: subject, purpose: purpose, recipients: recipient, categories: categories,
-                               validFrom: from, validUntil: until, evidence: evidence, actor: registryOptions.actorName)
+            if let supersedes {
+                return try registry.supersede(id: supersedes, subject: subject, purpose: purpose, recipients: recipient, categories: categories,
+                                              validFrom: from, validUntil: until, evidence: evidence, actor: registryOptions.actorName)
+            }
+            return try registry.grant(subject: subject, purpose: purpose, recipients: recipient, categories: categories,
+                                      validFrom: from, validUntil: until, evidence: evidence, actor: registryOptions.actorName)
         }
-        if json { print(try ConsentFormatter.json([(consent, nil, .active)])) } else { print("granted consent \(consent.id!)") }
+        if json {
+            print(try ConsentFormatter.json([try withRegistryErrors { try registry.consent(id: consent.id!) }]))
+        } else {
+            print("granted consent \(consent.id!)" + (supersedes.map { "; consent \($0) is withdrawn as superseded" } ?? ""))
+        }
     }
 }
 
@@ -45,11 +55,12 @@ struct ConsentWithdrawCommand: ParsableCommand {
     @OptionGroup var registryOptions: RegistryOptions
     @Argument(help: "The consent id.") var id: Int64
     @Option(help: "Why, as the person said it (no personal data).") var reason: String?
+    @Flag(help: "Print the withdrawn consent as JSON.") var json = false
 
     func run() throws {
         let registry = try registryOptions.open()
         try withRegistryErrors { try registry.withdraw(id: id, by: registryOptions.actorName, reason: reason) }
-        print("withdrew consent \(id)")
+        if json { print(try ConsentFormatter.json([try withRegistryErrors { try registry.consent(id: id) }])) } else { print("withdrew consent \(id)") }
     }
 }
 
@@ -63,13 +74,14 @@ struct ConsentStatusCommand: ParsableCommand {
     @Option(help: "Only active consents that end within this many days.") var expiringWithin: Int?
     @Flag(help: "Print JSON.") var json = false
 
+    func validate() throws {
+        if let expiringWithin, expiringWithin < 0 { throw ValidationError("--expiring-within takes a number of days (0 or more).") }
+    }
+
     func run() throws {
         let registry = try registryOptions.open()
-        var rows = try withRegistryErrors { try registry.consents(subject: subject) }
-        if let days = expiringWithin {
-            let limit = Calendar(identifier: .gregorian).date(byAdding: .day, value: days, to: Date())!
-            let last = ISO8601DateFormatter.string(from: limit, timeZone: .current, formatOptions: [.withFullDate])
-            rows = rows.filter { $0.state == .active && ($0.consent.validUntil.map { $0 <= last } ?? false) }
+        let rows = try withRegistryErrors {
+            try expiringWithin.map { try registry.expiring(within: $0, subject: subject) } ?? registry.consents(subject: subject)
         }
         print(json ? try ConsentFormatter.json(rows) : ConsentFormatter.table(rows))
     }
@@ -116,18 +128,19 @@ struct ConsentImportCommand: ParsableCommand {
     @OptionGroup var registryOptions: RegistryOptions
     @Flag(help: "FHIR R4 JSON (the only import format).") var fhir = false
     @Argument(help: "The JSON file ('-' for standard input).") var file: String
+    @Flag(help: "Print the result as JSON.") var json = false
 
     func validate() throws { guard fhir else { throw ValidationError("Name the format: --fhir.") } }
 
     func run() throws {
         let data = try file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : InputReader.readAll(path: file, limit: 256 << 20)
-        guard let json = try? JSONSerialization.jsonObject(with: data) else {
+        guard let document = try? JSONSerialization.jsonObject(with: data) else {
             printError("error: \(file) is not JSON")
             throw ExitCodes.dataError
         }
         let registry = try registryOptions.open()
-        let count = try withRegistryErrors { try registry.importFHIR(json, actor: registryOptions.actorName) }
-        print("imported \(count) consents")
+        let count = try withRegistryErrors { try registry.importFHIR(document, actor: registryOptions.actorName) }
+        print(json ? try FindingJSON.serialize(["imported": count]) : "imported \(count) consents")
     }
 }
 
