@@ -44,9 +44,7 @@ struct ContextDetector {
                     }
                     guard var range = found else { continue }
                     if !rule.targetLists.isEmpty {
-                        let indices = tokenIndices(of: range, in: text)
-                        guard let first = indices.first, let last = indices.last,
-                              rule.targetLists.contains(where: { $0.contains(text.joinedKey(first..<(last + 1))) }) else { continue }
+                        guard let key = text.joinedKey(covering: range), rule.targetLists.contains(where: { $0.contains(key) }) else { continue }
                     }
                     if definition.includeTrigger { range = tokens[start].start..<range.upperBound }
                     candidates.append(Candidate(range: range, category: definition.category!, type: definition.type,

@@ -107,6 +107,15 @@ struct Evidence {
     }
 }
 
+extension TokenizedText {
+    /// The joined key of the tokens inside `range` (UTF-16 offsets), nil when no token lies inside it.
+    func joinedKey(covering range: Range<Int>) -> [UInt8]? {
+        let indices = tokenIndices(of: range, in: self)
+        guard let first = indices.first, let last = indices.last else { return nil }
+        return joinedKey(first..<(last + 1))
+    }
+}
+
 /// The indices of the tokens that lie inside `range`.
 func tokenIndices(of range: Range<Int>, in text: TokenizedText) -> [Int] {
     var result: [Int] = []

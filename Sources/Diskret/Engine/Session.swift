@@ -76,9 +76,7 @@ public final class Session {
     /// findings are not (they carry their own evidence).
     private func isAllowListed(_ candidate: Candidate, in text: TokenizedText) -> Bool {
         guard engine.rules.wordLists.contains(where: { $0.definition.id == candidate.rule }) else { return false }
-        let indices = tokenIndices(of: candidate.range, in: text)
-        guard let first = indices.first, let last = indices.last else { return false }
-        return lexicon.isAllowed(text.joinedKey(first..<(last + 1)))
+        return text.joinedKey(covering: candidate.range).map(lexicon.isAllowed) ?? false
     }
 
     private func render(_ text: TokenizedText, _ findings: [Candidate], _ replacements: [String?], explain: Bool) -> AnonymizedText {

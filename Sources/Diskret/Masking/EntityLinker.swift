@@ -71,8 +71,6 @@ struct EntityLinker {
             let compact = surface.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
             return String(String.UnicodeScalarView(compact)).lowercased()
         }
-        let indices = tokenIndices(of: finding.range, in: text)
-        guard let first = indices.first, let last = indices.last else { return surface }
-        return String(decoding: text.joinedKey(first..<(last + 1)), as: UTF8.self)
+        return text.joinedKey(covering: finding.range).map { String(decoding: $0, as: UTF8.self) } ?? surface
     }
 }

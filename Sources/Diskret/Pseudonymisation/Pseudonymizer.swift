@@ -130,9 +130,7 @@ struct Pseudonymizer {
             return Array(String(String.UnicodeScalarView(compact)).lowercased().utf8)
         default: break
         }
-        let tokens = tokenIndices(of: finding.range, in: text)
-        guard let first = tokens.first, let last = tokens.last else { return Array(surface.utf8) }
-        return text.joinedKey(first..<(last + 1))
+        return text.joinedKey(covering: finding.range) ?? Array(surface.utf8)
     }
 
     // MARK: Surrogates
