@@ -32,17 +32,7 @@ enum InputReader {
 
     /// Decodes UTF-8, or throws `DiskretError.invalidUTF8` with the offset of the first invalid byte.
     static func decode(_ data: Data, baseOffset: Int = 0) throws(DiskretError) -> String {
-        if let text = String(validating: data, as: UTF8.self) { return text }
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = data.makeIterator()
-        var offset = 0
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case let .valid(encoded): offset += encoded.count
-            case .error: throw DiskretError.invalidUTF8(byteOffset: baseOffset + offset)
-            case .emptyInput: throw DiskretError.invalidUTF8(byteOffset: baseOffset + offset)
-            }
-        }
+        try StrictUTF8.decode(data, baseOffset: baseOffset)
     }
 
     /// Calls `body` with each line of standard input (without its newline) and its 1-based number, one line

@@ -64,17 +64,9 @@ struct JSONLinesFilter {
     private static func process(_ record: (line: Data, number: Int, offset: Int), session: Session, anonymize: Anonymize) -> Result<String, DiskretError>? {
         if record.line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }
         do throws(DiskretError) {
-            _ = try InputReader.decode(record.line, baseOffset: record.offset)
-            guard let object = (try? JSONSerialization.jsonObject(with: record.line)) as? [String: Any] else {
-                throw DiskretError.invalidRecord(line: record.number, message: "not a JSON object")
-            }
-            guard let text = object["text"] as? String else {
-                throw DiskretError.invalidRecord(line: record.number, message: "missing string field 'text'")
-            }
-            let result = try anonymize(session, text)
-            guard let line = try? FindingJSON.outputLine(input: object, text: result.text, findings: result.findings) else {
-                throw DiskretError.invalidRecord(line: record.number, message: "cannot be written as JSON")
-            }
+            let input = try JSONLinesRecord(line: record.line, number: record.number, byteOffset: record.offset)
+            let result = try anonymize(session, input.text)
+            let line = try input.outputLine(text: result.text, findings: result.findings, number: record.number)
             return .success(line + "\n")
         } catch {
             return .failure(error)

@@ -133,21 +133,3 @@ import Testing
         #expect(status == "74", "exit status \(status)")
     }
 }
-
-/// The fuzz corpus and every crash reproducer the fuzzer ever found stay regression tests.
-@Suite struct FuzzReplayTests {
-    @Test func fuzzSeedsAndCrashReproducersPassTheEngineInvariants() throws {
-        let replay = BinaryRunner.binary.deletingLastPathComponent().appendingPathComponent("DiskretFuzz")
-        let process = Process()
-        process.executableURL = replay
-        process.arguments = ["Fixtures/fuzz/seeds", "Fixtures/fuzz/crashes"].map { BinaryRunner.repository.appendingPathComponent($0).path }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(text.hasPrefix("replayed "), "\(text)")
-    }
-}

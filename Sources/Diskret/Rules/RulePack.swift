@@ -35,8 +35,7 @@ public struct RulePack: Sendable {
         }
         files.sort()
         guard !files.isEmpty else { throw DiskretError.invalidRules(file: directory, line: 0, message: "no rule files (*.yaml) found") }
-        var definitions: [RuleDefinition] = []
-        var seen: [String: String] = [:]
+        var sources: [(file: String, text: String)] = []
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw DiskretError.invalidRules(file: file, line: 0, message: "not readable")
@@ -44,6 +43,18 @@ public struct RulePack: Sendable {
             guard let source = String(validating: data, as: UTF8.self) else {
                 throw DiskretError.invalidRules(file: file, line: 0, message: "not UTF-8")
             }
+            sources.append((file, source))
+        }
+        return try load(sources: sources, directory: directory, cacheDirectory: cacheDirectory)
+    }
+
+    /// Parses and compiles rule files already read: `file` names each source in errors and anchors the
+    /// relative paths of its word lists. Used by `load(directory:)` and by the rule-loader fuzz target.
+    public static func load(sources: [(file: String, text: String)], directory: String,
+                            cacheDirectory: String? = nil) throws(DiskretError) -> RulePack {
+        var definitions: [RuleDefinition] = []
+        var seen: [String: String] = [:]
+        for (file, source) in sources {
             for rule in try RuleFileParser.parse(source, file: file) {
                 if let other = seen[rule.id] {
                     throw DiskretError.invalidRules(file: file, line: rule.line, message: "duplicate rule id '\(rule.id)' (first in \(other))")
