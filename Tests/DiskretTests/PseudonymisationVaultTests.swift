@@ -43,7 +43,7 @@ import Testing
         chmod(path, 0o644)
         #expect(throws: PseudonymisationError.keyFileTooOpen(path: path, mode: 0o644)) { try CaseKey.load(path: path) }
         let short = "\(directory)/short.key"
-        FileManager.default.createFile(atPath: short, contents: Data(repeating: 1, count: 16), attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(atPath: short, contents: Data(repeating: 1, count: 16), attributes: [.posixPermissions: 0o600])
         #expect(throws: PseudonymisationError.keyFileWrongSize(path: short, bytes: 16, expected: "32")) { try CaseKey.load(path: short) }
         #expect(throws: PseudonymisationError.keyFileUnreadable(path: "\(directory)/missing")) { try CaseKey.load(path: "\(directory)/missing") }
     }

@@ -31,7 +31,8 @@ struct ContextDetector {
                     switch definition.target {
                     case .name:
                         found = text.nameEnd(from: target, maxWords: definition.maxWords, lexicon: lexicon,
-                                             strictFirstWord: definition.strictFirstWord)
+                                             strictFirstWord: definition.strictFirstWord,
+                                             trustSurnames: definition.category == .person)
                             .map { tokens[target].start..<tokens[$0].end }
                     case .word:
                         found = text.isNameWord(target, first: !definition.strictFirstWord, lexicon: lexicon) ? tokens[target].range : nil

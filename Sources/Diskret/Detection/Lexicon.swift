@@ -6,6 +6,9 @@ struct Lexicon: Sendable {
     /// Lists of first names only: a word after a known first name is taken as a surname even when it is
     /// also a noun ("Anna Koch", "Kevin Schlauberger").
     let firstNameLists: [WordList]
+    /// Lists of surnames only: after a title, an initial or a first name, a surname counts even when an allow
+    /// list holds it as a role word ("Hr. Richter", "J. Richter", "Melanie Richter").
+    let surnameLists: [WordList]
     /// Lists of common words (nouns, lower-case words): a capitalised word found here is no evidence of a name.
     let commonWordLists: [WordList]
 
@@ -14,6 +17,7 @@ struct Lexicon: Sendable {
         let personRules = pack.wordLists.filter { $0.definition.category == .person }
         nameLists = personRules.flatMap(\.lists)
         firstNameLists = personRules.filter { $0.definition.type.hasSuffix("firstname") }.flatMap(\.lists)
+        surnameLists = personRules.filter { $0.definition.type.hasSuffix("surname") }.flatMap(\.lists)
         var common: [WordList] = []
         for rule in personRules {
             for list in rule.ambiguous + rule.ambiguousAtStart where !common.contains(where: { $0 === list }) { common.append(list) }
@@ -25,6 +29,7 @@ struct Lexicon: Sendable {
     func isAllowed(_ key: ArraySlice<UInt8>) -> Bool { pack.isAllowed(Array(key)) }
     func isKnownName(_ key: ArraySlice<UInt8>) -> Bool { nameLists.contains { $0.contains(key) } }
     func isFirstName(_ key: ArraySlice<UInt8>) -> Bool { firstNameLists.contains { $0.contains(key) } }
+    func isSurname(_ key: ArraySlice<UInt8>) -> Bool { surnameLists.contains { $0.contains(key) } }
     func isCommonWord(_ key: ArraySlice<UInt8>) -> Bool { commonWordLists.contains { $0.contains(key) } }
     func isParticle(_ key: ArraySlice<UInt8>) -> Bool { pack.particles.contains(Array(key)) }
 }
@@ -32,8 +37,10 @@ struct Lexicon: Sendable {
 extension TokenizedText {
     /// The last token of a name that starts at `start`: capitalised words (not allow-listed), initials ("K."),
     /// hyphenated parts ("Fischer-Yılmaz") and particles between name words ("van der Berg"), at most
-    /// `maxWords` words; a single line break inside is allowed. Nil when no name starts there.
-    func nameEnd(from start: Int, maxWords: Int, lexicon: Lexicon, strictFirstWord: Bool = false) -> Int? {
+    /// `maxWords` words; a single line break inside is allowed. Nil when no name starts there. With
+    /// `trustSurnames` (person rules), a surname that is also a role word counts in a sure position.
+    func nameEnd(from start: Int, maxWords: Int, lexicon: Lexicon, strictFirstWord: Bool = false,
+                 trustSurnames: Bool = false) -> Int? {
         var index = start, words = 0, last: Int? = nil
         var previousWasInitial = false, previousWasFirstName = false
         while index < tokens.count && words < maxWords {
@@ -41,12 +48,18 @@ extension TokenizedText {
             // A sentence break ends the name, except the one ICU sees after an initial ("V. Jäger") and a line
             // break after a first name ("Jürgen⏎Schneider").
             let lineBreakAfterFirstName = previousWasFirstName && words == 1 && token.flags.contains(.newlineBefore)
-                && token.isCapitalizedWord && lexicon.isKnownName(key(index))
+                && token.isCapitalizedWord && onlySpaceBetween(index - 1, index) && !lexicon.isAllowed(key(index))
+                && (lexicon.isKnownName(key(index)) || (!lexicon.isCommonWord(key(index)) && !isLabel(index)))
             let breaks = token.flags.contains(.sentenceStart) || token.flags.contains(.newlineBefore)
             if index > start && breaks && !previousWasInitial && !lineBreakAfterFirstName { break }
-            let afterFirstName = previousWasFirstName && tokens[index].isCapitalizedWord && !lexicon.isAllowed(key(index))
+            // Right after a title, an initial or a first name, a surname is a name even if it is a role word.
+            let sameLine = !token.flags.contains(.newlineBefore)
+            let trusted = trustSurnames && sameLine && ((words == 0 && !strictFirstWord) || previousWasInitial || previousWasFirstName)
+            let afterFirstName = previousWasFirstName && tokens[index].isCapitalizedWord
+                && (!lexicon.isAllowed(key(index)) || (trusted && lexicon.isSurname(key(index))))
                 && !looksLikeAbbreviation(index, shortCapitals: true)
-            if afterFirstName || isInitial(index) || isNameWord(index, first: words == 0 && !strictFirstWord, lexicon: lexicon) {
+            if afterFirstName || isInitial(index)
+                || isNameWord(index, first: words == 0 && !strictFirstWord, trusted: trusted, lexicon: lexicon) {
                 words += 1
                 last = index
                 previousWasFirstName = lexicon.isFirstName(key(index))
@@ -72,6 +85,13 @@ extension TokenizedText {
         return last
     }
 
+    /// A word glued to a full stop or colon ("Fallnr.:", "Betreff:"): a label or abbreviation, not a surname.
+    func isLabel(_ index: Int) -> Bool {
+        guard index + 1 < tokens.count, !tokens[index + 1].flags.contains(.spaceBefore) else { return false }
+        let unit = units[tokens[index + 1].start]
+        return unit == 0x2E || unit == 0x3A
+    }
+
     /// A single upper-case letter directly followed by a full stop.
     func isInitial(_ index: Int) -> Bool {
         guard index + 1 < tokens.count, tokens[index].isCapitalizedWord, tokens[index].end - tokens[index].start == 1 else { return false }
@@ -87,13 +107,13 @@ extension TokenizedText {
 
     /// A capitalised word that can be part of a name here. After the first word, common nouns and function
     /// words end the name unless a name list knows them ("Anna Koch" but not "Frau Fischer Termin").
-    func isNameWord(_ index: Int, first: Bool, lexicon: Lexicon) -> Bool {
+    func isNameWord(_ index: Int, first: Bool, trusted: Bool = false, lexicon: Lexicon) -> Bool {
         let token = tokens[index]
         guard token.isCapitalizedWord else { return false }
         // Short capitals are abbreviations ("RR", "ASD"); an initial is handled as such by the caller.
         if token.flags.contains(.allCaps) && token.end - token.start <= 3 { return false }
         let word = key(index)
-        if lexicon.isAllowed(word) { return false }
+        if lexicon.isAllowed(word) && !(trusted && lexicon.isSurname(word)) { return false }
         if first { return true }
         return lexicon.isKnownName(word) || !lexicon.isCommonWord(word)
     }

@@ -13,7 +13,7 @@ struct Propagation {
         for candidate in candidates where candidate.score >= Evidence.confidentScore && !candidate.derived
             && [.person, .address, .organisation].contains(candidate.category) {
             for index in tokenIndices(of: candidate.range, in: text)
-            where isPropagatable(index, in: text) && spreads(candidate.category, index, in: text) {
+            where isPropagatable(index, person: candidate.category == .person, in: text) && spreads(candidate.category, index, in: text) {
                 let word = Array(text.key(index))
                 if known[word] == nil { known[word] = (candidate.category, candidate.type) }
             }
@@ -34,12 +34,13 @@ struct Propagation {
         }
     }
 
-    /// Words worth propagating: capitalised, two letters or more, not a particle or an allowed word.
-    private func isPropagatable(_ index: Int, in text: TokenizedText) -> Bool {
+    /// Words worth propagating: capitalised, two letters or more, not a particle or an allowed word — except a
+    /// person's surname that is also a role word ("Hr. Richter" masks the signature "Richter" too).
+    private func isPropagatable(_ index: Int, person: Bool, in text: TokenizedText) -> Bool {
         let token = text.tokens[index]
         guard token.isCapitalizedWord, token.end - token.start >= 2 else { return false }
         let word = text.key(index)
-        return !lexicon.isParticle(word) && !lexicon.isAllowed(word)
+        return !lexicon.isParticle(word) && (!lexicon.isAllowed(word) || (person && lexicon.isSurname(word)))
     }
 
     /// Places and organisations spread only through proper names: "Wohnung" in "Wohnung Am Markt 3" must

@@ -78,7 +78,9 @@ struct WordListDetector {
                     let common = { (index: Int) in rule.ambiguous.contains { $0.contains(text.key(index)) } }
                     let isName = definition.category == .person
                     if text.looksLikeAbbreviation(start, shortCapitals: isName)
-                        || (isName && (first.flags.contains(.allCaps) || text.followsNumber(start)))
+                        || (isName && text.followsNumber(start))
+                        // Short capitals are mostly acronyms (RITA, VAIA); longer ones in shift notes are names.
+                        || (isName && first.flags.contains(.allCaps) && first.end - first.start <= 4)
                         || text.isPartOfCompound(start, isCommonWord: common)
                         || rule.ambiguous.contains(where: { $0.contains(word) })
                         || (first.isAtInitialPosition && rule.ambiguousAtStart.contains(where: { $0.contains(word) })) {

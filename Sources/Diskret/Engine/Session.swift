@@ -58,8 +58,8 @@ public final class Session {
         return candidates
     }
 
-    /// The pipeline: candidates from all rules → allow list → evidence → threshold → propagation → overlap
-    /// resolution → name merging → entity linking.
+    /// The pipeline: candidates from all rules → allow list → evidence → threshold → propagation → ages in
+    /// brackets → overlap resolution → name merging → entity linking.
     func detect(in text: TokenizedText, known: [KnownPerson]) throws(DiskretError) -> [Candidate] {
         let threshold = engine.options.threshold
         var candidates = try rawCandidates(in: text, known: known)
@@ -67,6 +67,7 @@ public final class Session {
         Evidence(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         candidates.removeAll { $0.score < threshold }
         Propagation(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
+        BracketedAge(threshold: threshold).apply(to: &candidates, in: text)
         var findings = NameMerger(lexicon: lexicon).merge(OverlapResolver.resolve(candidates), in: text)
         EntityLinker(lexicon: lexicon).link(&findings, in: text)
         return findings
