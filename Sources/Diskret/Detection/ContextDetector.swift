@@ -85,9 +85,11 @@ struct ContextDetector {
 
     /// The token after the longest trigger phrase starting at `start`, and the trigger's role.
     private func trigger(at start: Int, rule: ContextRule, text: TokenizedText) -> (Int, String?)? {
-        // A trigger glued to the word before it is part of a compound ("Adeno-CA"), not a trigger.
+        // A trigger glued to the word before it is part of a compound ("Adeno-CA"), not a trigger — unless it
+        // is a whole word after a hyphen ("US-Präsident", "Ex-Partnerin").
         if start > 0 && !text.tokens[start].flags.contains(.spaceBefore) && text.tokens[start - 1].kind != .punctuation { return nil }
-        if start > 0 && !text.tokens[start].flags.contains(.spaceBefore) && text.isJoiner(start - 1, after: start - 2) { return nil }
+        if start > 0 && !text.tokens[start].flags.contains(.spaceBefore) && text.isJoiner(start - 1, after: start - 2)
+            && text.tokens[start].end - text.tokens[start].start < 4 { return nil }
         var key: [UInt8] = []
         var best: (Int, String?)? = nil
         var end = start

@@ -55,6 +55,8 @@ public final class Session {
         DenyDetector(rules: engine.rules.deny).detect(in: text, into: &candidates)
         try LetterSpacingDetector(lexicon: lexicon, folder: tokenizer.folder).detect(in: text, into: &candidates)
         try KnownIdentifierDetector(persons: known, tokenizer: tokenizer).detect(in: text, into: &candidates)
+        // Last: only words no other rule claimed are unknown.
+        for rule in engine.rules.unknownWords { UnknownNameWords(rule: rule, lexicon: lexicon).apply(to: &candidates, in: text) }
         return candidates
     }
 

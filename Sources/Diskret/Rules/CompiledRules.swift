@@ -8,6 +8,13 @@ struct PatternRule: Sendable {
     var requiredUnits: [[UInt16]] { definition.requiresText.map { Array($0.utf16) } }
 }
 
+/// An unknown-word rule with its jargon lists loaded.
+struct UnknownWordRule: Sendable {
+    let definition: RuleDefinition
+    let jargon: [WordList]
+    func isJargon(_ key: ArraySlice<UInt8>) -> Bool { jargon.contains { $0.contains(key) } }
+}
+
 /// A word-list rule with its lists loaded.
 struct WordListRule: Sendable {
     let definition: RuleDefinition

@@ -12,6 +12,9 @@ struct RuleDefinition: Sendable {
         case allow
         /// Words that are always masked.
         case deny
+        /// Capitalised words inside a sentence that no list explains; `lists` hold jargon, whose share of a
+        /// note's capitalised words switches the rule off (clinical notes are full of unknown drug names).
+        case unknownWord = "unknown-word"
     }
 
     /// What a context rule takes after its trigger.
@@ -56,6 +59,10 @@ struct RuleDefinition: Sendable {
     var ambiguousLists: [(value: String, line: Int)] = []
     var ambiguousAtStartLists: [(value: String, line: Int)] = []
     var ambiguousScore = 0.3
+
+    // unknown-word
+    /// Above this share of jargon among a note's capitalised words, unknown words are not taken as names.
+    var jargonShare = 0.05
 
     // context
     var triggers: [(value: String, role: String?, line: Int)] = []

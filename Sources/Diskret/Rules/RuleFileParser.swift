@@ -43,7 +43,7 @@ enum RuleFileParser {
             }
             category = value
         }
-        if (kind == .pattern || kind == .wordlist || kind == .context || kind == .deny) && category == nil {
+        if (kind == .pattern || kind == .wordlist || kind == .context || kind == .deny || kind == .unknownWord) && category == nil {
             throw reader.error("rule \(id): missing 'category'")
         }
         let score = try reader.double("score") ?? 0.9
@@ -83,6 +83,10 @@ enum RuleFileParser {
                 try ambiguous.rejectUnknownKeys()
             }
             if rule.lists.isEmpty && rule.words.isEmpty { throw reader.error("rule \(id): needs 'lists' or 'words'") }
+        case .unknownWord:
+            rule.lists = try reader.strings("lists")
+            rule.jargonShare = try reader.double("jargon-share") ?? 0.05
+            guard (0...1).contains(rule.jargonShare) else { throw reader.error("rule \(id): jargon-share must be between 0 and 1") }
         case .context:
             rule.triggers = try reader.strings("triggers").map { ($0.value, nil as String?, $0.line) }
             rule.triggers += try reader.stringMap("roles").map { ($0.key, $0.value, $0.line) }

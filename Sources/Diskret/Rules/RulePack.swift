@@ -11,6 +11,7 @@ public struct RulePack: Sendable {
     let contexts: [ContextRule]
     let allow: [WordSetRule]
     let deny: [WordSetRule]
+    let unknownWords: [UnknownWordRule]
     /// Name particles ("von", "van", "al") declared by the rules' `particles` keys.
     let particles: Set<[UInt8]>
 
@@ -67,9 +68,11 @@ public struct RulePack: Sendable {
     }
 
     init(directory: String, definitions: [RuleDefinition], patterns: [PatternRule], wordLists: [WordListRule],
-         contexts: [ContextRule], allow: [WordSetRule], deny: [WordSetRule], particles: Set<[UInt8]>) {
+         contexts: [ContextRule], allow: [WordSetRule], deny: [WordSetRule], unknownWords: [UnknownWordRule],
+         particles: Set<[UInt8]>) {
         self.directory = directory; self.definitions = definitions; self.patterns = patterns
         self.wordLists = wordLists; self.contexts = contexts; self.allow = allow; self.deny = deny
+        self.unknownWords = unknownWords
         self.particles = particles
     }
 
@@ -103,7 +106,7 @@ struct RulePackCompiler {
             return result
         }
         var patterns: [PatternRule] = [], wordLists: [WordListRule] = [], contexts: [ContextRule] = []
-        var allow: [WordSetRule] = [], deny: [WordSetRule] = []
+        var allow: [WordSetRule] = [], deny: [WordSetRule] = [], unknownWords: [UnknownWordRule] = []
         var particles: Set<[UInt8]> = []
         for rule in definitions {
             switch rule.kind {
@@ -121,6 +124,8 @@ struct RulePackCompiler {
                 allow.append(WordSetRule(definition: rule, lists: try lists(rule, rule.lists, words: rule.words)))
             case .deny:
                 deny.append(WordSetRule(definition: rule, lists: try lists(rule, rule.lists, words: rule.words)))
+            case .unknownWord:
+                unknownWords.append(UnknownWordRule(definition: rule, jargon: try lists(rule, rule.lists)))
             case .context:
                 var triggers: [[UInt8]: String?] = [:]
                 var firstTokenHashes: Set<UInt64> = []
@@ -150,7 +155,7 @@ struct RulePackCompiler {
             }
         }
         return RulePack(directory: directory, definitions: definitions, patterns: patterns, wordLists: wordLists,
-                        contexts: contexts, allow: allow, deny: deny, particles: particles)
+                        contexts: contexts, allow: allow, deny: deny, unknownWords: unknownWords, particles: particles)
     }
 
     private func compileRegex(_ pattern: String, _ rule: RuleDefinition) throws(DiskretError) -> RegexPattern {

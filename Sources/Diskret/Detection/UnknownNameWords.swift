@@ -1,0 +1,118 @@
+/// Capitalised words that no list explains are names (recall first): inside a sentence, a German word with a
+/// capital is a noun the lists know, a compound or inflected form of one, a place, an abbreviation — or a
+/// name the gazetteers have not heard of ("Krutschinna", "Hiroshige"). Only words no other rule claimed are
+/// tried, and not in notes full of jargon (clinical letters), where unknown words are mostly drug names.
+struct UnknownNameWords {
+    let rule: UnknownWordRule
+    let lexicon: Lexicon
+
+    func apply(to candidates: inout [Candidate], in text: TokenizedText) {
+        guard !isJargonHeavy(text) else { return }
+        var claimed = [Bool](repeating: false, count: text.tokens.count)
+        for candidate in candidates {
+            for index in tokenIndices(of: candidate.range, in: text) { claimed[index] = true }
+        }
+        let definition = rule.definition
+        for index in text.tokens.indices where !claimed[index] && isUnknownName(index, in: text) {
+            candidates.append(Candidate(range: text.tokens[index].range, category: definition.category ?? .person,
+                                        type: definition.type, rule: definition.id, score: definition.score))
+        }
+    }
+
+    /// Whether at least three and more than the rule's share of the note's capitalised words are jargon (or
+    /// end like it).
+    private func isJargonHeavy(_ text: TokenizedText) -> Bool {
+        var capitalised = 0, jargon = 0
+        for (index, token) in text.tokens.enumerated() where token.isCapitalizedWord && token.end - token.start >= 3 {
+            capitalised += 1
+            let word = text.key(index)
+            if rule.isJargon(word) || Self.hasClinicalEnding(word) || Self.hasLatinEnding(word) { jargon += 1 }
+        }
+        // One Latin word in a news sentence is no clinical letter: it takes three.
+        return jargon >= 3 && Double(jargon) > rule.definition.jargonShare * Double(capitalised)
+    }
+
+    private func isUnknownName(_ index: Int, in text: TokenizedText) -> Bool {
+        let token = text.tokens[index]
+        guard token.isCapitalizedWord, !token.isAtInitialPosition, !token.flags.contains(.allCaps),
+              !token.flags.contains(.hasDigit), token.end - token.start >= 3 else { return false }
+        // After an opening quote or a colon a capital starts a title or a sentence, not a name.
+        if index > 0, text.tokens[index - 1].kind == .punctuation, [0x3A, 0x22, 0x201E, 0x201C, 0xAB, 0xBB].contains(text.units[text.tokens[index - 1].start]) {
+            return false
+        }
+        if text.looksLikeAbbreviation(index, shortCapitals: true) || text.followsNumber(index)
+            || text.isPartOfCompound(index, isCommonWord: { lexicon.isCommonWord(text.key($0)) }) { return false }
+        // Labels and abbreviated compounds: "Betreff:", "Vorgangsnr.", "Hauptstr.".
+        if index + 1 < text.tokens.count, !text.tokens[index + 1].flags.contains(.spaceBefore) {
+            let next = text.units[text.tokens[index + 1].start]
+            if next == 0x3A { return false }
+            let key = text.key(index)
+            if next == 0x2E && (key.suffix(2).elementsEqual("nr".utf8) || key.suffix(3).elementsEqual("str".utf8)) { return false }
+        }
+        let word = text.key(index)
+        if lexicon.isAllowed(word) || lexicon.isCommonWord(word) || lexicon.isParticle(word) || rule.isJargon(word) { return false }
+        // Plural and case endings of nouns ("Kliniken", "Befundes") and compounds ending in a noun
+        // ("Technikchef", "Oppositionssprecher").
+        for ending in Self.inflections where word.count > ending.count + 3 && word.suffix(ending.count).elementsEqual(ending) {
+            if lexicon.isCommonWord(word.dropLast(ending.count)) { return false }
+        }
+        if word.count >= 7 {
+            for split in (word.startIndex + 3)...(word.endIndex - 4) where lexicon.isCommonWord(word[split...]) { return false }
+        }
+        return !Self.hasClinicalEnding(word) && !isMisspeltCommonWord(word)
+    }
+
+    /// Case and plural endings of German nouns.
+    static let inflections: [[UInt8]] = ["s", "n", "e", "en", "es", "er", "ern", "ns"].map { Array($0.utf8) }
+
+    /// Endings of diagnoses, procedures and drugs ("Mukositis", "Relaparotomie", "Nifedipin", "Metoprolol"),
+    /// which clinical notes are full of and names almost never have.
+    static let clinicalEndings: [[UInt8]] = ["itis", "ose", "osis", "om", "oms", "ome", "omen", "ie", "ien", "ase",
+        "um", "ol", "olol", "mab", "nib", "pril", "sartan", "azol", "mycin", "cillin", "statin", "oxacin", "amid",
+        "osid", "idin", "ipin", "azepam", "iron", "thyreose", "aemie", "amie"].map { Array($0.utf8) }
+
+    /// Latin endings of anatomy ("Processus", "Truncus", "Filiae"): jargon when they pile up, though single
+    /// Latin names ("Avitus") exist.
+    static func hasLatinEnding(_ word: ArraySlice<UInt8>) -> Bool {
+        word.count > 4 && (word.suffix(2).elementsEqual("us".utf8) || word.suffix(2).elementsEqual("ae".utf8))
+    }
+
+    static func hasClinicalEnding(_ word: ArraySlice<UInt8>) -> Bool {
+        if word.count >= 7 && word.last == 0x6E && word.dropLast().last == 0x69 { return true }  // -in: "Vincristin"
+        return clinicalEndings.contains { word.count > $0.count + 2 && word.suffix($0.count).elementsEqual($0) }
+    }
+
+    /// One typing error away from a common word ("Entlassunq", "Vobereitung", "Herzfreqenz"): a slip, not a
+    /// name. Tried only for words of seven letters or more, where a name so close to a noun is rare.
+    private func isMisspeltCommonWord(_ word: ArraySlice<UInt8>) -> Bool {
+        guard word.count >= 7 else { return false }
+        let letters = Array("abcdefghijklmnopqrstuvwxyz".utf8)
+        var variant = Array(word)
+        for position in word.indices.map({ $0 - word.startIndex }) {
+            // Deletion.
+            var deleted = variant
+            deleted.remove(at: position)
+            if lexicon.isCommonWord(deleted[...]) { return true }
+            // Transposition with the next letter.
+            if position + 1 < variant.count {
+                variant.swapAt(position, position + 1)
+                if lexicon.isCommonWord(variant[...]) { return true }
+                variant.swapAt(position, position + 1)
+            }
+            // Substitution and insertion.
+            let original = variant[position]
+            for letter in letters where letter != original {
+                variant[position] = letter
+                if lexicon.isCommonWord(variant[...]) { return true }
+            }
+            variant[position] = original
+            for letter in letters {
+                variant.insert(letter, at: position)
+                let found = lexicon.isCommonWord(variant[...])
+                variant.remove(at: position)
+                if found { return true }
+            }
+        }
+        return false
+    }
+}
