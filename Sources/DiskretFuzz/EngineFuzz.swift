@@ -1,8 +1,8 @@
 import Diskret
 import DiskretConsent
 
-/// Arbitrary bytes through the engine with the German pack, and through the roster reader when they start
-/// like a roster (`case:`).
+/// Arbitrary bytes through the engine with the German pack (and through the roster reader when they start
+/// like a roster, `case:`; the roster target fuzzes that reader on its own).
 enum EngineFuzz {
     /// The engine session, loaded once per process.
     nonisolated(unsafe) private static var session: Session? = nil

@@ -1,5 +1,5 @@
-// libFuzzer targets for the engine (with the roster reader), the rule-file loader and the `--jsonl` record
-// reader; $DISKRET_FUZZ_TARGET picks one (engine, rules, jsonl; default engine). Build and run them as
+// libFuzzer targets for the engine, the rule-file loader, the `--jsonl` record reader and the case-roster
+// reader; $DISKRET_FUZZ_TARGET picks one (engine, rules, jsonl, roster; default engine). Build and run them as
 // Fixtures/fuzz/README.md describes. Without -DFUZZING this builds a replay tool that runs files (crash
 // reproducers, the seed corpora) through the same entry points, which the test suite uses as regression tests.
 import Diskret
@@ -7,7 +7,7 @@ import Foundation
 
 /// The fuzz targets, each an entry point taking one input's bytes.
 enum FuzzTarget: String, CaseIterable {
-    case engine, rules, jsonl
+    case engine, rules, jsonl, roster
 
     /// The target named by $DISKRET_FUZZ_TARGET.
     static let selected: FuzzTarget = {
@@ -21,6 +21,7 @@ enum FuzzTarget: String, CaseIterable {
         case .engine: EngineFuzz.run(bytes)
         case .rules: RuleLoaderFuzz.run(bytes)
         case .jsonl: JSONLinesFuzz.run(bytes)
+        case .roster: RosterFuzz.run(bytes)
         }
     }
 }

@@ -17,7 +17,7 @@ struct WordListLoader {
         let time = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         let cachePath = cacheDirectory.map { "\($0)/\(Self.cacheName(for: path)).dkwl" }
         if let cachePath, let list = WordList.mapped(path: cachePath, sourceSize: size, sourceTime: time) { return list }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = FileBytes.read(path) else {
             throw DiskretError.invalidRules(file: file, line: line, message: "word list not readable: \(path)")
         }
         guard let text = String(validating: data, as: UTF8.self) else {
