@@ -226,7 +226,182 @@ static int32_t dk_folder_casefold(dk_folder *folder, const uint16_t *source, int
     return needed;
 }
 
-int32_t dk_fold_key(dk_folder *folder, const uint16_t *source, int32_t length, char *destination, int32_t capacity) {
+// What "Any-Latin; Latin-ASCII; Lower" makes of the symbols and punctuation of Latin-1, Latin Extended-A/B,
+// General Punctuation, currency, letterlike symbols, number forms and arrows (U+0080–U+024F and
+// U+2000–U+21FF) where it changes them; every other non-letter there it leaves alone. Generated from ICU 72
+// with the transliterator itself; a test compares the fast path with it for every character of both ranges.
+static const struct { UChar code; const char *ascii; } dk_latin_ascii_symbols[] = {
+    {0x00A0, " "},
+    {0x00A1, "!"},
+    {0x00A9, "(c)"},
+    {0x00AB, "<<"},
+    {0x00AD, "-"},
+    {0x00AE, "(r)"},
+    {0x00B1, "+/-"},
+    {0x00BB, ">>"},
+    {0x00BC, " 1/4"},
+    {0x00BD, " 1/2"},
+    {0x00BE, " 3/4"},
+    {0x00BF, "?"},
+    {0x00D7, "*"},
+    {0x00F7, "/"},
+    {0x2000, " "},
+    {0x2001, " "},
+    {0x2002, " "},
+    {0x2003, " "},
+    {0x2004, " "},
+    {0x2005, " "},
+    {0x2006, " "},
+    {0x2007, " "},
+    {0x2008, " "},
+    {0x2009, " "},
+    {0x200A, " "},
+    {0x2010, "-"},
+    {0x2011, "-"},
+    {0x2012, "-"},
+    {0x2013, "-"},
+    {0x2014, "-"},
+    {0x2015, "-"},
+    {0x2016, "||"},
+    {0x2018, "'"},
+    {0x2019, "'"},
+    {0x201A, ","},
+    {0x201B, "'"},
+    {0x201C, "\""},
+    {0x201D, "\""},
+    {0x201E, ",,"},
+    {0x201F, "\""},
+    {0x2024, "."},
+    {0x2025, ".."},
+    {0x2026, "..."},
+    {0x2032, "'"},
+    {0x2033, "\""},
+    {0x2039, "<"},
+    {0x203A, ">"},
+    {0x203C, "!!"},
+    {0x2044, "/"},
+    {0x2045, "["},
+    {0x2046, "]"},
+    {0x2047, "??"},
+    {0x2048, "?!"},
+    {0x2049, "!?"},
+    {0x204E, "*"},
+    {0x205F, " "},
+    {0x20A0, "ce"},
+    {0x20A2, "cr"},
+    {0x20A3, "fr."},
+    {0x20A4, "l."},
+    {0x20A7, "pts"},
+    {0x20B9, "rs"},
+    {0x20BA, "tl"},
+    {0x2100, "a/c"},
+    {0x2101, "a/s"},
+    {0x2105, "c/o"},
+    {0x2106, "c/u"},
+    {0x2116, "no"},
+    {0x2117, "(p)"},
+    {0x2118, "p"},
+    {0x211E, "rx"},
+    {0x2121, "tel"},
+    {0x213B, "fax"},
+    {0x2150, " 1/7"},
+    {0x2151, " 1/9"},
+    {0x2152, " 1/10"},
+    {0x2153, " 1/3"},
+    {0x2154, " 2/3"},
+    {0x2155, " 1/5"},
+    {0x2156, " 2/5"},
+    {0x2157, " 3/5"},
+    {0x2158, " 4/5"},
+    {0x2159, " 1/6"},
+    {0x215A, " 5/6"},
+    {0x215B, " 1/8"},
+    {0x215C, " 3/8"},
+    {0x215D, " 5/8"},
+    {0x215E, " 7/8"},
+    {0x215F, " 1/"},
+    {0x2160, "i"},
+    {0x2161, "ii"},
+    {0x2162, "iii"},
+    {0x2163, "iv"},
+    {0x2164, "v"},
+    {0x2165, "vi"},
+    {0x2166, "vii"},
+    {0x2167, "viii"},
+    {0x2168, "ix"},
+    {0x2169, "x"},
+    {0x216A, "xi"},
+    {0x216B, "xii"},
+    {0x216C, "l"},
+    {0x216D, "c"},
+    {0x216E, "d"},
+    {0x216F, "m"},
+    {0x2170, "i"},
+    {0x2171, "ii"},
+    {0x2172, "iii"},
+    {0x2173, "iv"},
+    {0x2174, "v"},
+    {0x2175, "vi"},
+    {0x2176, "vii"},
+    {0x2177, "viii"},
+    {0x2178, "ix"},
+    {0x2179, "x"},
+    {0x217A, "xi"},
+    {0x217B, "xii"},
+    {0x217C, "l"},
+    {0x217D, "c"},
+    {0x217E, "d"},
+    {0x217F, "m"},
+    {0x2189, " 0/3"},
+    {0x2190, "<-"},
+    {0x2192, "->"},
+    {0x2194, "<->"},
+};
+
+// Latin letters with diacritics (after NFKC case folding) become their ASCII base letters, and the symbols
+// above their ASCII forms, without ICU's transliterator, whose registry costs about 10 ms to open — most
+// notes are Latin script only. Returns the number of units written to `out` (at most 8), or 0 when the
+// character needs the transliterator.
+static int32_t dk_latin_ascii(const UNormalizer2 *nfd, UChar c, UChar *out) {
+    int inRange = (c >= 0x80 && c < 0x250) || (c >= 0x2000 && c < 0x2200);
+    if (!inRange) return 0;
+    int32_t low = 0, high = (int32_t)(sizeof(dk_latin_ascii_symbols) / sizeof(dk_latin_ascii_symbols[0])) - 1;
+    while (low <= high) {
+        int32_t middle = (low + high) / 2;
+        if (dk_latin_ascii_symbols[middle].code == c) {
+            int32_t n = 0;
+            for (const char *s = dk_latin_ascii_symbols[middle].ascii; *s && n < 8; s++) out[n++] = (UChar)*s;
+            return n;
+        }
+        if (dk_latin_ascii_symbols[middle].code < c) low = middle + 1; else high = middle - 1;
+    }
+    int8_t type = u_charType(c);
+    if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_COMBINING_SPACING_MARK) return 0;
+    if (!u_isalpha(c)) { out[0] = c; return -1; }  // left as it is (reported as one unit, not ASCII)
+    switch (c) {
+    case 0xE6: out[0] = 'a'; out[1] = 'e'; return 2;  // æ
+    case 0x153: out[0] = 'o'; out[1] = 'e'; return 2; // œ
+    case 0xFE: out[0] = 't'; out[1] = 'h'; return 2;  // þ
+    case 0xF8: out[0] = 'o'; return 1;                // ø
+    case 0xF0: case 0x111: out[0] = 'd'; return 1;    // ð đ
+    case 0x142: out[0] = 'l'; return 1;               // ł
+    case 0x127: out[0] = 'h'; return 1;               // ħ
+    case 0x131: out[0] = 'i'; return 1;               // ı
+    case 0x167: out[0] = 't'; return 1;               // ŧ
+    default: break;
+    }
+    if (!nfd) return 0;
+    UChar decomposed[8];
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t n = unorm2_getDecomposition(nfd, c, decomposed, 8, &status);
+    if (U_FAILURE(status) || n < 2 || decomposed[0] >= 0x80) return 0;
+    for (int32_t i = 1; i < n; i++) if (decomposed[i] < 0x300 || decomposed[i] > 0x36F) return 0;
+    out[0] = decomposed[0];
+    return 1;
+}
+
+static int32_t dk_fold_key_with(dk_folder *folder, const uint16_t *source, int32_t length, char *destination,
+                                int32_t capacity, int fast) {
     if (!dk_folder_reserve(folder, length * 3 + 16)) return -U_MEMORY_ALLOCATION_ERROR;
     int32_t folded = dk_folder_casefold(folder, source, length);
     if (folded < 0) return folded;
@@ -248,6 +423,27 @@ int32_t dk_fold_key(dk_folder *folder, const uint16_t *source, int32_t length, c
     }
     memmove(folder->buffer, out, sizeof(UChar) * (size_t)n);
     int32_t keyLength = n;
+    if (!ascii && fast) {
+        UErrorCode status = U_ZERO_ERROR;
+        const UNormalizer2 *nfd = unorm2_getNFDInstance(&status);
+        if (U_FAILURE(status)) nfd = NULL;
+        if (!dk_folder_reserve(folder, keyLength * 9 + 16)) return -U_MEMORY_ALLOCATION_ERROR;
+        UChar *latin = folder->buffer + keyLength;
+        int32_t m = 0, handled = 1;
+        for (int32_t i = 0; i < keyLength && handled; i++) {
+            UChar c = folder->buffer[i];
+            if (c < 0x80) { latin[m++] = c; continue; }
+            int32_t written = dk_latin_ascii(nfd, c, latin + m);
+            if (written == 0) handled = 0;
+            else if (written < 0) m += 1;
+            else m += written;
+        }
+        if (handled) {
+            memmove(folder->buffer, latin, sizeof(UChar) * (size_t)m);
+            keyLength = m;
+            ascii = 1;  // done: what is left outside ASCII is what the transliterator would leave too
+        }
+    }
     if (!ascii) {
         UErrorCode status = U_ZERO_ERROR;
         if (!folder->latin) {
@@ -267,6 +463,14 @@ int32_t dk_fold_key(dk_folder *folder, const uint16_t *source, int32_t length, c
     if (status == U_BUFFER_OVERFLOW_ERROR || status == U_STRING_NOT_TERMINATED_WARNING) return written;
     if (U_FAILURE(status)) return -status;
     return written;
+}
+
+int32_t dk_fold_key(dk_folder *folder, const uint16_t *source, int32_t length, char *destination, int32_t capacity) {
+    return dk_fold_key_with(folder, source, length, destination, capacity, 1);
+}
+
+int32_t dk_fold_key_transliterated(dk_folder *folder, const uint16_t *source, int32_t length, char *destination, int32_t capacity) {
+    return dk_fold_key_with(folder, source, length, destination, capacity, 0);
 }
 
 int32_t dk_skeleton(dk_folder *folder, const uint16_t *source, int32_t length, uint16_t *destination, int32_t capacity) {

@@ -15,6 +15,19 @@ import Testing
         #expect(try keys("Yılmaz Москва") == ["yilmaz", "moskva"])
     }
 
+    @Test func theLatinFastPathFoldsLikeICUsTransliterator() throws {
+        let folder = try KeyFolder()
+        var compared = 0
+        for value in Array(0x80...0x24F) + Array(0x2000...0x21FF) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let word = "Ab\(scalar)Çz"
+            #expect(try folder.key(of: word) == folder.transliteratedKey(of: word), "U+\(String(value, radix: 16))")
+            compared += 1
+        }
+        #expect(compared > 900)
+        #expect(try folder.key(of: "Łódź Øresund Þór Ærø") == folder.transliteratedKey(of: "Łódź Øresund Þór Ærø"))
+    }
+
     @Test func ignoresSoftHyphensAndReadsNFDAsNFC() throws {
         #expect(try keys("Mül\u{AD}ler") == ["mueller"])
         #expect(try keys("Mu\u{308}ller") == ["mueller"])

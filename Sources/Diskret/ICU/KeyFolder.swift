@@ -38,6 +38,17 @@ final class KeyFolder {
         return key
     }
 
+    /// The key of `text` always through ICU's transliterator: the reference for the Latin fast path (tests).
+    func transliteratedKey(of text: String) throws(DiskretError) -> [UInt8] {
+        var units = Array(text.utf16)
+        var buffer = [UInt8](repeating: 0, count: units.count * 8 + 16)
+        let length = units.withUnsafeMutableBufferPointer { word in
+            dk_fold_key_transliterated(handle, word.baseAddress, Int32(word.count), &buffer, Int32(buffer.count))
+        }
+        if length < 0 { throw DiskretError.icu(function: "dk_fold_key", code: icuErrorName(-length)) }
+        return Array(buffer[0..<Int(length)])
+    }
+
     /// The confusable skeleton of a word (UTS #39), for catching homoglyph disguises.
     func skeleton(of word: UnsafeBufferPointer<UInt16>) throws(DiskretError) -> [UInt16] {
         var result = [UInt16](repeating: 0, count: word.count * 3 + 8)

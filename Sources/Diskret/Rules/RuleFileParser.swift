@@ -7,7 +7,9 @@ enum RuleFileParser {
     static func parse(_ source: String, file: String) throws(DiskretError) -> [RuleDefinition] {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: source)
+            // The basic resolver: the reader parses numbers and booleans itself, and resolving every scalar
+            // against Yams' default regular expressions cost several milliseconds of every start.
+            root = try Yams.compose(yaml: source, .basic)
         } catch let error as YamlError {
             throw DiskretError.invalidRules(file: file, line: yamlLine(error), message: "not valid YAML")
         } catch {

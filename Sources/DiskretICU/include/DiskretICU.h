@@ -81,6 +81,8 @@ void dk_folder_close(dk_folder *folder);
 /// ASCII (Müller, MÜLLER and Mueller give "mueller"; Москва gives "moskva"). Returns the key's length in bytes
 /// (which may exceed `capacity`), or a negative ICU error code.
 int32_t dk_fold_key(dk_folder *folder, const uint16_t *source, int32_t length, char *destination, int32_t capacity);
+/// The same key, always through ICU's transliterator (the reference the Latin fast path is tested against).
+int32_t dk_fold_key_transliterated(dk_folder *folder, const uint16_t *source, int32_t length, char *destination, int32_t capacity);
 
 /// Writes the confusable skeleton (UTS #39) of NFKC-casefolded `source`; returns the length needed or a
 /// negative ICU error code. Maps homoglyphs from other scripts (Cyrillic а) to their Latin look-alikes.
