@@ -91,6 +91,11 @@ struct GateRegions {
     /// The lines within `ranges` that contain one of `needles` (lower-case), ignoring ASCII and Latin-1 case.
     static func lines(in ranges: [Range<Int>], of units: [UInt16], containingAnyOf needles: [[UInt16]]) -> [Range<Int>] {
         var result: [Range<Int>] = []
+        // Needles by their first unit, so most positions cost one table look-up.
+        var byFirst: [UInt16: [[UInt16]]] = [:]
+        for needle in needles where !needle.isEmpty { byFirst[needle[0], default: []].append(needle) }
+        var firstUnits = [Bool](repeating: false, count: 256)
+        for unit in byFirst.keys where unit < 256 { firstUnits[Int(unit)] = true }
         for range in ranges {
             var lineStart = range.lowerBound
             var index = range.lowerBound
@@ -100,8 +105,9 @@ struct GateRegions {
                     if found { add(lineStart..<index, to: &result) }
                     lineStart = index + 1
                     found = false
-                } else if !found {
-                    found = needles.contains { needle in
+                } else if !found, case let unit = lowercased(units[index]),
+                          unit < 256 ? firstUnits[Int(unit)] : byFirst[unit] != nil, let candidates = byFirst[unit] {
+                    found = candidates.contains { needle in
                         guard index + needle.count <= range.upperBound else { return false }
                         for (offset, unit) in needle.enumerated() where lowercased(units[index + offset]) != unit { return false }
                         return true
