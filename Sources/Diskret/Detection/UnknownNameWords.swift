@@ -1,5 +1,5 @@
-/// Capitalised words that no list explains are names (recall first): inside a sentence, a German word with a
-/// capital is a noun the lists know, a compound or inflected form of one, a place, an abbreviation — or a
+/// Capitalised words that no list explains are names (recall first): a German word with a capital is a noun
+/// the lists know (or, at a sentence start, any word the lists know in lower case), a compound or inflected form of one, a place, an abbreviation — or a
 /// name the gazetteers have not heard of ("Krutschinna", "Hiroshige"). Only words no other rule claimed are
 /// tried, and not in notes full of jargon (clinical letters), where unknown words are mostly drug names.
 struct UnknownNameWords {
@@ -34,8 +34,10 @@ struct UnknownNameWords {
 
     private func isUnknownName(_ index: Int, in text: TokenizedText) -> Bool {
         let token = text.tokens[index]
-        guard token.isCapitalizedWord, !token.isAtInitialPosition, !token.flags.contains(.allCaps),
+        guard token.isCapitalizedWord, !token.flags.contains(.allCaps),
               !token.flags.contains(.hasDigit), token.end - token.start >= 3 else { return false }
+        // Abbreviations written with inner full stops ("Z.n", "St.p") are no names.
+        if text.units[token.range].contains(0x2E) { return false }
         // After an opening quote or a colon a capital starts a title or a sentence, not a name.
         if index > 0, text.tokens[index - 1].kind == .punctuation, [0x3A, 0x22, 0x201E, 0x201C, 0xAB, 0xBB].contains(text.units[text.tokens[index - 1].start]) {
             return false
@@ -57,7 +59,8 @@ struct UnknownNameWords {
             if lexicon.isCommonWord(word.dropLast(ending.count)) { return false }
         }
         if word.count >= 7 {
-            for split in (word.startIndex + 3)...(word.endIndex - 4) where lexicon.isCommonWord(word[split...]) { return false }
+            for split in (word.startIndex + 3)...(word.endIndex - 4)
+            where lexicon.isCommonWord(word[split...]) || lexicon.isAllowed(word[split...]) { return false }
         }
         return !Self.hasClinicalEnding(word) && !isMisspeltCommonWord(word)
     }
