@@ -11,7 +11,9 @@ struct BenchCommand: ParsableCommand {
         Throughput: the --jsonl filter is run as a child process over a corpus (CORPUS, or --generate MB of \
         JSON lines made from the fixture notes) with 1 job and with --jobs N. Start-up: `diskret filter` on \
         one short note, --runs times; the median and 90th percentile are reported. Memory: the peak resident \
-        set of the child processes. Use a release build: `swift build -c release`. A subcommand rather than a \
+        set of the child processes. Use a release build: `swift build -c release --static-swift-stdlib`. With \
+        --baseline OTHER, a second diskret executable (another build, e.g. of the previous commit) is measured \
+        the same way on the same corpus and both are printed with their ratio. A subcommand rather than a \
         package-benchmark target because what users feel is the whole process — start-up, rule loading, \
         I/O — which in-process micro-benchmarks do not see.
         """
@@ -31,11 +33,17 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "How many times to start the filter for the start-up figures.")
     var runs: Int = 20
 
+    @Option(name: .long, help: "Another diskret executable to measure the same way, for comparing two builds.")
+    var baseline: String?
+
     @Flag(name: .long, help: "Print the figures as JSON.")
     var json = false
 
     func validate() throws {
         guard generate > 0, jobs > 0, runs > 0 else { throw ValidationError("--generate, --jobs and --runs must be positive.") }
+        if let baseline, !FileManager.default.isExecutableFile(atPath: baseline) {
+            throw ValidationError("--baseline must name an executable diskret build.")
+        }
     }
 
     func run() throws {
@@ -45,11 +53,36 @@ struct BenchCommand: ParsableCommand {
         let corpusPath = try corpus ?? generateCorpus(from: notes, megabytes: generate)
         let bytes = (try FileManager.default.attributesOfItem(atPath: corpusPath)[.size] as? Int) ?? 0
         let documents = try countLines(corpusPath)
+        let note = notes.min { abs($0.utf8.count - 2048) < abs($1.utf8.count - 2048) } ?? "Frau Kowalczyk kam."
+        let current = try measure(executable, rules: rules, corpus: corpusPath, bytes: bytes, documents: documents, note: note)
+        let base = try baseline.map { try measure($0, rules: rules, corpus: corpusPath, bytes: bytes, documents: documents, note: note) }
+        if json {
+            var object: [String: Any] = current
+            if let base { object = ["current": current, "baseline": base] }
+            print(try FindingJSON.serialize(object))
+            return
+        }
+        print("corpus: \(bytes) bytes, \(documents) documents (\(corpus ?? "generated from the fixtures"))")
+        if let base {
+            print("baseline (\(baseline!)):")
+            report(base, note: note)
+            print("this build:")
+        }
+        report(current, note: note)
+        if let base {
+            let ratio = { (key: String) in (current[key] as! Double) / (base[key] as! Double) }
+            print(String(format: "ratio this/baseline: throughput ×%.2f (1 job), ×%.2f (%d jobs); start-up median ×%.2f",
+                         ratio("mb_per_s_1_job"), ratio("mb_per_s_jobs"), jobs, ratio("startup_ms_median")))
+        }
+    }
+
+    /// Throughput with 1 and N jobs, start-up percentiles and peak memory of one executable.
+    private func measure(_ executable: String, rules: String, corpus corpusPath: String, bytes: Int, documents: Int,
+                         note: String) throws -> [String: Any] {
         // Warm the word-list cache so that the runs measure steady state, as users see it after the first run.
-        _ = try ChildRun.run(executable, ["filter", "--rules", rules], input: Data((notes.first ?? "x").utf8))
+        _ = try ChildRun.run(executable, ["filter", "--rules", rules], input: Data(note.utf8))
         let single = try ChildRun.run(executable, ["filter", "--jsonl", "--rules", rules], inputFile: corpusPath)
         let parallel = try ChildRun.run(executable, ["filter", "--jsonl", "--jobs", String(jobs), "--rules", rules], inputFile: corpusPath)
-        let note = notes.min { abs($0.utf8.count - 2048) < abs($1.utf8.count - 2048) } ?? "Frau Kowalczyk kam."
         var starts: [Double] = []
         var startRSS = 0
         for _ in 0..<runs {
@@ -58,7 +91,7 @@ struct BenchCommand: ParsableCommand {
             startRSS = max(startRSS, run.peakRSS)
         }
         starts.sort()
-        let figures: [String: Any] = [
+        return [
             "corpus_bytes": bytes, "documents": documents,
             "mb_per_s_1_job": Double(bytes) / 1e6 / single.seconds,
             "mb_per_s_jobs": Double(bytes) / 1e6 / parallel.seconds, "jobs": jobs,
@@ -68,8 +101,9 @@ struct BenchCommand: ParsableCommand {
             "startup_ms_p90": starts[min(starts.count - 1, starts.count * 9 / 10)] * 1000,
             "startup_peak_rss_mb": Double(startRSS) / 1024,
         ]
-        if json { print(try FindingJSON.serialize(figures)); return }
-        print("corpus: \(bytes) bytes, \(documents) documents (\(corpus ?? "generated from the fixtures"))")
+    }
+
+    private func report(_ figures: [String: Any], note: String) {
         print(String(format: "throughput, 1 job:  %.2f MB/s, %.0f documents/s, peak RSS %.0f MB",
                      figures["mb_per_s_1_job"] as! Double, figures["documents_per_s_1_job"] as! Double, figures["peak_rss_mb_1_job"] as! Double))
         print(String(format: "throughput, %d jobs: %.2f MB/s, peak RSS %.0f MB", jobs, figures["mb_per_s_jobs"] as! Double, figures["peak_rss_mb_jobs"] as! Double))
