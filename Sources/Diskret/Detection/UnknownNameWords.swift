@@ -36,8 +36,10 @@ struct UnknownNameWords {
         let token = text.tokens[index]
         guard token.isCapitalizedWord, !token.flags.contains(.allCaps),
               !token.flags.contains(.hasDigit), token.end - token.start >= 3 else { return false }
-        // Abbreviations written with inner full stops ("Z.n", "St.p") are no names.
+        // Abbreviations written with inner full stops ("Z.n", "St.p") are no names, nor are words with capitals
+        // inside (brands and products: "TikTok", "PowerPoint"); surnames like "McDonald" are in the lists.
         if text.units[token.range].contains(0x2E) { return false }
+        if text.units[(token.start + 1)..<token.end].contains(where: { (0x41...0x5A).contains($0) }) { return false }
         // After an opening quote or a colon a capital starts a title or a sentence, not a name.
         if index > 0, text.tokens[index - 1].kind == .punctuation, [0x3A, 0x22, 0x201E, 0x201C, 0xAB, 0xBB].contains(text.units[text.tokens[index - 1].start]) {
             return false
