@@ -7,18 +7,51 @@ final class RegexPattern: @unchecked Sendable {
     /// The number of capture groups.
     let groupCount: Int
 
-    /// Compiles `pattern`; a syntax error is reported with the 1-based column inside the pattern.
+    /// Compiles `pattern`; a syntax error is reported with the 1-based column inside the pattern as written.
     init(_ pattern: String, caseInsensitive: Bool = false) throws(RegexSyntaxError) {
         var flags: UInt32 = UInt32(DK_REGEX_COMMENTS)
         if caseInsensitive { flags |= UInt32(DK_REGEX_CASE_INSENSITIVE) }
-        let units = Array(pattern.utf16)
         var error: Int32 = 0, line: Int32 = 0, offset: Int32 = 0
-        let handle = units.withUnsafeBufferPointer {
-            dk_regex_open($0.baseAddress, Int32($0.count), flags, &error, &line, &offset)
+        func open(_ text: String) -> OpaquePointer? {
+            let units = Array(text.utf16)
+            return units.withUnsafeBufferPointer { dk_regex_open($0.baseAddress, Int32($0.count), flags, &error, &line, &offset) }
         }
-        guard let handle else { throw RegexSyntaxError(code: icuErrorName(error), line: Int(line), offset: Int(offset)) }
+        // The error of a broken pattern is taken from the text as written, not from the rewritten one.
+        guard let handle = open(Self.withListedDigitsInSets(pattern)) ?? open(pattern) else {
+            throw RegexSyntaxError(code: icuErrorName(error), line: Int(line), offset: Int(offset))
+        }
         template = handle
         groupCount = Int(dk_regex_group_count(handle))
+    }
+
+    /// The digits `\d` stands for inside a character class: ASCII, full-width and Arabic-Indic — the digits the
+    /// line gates look for. ICU builds the whole decimal-number category anew for every `\d` inside brackets
+    /// (outside them `\d` costs nothing), which was a tenth of the filter's start-up.
+    static let listedDigits = "0-9\\x{FF10}-\\x{FF19}\\x{0660}-\\x{0669}\\x{06F0}-\\x{06F9}"
+
+    /// `pattern` with every `\d` inside `[…]` replaced by `listedDigits`.
+    static func withListedDigitsInSets(_ pattern: String) -> String {
+        var result = "", depth = 0
+        var characters = pattern.makeIterator()
+        while let character = characters.next() {
+            if character == "\\" {
+                guard let next = characters.next() else { result.append(character); break }
+                if next == "d" && depth > 0 { result += listedDigits } else { result.append(character); result.append(next) }
+                continue
+            }
+            if character == "#" && depth == 0 {
+                // A free-spacing comment runs to the end of the line; its brackets are no sets.
+                result.append(character)
+                while let skipped = characters.next() {
+                    result.append(skipped)
+                    if skipped == "\n" { break }
+                }
+                continue
+            }
+            if character == "[" { depth += 1 } else if character == "]" && depth > 0 { depth -= 1 }
+            result.append(character)
+        }
+        return result
     }
 
     deinit { dk_regex_close(template) }
