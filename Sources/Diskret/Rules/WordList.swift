@@ -22,6 +22,9 @@ final class WordList: @unchecked Sendable {
     let maxTokens: Int
     private let offsets: UnsafePointer<UInt32>
     private let bytes: UnsafePointer<UInt8>
+    /// Where the entries starting with each byte begin (257 bounds): a look-up searches only its first
+    /// byte's range, a few comparisons fewer on the hot path, found with 256 binary searches at load.
+    private var firstByteBounds = [Int](repeating: 0, count: 257)
 
     private init(storage: UnsafeRawBufferPointer, release: @escaping () -> Void) {
         self.storage = storage
@@ -30,6 +33,24 @@ final class WordList: @unchecked Sendable {
         maxTokens = Int(storage.load(fromByteOffset: 28, as: UInt32.self))
         offsets = storage.baseAddress!.advanced(by: Self.headerSize).assumingMemoryBound(to: UInt32.self)
         bytes = storage.baseAddress!.advanced(by: Self.headerSize + 4 * (count + 1)).assumingMemoryBound(to: UInt8.self)
+        for byte in 0...256 { firstByteBounds[byte] = byte == 256 ? count : lowerBound(firstByte: UInt8(byte)) }
+    }
+
+    /// The first entry whose first byte is at least `byte` (empty entries sort first).
+    private func lowerBound(firstByte byte: UInt8) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            let (start, length) = entry(mid)
+            if length == 0 || bytes[start] < byte { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// The range of entries that can equal or start with `key`.
+    private func candidates(for key: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
+        guard let first = key.first else { return (0, count) }
+        return (firstByteBounds[Int(first)], firstByteBounds[Int(first) + 1])
     }
 
     deinit { release() }
@@ -98,7 +119,7 @@ final class WordList: @unchecked Sendable {
 
     /// Whether the list holds `key` exactly.
     func contains(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        var low = 0, high = count
+        var (low, high) = candidates(for: key)
         while low < high {
             let mid = (low + high) / 2
             let order = compare(entry: mid, key)
@@ -111,12 +132,13 @@ final class WordList: @unchecked Sendable {
     /// Whether some entry starts with `prefix` (pass a phrase key plus a trailing space to ask whether a
     /// longer phrase may still match).
     func hasEntry(withPrefix prefix: UnsafeBufferPointer<UInt8>) -> Bool {
-        var low = 0, high = count
+        var (low, high) = candidates(for: prefix)
+        let end = high
         while low < high {
             let mid = (low + high) / 2
             if compare(entry: mid, prefix) < 0 { low = mid + 1 } else { high = mid }
         }
-        guard low < count else { return false }
+        guard low < end else { return false }
         let (start, length) = entry(low)
         return length >= prefix.count && (prefix.isEmpty || memcmp(bytes + start, prefix.baseAddress!, prefix.count) == 0)
     }
