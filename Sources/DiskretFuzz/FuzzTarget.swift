@@ -31,6 +31,14 @@ let rulesDirectory = ProcessInfo.processInfo.environment["DISKRET_RULES"]
     ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Rules").path
 
+/// One engine session with the German pack for the whole process (fuzzing is single-threaded); a pack that
+/// does not load stops the run, since every input would then test nothing.
+nonisolated(unsafe) let germanSession: Session = {
+    do { return try Engine(rules: RulePack.load(directory: rulesDirectory)).makeSession() } catch {
+        fatalError("the rule pack does not load: \(error)")
+    }
+}()
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     FuzzTarget.selected.run(UnsafeBufferPointer(start: data, count: size))

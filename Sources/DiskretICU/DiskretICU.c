@@ -361,7 +361,7 @@ static const struct { UChar code; const char *ascii; } dk_latin_ascii_symbols[] 
 // Latin letters with diacritics (after NFKC case folding) become their ASCII base letters, and the symbols
 // above their ASCII forms, without ICU's transliterator, whose registry costs about 10 ms to open — most
 // notes are Latin script only. Returns the number of units written to `out` (at most 8), or 0 when the
-// character needs the transliterator.
+// character needs the transliterator. Non-letters it leaves unchanged are copied as they are.
 static int32_t dk_latin_ascii(const UNormalizer2 *nfd, UChar c, UChar *out) {
     int inRange = (c >= 0x80 && c < 0x250) || (c >= 0x2000 && c < 0x2200);
     if (!inRange) return 0;
@@ -377,7 +377,7 @@ static int32_t dk_latin_ascii(const UNormalizer2 *nfd, UChar c, UChar *out) {
     }
     int8_t type = u_charType(c);
     if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_COMBINING_SPACING_MARK) return 0;
-    if (!u_isalpha(c)) { out[0] = c; return -1; }  // left as it is (reported as one unit, not ASCII)
+    if (!u_isalpha(c)) { out[0] = c; return 1; }  // left as it is, as the transliterator leaves it
     switch (c) {
     case 0xE6: out[0] = 'a'; out[1] = 'e'; return 2;  // æ
     case 0x153: out[0] = 'o'; out[1] = 'e'; return 2; // œ
@@ -434,9 +434,7 @@ static int32_t dk_fold_key_with(dk_folder *folder, const uint16_t *source, int32
             UChar c = folder->buffer[i];
             if (c < 0x80) { latin[m++] = c; continue; }
             int32_t written = dk_latin_ascii(nfd, c, latin + m);
-            if (written == 0) handled = 0;
-            else if (written < 0) m += 1;
-            else m += written;
+            if (written == 0) handled = 0; else m += written;
         }
         if (handled) {
             memmove(folder->buffer, latin, sizeof(UChar) * (size_t)m);

@@ -1,7 +1,8 @@
 /// Capitalised words that no list explains are names (recall first): a German word with a capital is a noun
-/// the lists know (or, at a sentence start, any word the lists know in lower case), a compound or inflected form of one, a place, an abbreviation — or a
-/// name the gazetteers have not heard of ("Krutschinna", "Hiroshige"). Only words no other rule claimed are
-/// tried, and not in notes full of jargon (clinical letters), where unknown words are mostly drug names.
+/// the lists know (or, at a sentence start, any word they know in lower case), a compound or inflected form
+/// of one, a place, an abbreviation — or a name the gazetteers have not heard of ("Krutschinna",
+/// "Hiroshige"). Only words no other rule claimed are tried, and not in notes full of jargon (clinical
+/// letters), where unknown words are mostly drug names.
 struct UnknownNameWords {
     let rule: UnknownWordRule
     let lexicon: Lexicon
@@ -46,14 +47,13 @@ struct UnknownNameWords {
         }
         if text.looksLikeAbbreviation(index, shortCapitals: true) || text.followsNumber(index)
             || text.isPartOfCompound(index, isCommonWord: { lexicon.isCommonWord(text.key($0)) }) { return false }
+        let word = text.key(index)
         // Labels and abbreviated compounds: "Betreff:", "Vorgangsnr.", "Hauptstr.".
         if index + 1 < text.tokens.count, !text.tokens[index + 1].flags.contains(.spaceBefore) {
             let next = text.units[text.tokens[index + 1].start]
             if next == 0x3A { return false }
-            let key = text.key(index)
-            if next == 0x2E && (key.suffix(2).elementsEqual("nr".utf8) || key.suffix(3).elementsEqual("str".utf8)) { return false }
+            if next == 0x2E && (word.suffix(2).elementsEqual("nr".utf8) || word.suffix(3).elementsEqual("str".utf8)) { return false }
         }
-        let word = text.key(index)
         if lexicon.isAllowed(word) || lexicon.isCommonWord(word) || lexicon.isParticle(word) || rule.isJargon(word) { return false }
         // Plural and case endings of nouns ("Kliniken", "Befundes") and compounds ending in a noun
         // ("Technikchef", "Oppositionssprecher").

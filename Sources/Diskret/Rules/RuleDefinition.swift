@@ -12,7 +12,7 @@ struct RuleDefinition: Sendable {
         case allow
         /// Words that are always masked.
         case deny
-        /// Capitalised words inside a sentence that no list explains; `lists` hold jargon, whose share of a
+        /// Capitalised words that no list explains; `lists` hold jargon, whose share of a
         /// note's capitalised words switches the rule off (clinical notes are full of unknown drug names).
         case unknownWord = "unknown-word"
     }
@@ -59,6 +59,9 @@ struct RuleDefinition: Sendable {
     var ambiguousLists: [(value: String, line: Int)] = []
     var ambiguousAtStartLists: [(value: String, line: Int)] = []
     var ambiguousScore = 0.3
+
+    /// The regular expression to compile: a pattern rule's `pattern`, a context rule's `target-pattern`.
+    var expression: String? { kind == .pattern ? pattern : targetPattern }
 
     // unknown-word
     /// Above this share of jargon among a note's capitalised words, unknown words are not taken as names.

@@ -54,18 +54,11 @@ public struct RulePack: Sendable {
     public static func load(sources: [(file: String, text: String)], directory: String,
                             cacheDirectory: String? = nil) throws(DiskretError) -> RulePack {
         // Files are parsed on all cores (YAML parsing was a sixth of start-up), then checked in order.
-        let parsed = ParsedFiles(count: sources.count)
-        DispatchQueue.concurrentPerform(iterations: sources.count) { index in
-            let result: Result<[RuleDefinition], DiskretError>
-            do throws(DiskretError) { result = .success(try RuleFileParser.parse(sources[index].text, file: sources[index].file)) } catch {
-                result = .failure(error)
-            }
-            parsed.set(index, result)
-        }
+        let parsed = concurrentResults(sources) { (source) throws(DiskretError) in try RuleFileParser.parse(source.text, file: source.file) }
         var definitions: [RuleDefinition] = []
         var seen: [String: String] = [:]
         for (index, (file, _)) in sources.enumerated() {
-            for rule in try parsed.get(index) {
+            for rule in try parsed[index].get() {
                 if let other = seen[rule.id] {
                     throw DiskretError.invalidRules(file: file, line: rule.line, message: "duplicate rule id '\(rule.id)' (first in \(other))")
                 }
@@ -116,12 +109,19 @@ struct RulePackCompiler {
         }
         var patterns: [PatternRule] = [], wordLists: [WordListRule] = [], contexts: [ContextRule] = []
         var allow: [WordSetRule] = [], deny: [WordSetRule] = [], unknownWords: [UnknownWordRule] = []
-        let compiled = compileRegexesConcurrently(definitions)
+        // Every rule's expression is compiled on all cores first: ICU's compiler builds a Unicode set for each
+        // `\p{…}`, and compiling them one after another was a third of the filter's start-up.
+        let expressions = definitions.filter { $0.expression != nil }
+        let compiled = Dictionary(uniqueKeysWithValues: zip(expressions.map(\.id), concurrentResults(expressions) {
+            (rule) throws(DiskretError) in try compileRegex(rule.expression!, rule)
+        }))
         var particles: Set<[UInt8]> = []
         for rule in definitions {
             switch rule.kind {
             case .pattern:
-                let regex = try compiled.pattern(of: rule)
+                guard let regex = try compiled[rule.id]?.get() else {
+                    throw DiskretError.invalidRules(file: rule.file, line: rule.line, message: "rule \(rule.id): missing 'pattern'")
+                }
                 if rule.checkGroup > regex.groupCount {
                     throw DiskretError.invalidRules(file: rule.file, line: rule.line, message: "rule \(rule.id): check-group \(rule.checkGroup) does not exist in the pattern")
                 }
@@ -158,7 +158,7 @@ struct RulePackCompiler {
                     for index in text.tokens.indices { skip.insert(Array(text.key(index))) }
                 }
                 for word in rule.particles { particles.insert(try tokenizer.folder.key(of: word.value)) }
-                let target = rule.targetPattern == nil ? nil : try compiled.pattern(of: rule)
+                let target = try compiled[rule.id]?.get()
                 contexts.append(ContextRule(definition: rule, triggers: triggers, caseSensitiveTriggers: caseSensitiveTriggers,
                                             maxTriggerTokens: longest, firstTokenHashes: firstTokenHashes, skip: skip,
                                             targetRegex: target, targetLists: try lists(rule, rule.lists)))
@@ -166,22 +166,6 @@ struct RulePackCompiler {
         }
         return RulePack(directory: directory, definitions: definitions, patterns: patterns, wordLists: wordLists,
                         contexts: contexts, allow: allow, deny: deny, unknownWords: unknownWords, particles: particles)
-    }
-
-    /// Compiles every rule's expression on all cores: ICU's compiler builds a Unicode set for each `\p{…}`,
-    /// and compiling them one after another was a third of the filter's start-up.
-    private func compileRegexesConcurrently(_ definitions: [RuleDefinition]) -> CompiledRegexes {
-        let jobs = definitions.filter { $0.kind == .pattern || $0.targetPattern != nil }
-        let results = CompiledRegexes(count: jobs.count)
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-            let rule = jobs[index]
-            let result: Result<RegexPattern, DiskretError>
-            do throws(DiskretError) { result = .success(try compileRegex(rule.pattern ?? rule.targetPattern ?? "", rule)) } catch {
-                result = .failure(error)
-            }
-            results.set(rule.id, result)
-        }
-        return results
     }
 
     private func compileRegex(_ pattern: String, _ rule: RuleDefinition) throws(DiskretError) -> RegexPattern {
@@ -202,27 +186,22 @@ struct RulePackCompiler {
     }
 }
 
-/// Compiled expressions by rule id, filled by concurrent workers.
-private final class CompiledRegexes: @unchecked Sendable {
-    private var results: [String: Result<RegexPattern, DiskretError>]
-    private let lock = NSLock()
-    init(count: Int) { results = Dictionary(minimumCapacity: count) }
-    func set(_ id: String, _ result: Result<RegexPattern, DiskretError>) { lock.withLock { results[id] = result } }
-
-    /// The rule's compiled expression, or the error compiling it raised.
-    func pattern(of rule: RuleDefinition) throws(DiskretError) -> RegexPattern {
-        guard let result = lock.withLock({ results[rule.id] }) else {
-            throw DiskretError.invalidRules(file: rule.file, line: rule.line, message: "rule \(rule.id): pattern does not compile")
-        }
-        return try result.get()
+/// `transform` applied to every element on all cores, the results (or errors) in the elements' order.
+func concurrentResults<Element: Sendable, Value>(_ elements: [Element],
+                                                 _ transform: @Sendable (Element) throws(DiskretError) -> Value)
+    -> [Result<Value, DiskretError>] {
+    let slots = ResultSlots<Value>(elements.count)
+    DispatchQueue.concurrentPerform(iterations: elements.count) { index in
+        let result: Result<Value, DiskretError>
+        do throws(DiskretError) { result = .success(try transform(elements[index])) } catch { result = .failure(error) }
+        slots.lock.withLock { slots.results[index] = result }
     }
+    return slots.results.map { $0! }
 }
 
-/// Parsed rule files by position, filled by concurrent workers.
-private final class ParsedFiles: @unchecked Sendable {
-    private var results: [Result<[RuleDefinition], DiskretError>?]
-    private let lock = NSLock()
-    init(count: Int) { results = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ result: Result<[RuleDefinition], DiskretError>) { lock.withLock { results[index] = result } }
-    func get(_ index: Int) throws(DiskretError) -> [RuleDefinition] { try lock.withLock({ results[index] })!.get() }
+/// Results written by concurrent workers, each at its own index, under a lock.
+private final class ResultSlots<Value>: @unchecked Sendable {
+    var results: [Result<Value, DiskretError>?]
+    let lock = NSLock()
+    init(_ count: Int) { results = Array(repeating: nil, count: count) }
 }

@@ -24,7 +24,7 @@ final class WordList: @unchecked Sendable {
     private let bytes: UnsafePointer<UInt8>
     /// Where the entries starting with each byte begin (257 bounds): a look-up searches only its first
     /// byte's range, a few comparisons fewer on the hot path, found with 256 binary searches at load.
-    private var firstByteBounds = [Int](repeating: 0, count: 257)
+    private let firstByteBounds: [Int]
 
     private init(storage: UnsafeRawBufferPointer, release: @escaping () -> Void) {
         self.storage = storage
@@ -33,18 +33,18 @@ final class WordList: @unchecked Sendable {
         maxTokens = Int(storage.load(fromByteOffset: 28, as: UInt32.self))
         offsets = storage.baseAddress!.advanced(by: Self.headerSize).assumingMemoryBound(to: UInt32.self)
         bytes = storage.baseAddress!.advanced(by: Self.headerSize + 4 * (count + 1)).assumingMemoryBound(to: UInt8.self)
-        for byte in 0...256 { firstByteBounds[byte] = byte == 256 ? count : lowerBound(firstByte: UInt8(byte)) }
-    }
-
-    /// The first entry whose first byte is at least `byte` (empty entries sort first).
-    private func lowerBound(firstByte byte: UInt8) -> Int {
-        var low = 0, high = count
-        while low < high {
-            let mid = (low + high) / 2
-            let (start, length) = entry(mid)
-            if length == 0 || bytes[start] < byte { low = mid + 1 } else { high = mid }
+        let (count, offsets, bytes) = (count, offsets, bytes)
+        // The first entry whose first byte is at least `byte` (empty entries sort first).
+        func lowerBound(_ byte: Int) -> Int {
+            var low = 0, high = count
+            while low < high {
+                let mid = (low + high) / 2
+                let start = Int(offsets[mid]), length = Int(offsets[mid + 1]) - start
+                if length == 0 || Int(bytes[start]) < byte { low = mid + 1 } else { high = mid }
+            }
+            return low
         }
-        return low
+        firstByteBounds = (0...256).map(lowerBound)
     }
 
     /// The range of entries that can equal or start with `key`.
