@@ -8,14 +8,19 @@ enum TestSupport {
 
     /// The project's German rule pack, loaded once (word lists through a cache in a temporary directory).
     static let pack: RulePack = {
-        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("diskret-test-cache-\(getpid())")
-        try? FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
-        do { return try RulePack.load(directory: repository.appendingPathComponent("Rules").path, cacheDirectory: cache.path) } catch {
+        do { return try RulePack.load(directory: repository.appendingPathComponent("Rules").path, cacheDirectory: cacheDirectory) } catch {
             fatalError("the rule pack does not load: \(error)")
         }
     }()
 
     static let engine = Engine(rules: pack)
+
+    /// The compiled word lists and pack of this test run.
+    static let cacheDirectory: String = {
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("diskret-test-cache-\(getpid())")
+        try? FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+        return cache.path
+    }()
 
     /// A pack made of one rule file written to a temporary directory.
     static func pack(yaml: String, lists: [String: String] = [:]) throws -> RulePack {

@@ -24,4 +24,25 @@ enum FileBytes {
         bytes.removeSubrange(filled...)
         return bytes
     }
+
+    /// Writes `bytes` to `path` through a temporary file and a rename, with mode 0600, so that readers see
+    /// the old file or the whole new one; failures are ignored (used for caches only).
+    static func writeAtomically(_ bytes: UnsafeRawBufferPointer, to path: String) {
+        let temporary = path + ".\(getpid()).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return }
+        var written = 0
+        while written < bytes.count {
+            let result = Foundation.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+            if result < 0 && errno == EINTR { continue }
+            if result <= 0 { break }
+            written += result
+        }
+        close(descriptor)
+        if written == bytes.count { rename(temporary, path) } else { unlink(temporary) }
+    }
+
+    static func writeAtomically(_ bytes: [UInt8], to path: String) {
+        bytes.withUnsafeBytes { writeAtomically($0, to: path) }
+    }
 }

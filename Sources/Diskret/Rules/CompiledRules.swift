@@ -44,6 +44,19 @@ struct ContextRule: Sendable {
     let targetRegex: RegexPattern?
     /// When not empty, a name or word target counts only if these lists hold it ("in Soest" with a city list).
     let targetLists: [WordList]
+
+    init(definition: RuleDefinition, keys: ContextKeys, targetRegex: RegexPattern?, targetLists: [WordList]) {
+        self.definition = definition
+        var triggers: [[UInt8]: String?] = [:]
+        for trigger in keys.triggers { triggers[trigger.key] = trigger.role }
+        self.triggers = triggers
+        caseSensitiveTriggers = Dictionary(keys.caseSensitiveTriggers, uniquingKeysWith: { $1 })
+        maxTriggerTokens = keys.maxTriggerTokens
+        firstTokenHashes = Set(keys.triggers.map { fnv1a($0.key.prefix { $0 != 0x20 }) })
+        skip = Set(keys.skip)
+        self.targetRegex = targetRegex
+        self.targetLists = targetLists
+    }
 }
 
 /// An allow or deny rule: words never, or always, masked.

@@ -53,6 +53,19 @@ public struct RulePack: Sendable {
     /// relative paths of its word lists. Used by `load(directory:)` and by the rule-loader fuzz target.
     public static func load(sources: [(file: String, text: String)], directory: String,
                             cacheDirectory: String? = nil) throws(DiskretError) -> RulePack {
+        let cache = cacheDirectory.map { PackCache(cacheDirectory: $0, ruleDirectory: directory, sources: sources) }
+        let contents: PackCache.Contents
+        if let cached = cache?.read() {
+            contents = cached
+        } else {
+            contents = try parse(sources)
+            cache?.write(contents)
+        }
+        return try RulePackCompiler(cacheDirectory: cacheDirectory).compile(directory: directory, contents)
+    }
+
+    /// Parses rule files, checks that rule ids are unique, and folds the context rules' keys.
+    static func parse(_ sources: [(file: String, text: String)]) throws(DiskretError) -> PackCache.Contents {
         // Files are parsed on all cores (YAML parsing was a sixth of start-up), then checked in order.
         let parsed = concurrentResults(sources) { (source) throws(DiskretError) in try RuleFileParser.parse(source.text, file: source.file) }
         var definitions: [RuleDefinition] = []
@@ -66,7 +79,10 @@ public struct RulePack: Sendable {
                 definitions.append(rule)
             }
         }
-        return try RulePackCompiler(cacheDirectory: cacheDirectory).compile(directory: directory, definitions)
+        let tokenizer = try Tokenizer()
+        var contextKeys: [String: ContextKeys] = [:]
+        for rule in definitions where rule.kind == .context { contextKeys[rule.id] = try ContextKeys(rule: rule, tokenizer: tokenizer) }
+        return PackCache.Contents(definitions: definitions, contextKeys: contextKeys)
     }
 
     init(directory: String, definitions: [RuleDefinition], patterns: [PatternRule], wordLists: [WordListRule],
@@ -90,7 +106,8 @@ public struct RulePack: Sendable {
 struct RulePackCompiler {
     let cacheDirectory: String?
 
-    func compile(directory: String, _ definitions: [RuleDefinition]) throws(DiskretError) -> RulePack {
+    func compile(directory: String, _ contents: PackCache.Contents) throws(DiskretError) -> RulePack {
+        let definitions = contents.definitions
         let tokenizer = try Tokenizer()
         let loader = WordListLoader(cacheDirectory: cacheDirectory, tokenizer: tokenizer)
         var cache: [String: WordList] = [:]
@@ -137,31 +154,12 @@ struct RulePackCompiler {
             case .unknownWord:
                 unknownWords.append(UnknownWordRule(definition: rule, jargon: try lists(rule, rule.lists)))
             case .context:
-                var triggers: [[UInt8]: String?] = [:]
-                var firstTokenHashes: Set<UInt64> = []
-                var caseSensitiveTriggers: [[UInt8]: String] = [:]
-                var longest = 1
-                for trigger in rule.triggers {
-                    let (key, count) = try tokenizer.phraseKey(trigger.value)
-                    firstTokenHashes.insert(fnv1a(key.prefix { $0 != 0x20 }))
-                    let letters = trigger.value.unicodeScalars.filter { $0.properties.isAlphabetic }
-                    if letters.dropFirst().contains(where: { $0.properties.isUppercase }) {
-                        caseSensitiveTriggers[key] = String(String.UnicodeScalarView(letters))
-                    }
-                    guard !key.isEmpty else { throw DiskretError.invalidRules(file: rule.file, line: trigger.line, message: "rule \(rule.id): empty trigger") }
-                    triggers[key] = trigger.role
-                    longest = max(longest, count)
+                guard let keys = contents.contextKeys[rule.id] else {
+                    throw DiskretError.invalidRules(file: rule.file, line: rule.line, message: "rule \(rule.id): trigger keys missing")
                 }
-                var skip: Set<[UInt8]> = []
-                for word in rule.skip {
-                    let text = try tokenizer.tokenize(Array(word.value.utf16))
-                    for index in text.tokens.indices { skip.insert(Array(text.key(index))) }
-                }
-                for word in rule.particles { particles.insert(try tokenizer.folder.key(of: word.value)) }
+                for particle in keys.particles { particles.insert(particle) }
                 let target = try compiled[rule.id]?.get()
-                contexts.append(ContextRule(definition: rule, triggers: triggers, caseSensitiveTriggers: caseSensitiveTriggers,
-                                            maxTriggerTokens: longest, firstTokenHashes: firstTokenHashes, skip: skip,
-                                            targetRegex: target, targetLists: try lists(rule, rule.lists)))
+                contexts.append(ContextRule(definition: rule, keys: keys, targetRegex: target, targetLists: try lists(rule, rule.lists)))
             }
         }
         return RulePack(directory: directory, definitions: definitions, patterns: patterns, wordLists: wordLists,

@@ -103,19 +103,7 @@ final class WordList: @unchecked Sendable {
     }
 
     /// Writes the compiled form to `path` atomically with mode 0600; failures are ignored (the cache is optional).
-    func write(to path: String) {
-        let temporary = path + ".\(getpid()).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { return }
-        var written = 0
-        while written < storage.count {
-            let result = Glibc.write(descriptor, storage.baseAddress! + written, storage.count - written)
-            if result <= 0 { break }
-            written += result
-        }
-        close(descriptor)
-        if written == storage.count { rename(temporary, path) } else { unlink(temporary) }
-    }
+    func write(to path: String) { FileBytes.writeAtomically(storage, to: path) }
 
     /// Whether the list holds `key` exactly.
     func contains(_ key: UnsafeBufferPointer<UInt8>) -> Bool {

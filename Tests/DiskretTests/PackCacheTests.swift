@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+@testable import Diskret
+
+@Suite struct PackCacheTests {
+    private static func temporaryDirectory() throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("diskret-pack-cache-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url.path
+    }
+
+    private static func repositorySources() throws -> [(file: String, text: String)] {
+        let directory = TestSupport.repository.appendingPathComponent("Rules/de")
+        return try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".yaml") }.sorted().map {
+            let path = directory.appendingPathComponent($0).path
+            return (path, try String(contentsOfFile: path, encoding: .utf8))
+        }
+    }
+
+    /// Every field of every definition and context key survives the byte form: `dump` shows all stored
+    /// properties, so a field added to `RuleDefinition` but not to its encoding fails here.
+    @Test func byteFormKeepsEveryFieldOfTheGermanPack() throws {
+        let contents = try RulePack.parse(Self.repositorySources())
+        var out = ByteWriter()
+        for definition in contents.definitions { definition.write(to: &out) }
+        for id in contents.contextKeys.keys.sorted() { contents.contextKeys[id]!.write(to: &out) }
+        var input = ByteReader(out.bytes)
+        for definition in contents.definitions {
+            var original = "", decoded = ""
+            dump(definition, to: &original)
+            dump(try RuleDefinition(from: &input), to: &decoded)
+            #expect(decoded == original)
+        }
+        for id in contents.contextKeys.keys.sorted() {
+            var original = "", decoded = ""
+            dump(contents.contextKeys[id]!, to: &original)
+            dump(try ContextKeys(from: &input), to: &decoded)
+            #expect(decoded == original)
+        }
+        #expect(input.isAtEnd)
+    }
+
+    @Test func truncatedBytesAreRejectedNotMisread() throws {
+        let contents = try RulePack.parse(Self.repositorySources())
+        var out = ByteWriter()
+        contents.definitions[0].write(to: &out)
+        for length in [0, 5, out.bytes.count / 2, out.bytes.count - 1] {
+            var input = ByteReader(Array(out.bytes.prefix(length)))
+            #expect(throws: ByteReader.Malformed.self) { try RuleDefinition(from: &input) }
+        }
+    }
+
+    /// A load reads the cache written for the same sources, ignores it once a rule file changes, and
+    /// ignores a damaged file.
+    @Test func cacheIsReadForTheSameSourcesOnly() throws {
+        let cacheDirectory = try Self.temporaryDirectory()
+        let rules = try Self.temporaryDirectory()
+        let yaml = """
+        rules:
+          - id: person.test
+            kind: wordlist
+            category: person
+            score: 0.8
+            words: [Kowalczyk]
+            examples: ["[[Kowalczyk]] kam"]
+        """
+        try yaml.write(toFile: rules + "/rules.yaml", atomically: true, encoding: .utf8)
+        let sources = [(file: rules + "/rules.yaml", text: yaml)]
+        let first = try RulePack.load(sources: sources, directory: rules, cacheDirectory: cacheDirectory)
+        #expect(first.wordLists[0].definition.score == 0.8)
+        let cache = PackCache(cacheDirectory: cacheDirectory, ruleDirectory: rules, sources: sources)
+        var cached = try #require(cache.read())
+        // A marked cache entry shows that the next load takes the cache rather than parsing again.
+        cached.definitions[0].score = 0.6
+        cache.write(cached)
+        #expect(try RulePack.load(sources: sources, directory: rules, cacheDirectory: cacheDirectory).wordLists[0].definition.score == 0.6)
+
+        let edited = [(file: rules + "/rules.yaml", text: yaml.replacingOccurrences(of: "0.8", with: "0.7"))]
+        #expect(try RulePack.load(sources: edited, directory: rules, cacheDirectory: cacheDirectory).wordLists[0].definition.score == 0.7)
+
+        let damaged = try #require(FileBytes.read(cache.path))
+        FileBytes.writeAtomically(Array(damaged.dropLast(3)), to: cache.path)
+        #expect(cache.read() == nil)
+        #expect(try RulePack.load(sources: sources, directory: rules, cacheDirectory: cacheDirectory).wordLists[0].definition.score == 0.8)
+        let attributes = try FileManager.default.attributesOfItem(atPath: cache.path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+    }
+
+    /// The German pack from the cache masks a note exactly as the freshly parsed pack does.
+    @Test func cachedGermanPackMasksLikeTheParsedOne() throws {
+        // The shared test pack was parsed (its cache directory is new for each run) and wrote the cache.
+        let parsed = TestSupport.pack
+        let rules = TestSupport.repository.appendingPathComponent("Rules").path
+        let cache = PackCache(cacheDirectory: TestSupport.cacheDirectory, ruleDirectory: rules, sources: try Self.repositorySources())
+        #expect(cache.read() != nil)
+        let fromCache = try RulePack.load(directory: rules, cacheDirectory: TestSupport.cacheDirectory)
+        let note = try String(contentsOf: TestSupport.repository.appendingPathComponent("Fixtures/notes/00-beispiel-polizeimitteilung.txt"), encoding: .utf8)
+        let expected = try Engine(rules: parsed).anonymize(note)
+        let actual = try Engine(rules: fromCache).anonymize(note)
+        #expect(actual.text == expected.text)
+        #expect(actual.findings == expected.findings)
+        #expect(!actual.findings.isEmpty)
+    }
+}
