@@ -13,7 +13,8 @@ struct BenchCommand: ParsableCommand {
         one short note, --runs times; the median and 90th percentile are reported. Memory: the peak resident \
         set of the child processes. Use a release build: `swift build -c release --static-swift-stdlib`. With \
         --baseline OTHER, a second diskret executable (another build, e.g. of the previous commit) is measured \
-        the same way on the same corpus and both are printed with their ratio. A subcommand rather than a \
+        the same way on the same corpus, its start-up runs alternating with this build's, and both are printed \
+        with their ratio. A subcommand rather than a \
         package-benchmark target because what users feel is the whole process — start-up, rule loading, \
         I/O — which in-process micro-benchmarks do not see.
         """
@@ -54,8 +55,10 @@ struct BenchCommand: ParsableCommand {
         let bytes = (try FileManager.default.attributesOfItem(atPath: corpusPath)[.size] as? Int) ?? 0
         let documents = try countLines(corpusPath)
         let note = notes.min { abs($0.utf8.count - 2048) < abs($1.utf8.count - 2048) } ?? "Frau Kowalczyk kam."
-        let current = try measure(executable, rules: rules, corpus: corpusPath, bytes: bytes, documents: documents, note: note)
-        let base = try baseline.map { try measure($0, rules: rules, corpus: corpusPath, bytes: bytes, documents: documents, note: note) }
+        let executables = [executable] + (baseline.map { [$0] } ?? [])
+        var figures = try executables.map { try throughput($0, rules: rules, corpus: corpusPath, bytes: bytes, documents: documents, note: note) }
+        for (index, startup) in try startups(executables, rules: rules, note: note).enumerated() { figures[index].merge(startup) { $1 } }
+        let current = figures[0], base = baseline == nil ? nil : figures[1]
         if json {
             var object: [String: Any] = current
             if let base { object = ["current": current, "baseline": base] }
@@ -76,31 +79,43 @@ struct BenchCommand: ParsableCommand {
         }
     }
 
-    /// Throughput with 1 and N jobs, start-up percentiles and peak memory of one executable.
-    private func measure(_ executable: String, rules: String, corpus corpusPath: String, bytes: Int, documents: Int,
-                         note: String) throws -> [String: Any] {
-        // Warm the word-list cache so that the runs measure steady state, as users see it after the first run.
+    /// Throughput with 1 and N jobs and its peak memory, for one executable.
+    private func throughput(_ executable: String, rules: String, corpus corpusPath: String, bytes: Int, documents: Int,
+                            note: String) throws -> [String: Any] {
+        // Warm the caches (word lists, parsed pack) so that the runs measure steady state, as users see it
+        // after the first run.
         _ = try ChildRun.run(executable, ["filter", "--rules", rules], input: Data(note.utf8))
         let single = try ChildRun.run(executable, ["filter", "--jsonl", "--rules", rules], inputFile: corpusPath)
         let parallel = try ChildRun.run(executable, ["filter", "--jsonl", "--jobs", String(jobs), "--rules", rules], inputFile: corpusPath)
-        var starts: [Double] = []
-        var startRSS = 0
-        for _ in 0..<runs {
-            let run = try ChildRun.run(executable, ["filter", "--rules", rules], input: Data(note.utf8))
-            starts.append(run.seconds)
-            startRSS = max(startRSS, run.peakRSS)
-        }
-        starts.sort()
         return [
             "corpus_bytes": bytes, "documents": documents,
             "mb_per_s_1_job": Double(bytes) / 1e6 / single.seconds,
             "mb_per_s_jobs": Double(bytes) / 1e6 / parallel.seconds, "jobs": jobs,
             "documents_per_s_1_job": Double(documents) / single.seconds,
             "peak_rss_mb_1_job": Double(single.peakRSS) / 1024, "peak_rss_mb_jobs": Double(parallel.peakRSS) / 1024,
-            "startup_note_bytes": note.utf8.count, "startup_ms_median": starts[starts.count / 2] * 1000,
-            "startup_ms_p90": starts[min(starts.count - 1, starts.count * 9 / 10)] * 1000,
-            "startup_peak_rss_mb": Double(startRSS) / 1024,
         ]
+    }
+
+    /// Start-up percentiles and peak memory of each executable. The builds take turns, run by run, so that
+    /// a noisy machine slows both alike and their ratio holds.
+    private func startups(_ executables: [String], rules: String, note: String) throws -> [[String: Any]] {
+        var starts = Array(repeating: [Double](), count: executables.count)
+        var peaks = Array(repeating: 0, count: executables.count)
+        for _ in 0..<runs {
+            for (index, executable) in executables.enumerated() {
+                let run = try ChildRun.run(executable, ["filter", "--rules", rules], input: Data(note.utf8))
+                starts[index].append(run.seconds)
+                peaks[index] = max(peaks[index], run.peakRSS)
+            }
+        }
+        return zip(starts, peaks).map { times, peak in
+            let sorted = times.sorted()
+            return [
+                "startup_note_bytes": note.utf8.count, "startup_ms_median": sorted[sorted.count / 2] * 1000,
+                "startup_ms_p90": sorted[min(sorted.count - 1, sorted.count * 9 / 10)] * 1000,
+                "startup_peak_rss_mb": Double(peak) / 1024,
+            ]
+        }
     }
 
     private func report(_ figures: [String: Any], note: String) {

@@ -79,6 +79,14 @@ import Testing
     @Test func usageMistakesExitWith64() throws {
         let result = try BinaryRunner.run(["filter", "--mask", "people=keep"], input: Self.note)
         #expect(result.status == 64 && result.stdoutData.isEmpty)
+        // `filter` is parsed on a short path; its mistakes and help still name the whole command.
+        let jobs = try BinaryRunner.run(["filter", "--jobs", "0"], input: Self.note)
+        #expect(jobs.status == 64 && jobs.stdoutData.isEmpty)
+        #expect(jobs.stderr.contains("--jobs must be between 1 and 256.") && jobs.stderr.contains("diskret filter"))
+        let unknown = try BinaryRunner.run(["filter", "--bogus"], input: Self.note)
+        #expect(unknown.status == 64 && unknown.stderr.contains("Unknown option '--bogus'"))
+        let help = try BinaryRunner.run(["filter", "--help"])
+        #expect(help.status == 0 && help.stdout.contains("USAGE: diskret filter"))
     }
 
     @Test func explainNamesTheRule() throws {
