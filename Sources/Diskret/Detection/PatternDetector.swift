@@ -19,7 +19,7 @@ struct PatternDetector {
             for (rule, matcher) in zip(rules, matchers) {
                 let definition = rule.definition
                 var ranges = regions.ranges(for: definition.gate)
-                if !definition.requiresText.isEmpty { ranges = GateRegions.lines(in: ranges, of: text.units, containingAnyOf: rule.requiredUnits) }
+                if !definition.requiresText.isEmpty { ranges = GateRegions.lines(in: ranges, of: text.units, containingAnyOf: rule.requiredText) }
                 if ranges.isEmpty { continue }
                 try matcher.reset(buffer, timeLimit: timeLimit)
                 for region in ranges {
@@ -88,39 +88,29 @@ struct GateRegions {
         }
     }
 
-    /// The lines within `ranges` that contain one of `needles` (lower-case), ignoring ASCII and Latin-1 case.
-    static func lines(in ranges: [Range<Int>], of units: [UInt16], containingAnyOf needles: [[UInt16]]) -> [Range<Int>] {
+    /// The lines within `ranges` that contain one of `needles`, ignoring ASCII and Latin-1 case.
+    static func lines(in ranges: [Range<Int>], of units: [UInt16], containingAnyOf needles: NeedleSet) -> [Range<Int>] {
         var result: [Range<Int>] = []
-        // Needles by their first unit, so most positions cost one table look-up.
-        var byFirst: [UInt16: [[UInt16]]] = [:]
-        for needle in needles where !needle.isEmpty { byFirst[needle[0], default: []].append(needle) }
-        var firstUnits = [Bool](repeating: false, count: 256)
-        for unit in byFirst.keys where unit < 256 { firstUnits[Int(unit)] = true }
-        for range in ranges {
-            var lineStart = range.lowerBound
-            var index = range.lowerBound
-            var found = false
-            while index <= range.upperBound {
-                if index == range.upperBound || units[index] == 0x0A {
-                    if found { add(lineStart..<index, to: &result) }
-                    lineStart = index + 1
-                    found = false
-                } else if !found, case let unit = lowercased(units[index]),
-                          unit < 256 ? firstUnits[Int(unit)] : byFirst[unit] != nil, let candidates = byFirst[unit] {
-                    found = candidates.contains { needle in
-                        guard index + needle.count <= range.upperBound else { return false }
-                        for (offset, unit) in needle.enumerated() where lowercased(units[index + offset]) != unit { return false }
-                        return true
+        units.withUnsafeBufferPointer { units in
+            for range in ranges {
+                var lineStart = range.lowerBound
+                var index = range.lowerBound
+                while index < range.upperBound {
+                    if units[index] == 0x0A {
+                        lineStart = index + 1
+                    } else if needles.occurs(in: units, at: index, before: range.upperBound) {
+                        // Found: the line is taken whole, and the search goes on after its end.
+                        var end = index
+                        while end < range.upperBound && units[end] != 0x0A { end += 1 }
+                        add(lineStart..<end, to: &result)
+                        index = end
+                        continue
                     }
+                    index += 1
                 }
-                index += 1
             }
         }
         return result
-    }
-
-    private static func lowercased(_ unit: UInt16) -> UInt16 {
-        (0x41...0x5A).contains(unit) || (0xC0...0xDE).contains(unit) && unit != 0xD7 ? unit + 0x20 : unit
     }
 
     private static func add(_ range: Range<Int>, to ranges: inout [Range<Int>]) {
@@ -129,5 +119,33 @@ struct GateRegions {
         } else {
             ranges.append(range)
         }
+    }
+}
+
+/// Lower-case texts to look for in a note, ignoring ASCII and Latin-1 case, indexed by their first unit so
+/// that most positions cost one table look-up.
+struct NeedleSet: Sendable {
+    private var byFirstUnit: [[[UInt16]]] = Array(repeating: [], count: 256)
+    private var otherFirstUnits: [UInt16: [[UInt16]]] = [:]
+
+    init(_ needles: [String]) {
+        for needle in needles.map({ Array($0.utf16) }) where !needle.isEmpty {
+            if needle[0] < 256 { byFirstUnit[Int(needle[0])].append(needle) } else { otherFirstUnits[needle[0], default: []].append(needle) }
+        }
+    }
+
+    /// Whether a needle starts at `index` and ends before `end`.
+    func occurs(in units: UnsafeBufferPointer<UInt16>, at index: Int, before end: Int) -> Bool {
+        let first = Self.lowercased(units[index])
+        let candidates = first < 256 ? byFirstUnit[Int(first)] : otherFirstUnits[first] ?? []
+        return candidates.contains { needle in
+            guard index + needle.count <= end else { return false }
+            for offset in 1..<needle.count where Self.lowercased(units[index + offset]) != needle[offset] { return false }
+            return true
+        }
+    }
+
+    private static func lowercased(_ unit: UInt16) -> UInt16 {
+        (0x41...0x5A).contains(unit) || (0xC0...0xDE).contains(unit) && unit != 0xD7 ? unit + 0x20 : unit
     }
 }

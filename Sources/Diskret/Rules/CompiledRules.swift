@@ -4,8 +4,15 @@ struct PatternRule: Sendable {
     let regex: RegexPattern
     /// Lists the text of `definition.checkGroup` must stand in (empty: no check).
     let checkLists: [WordList]
-    /// `definition.requiresText` as lower-case UTF-16.
-    var requiredUnits: [[UInt16]] { definition.requiresText.map { Array($0.utf16) } }
+    /// `definition.requiresText`, ready for the line gate.
+    let requiredText: NeedleSet
+
+    init(definition: RuleDefinition, regex: RegexPattern, checkLists: [WordList]) {
+        self.definition = definition
+        self.regex = regex
+        self.checkLists = checkLists
+        requiredText = NeedleSet(definition.requiresText)
+    }
 }
 
 /// An unknown-word rule with its jargon lists loaded.
