@@ -47,4 +47,45 @@ import Testing
         let entries = pack.wordLists[0].lists[0].entries
         #expect(entries == ["frankfurt am main", "mueller"])
     }
+
+    /// The Bloom filters and first-byte bounds never hide an entry: every look-up agrees with a plain set,
+    /// for entries, near misses, token prefixes and arbitrary prefixes, in memory and after mapping.
+    @Test func filtersAgreeWithAPlainSet() throws {
+        var generator = SystemRandomNumberGenerator()
+        let letters = Array("abcdeüß ".utf8)
+        var entries: Set<[UInt8]> = [[]]
+        while entries.count < 1500 {
+            let length = Int.random(in: 1...12, using: &generator)
+            let key = (0..<length).map { _ in letters.randomElement(using: &generator)! }
+            if key.first != 0x20 && key.last != 0x20 && !key.contains(where: { $0 >= 0x80 }) || Bool.random(using: &generator) {
+                entries.insert(key)
+            }
+        }
+        let built = WordList(keys: entries.map { ($0, $0.split(separator: 0x20).count) }, sourceSize: 9, sourceTime: 9)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("wl-\(UUID().uuidString).dkwl").path
+        built.write(to: path)
+        let mapped = try #require(WordList.mapped(path: path, sourceSize: 9, sourceTime: 9))
+        var probes = Array(entries)
+        for entry in entries where !entry.isEmpty { probes.append(entry + [0x61]); probes.append(Array(entry.dropLast())) }
+        for _ in 0..<1500 { probes.append((0..<Int.random(in: 0...8, using: &generator)).map { _ in letters.randomElement(using: &generator)! }) }
+        for list in [built, mapped] {
+            #expect(list.count == entries.count)
+            for probe in probes {
+                #expect(list.contains(probe) == entries.contains(probe))
+                let hasPrefix = entries.contains { $0.starts(with: probe) }
+                #expect(probe.withUnsafeBufferPointer { list.hasEntry(withPrefix: $0) } == hasPrefix)
+            }
+        }
+    }
+
+    @Test func mappedFilesOfTheWrongSizeAreRejected() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("wl-\(UUID().uuidString).dkwl").path
+        WordList(keys: [(Array("koch".utf8), 1)], sourceSize: 1, sourceTime: 1).write(to: path)
+        var bytes = try #require(FileBytes.read(path))
+        bytes.append(0)
+        FileBytes.writeAtomically(bytes, to: path)
+        #expect(WordList.mapped(path: path, sourceSize: 1, sourceTime: 1) == nil)
+        FileBytes.writeAtomically(Array(bytes.dropLast(9)), to: path)
+        #expect(WordList.mapped(path: path, sourceSize: 1, sourceTime: 1) == nil)
+    }
 }

@@ -55,10 +55,17 @@ struct WordListDetector {
                         key.append(0x20)
                     }
                     key.append(contentsOf: text.key(end))
-                    if rule.lists.contains(where: { $0.contains(key) }) { matchedEnd = end }
+                    let found = key.withUnsafeBufferPointer { buffer in
+                        let hash = BloomFilter.hash(buffer)
+                        return rule.lists.contains { $0.contains(buffer, hash: hash) }
+                    }
+                    if found { matchedEnd = end }
                     guard end - start + 1 < maxTokens else { break }
                     key.append(0x20)
-                    let more = key.withUnsafeBufferPointer { buffer in rule.lists.contains { $0.hasEntry(withPrefix: buffer) } }
+                    let more = key.withUnsafeBufferPointer { buffer in
+                        let hash = BloomFilter.hash(buffer)
+                        return rule.lists.contains { $0.hasEntry(withPrefix: buffer, hash: hash) }
+                    }
                     key.removeLast()
                     if !more { break }
                     end += 1

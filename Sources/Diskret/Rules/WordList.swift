@@ -8,11 +8,14 @@ import Darwin
 /// searched without making a Swift string per entry.
 ///
 /// Layout (little-endian): magic "DKWL", format version, source size, source mtime, entry count, longest entry
-/// in tokens, then `count + 1` UInt32 offsets into the key bytes, then the key bytes.
+/// in tokens, the base-2 logarithms of the two Bloom filters' sizes in bits; then `count + 1` UInt32 offsets
+/// into the key bytes, the key bytes, padding to 8 bytes, 257 UInt32 first-byte bounds (+ 4 bytes padding),
+/// the Bloom filter of the entries and the Bloom filter of their proper token prefixes ("frankfurt am ").
+/// Most words of a note are in no list: the filters answer for them without a binary search.
 final class WordList: @unchecked Sendable {
     // Safety: the storage is immutable after init and only read.
-    static let formatVersion: UInt32 = 2
-    private static let headerSize = 4 + 4 + 8 + 8 + 4 + 4
+    static let formatVersion: UInt32 = 3
+    private static let headerSize = 4 + 4 + 8 + 8 + 4 + 4 + 4 + 4
 
     private let storage: UnsafeRawBufferPointer
     private let release: () -> Void
@@ -23,34 +26,45 @@ final class WordList: @unchecked Sendable {
     private let offsets: UnsafePointer<UInt32>
     private let bytes: UnsafePointer<UInt8>
     /// Where the entries starting with each byte begin (257 bounds): a look-up searches only its first
-    /// byte's range, a few comparisons fewer on the hot path, found with 256 binary searches at load.
-    private let firstByteBounds: [Int]
+    /// byte's range.
+    private let firstByteBounds: UnsafePointer<UInt32>
+    private let entryFilter: BloomFilter
+    private let prefixFilter: BloomFilter
 
-    private init(storage: UnsafeRawBufferPointer, release: @escaping () -> Void) {
+    /// The layout of a list with `count` entries, `keyBytes` bytes of keys and filters of 2^`entryBits` and
+    /// 2^`prefixBits` bits: the offsets of its parts and its whole size.
+    private struct Layout {
+        let offsets: Int, bytes: Int, bounds: Int, entryFilter: Int, prefixFilter: Int, size: Int
+
+        init(count: Int, keyBytes: Int, entryBits: Int, prefixBits: Int) {
+            offsets = WordList.headerSize
+            bytes = offsets + 4 * (count + 1)
+            bounds = (bytes + keyBytes + 7) & ~7
+            entryFilter = bounds + 4 * 258
+            prefixFilter = entryFilter + (1 << entryBits) / 8
+            size = prefixFilter + (1 << prefixBits) / 8
+        }
+    }
+
+    private init(storage: UnsafeRawBufferPointer, layout: Layout, release: @escaping () -> Void) {
         self.storage = storage
         self.release = release
         count = Int(storage.load(fromByteOffset: 24, as: UInt32.self))
         maxTokens = Int(storage.load(fromByteOffset: 28, as: UInt32.self))
-        offsets = storage.baseAddress!.advanced(by: Self.headerSize).assumingMemoryBound(to: UInt32.self)
-        bytes = storage.baseAddress!.advanced(by: Self.headerSize + 4 * (count + 1)).assumingMemoryBound(to: UInt8.self)
-        let (count, offsets, bytes) = (count, offsets, bytes)
-        // The first entry whose first byte is at least `byte` (empty entries sort first).
-        func lowerBound(_ byte: Int) -> Int {
-            var low = 0, high = count
-            while low < high {
-                let mid = (low + high) / 2
-                let start = Int(offsets[mid]), length = Int(offsets[mid + 1]) - start
-                if length == 0 || Int(bytes[start]) < byte { low = mid + 1 } else { high = mid }
-            }
-            return low
-        }
-        firstByteBounds = (0...256).map(lowerBound)
+        let base = storage.baseAddress!
+        offsets = base.advanced(by: layout.offsets).assumingMemoryBound(to: UInt32.self)
+        bytes = base.advanced(by: layout.bytes).assumingMemoryBound(to: UInt8.self)
+        firstByteBounds = base.advanced(by: layout.bounds).assumingMemoryBound(to: UInt32.self)
+        entryFilter = BloomFilter(words: base.advanced(by: layout.entryFilter).assumingMemoryBound(to: UInt64.self),
+                                  bits: Int(storage.load(fromByteOffset: 32, as: UInt32.self)))
+        prefixFilter = BloomFilter(words: base.advanced(by: layout.prefixFilter).assumingMemoryBound(to: UInt64.self),
+                                   bits: Int(storage.load(fromByteOffset: 36, as: UInt32.self)))
     }
 
     /// The range of entries that can equal or start with `key`.
     private func candidates(for key: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
         guard let first = key.first else { return (0, count) }
-        return (firstByteBounds[Int(first)], firstByteBounds[Int(first) + 1])
+        return (Int(firstByteBounds[Int(first)]), Int(firstByteBounds[Int(first) + 1]))
     }
 
     deinit { release() }
@@ -60,24 +74,39 @@ final class WordList: @unchecked Sendable {
         let sorted = keys.sorted { $0.key.lexicographicallyPrecedes($1.key) }
         var unique: [[UInt8]] = []
         for entry in sorted where unique.last != entry.key { unique.append(entry.key) }
+        // Proper token prefixes with their trailing space, the form in which phrase look-ups ask for them.
+        var prefixes: [ArraySlice<UInt8>] = []
+        for key in unique { for (index, byte) in key.enumerated() where byte == 0x20 { prefixes.append(key[...index]) } }
         let maxTokens = keys.map(\.tokens).max() ?? 0
-        let total = Self.headerSize + 4 * (unique.count + 1) + unique.reduce(0) { $0 + $1.count }
-        let raw = UnsafeMutableRawBufferPointer.allocate(byteCount: max(total, Self.headerSize + 4), alignment: 8)
+        let entryBits = BloomFilter.log2Bits(for: unique.count), prefixBits = BloomFilter.log2Bits(for: prefixes.count)
+        let layout = Layout(count: unique.count, keyBytes: unique.reduce(0) { $0 + $1.count }, entryBits: entryBits, prefixBits: prefixBits)
+        let raw = UnsafeMutableRawBufferPointer.allocate(byteCount: layout.size, alignment: 8)
+        raw.initializeMemory(as: UInt8.self, repeating: 0)
         raw.storeBytes(of: 0x4C57_4B44, toByteOffset: 0, as: UInt32.self)  // "DKWL"
         raw.storeBytes(of: Self.formatVersion, toByteOffset: 4, as: UInt32.self)
         raw.storeBytes(of: sourceSize, toByteOffset: 8, as: UInt64.self)
         raw.storeBytes(of: sourceTime, toByteOffset: 16, as: Int64.self)
         raw.storeBytes(of: UInt32(unique.count), toByteOffset: 24, as: UInt32.self)
         raw.storeBytes(of: UInt32(maxTokens), toByteOffset: 28, as: UInt32.self)
+        raw.storeBytes(of: UInt32(entryBits), toByteOffset: 32, as: UInt32.self)
+        raw.storeBytes(of: UInt32(prefixBits), toByteOffset: 36, as: UInt32.self)
         var offset = 0
-        let base = Self.headerSize + 4 * (unique.count + 1)
+        var bound = 0  // the next first byte whose bound is not yet written
         for (index, key) in unique.enumerated() {
-            raw.storeBytes(of: UInt32(offset), toByteOffset: Self.headerSize + 4 * index, as: UInt32.self)
-            for (position, byte) in key.enumerated() { raw[base + offset + position] = byte }
+            raw.storeBytes(of: UInt32(offset), toByteOffset: layout.offsets + 4 * index, as: UInt32.self)
+            for (position, byte) in key.enumerated() { raw[layout.bytes + offset + position] = byte }
             offset += key.count
+            // Empty keys sort first and belong to no first byte.
+            let first = key.first.map { Int($0) } ?? -1
+            while bound <= first { raw.storeBytes(of: UInt32(index), toByteOffset: layout.bounds + 4 * bound, as: UInt32.self); bound += 1 }
         }
-        raw.storeBytes(of: UInt32(offset), toByteOffset: Self.headerSize + 4 * unique.count, as: UInt32.self)
-        self.init(storage: UnsafeRawBufferPointer(raw), release: { raw.deallocate() })
+        while bound <= 256 { raw.storeBytes(of: UInt32(unique.count), toByteOffset: layout.bounds + 4 * bound, as: UInt32.self); bound += 1 }
+        raw.storeBytes(of: UInt32(offset), toByteOffset: layout.offsets + 4 * unique.count, as: UInt32.self)
+        let entryWords = (raw.baseAddress! + layout.entryFilter).assumingMemoryBound(to: UInt64.self)
+        for key in unique { BloomFilter.insert(BloomFilter.hash(key), into: entryWords, bits: entryBits) }
+        let prefixWords = (raw.baseAddress! + layout.prefixFilter).assumingMemoryBound(to: UInt64.self)
+        for prefix in prefixes { BloomFilter.insert(BloomFilter.hash(prefix), into: prefixWords, bits: prefixBits) }
+        self.init(storage: UnsafeRawBufferPointer(raw), layout: layout, release: { raw.deallocate() })
     }
 
     /// Maps a compiled list from `path` if it was made from a source of this size and time; nil otherwise.
@@ -90,23 +119,30 @@ final class WordList: @unchecked Sendable {
         let size = Int(info.st_size)
         guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else { return nil }
         let buffer = UnsafeRawBufferPointer(start: address, count: size)
+        let count = Int(buffer.load(fromByteOffset: 24, as: UInt32.self))
+        let entryBits = Int(buffer.load(fromByteOffset: 32, as: UInt32.self))
+        let prefixBits = Int(buffer.load(fromByteOffset: 36, as: UInt32.self))
         let valid = buffer.load(fromByteOffset: 0, as: UInt32.self) == 0x4C57_4B44
             && buffer.load(fromByteOffset: 4, as: UInt32.self) == formatVersion
             && buffer.load(fromByteOffset: 8, as: UInt64.self) == sourceSize
             && buffer.load(fromByteOffset: 16, as: Int64.self) == sourceTime
-        let count = Int(buffer.load(fromByteOffset: 24, as: UInt32.self))
-        let offsetsEnd = headerSize + 4 * (count + 1)
-        guard valid, offsetsEnd <= size,
-              headerSize + 4 * (count + 1) + Int(buffer.load(fromByteOffset: headerSize + 4 * count, as: UInt32.self)) == size
+            && (9...40).contains(entryBits) && (9...40).contains(prefixBits)
+            && headerSize + 4 * (count + 1) <= size
+        guard valid, case let keyBytes = Int(buffer.load(fromByteOffset: headerSize + 4 * count, as: UInt32.self)),
+              case let layout = Layout(count: count, keyBytes: keyBytes, entryBits: entryBits, prefixBits: prefixBits), layout.size == size
         else { munmap(address, size); return nil }
-        return WordList(storage: buffer, release: { munmap(address, size) })
+        return WordList(storage: buffer, layout: layout, release: { munmap(address, size) })
     }
 
     /// Writes the compiled form to `path` atomically with mode 0600; failures are ignored (the cache is optional).
     func write(to path: String) { FileBytes.writeAtomically(storage, to: path) }
 
     /// Whether the list holds `key` exactly.
-    func contains(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    func contains(_ key: UnsafeBufferPointer<UInt8>) -> Bool { contains(key, hash: BloomFilter.hash(key)) }
+
+    /// Whether the list holds `key`, whose `BloomFilter.hash` the caller computed once for several lists.
+    func contains(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Bool {
+        guard entryFilter.mayContain(hash) else { return false }
         var (low, high) = candidates(for: key)
         while low < high {
             let mid = (low + high) / 2
@@ -120,6 +156,14 @@ final class WordList: @unchecked Sendable {
     /// Whether some entry starts with `prefix` (pass a phrase key plus a trailing space to ask whether a
     /// longer phrase may still match).
     func hasEntry(withPrefix prefix: UnsafeBufferPointer<UInt8>) -> Bool {
+        hasEntry(withPrefix: prefix, hash: prefix.last == 0x20 ? BloomFilter.hash(prefix) : nil)
+    }
+
+    /// `hasEntry(withPrefix:)` with the prefix's `BloomFilter.hash`, computed once for several lists (nil
+    /// unless the prefix ends in a space).
+    func hasEntry(withPrefix prefix: UnsafeBufferPointer<UInt8>, hash: UInt64?) -> Bool {
+        // A prefix ending in a space is a token prefix: the prefix filter knows all of those.
+        if let hash, !prefixFilter.mayContain(hash) { return false }
         var (low, high) = candidates(for: prefix)
         let end = high
         while low < high {
@@ -155,5 +199,58 @@ final class WordList: @unchecked Sendable {
             if order != 0 { return Int(order) }
         }
         return length - key.count
+    }
+}
+
+/// A Bloom filter over byte strings in memory the list owns or maps, blocked by cache line: one 64-bit hash
+/// picks a 512-bit block and four bits in it, so a look-up costs one cache miss at most. 16 bits per element
+/// give about 0.3 % false positives, which then cost one binary search.
+struct BloomFilter {
+    let words: UnsafePointer<UInt64>
+    /// The base-2 logarithm of the size in bits (at least 9: one block).
+    let bits: Int
+
+    /// The filter size, as a base-2 logarithm of bits, for `count` elements.
+    static func log2Bits(for count: Int) -> Int {
+        var bits = 9
+        while (1 << bits) < count * 16 && bits < 40 { bits += 1 }
+        return bits
+    }
+
+    static func insert(_ hash: UInt64, into words: UnsafeMutablePointer<UInt64>, bits: Int) {
+        var probe = Probe(hash: hash, bits: bits)
+        for _ in 0..<4 { let (word, bit) = probe.next(); words[word] |= bit }
+    }
+
+    func mayContain(_ hash: UInt64) -> Bool {
+        var probe = Probe(hash: hash, bits: bits)
+        for _ in 0..<4 { let (word, bit) = probe.next(); if words[word] & bit == 0 { return false } }
+        return true
+    }
+
+    /// The four (word, bit mask) positions of one element: the low bits choose the block, the high bits the
+    /// word and the bit in it.
+    private struct Probe {
+        let block: Int
+        var rest: UInt64
+        init(hash: UInt64, bits: Int) {
+            block = Int(hash & ((UInt64(1) << UInt64(bits - 9)) - 1)) << 3
+            rest = hash >> 28
+        }
+        mutating func next() -> (Int, UInt64) {
+            defer { rest >>= 9 }
+            return (block | Int(rest & 7), 1 << ((rest >> 3) & 63))
+        }
+    }
+
+    /// FNV-1a with a final mix, so that every bit of the hash depends on every byte.
+    static func hash<Bytes: Collection<UInt8>>(_ key: Bytes) -> UInt64 {
+        var value = fnv1a(key)
+        value ^= value >> 33
+        value &*= 0xff51_afd7_ed55_8ccd
+        value ^= value >> 33
+        value &*= 0xc4ce_b9fe_1a85_ec53
+        value ^= value >> 33
+        return value
     }
 }
