@@ -28,4 +28,11 @@ import Testing
         let found = GateRegions.lines(in: digitLines, of: units, containingAnyOf: NeedleSet(["straße"]))
         #expect(found.map { String(decoding: units[$0], as: UTF16.self) } == ["Lindenstraße 4"])
     }
+
+    @Test func beforeNumberNeedlesCountOnlyRightBeforeANumber() {
+        let units = Array("Wegweiser am Weg\nLindenweg 12a\nAm Feldweg\u{FF15}\nHauptstr.  7\nHauptstr. 7".utf16)
+        let needles = NeedleSet(["weg", "str."], beforeNumber: true)
+        let found = GateRegions.lines(in: [0..<units.count], of: units, containingAnyOf: needles)
+        #expect(found.map { String(decoding: units[$0], as: UTF16.self) } == ["Lindenweg 12a", "Am Feldweg\u{FF15}", "Hauptstr. 7"])
+    }
 }

@@ -20,6 +20,9 @@ struct PatternDetector {
                 let definition = rule.definition
                 var ranges = regions.ranges(for: definition.gate)
                 if !definition.requiresText.isEmpty { ranges = GateRegions.lines(in: ranges, of: text.units, containingAnyOf: rule.requiredText) }
+                if !definition.requiresBeforeNumber.isEmpty {
+                    ranges = GateRegions.lines(in: ranges, of: text.units, containingAnyOf: rule.requiredBeforeNumber)
+                }
                 if ranges.isEmpty { continue }
                 try matcher.reset(buffer, timeLimit: timeLimit)
                 for region in ranges {
@@ -66,7 +69,7 @@ struct GateRegions {
         }
         for (index, unit) in units.enumerated() {
             switch unit {
-            case 0x30...0x39, 0xFF10...0xFF19, 0x0660...0x0669, 0x06F0...0x06F9: hasDigit = true
+            case _ where Self.isDigit(unit): hasDigit = true
             case 0x40, 0xFF20: hasAt = true
             case 0x2F, 0x3A, 0x2E: hasURL = true
             case 0x0A:
@@ -77,6 +80,14 @@ struct GateRegions {
             }
         }
         close(units.count)
+    }
+
+    /// Digits as the gates see them: ASCII, full-width, Arabic-Indic and Persian.
+    static func isDigit(_ unit: UInt16) -> Bool {
+        switch unit {
+        case 0x30...0x39, 0xFF10...0xFF19, 0x0660...0x0669, 0x06F0...0x06F9: return true
+        default: return false
+        }
     }
 
     func ranges(for gate: PatternGate) -> [Range<Int>] {
@@ -127,8 +138,11 @@ struct GateRegions {
 struct NeedleSet: Sendable {
     private var byFirstUnit: [[[UInt16]]] = Array(repeating: [], count: 256)
     private var otherFirstUnits: [UInt16: [[UInt16]]] = [:]
+    /// A needle counts only right before a number, after at most one space.
+    private let beforeNumber: Bool
 
-    init(_ needles: [String]) {
+    init(_ needles: [String], beforeNumber: Bool = false) {
+        self.beforeNumber = beforeNumber
         for needle in needles.map({ Array($0.utf16) }) where !needle.isEmpty {
             if needle[0] < 256 { byFirstUnit[Int(needle[0])].append(needle) } else { otherFirstUnits[needle[0], default: []].append(needle) }
         }
@@ -141,7 +155,10 @@ struct NeedleSet: Sendable {
         return candidates.contains { needle in
             guard index + needle.count <= end else { return false }
             for offset in 1..<needle.count where Self.lowercased(units[index + offset]) != needle[offset] { return false }
-            return true
+            guard beforeNumber else { return true }
+            var next = index + needle.count
+            if next < end && units[next] == 0x20 { next += 1 }
+            return next < end && GateRegions.isDigit(units[next])
         }
     }
 

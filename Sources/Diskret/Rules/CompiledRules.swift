@@ -6,12 +6,15 @@ struct PatternRule: Sendable {
     let checkLists: [WordList]
     /// `definition.requiresText`, ready for the line gate.
     let requiredText: NeedleSet
+    /// `definition.requiresBeforeNumber`, ready for the line gate.
+    let requiredBeforeNumber: NeedleSet
 
     init(definition: RuleDefinition, regex: RegexPattern, checkLists: [WordList]) {
         self.definition = definition
         self.regex = regex
         self.checkLists = checkLists
         requiredText = NeedleSet(definition.requiresText)
+        requiredBeforeNumber = NeedleSet(definition.requiresBeforeNumber, beforeNumber: true)
     }
 }
 

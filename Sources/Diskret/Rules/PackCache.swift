@@ -17,7 +17,7 @@ struct PackCache {
         var contextKeys: [String: ContextKeys]
     }
 
-    static let formatVersion: UInt64 = 1
+    static let formatVersion: UInt64 = 2
     private static let magic: UInt64 = 0x3150_524B_4944  // "DIKRP1"
 
     let path: String

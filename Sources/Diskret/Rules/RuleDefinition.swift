@@ -46,6 +46,9 @@ struct RuleDefinition: Sendable {
     /// Run only on lines that contain one of these texts (compared case-insensitively): a cheap pre-check
     /// for patterns that are expensive to try at every word ("straße", "weg" for street addresses).
     var requiresText: [String] = []
+    /// Run only on lines where one of these texts (compared case-insensitively) stands right before a number,
+    /// after at most one space: street types before a house number ("straße 12", "weg 3a").
+    var requiresBeforeNumber: [String] = []
     /// The text of group `checkGroup` must stand in these lists (district codes of a plate, real postcodes).
     var checkLists: [(value: String, line: Int)] = []
     var checkGroup = 0

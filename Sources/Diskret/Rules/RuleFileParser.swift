@@ -68,6 +68,7 @@ enum RuleFileParser {
             }
             rule.checkLists = try reader.strings("check-list")
             rule.requiresText = try reader.strings("requires-text").map { $0.value.lowercased() }
+            rule.requiresBeforeNumber = try reader.strings("requires-before-number").map { $0.value.lowercased() }
             rule.checkGroup = try reader.int("check-group") ?? 0
             if let gate = try reader.string("requires") {
                 guard let value = PatternGate(rawValue: gate) else { throw reader.error("rule \(id): 'requires' is one of none, digit, at, url") }
