@@ -109,7 +109,7 @@ struct GateRegions {
                 while index < range.upperBound {
                     if units[index] == 0x0A {
                         lineStart = index + 1
-                    } else if needles.occurs(in: units, at: index, before: range.upperBound) {
+                    } else if needles.occurs(in: units, at: index, within: range) {
                         // Found: the line is taken whole, and the search goes on after its end.
                         var end = index
                         while end < range.upperBound && units[end] != 0x0A { end += 1 }
@@ -133,33 +133,50 @@ struct GateRegions {
     }
 }
 
-/// Lower-case texts to look for in a note, ignoring ASCII and Latin-1 case, indexed by their first unit so
-/// that most positions cost one table look-up.
+/// Lower-case texts to look for in a note, ignoring ASCII and Latin-1 case, indexed by one of their units
+/// so that most positions cost one table look-up.
 struct NeedleSet: Sendable {
-    private var byFirstUnit: [[[UInt16]]] = Array(repeating: [], count: 256)
-    private var otherFirstUnits: [UInt16: [[UInt16]]] = [:]
-    /// A needle counts only right before a number, after at most one space.
+    /// Needles by their first unit, or by their last for `beforeNumber`.
+    private var byKeyUnit: [[[UInt16]]] = Array(repeating: [], count: 256)
+    private var otherKeyUnits: [UInt16: [[UInt16]]] = [:]
+    /// A needle counts only right before a number, after at most one space; it is then looked for backwards
+    /// from the digits, which are rare, rather than at every letter.
     private let beforeNumber: Bool
 
     init(_ needles: [String], beforeNumber: Bool = false) {
         self.beforeNumber = beforeNumber
         for needle in needles.map({ Array($0.utf16) }) where !needle.isEmpty {
-            if needle[0] < 256 { byFirstUnit[Int(needle[0])].append(needle) } else { otherFirstUnits[needle[0], default: []].append(needle) }
+            let key = beforeNumber ? needle[needle.count - 1] : needle[0]
+            if key < 256 { byKeyUnit[Int(key)].append(needle) } else { otherKeyUnits[key, default: []].append(needle) }
         }
     }
 
-    /// Whether a needle starts at `index` and ends before `end`.
-    func occurs(in units: UnsafeBufferPointer<UInt16>, at index: Int, before end: Int) -> Bool {
-        let first = Self.lowercased(units[index])
-        let candidates = first < 256 ? byFirstUnit[Int(first)] : otherFirstUnits[first] ?? []
-        return candidates.contains { needle in
-            guard index + needle.count <= end else { return false }
-            for offset in 1..<needle.count where Self.lowercased(units[index + offset]) != needle[offset] { return false }
-            guard beforeNumber else { return true }
-            var next = index + needle.count
-            if next < end && units[next] == 0x20 { next += 1 }
-            return next < end && GateRegions.isDigit(units[next])
+    /// Whether a needle occurrence inside `range` makes the line of `index` qualify: one starts at `index`,
+    /// or, for `beforeNumber`, `index` is a digit that one ends right before.
+    func occurs(in units: UnsafeBufferPointer<UInt16>, at index: Int, within range: Range<Int>) -> Bool {
+        if beforeNumber {
+            guard GateRegions.isDigit(units[index]) else { return false }
+            var end = index
+            if end > range.lowerBound && units[end - 1] == 0x20 { end -= 1 }
+            guard end > range.lowerBound else { return false }
+            return candidates(for: units[end - 1]).contains { needle in
+                guard end - needle.count >= range.lowerBound else { return false }
+                return matches(needle, in: units, at: end - needle.count)
+            }
         }
+        return candidates(for: units[index]).contains { needle in
+            index + needle.count <= range.upperBound && matches(needle, in: units, at: index)
+        }
+    }
+
+    private func candidates(for unit: UInt16) -> [[UInt16]] {
+        let key = Self.lowercased(unit)
+        return key < 256 ? byKeyUnit[Int(key)] : otherKeyUnits[key] ?? []
+    }
+
+    private func matches(_ needle: [UInt16], in units: UnsafeBufferPointer<UInt16>, at start: Int) -> Bool {
+        for offset in needle.indices where Self.lowercased(units[start + offset]) != needle[offset] { return false }
+        return true
     }
 
     private static func lowercased(_ unit: UInt16) -> UInt16 {
