@@ -14,9 +14,10 @@ struct BenchCommand: ParsableCommand {
         set of the child processes. Use a release build: `swift build -c release --static-swift-stdlib`. With \
         --baseline OTHER, a second diskret executable (another build, e.g. of the previous commit) is measured \
         the same way on the same corpus, its start-up runs alternating with this build's, and both are printed \
-        with their ratio. A subcommand rather than a \
-        package-benchmark target because what users feel is the whole process — start-up, rule loading, \
-        I/O — which in-process micro-benchmarks do not see.
+        with their ratio; --baseline-rules gives it a rule pack of its own (an older build may not read today's \
+        rule files). Any failed run stops the benchmark. A subcommand rather than a package-benchmark target \
+        because what users feel is the whole process — start-up, rule loading, I/O — which in-process \
+        micro-benchmarks do not see.
         """
     )
 
@@ -37,6 +38,9 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "Another diskret executable to measure the same way, for comparing two builds.")
     var baseline: String?
 
+    @Option(name: .long, help: "The rule pack the baseline build reads, when it cannot read this build's (default: the same).")
+    var baselineRules: String?
+
     @Flag(name: .long, help: "Print the figures as JSON.")
     var json = false
 
@@ -45,6 +49,7 @@ struct BenchCommand: ParsableCommand {
         if let baseline, !FileManager.default.isExecutableFile(atPath: baseline) {
             throw ValidationError("--baseline must name an executable diskret build.")
         }
+        if baselineRules != nil && baseline == nil { throw ValidationError("--baseline-rules needs --baseline.") }
     }
 
     func run() throws {
@@ -55,9 +60,9 @@ struct BenchCommand: ParsableCommand {
         let bytes = (try FileManager.default.attributesOfItem(atPath: corpusPath)[.size] as? Int) ?? 0
         let documents = try countLines(corpusPath)
         let note = notes.min { abs($0.utf8.count - 2048) < abs($1.utf8.count - 2048) } ?? "Frau Kowalczyk kam."
-        let executables = [executable] + (baseline.map { [$0] } ?? [])
-        var figures = try executables.map { try throughput($0, rules: rules, corpus: corpusPath, bytes: bytes, documents: documents, note: note) }
-        for (index, startup) in try startups(executables, rules: rules, note: note).enumerated() { figures[index].merge(startup) { $1 } }
+        let builds = [(executable, rules)] + (baseline.map { [($0, baselineRules ?? rules)] } ?? [])
+        var figures = try builds.map { try throughput($0.0, rules: $0.1, corpus: corpusPath, bytes: bytes, documents: documents, note: note) }
+        for (index, startup) in try startups(builds, note: note).enumerated() { figures[index].merge(startup) { $1 } }
         let current = figures[0], base = baseline == nil ? nil : figures[1]
         if json {
             var object: [String: Any] = current
@@ -98,11 +103,11 @@ struct BenchCommand: ParsableCommand {
 
     /// Start-up percentiles and peak memory of each executable. The builds take turns, run by run, so that
     /// a noisy machine slows both alike and their ratio holds.
-    private func startups(_ executables: [String], rules: String, note: String) throws -> [[String: Any]] {
-        var starts = Array(repeating: [Double](), count: executables.count)
-        var peaks = Array(repeating: 0, count: executables.count)
+    private func startups(_ builds: [(executable: String, rules: String)], note: String) throws -> [[String: Any]] {
+        var starts = Array(repeating: [Double](), count: builds.count)
+        var peaks = Array(repeating: 0, count: builds.count)
         for _ in 0..<runs {
-            for (index, executable) in executables.enumerated() {
+            for (index, (executable, rules)) in builds.enumerated() {
                 let run = try ChildRun.run(executable, ["filter", "--rules", rules], input: Data(note.utf8))
                 starts[index].append(run.seconds)
                 peaks[index] = max(peaks[index], run.peakRSS)
@@ -207,6 +212,12 @@ struct ChildRun {
         var usage = rusage()
         _ = wait4(pid, &status, 0, &usage)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        // A failed run would be timed as a fast one: stop rather than report it.
+        guard status & 0x7F == 0, (status >> 8) & 0xFF == 0 else {
+            let code = status & 0x7F == 0 ? "exit status \((status >> 8) & 0xFF)" : "signal \(status & 0x7F)"
+            printError("error: \(executable) \(arguments.joined(separator: " ")) failed (\(code)); nothing was measured")
+            throw ExitCode.failure
+        }
         return ChildRun(seconds: seconds, peakRSS: usage.ru_maxrss)
     }
 }

@@ -25,4 +25,21 @@ import Testing
         #expect(result.status == 64)
         #expect(result.stdout.isEmpty)
     }
+
+    /// A baseline that cannot run (here: it fails on every start) stops the benchmark instead of being timed
+    /// as a very fast build.
+    @Test func aFailingBaselineStopsTheBenchmark() throws {
+        let script = FileManager.default.temporaryDirectory.appendingPathComponent("failing-diskret-\(UUID().uuidString)").path
+        try "#!/bin/sh\nexit 78\n".write(toFile: script, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script)
+        let result = try BinaryRunner.run(["bench", "Fixtures/corpus.jsonl", "--runs", "1", "--baseline", script])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("failed (exit status 78)"))
+        #expect(!result.stdout.contains("baseline"))
+    }
+
+    @Test func baselineRulesNeedABaseline() throws {
+        let result = try BinaryRunner.run(["bench", "Fixtures/corpus.jsonl", "--baseline-rules", "Rules"])
+        #expect(result.status == 64)
+    }
 }
