@@ -10,7 +10,7 @@ struct RuleOptions: ParsableArguments {
     @Option(name: .long, help: "Mask candidates scoring at least this (0…1); lower means more recall.")
     var threshold: Double = 0.5
 
-    @Flag(name: .long, help: "Do not read or write the compiled word-list cache.")
+    @Flag(name: .long, help: "Do not read or write the caches of compiled word lists and parsed rule files.")
     var noCache = false
 
     @Option(name: .long, help: "Refuse a note (or a JSON line) larger than this many bytes.")
