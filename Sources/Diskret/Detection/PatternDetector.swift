@@ -139,6 +139,8 @@ struct NeedleSet: Sendable {
     /// Needles by their first unit, or by their last for `beforeNumber`.
     private var byKeyUnit: [[[UInt16]]] = Array(repeating: [], count: 256)
     private var otherKeyUnits: [UInt16: [[UInt16]]] = [:]
+    /// Which of the 256 Latin-1 key units have needles: most positions stop at this test.
+    private var keyUnitUsed = [Bool](repeating: false, count: 256)
     /// A needle counts only right before a number, after at most one space; it is then looked for backwards
     /// from the digits, which are rare, rather than at every letter.
     private let beforeNumber: Bool
@@ -147,7 +149,7 @@ struct NeedleSet: Sendable {
         self.beforeNumber = beforeNumber
         for needle in needles.map({ Array($0.utf16) }) where !needle.isEmpty {
             let key = beforeNumber ? needle[needle.count - 1] : needle[0]
-            if key < 256 { byKeyUnit[Int(key)].append(needle) } else { otherKeyUnits[key, default: []].append(needle) }
+            if key < 256 { byKeyUnit[Int(key)].append(needle); keyUnitUsed[Int(key)] = true } else { otherKeyUnits[key, default: []].append(needle) }
         }
     }
 
@@ -158,15 +160,22 @@ struct NeedleSet: Sendable {
             guard GateRegions.isDigit(units[index]) else { return false }
             var end = index
             if end > range.lowerBound && units[end - 1] == 0x20 { end -= 1 }
-            guard end > range.lowerBound else { return false }
+            guard end > range.lowerBound, mayStart(units[end - 1]) else { return false }
             return candidates(for: units[end - 1]).contains { needle in
                 guard end - needle.count >= range.lowerBound else { return false }
                 return matches(needle, in: units, at: end - needle.count)
             }
         }
+        guard mayStart(units[index]) else { return false }
         return candidates(for: units[index]).contains { needle in
             index + needle.count <= range.upperBound && matches(needle, in: units, at: index)
         }
+    }
+
+    /// Whether some needle has `unit` as its key unit (a table look-up without touching the needle arrays).
+    private func mayStart(_ unit: UInt16) -> Bool {
+        let key = Self.lowercased(unit)
+        return key < 256 ? keyUnitUsed[Int(key)] : !otherKeyUnits.isEmpty
     }
 
     private func candidates(for unit: UInt16) -> [[UInt16]] {

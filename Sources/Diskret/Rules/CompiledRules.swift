@@ -1,5 +1,8 @@
+// The compiled rules are classes: the engine passes them around for every note and token, and copying a
+// struct that holds a `RuleDefinition` retains each of its strings and arrays.
+
 /// A pattern rule with its compiled regex.
-struct PatternRule: Sendable {
+final class PatternRule: Sendable {
     let definition: RuleDefinition
     let regex: RegexPattern
     /// Lists the text of `definition.checkGroup` must stand in (empty: no check).
@@ -19,14 +22,20 @@ struct PatternRule: Sendable {
 }
 
 /// An unknown-word rule with its jargon lists loaded.
-struct UnknownWordRule: Sendable {
+final class UnknownWordRule: Sendable {
     let definition: RuleDefinition
     let jargon: [WordList]
+
+    init(definition: RuleDefinition, jargon: [WordList]) {
+        self.definition = definition
+        self.jargon = jargon
+    }
+
     func isJargon(_ key: ArraySlice<UInt8>) -> Bool { jargon.contains { $0.contains(key) } }
 }
 
 /// A word-list rule with its lists loaded.
-struct WordListRule: Sendable {
+final class WordListRule: Sendable {
     let definition: RuleDefinition
     let lists: [WordList]
     /// A hit also found here is ambiguous (a surname that is a noun) and scores `definition.ambiguousScore`.
@@ -34,11 +43,19 @@ struct WordListRule: Sendable {
     /// A hit at the start of a sentence or line found here is ambiguous ("Heute", "Nach").
     let ambiguousAtStart: [WordList]
     /// The longest entry in tokens.
-    var maxTokens: Int { lists.map(\.maxTokens).max() ?? 1 }
+    let maxTokens: Int
+
+    init(definition: RuleDefinition, lists: [WordList], ambiguous: [WordList], ambiguousAtStart: [WordList]) {
+        self.definition = definition
+        self.lists = lists
+        self.ambiguous = ambiguous
+        self.ambiguousAtStart = ambiguousAtStart
+        maxTokens = lists.map(\.maxTokens).max() ?? 1
+    }
 }
 
 /// A context rule with its trigger keys.
-struct ContextRule: Sendable {
+final class ContextRule: Sendable {
     let definition: RuleDefinition
     /// Trigger phrase key → role ("km" → "Kindsmutter"), nil role when the trigger names none.
     let triggers: [[UInt8]: String?]
@@ -70,8 +87,14 @@ struct ContextRule: Sendable {
 }
 
 /// An allow or deny rule: words never, or always, masked.
-struct WordSetRule: Sendable {
+final class WordSetRule: Sendable {
     let definition: RuleDefinition
     let lists: [WordList]
+
+    init(definition: RuleDefinition, lists: [WordList]) {
+        self.definition = definition
+        self.lists = lists
+    }
+
     func contains(_ key: [UInt8]) -> Bool { lists.contains { $0.contains(key) } }
 }
