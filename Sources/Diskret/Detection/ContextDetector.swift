@@ -4,6 +4,9 @@ struct ContextDetector {
     let lexicon: Lexicon
     private let matchers: [RegexMatcher?]
     let timeLimit: Int32
+    /// The rules whose triggers start with a token of this key hash: one look-up per token for all rules,
+    /// instead of one per token and rule.
+    private let rulesByFirstToken: [UInt64: [Int]]
 
     init(rules: [ContextRule], lexicon: Lexicon, timeLimit: Int32) throws(DiskretError) {
         self.rules = rules
@@ -12,48 +15,63 @@ struct ContextDetector {
         for rule in rules { matchers.append(try rule.targetRegex?.makeMatcher()) }
         self.matchers = matchers
         self.timeLimit = timeLimit
+        var rulesByFirstToken: [UInt64: [Int]] = [:]
+        for (index, rule) in rules.enumerated() { for hash in rule.firstTokenHashes { rulesByFirstToken[hash, default: []].append(index) } }
+        self.rulesByFirstToken = rulesByFirstToken
     }
 
     func detect(in text: TokenizedText, into candidates: inout [Candidate]) throws(DiskretError) {
         let tokens = text.tokens
+        // Candidates per rule, appended in rule order at the end, as if the rules had run one after another.
+        var found = Array(repeating: [Candidate](), count: rules.count)
         try text.units.withUnsafeBufferPointer { (buffer) throws(DiskretError) in
-            for (rule, matcher) in zip(rules, matchers) {
-                let definition = rule.definition
-                try matcher?.reset(buffer, timeLimit: timeLimit)
-                for start in tokens.indices where tokens[start].kind != .other && rule.firstTokenHashes.contains(tokens[start].keyHash) {
-                    guard let (triggerEnd, role) = trigger(at: start, rule: rule, text: text) else { continue }
-                    var target = triggerEnd
-                    while target < tokens.count && rule.skip.contains(Array(text.key(target))) { target += 1 }
-                    guard target < tokens.count else { continue }
-                    if !definition.acrossSentences
-                        && crossesSentenceEnd(from: triggerEnd, to: target, text, lineBreaks: definition.category != .person) { continue }
-                    let found: Range<Int>?
-                    switch definition.target {
-                    case .name:
-                        found = text.nameEnd(from: target, maxWords: definition.maxWords, lexicon: lexicon,
-                                             strictFirstWord: definition.strictFirstWord,
-                                             trustSurnames: definition.category == .person)
-                            .map { tokens[target].start..<tokens[$0].end }
-                    case .word:
-                        found = text.isNameWord(target, first: !definition.strictFirstWord, lexicon: lexicon) ? tokens[target].range : nil
-                    case .pattern:
-                        let from = tokens[target].start
-                        try matcher!.setRegion(from..<min(text.units.count, from + 400))
-                        do { found = try matcher!.matchHere(group: definition.group) } catch {
-                            throw DiskretError.timeLimitExceeded(rule: definition.id)
-                        }
+            for matcher in matchers { try matcher?.reset(buffer, timeLimit: timeLimit) }
+            for start in tokens.indices where tokens[start].kind != .other {
+                guard let indices = rulesByFirstToken[tokens[start].keyHash] else { continue }
+                for index in indices {
+                    if let candidate = try candidate(at: start, rule: rules[index], matcher: matchers[index], text: text) {
+                        found[index].append(candidate)
                     }
-                    guard var range = found else { continue }
-                    if !rule.targetLists.isEmpty {
-                        guard let key = text.joinedKey(covering: range), rule.targetLists.contains(where: { $0.contains(key) }) else { continue }
-                    }
-                    if definition.includeTrigger { range = tokens[start].start..<range.upperBound }
-                    candidates.append(Candidate(range: range, category: definition.category!, type: definition.type,
-                                                rule: definition.id, score: definition.score, role: role))
                 }
-                try matcher?.reset(UnsafeBufferPointer(start: nil, count: 0), timeLimit: 0)
+            }
+            for matcher in matchers { try matcher?.reset(UnsafeBufferPointer(start: nil, count: 0), timeLimit: 0) }
+        }
+        for list in found { candidates.append(contentsOf: list) }
+    }
+
+    /// The candidate of `rule` when one of its triggers starts at token `start`.
+    private func candidate(at start: Int, rule: ContextRule, matcher: RegexMatcher?, text: TokenizedText) throws(DiskretError) -> Candidate? {
+        let tokens = text.tokens
+        let definition = rule.definition
+        guard let (triggerEnd, role) = trigger(at: start, rule: rule, text: text) else { return nil }
+        var target = triggerEnd
+        while target < tokens.count && rule.skip.contains(Array(text.key(target))) { target += 1 }
+        guard target < tokens.count else { return nil }
+        if !definition.acrossSentences
+            && crossesSentenceEnd(from: triggerEnd, to: target, text, lineBreaks: definition.category != .person) { return nil }
+        let found: Range<Int>?
+        switch definition.target {
+        case .name:
+            found = text.nameEnd(from: target, maxWords: definition.maxWords, lexicon: lexicon,
+                                 strictFirstWord: definition.strictFirstWord,
+                                 trustSurnames: definition.category == .person)
+                .map { tokens[target].start..<tokens[$0].end }
+        case .word:
+            found = text.isNameWord(target, first: !definition.strictFirstWord, lexicon: lexicon) ? tokens[target].range : nil
+        case .pattern:
+            let from = tokens[target].start
+            try matcher!.setRegion(from..<min(text.units.count, from + 400))
+            do { found = try matcher!.matchHere(group: definition.group) } catch {
+                throw DiskretError.timeLimitExceeded(rule: definition.id)
             }
         }
+        guard var range = found else { return nil }
+        if !rule.targetLists.isEmpty {
+            guard let key = text.joinedKey(covering: range), rule.targetLists.contains(where: { $0.contains(key) }) else { return nil }
+        }
+        if definition.includeTrigger { range = tokens[start].start..<range.upperBound }
+        return Candidate(range: range, category: definition.category!, type: definition.type,
+                         rule: definition.id, score: definition.score, role: role)
     }
 
     /// Whether a sentence ends between trigger and target: a blank line, or a full stop that is not an
