@@ -10,11 +10,11 @@ struct BenchCommand: ParsableCommand {
         discussion: """
         Throughput: the --jsonl filter is run as a child process over a corpus (CORPUS, or --generate MB of \
         JSON lines made from the fixture notes) with 1 job and with --jobs N. Start-up: `diskret filter` on \
-        one short note, --runs times; the median and 90th percentile are reported. Memory: the peak resident \
-        set of the child processes. Use a release build: `swift build -c release --static-swift-stdlib`. With \
-        --baseline OTHER, a second diskret executable (another build, e.g. of the previous commit) is measured \
-        the same way on the same corpus, its start-up runs alternating with this build's, and both are printed \
-        with their ratio; --baseline-rules gives it a rule pack of its own (an older build may not read today's \
+        one short note, --runs times; the median and 90th percentile are reported. Throughput runs are repeated \
+        --rounds times and their median reported. Memory: the peak resident set of the child processes. Use a \
+        release build: `swift build -c release --static-swift-stdlib`. With --baseline OTHER, a second diskret \
+        executable (another build, e.g. of the previous commit) is measured the same way on the same corpus, \
+        its runs alternating with this build's, and both are printed with their ratio; --baseline-rules gives it a rule pack of its own (an older build may not read today's \
         rule files). Any failed run stops the benchmark. A subcommand rather than a package-benchmark target \
         because what users feel is the whole process — start-up, rule loading, I/O — which in-process \
         micro-benchmarks do not see.
@@ -35,6 +35,9 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "How many times to start the filter for the start-up figures.")
     var runs: Int = 20
 
+    @Option(name: .long, help: "How many times to run each throughput measurement; the median is reported.")
+    var rounds: Int = 3
+
     @Option(name: .long, help: "Another diskret executable to measure the same way, for comparing two builds.")
     var baseline: String?
 
@@ -45,7 +48,9 @@ struct BenchCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard generate > 0, jobs > 0, runs > 0 else { throw ValidationError("--generate, --jobs and --runs must be positive.") }
+        guard generate > 0, jobs > 0, runs > 0, rounds > 0 else {
+            throw ValidationError("--generate, --jobs, --runs and --rounds must be positive.")
+        }
         if let baseline, !FileManager.default.isExecutableFile(atPath: baseline) {
             throw ValidationError("--baseline must name an executable diskret build.")
         }
@@ -61,7 +66,7 @@ struct BenchCommand: ParsableCommand {
         let documents = try countLines(corpusPath)
         let note = notes.min { abs($0.utf8.count - 2048) < abs($1.utf8.count - 2048) } ?? "Frau Kowalczyk kam."
         let builds = [(executable, rules)] + (baseline.map { [($0, baselineRules ?? rules)] } ?? [])
-        var figures = try builds.map { try throughput($0.0, rules: $0.1, corpus: corpusPath, bytes: bytes, documents: documents, note: note) }
+        var figures = try throughputs(builds, corpus: corpusPath, bytes: bytes, documents: documents, note: note)
         for (index, startup) in try startups(builds, note: note).enumerated() { figures[index].merge(startup) { $1 } }
         let current = figures[0], base = baseline == nil ? nil : figures[1]
         if json {
@@ -84,21 +89,33 @@ struct BenchCommand: ParsableCommand {
         }
     }
 
-    /// Throughput with 1 and N jobs and its peak memory, for one executable.
-    private func throughput(_ executable: String, rules: String, corpus corpusPath: String, bytes: Int, documents: Int,
-                            note: String) throws -> [String: Any] {
+    /// Throughput with 1 and N jobs and its peak memory, for each executable: the median of `rounds` runs,
+    /// the builds taking turns as for start-up.
+    private func throughputs(_ builds: [(executable: String, rules: String)], corpus corpusPath: String, bytes: Int,
+                             documents: Int, note: String) throws -> [[String: Any]] {
         // Warm the caches (word lists, parsed pack) so that the runs measure steady state, as users see it
         // after the first run.
-        _ = try ChildRun.run(executable, ["filter", "--rules", rules], input: Data(note.utf8))
-        let single = try ChildRun.run(executable, ["filter", "--jsonl", "--rules", rules], inputFile: corpusPath)
-        let parallel = try ChildRun.run(executable, ["filter", "--jsonl", "--jobs", String(jobs), "--rules", rules], inputFile: corpusPath)
-        return [
-            "corpus_bytes": bytes, "documents": documents,
-            "mb_per_s_1_job": Double(bytes) / 1e6 / single.seconds,
-            "mb_per_s_jobs": Double(bytes) / 1e6 / parallel.seconds, "jobs": jobs,
-            "documents_per_s_1_job": Double(documents) / single.seconds,
-            "peak_rss_mb_1_job": Double(single.peakRSS) / 1024, "peak_rss_mb_jobs": Double(parallel.peakRSS) / 1024,
-        ]
+        for (executable, rules) in builds { _ = try ChildRun.run(executable, ["filter", "--rules", rules], input: Data(note.utf8)) }
+        var single = Array(repeating: [ChildRun](), count: builds.count)
+        var parallel = Array(repeating: [ChildRun](), count: builds.count)
+        for _ in 0..<rounds {
+            for (index, (executable, rules)) in builds.enumerated() {
+                single[index].append(try ChildRun.run(executable, ["filter", "--jsonl", "--rules", rules], inputFile: corpusPath))
+                parallel[index].append(try ChildRun.run(executable, ["filter", "--jsonl", "--jobs", String(jobs), "--rules", rules],
+                                                        inputFile: corpusPath))
+            }
+        }
+        func median(_ runs: [ChildRun]) -> Double { runs.map(\.seconds).sorted()[runs.count / 2] }
+        return builds.indices.map { index in
+            [
+                "corpus_bytes": bytes, "documents": documents, "rounds": rounds,
+                "mb_per_s_1_job": Double(bytes) / 1e6 / median(single[index]),
+                "mb_per_s_jobs": Double(bytes) / 1e6 / median(parallel[index]), "jobs": jobs,
+                "documents_per_s_1_job": Double(documents) / median(single[index]),
+                "peak_rss_mb_1_job": Double(single[index].map(\.peakRSS).max()!) / 1024,
+                "peak_rss_mb_jobs": Double(parallel[index].map(\.peakRSS).max()!) / 1024,
+            ]
+        }
     }
 
     /// Start-up percentiles and peak memory of each executable. The builds take turns, run by run, so that

@@ -5,7 +5,8 @@ import Testing
 @Suite struct BenchCLITests {
     @Test func benchReportsFiguresForThisBuildAndABaseline() throws {
         let binary = BinaryRunner.binary.path
-        let result = try BinaryRunner.run(["bench", "Fixtures/corpus.jsonl", "--runs", "2", "--jobs", "2", "--baseline", binary, "--json"])
+        let result = try BinaryRunner.run(["bench", "Fixtures/corpus.jsonl", "--runs", "2", "--rounds", "2", "--jobs", "2", "--baseline", binary,
+                                           "--json"])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any]
         let corpus = try String(contentsOf: BinaryRunner.repository.appendingPathComponent("Fixtures/corpus.jsonl"), encoding: .utf8)
@@ -17,6 +18,7 @@ import Testing
             #expect((figures?["startup_ms_median"] as? Double ?? 0) > 0)
             #expect((figures?["peak_rss_mb_1_job"] as? Double ?? 0) > 1)
             #expect(figures?["documents"] as? Int == lines)
+            #expect(figures?["rounds"] as? Int == 2)
         }
     }
 
