@@ -57,9 +57,7 @@ struct WordListLoader {
     /// A file name for the cache entry of `path`: FNV-1a of the absolute path, so lists never collide.
     static func cacheName(for path: String) -> String {
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in absolute.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return String(hash, radix: 16)
+        return String(fnv1a(absolute.utf8), radix: 16)
     }
 
     /// The per-user cache directory (`$XDG_CACHE_HOME/diskret` or `~/.cache/diskret`), created with mode 0700;

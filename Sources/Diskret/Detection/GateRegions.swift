@@ -1,0 +1,83 @@
+/// The line ranges of a note that contain a digit, an "@", or URL punctuation: patterns gated on them skip
+/// the rest, which is most of a note.
+struct GateRegions {
+    private var digit: [Range<Int>] = []
+    private var at: [Range<Int>] = []
+    private var url: [Range<Int>] = []
+    private let whole: Range<Int>
+
+    init(units: [UInt16]) {
+        whole = 0..<units.count
+        var lineStart = 0
+        var hasDigit = false, hasAt = false, hasURL = false
+        func close(_ end: Int) {
+            // Adjacent gated lines merge into one region, so a match broken over a line ending is still seen.
+            if hasDigit { Self.add(lineStart..<end, to: &digit) }
+            if hasAt { Self.add(lineStart..<end, to: &at) }
+            if hasURL { Self.add(lineStart..<end, to: &url) }
+        }
+        for (index, unit) in units.enumerated() {
+            switch unit {
+            case _ where Self.isDigit(unit): hasDigit = true
+            case 0x40, 0xFF20: hasAt = true
+            case 0x2F, 0x3A, 0x2E: hasURL = true
+            case 0x0A:
+                close(index + 1)
+                lineStart = index + 1
+                hasDigit = false; hasAt = false; hasURL = false
+            default: break
+            }
+        }
+        close(units.count)
+    }
+
+    /// Digits as the gates see them: ASCII, full-width, Arabic-Indic and Persian.
+    static func isDigit(_ unit: UInt16) -> Bool {
+        switch unit {
+        case 0x30...0x39, 0xFF10...0xFF19, 0x0660...0x0669, 0x06F0...0x06F9: return true
+        default: return false
+        }
+    }
+
+    func ranges(for gate: PatternGate) -> [Range<Int>] {
+        switch gate {
+        case .none: return whole.isEmpty ? [] : [whole]
+        case .digit: return digit
+        case .at: return at
+        case .url: return url
+        }
+    }
+
+    /// The lines within `ranges` that contain one of `needles`, ignoring ASCII and Latin-1 case.
+    static func lines(in ranges: [Range<Int>], of units: [UInt16], containingAnyOf needles: NeedleSet) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        units.withUnsafeBufferPointer { units in
+            for range in ranges {
+                var lineStart = range.lowerBound
+                var index = range.lowerBound
+                while index < range.upperBound {
+                    if units[index] == 0x0A {
+                        lineStart = index + 1
+                    } else if needles.occurs(in: units, at: index, within: range) {
+                        // Found: the line is taken whole, and the search goes on after its end.
+                        var end = index
+                        while end < range.upperBound && units[end] != 0x0A { end += 1 }
+                        add(lineStart..<end, to: &result)
+                        index = end
+                        continue
+                    }
+                    index += 1
+                }
+            }
+        }
+        return result
+    }
+
+    private static func add(_ range: Range<Int>, to ranges: inout [Range<Int>]) {
+        if let last = ranges.last, last.upperBound >= range.lowerBound {
+            ranges[ranges.count - 1] = last.lowerBound..<range.upperBound
+        } else {
+            ranges.append(range)
+        }
+    }
+}
