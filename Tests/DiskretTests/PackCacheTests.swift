@@ -86,6 +86,25 @@ import Testing
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
     }
 
+    /// No single damaged byte makes the cache read as a pack: it fails the magic, the fingerprint or the
+    /// body's checksum, and the rule files are parsed again.
+    @Test func anyDamagedByteIsDetected() throws {
+        let cacheDirectory = try Self.temporaryDirectory()
+        let rules = try Self.temporaryDirectory()
+        let yaml = "rules:\n  - id: person.test\n    kind: wordlist\n    category: person\n    words: [Kowalczyk]\n"
+        let sources = [(file: rules + "/rules.yaml", text: yaml)]
+        _ = try RulePack.load(sources: sources, directory: rules, cacheDirectory: cacheDirectory)
+        let cache = PackCache(cacheDirectory: cacheDirectory, ruleDirectory: rules, sources: sources)
+        let intact = try #require(FileBytes.read(cache.path))
+        #expect(cache.read() != nil)
+        for position in intact.indices {
+            var damaged = intact
+            damaged[position] ^= 0x04
+            FileBytes.writeAtomically(damaged, to: cache.path)
+            #expect(cache.read() == nil, "a flipped bit at byte \(position) went unnoticed")
+        }
+    }
+
     /// The German pack from the cache masks a note exactly as the freshly parsed pack does.
     @Test func cachedGermanPackMasksLikeTheParsedOne() throws {
         // The shared test pack was parsed (its cache directory is new for each run) and wrote the cache.

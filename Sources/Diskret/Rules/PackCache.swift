@@ -7,9 +7,9 @@ import Darwin
 /// The parsed form of a rule pack (definitions and context keys), cached so that a start does not parse
 /// YAML or tokenize triggers: together a third of `diskret filter`'s start-up.
 ///
-/// One file per rule directory. It is valid only for the exact rule-file texts and paths it was made from
-/// and for the executable that made it (its size and time), so editing a rule or rebuilding invalidates
-/// it; a damaged file is ignored and rewritten.
+/// One file per rule directory: magic, fingerprint, checksum of the body, body. It is valid only for the
+/// exact rule-file texts and paths it was made from and for the executable that made it (its size and
+/// time), so editing a rule or rebuilding invalidates it; a damaged file fails its checksum and is rewritten.
 struct PackCache {
     /// The parsed pack.
     struct Contents {
@@ -17,7 +17,7 @@ struct PackCache {
         var contextKeys: [String: ContextKeys]
     }
 
-    static let formatVersion: UInt64 = 2
+    static let formatVersion: UInt64 = 3
     private static let magic: UInt64 = 0x3150_524B_4944  // "DIKRP1"
 
     let path: String
@@ -42,10 +42,12 @@ struct PackCache {
 
     /// The cached contents, or nil when there is none for these sources (or it cannot be read).
     func read() -> Contents? {
-        guard let data = FileBytes.read(path) else { return nil }
+        // A damaged file must never become a different pack: the body's checksum is tested before it is read.
+        guard let data = FileBytes.read(path), data.count >= 24 else { return nil }
         var input = ByteReader(Array(data))
         do {
-            guard try input.uint64() == Self.magic, try input.uint64() == fingerprint else { return nil }
+            guard try input.uint64() == Self.magic, try input.uint64() == fingerprint,
+                  try input.uint64() == fnv1a(data[24...]) else { return nil }
             var contents = Contents(definitions: [], contextKeys: [:])
             for _ in 0..<(try input.count()) { contents.definitions.append(try RuleDefinition(from: &input)) }
             for _ in 0..<(try input.count()) { contents.contextKeys[try input.string()] = try ContextKeys(from: &input) }
@@ -57,14 +59,16 @@ struct PackCache {
 
     /// Writes `contents` atomically with mode 0600; failures are ignored (the cache is optional).
     func write(_ contents: Contents) {
+        var body = ByteWriter()
+        body.int(contents.definitions.count)
+        for definition in contents.definitions { definition.write(to: &body) }
+        body.int(contents.contextKeys.count)
+        for (id, keys) in contents.contextKeys.sorted(by: { $0.key < $1.key }) { body.string(id); keys.write(to: &body) }
         var out = ByteWriter()
         out.uint64(Self.magic)
         out.uint64(fingerprint)
-        out.int(contents.definitions.count)
-        for definition in contents.definitions { definition.write(to: &out) }
-        out.int(contents.contextKeys.count)
-        for (id, keys) in contents.contextKeys.sorted(by: { $0.key < $1.key }) { out.string(id); keys.write(to: &out) }
-        FileBytes.writeAtomically(out.bytes, to: path)
+        out.uint64(fnv1a(body.bytes))
+        FileBytes.writeAtomically(out.bytes + body.bytes, to: path)
     }
 }
 
