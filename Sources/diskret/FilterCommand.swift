@@ -67,6 +67,9 @@ struct FilterCommand: ParsableCommand {
         try pseudonymisation.store(input: text, result: result)
         if let report { try writeReport(result.findings, to: report) }
         try OutputWriter.write(result.text)
+        // The process ends here: its exit reclaims the engine at no cost, whereas freeing ~60 compiled ICU
+        // patterns and the pack took a millisecond of a 25 ms run.
+        _ = Unmanaged.passRetained(session)
     }
 
     private func writeReport(_ findings: [Finding], to path: String) throws {

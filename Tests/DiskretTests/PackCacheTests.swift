@@ -17,27 +17,30 @@ import Testing
         }
     }
 
-    /// Every field of every definition and context key survives the byte form: `dump` shows all stored
-    /// properties, so a field added to `RuleDefinition` but not to its encoding fails here.
-    @Test func byteFormKeepsEveryFieldOfTheGermanPack() throws {
-        let contents = try RulePack.parse(Self.repositorySources())
-        var out = ByteWriter()
-        for definition in contents.definitions { definition.write(to: &out) }
-        for id in contents.contextKeys.keys.sorted() { contents.contextKeys[id]!.write(to: &out) }
-        var input = ByteReader(out.bytes)
-        for definition in contents.definitions {
-            var original = "", decoded = ""
-            dump(definition, to: &original)
-            dump(try RuleDefinition(from: &input), to: &decoded)
-            #expect(decoded == original)
+    /// Every field of every definition, context key and inline word key survives the cache file: `dump`
+    /// shows all stored properties, so a field added to `RuleDefinition` but not to its encoding fails here.
+    @Test func cacheFileKeepsEveryFieldOfTheGermanPack() throws {
+        let sources = try Self.repositorySources()
+        let contents = try RulePack.parse(sources)
+        #expect(!contents.wordKeys.isEmpty && !contents.contextKeys.isEmpty)
+        let cache = PackCache(cacheDirectory: try Self.temporaryDirectory(), ruleDirectory: "/rules", sources: sources)
+        cache.write(contents)
+        let decoded = try #require(cache.read())
+        #expect(decoded.definitions.count == contents.definitions.count)
+        for (original, copy) in zip(contents.definitions, decoded.definitions) {
+            var before = "", after = ""
+            dump(original, to: &before)
+            dump(copy, to: &after)
+            #expect(after == before)
         }
-        for id in contents.contextKeys.keys.sorted() {
-            var original = "", decoded = ""
-            dump(contents.contextKeys[id]!, to: &original)
-            dump(try ContextKeys(from: &input), to: &decoded)
-            #expect(decoded == original)
-        }
-        #expect(input.isAtEnd)
+        var before = "", after = ""
+        dump(contents.contextKeys.sorted { $0.key < $1.key }, to: &before)
+        dump(decoded.contextKeys.sorted { $0.key < $1.key }, to: &after)
+        #expect(after == before)
+        before = ""; after = ""
+        dump(contents.wordKeys.sorted { $0.key < $1.key }, to: &before)
+        dump(decoded.wordKeys.sorted { $0.key < $1.key }, to: &after)
+        #expect(after == before)
     }
 
     @Test func truncatedBytesAreRejectedNotMisread() throws {

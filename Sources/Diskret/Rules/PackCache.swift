@@ -4,8 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// The parsed form of a rule pack (definitions and context keys), cached so that a start does not parse
-/// YAML or tokenize triggers: together a third of `diskret filter`'s start-up.
+/// The parsed form of a rule pack (definitions, context keys, keys of inline words), cached so that a start
+/// does not parse YAML or fold words: together a third of `diskret filter`'s start-up.
 ///
 /// One file per rule directory: magic, fingerprint, checksum of the body, body. It is valid only for the
 /// exact rule-file texts and paths it was made from and for the executable that made it (its size and
@@ -15,9 +15,11 @@ struct PackCache {
     struct Contents {
         var definitions: [RuleDefinition]
         var contextKeys: [String: ContextKeys]
+        /// The folded keys of each rule's inline `words`, by rule id.
+        var wordKeys: [String: [(key: [UInt8], tokens: Int)]]
     }
 
-    static let formatVersion: UInt64 = 3
+    static let formatVersion: UInt64 = 4
     private static let magic: UInt64 = 0x3150_524B_4944  // "DIKRP1"
 
     let path: String
@@ -48,9 +50,15 @@ struct PackCache {
         do {
             guard try input.uint64() == Self.magic, try input.uint64() == fingerprint,
                   try input.uint64() == fnv1a(data[24...]) else { return nil }
-            var contents = Contents(definitions: [], contextKeys: [:])
+            var contents = Contents(definitions: [], contextKeys: [:], wordKeys: [:])
             for _ in 0..<(try input.count()) { contents.definitions.append(try RuleDefinition(from: &input)) }
             for _ in 0..<(try input.count()) { contents.contextKeys[try input.string()] = try ContextKeys(from: &input) }
+            for _ in 0..<(try input.count()) {
+                let id = try input.string()
+                var keys: [(key: [UInt8], tokens: Int)] = []
+                for _ in 0..<(try input.count()) { keys.append((try input.data(), try input.int())) }
+                contents.wordKeys[id] = keys
+            }
             return input.isAtEnd ? contents : nil
         } catch {
             return nil
@@ -64,6 +72,12 @@ struct PackCache {
         for definition in contents.definitions { definition.write(to: &body) }
         body.int(contents.contextKeys.count)
         for (id, keys) in contents.contextKeys.sorted(by: { $0.key < $1.key }) { body.string(id); keys.write(to: &body) }
+        body.int(contents.wordKeys.count)
+        for (id, keys) in contents.wordKeys.sorted(by: { $0.key < $1.key }) {
+            body.string(id)
+            body.int(keys.count)
+            for (key, tokens) in keys { body.data(key); body.int(tokens) }
+        }
         var out = ByteWriter()
         out.uint64(Self.magic)
         out.uint64(fingerprint)

@@ -82,7 +82,10 @@ public struct RulePack: Sendable {
         let tokenizer = try Tokenizer()
         var contextKeys: [String: ContextKeys] = [:]
         for rule in definitions where rule.kind == .context { contextKeys[rule.id] = try ContextKeys(rule: rule, tokenizer: tokenizer) }
-        return PackCache.Contents(definitions: definitions, contextKeys: contextKeys)
+        let loader = WordListLoader(cacheDirectory: nil, tokenizer: LazyTokenizer(tokenizer))
+        var wordKeys: [String: [(key: [UInt8], tokens: Int)]] = [:]
+        for rule in definitions where !rule.words.isEmpty { wordKeys[rule.id] = try loader.keys(of: rule.words.map(\.value)) }
+        return PackCache.Contents(definitions: definitions, contextKeys: contextKeys, wordKeys: wordKeys)
     }
 
     init(directory: String, definitions: [RuleDefinition], patterns: [PatternRule], wordLists: [WordListRule],
@@ -108,8 +111,7 @@ struct RulePackCompiler {
 
     func compile(directory: String, _ contents: PackCache.Contents) throws(DiskretError) -> RulePack {
         let definitions = contents.definitions
-        let tokenizer = try Tokenizer()
-        let loader = WordListLoader(cacheDirectory: cacheDirectory, tokenizer: tokenizer)
+        let loader = WordListLoader(cacheDirectory: cacheDirectory, tokenizer: LazyTokenizer())
         var cache: [String: WordList] = [:]
         func lists(_ rule: RuleDefinition, _ paths: [(value: String, line: Int)], words: [(value: String, line: Int)] = []) throws(DiskretError) -> [WordList] {
             var result: [WordList] = []
@@ -121,7 +123,12 @@ struct RulePackCompiler {
                 cache[full] = list
                 result.append(list)
             }
-            if !words.isEmpty { result.append(try loader.list(of: words.map(\.value))) }
+            if !words.isEmpty {
+                guard let keys = contents.wordKeys[rule.id] else {
+                    throw DiskretError.invalidRules(file: rule.file, line: rule.line, message: "rule \(rule.id): word keys missing")
+                }
+                result.append(WordList(keys: keys))
+            }
             return result
         }
         var patterns: [PatternRule] = [], wordLists: [WordListRule] = [], contexts: [ContextRule] = []

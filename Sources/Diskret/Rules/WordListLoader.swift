@@ -5,7 +5,8 @@ import Foundation
 struct WordListLoader {
     /// Where compiled lists are cached; nil disables the cache.
     let cacheDirectory: String?
-    let tokenizer: Tokenizer
+    /// Made on first need: a start with warm caches maps every list and folds nothing.
+    let tokenizer: LazyTokenizer
 
     /// Loads the list at `path`; `reference` names the rule file line for errors.
     func load(path: String, file: String, line: Int) throws(DiskretError) -> WordList {
@@ -28,17 +29,17 @@ struct WordListLoader {
         return list
     }
 
-    /// A list from inline words of a rule file.
-    func list(of words: [String]) throws(DiskretError) -> WordList {
-        WordList(keys: try words.map { (word) throws(DiskretError) in try key(of: word) })
+    /// The keys of a rule file's inline words.
+    func keys(of words: [String]) throws(DiskretError) -> [(key: [UInt8], tokens: Int)] {
+        try words.map { (word) throws(DiskretError) in try key(of: word) }
     }
 
     /// The key of one entry: single words take the folder directly, phrases go through the tokenizer.
     func key(of entry: String) throws(DiskretError) -> (key: [UInt8], tokens: Int) {
         if !entry.isEmpty && entry.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) {
-            return (try tokenizer.folder.key(of: entry), 1)
+            return (try tokenizer.get().folder.key(of: entry), 1)
         }
-        return try tokenizer.phraseKey(entry)
+        return try tokenizer.get().phraseKey(entry)
     }
 
     private func keys(ofLines text: String) throws(DiskretError) -> [(key: [UInt8], tokens: Int)] {
@@ -73,5 +74,19 @@ struct WordListLoader {
                                                     attributes: [.posixPermissions: 0o700])
         } catch { return nil }
         return directory
+    }
+}
+
+/// A tokenizer opened on first use: ICU's break iterators take a millisecond to open.
+final class LazyTokenizer {
+    private var made: Tokenizer?
+
+    init(_ tokenizer: Tokenizer? = nil) { made = tokenizer }
+
+    func get() throws(DiskretError) -> Tokenizer {
+        if let made { return made }
+        let tokenizer = try Tokenizer()
+        made = tokenizer
+        return tokenizer
     }
 }
