@@ -64,7 +64,7 @@ public struct RulePack: Sendable {
         return try RulePackCompiler(cacheDirectory: cacheDirectory).compile(directory: directory, contents)
     }
 
-    /// Parses rule files, checks that rule ids are unique, and folds the context rules' keys.
+    /// Parses rule files, checks that rule ids are unique, and folds the context rules' keys and inline words.
     static func parse(_ sources: [(file: String, text: String)]) throws(DiskretError) -> PackCache.Contents {
         // Files are parsed on all cores (YAML parsing was a sixth of start-up), then checked in order.
         let parsed = concurrentResults(sources) { (source) throws(DiskretError) in try RuleFileParser.parse(source.text, file: source.file) }
