@@ -4,7 +4,8 @@
 /// "Hiroshige"). Only words no other rule claimed are tried, and not in notes full of jargon (clinical
 /// letters), where unknown words are mostly drug names.
 struct UnknownNameWords {
-    let rule: UnknownWordRule
+    /// The unknown-word rule; its word set is the jargon.
+    let rule: WordSetRule
     let lexicon: Lexicon
 
     func apply(to candidates: inout [Candidate], in text: TokenizedText) {
@@ -20,6 +21,8 @@ struct UnknownNameWords {
         }
     }
 
+    private func isJargon(_ word: ArraySlice<UInt8>) -> Bool { rule.contains(word) }
+
     /// Whether at least three and more than the rule's share of the note's capitalised words are jargon (or
     /// end like it).
     private func isJargonHeavy(_ text: TokenizedText) -> Bool {
@@ -27,7 +30,7 @@ struct UnknownNameWords {
         for (index, token) in text.tokens.enumerated() where token.isCapitalizedWord && token.end - token.start >= 3 {
             capitalised += 1
             let word = text.key(index)
-            if rule.isJargon(word) || Self.hasClinicalEnding(word) || Self.hasLatinEnding(word) { jargon += 1 }
+            if isJargon(word) || Self.hasClinicalEnding(word) || Self.hasLatinEnding(word) { jargon += 1 }
         }
         // One Latin word in a news sentence is no clinical letter: it takes three.
         return jargon >= 3 && Double(jargon) > rule.definition.jargonShare * Double(capitalised)
@@ -54,7 +57,7 @@ struct UnknownNameWords {
             if next == 0x3A { return false }
             if next == 0x2E && (word.suffix(2).elementsEqual("nr".utf8) || word.suffix(3).elementsEqual("str".utf8)) { return false }
         }
-        if lexicon.isAllowed(word) || lexicon.isCommonWord(word) || lexicon.isParticle(word) || rule.isJargon(word) { return false }
+        if lexicon.isAllowed(word) || lexicon.isCommonWord(word) || lexicon.isParticle(word) || isJargon(word) { return false }
         // Plural and case endings of nouns ("Kliniken", "Befundes") and compounds ending in a noun
         // ("Technikchef", "Oppositionssprecher").
         for ending in Self.inflections where word.count > ending.count + 3 && word.suffix(ending.count).elementsEqual(ending) {

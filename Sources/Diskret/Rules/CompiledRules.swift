@@ -21,19 +21,6 @@ final class PatternRule: Sendable {
     }
 }
 
-/// An unknown-word rule with its jargon lists loaded.
-final class UnknownWordRule: Sendable {
-    let definition: RuleDefinition
-    let jargon: [WordList]
-
-    init(definition: RuleDefinition, jargon: [WordList]) {
-        self.definition = definition
-        self.jargon = jargon
-    }
-
-    func isJargon(_ key: ArraySlice<UInt8>) -> Bool { jargon.contains { $0.contains(key) } }
-}
-
 /// A word-list rule with its lists loaded.
 final class WordListRule: Sendable {
     let definition: RuleDefinition
@@ -86,7 +73,8 @@ final class ContextRule: Sendable {
     }
 }
 
-/// An allow or deny rule: words never, or always, masked.
+/// A rule that is a set of words: an allow or deny rule (words never, or always, masked), or an unknown-word
+/// rule with its jargon.
 final class WordSetRule: Sendable {
     let definition: RuleDefinition
     let lists: [WordList]
@@ -97,4 +85,5 @@ final class WordSetRule: Sendable {
     }
 
     func contains(_ key: [UInt8]) -> Bool { lists.contains { $0.contains(key) } }
+    func contains(_ key: ArraySlice<UInt8>) -> Bool { lists.contains { $0.contains(key) } }
 }

@@ -11,7 +11,7 @@ public struct RulePack: Sendable {
     let contexts: [ContextRule]
     let allow: [WordSetRule]
     let deny: [WordSetRule]
-    let unknownWords: [UnknownWordRule]
+    let unknownWords: [WordSetRule]
     /// Name particles ("von", "van", "al") declared by the rules' `particles` keys.
     let particles: Set<[UInt8]>
 
@@ -89,7 +89,7 @@ public struct RulePack: Sendable {
     }
 
     init(directory: String, definitions: [RuleDefinition], patterns: [PatternRule], wordLists: [WordListRule],
-         contexts: [ContextRule], allow: [WordSetRule], deny: [WordSetRule], unknownWords: [UnknownWordRule],
+         contexts: [ContextRule], allow: [WordSetRule], deny: [WordSetRule], unknownWords: [WordSetRule],
          particles: Set<[UInt8]>) {
         self.directory = directory; self.definitions = definitions; self.patterns = patterns
         self.wordLists = wordLists; self.contexts = contexts; self.allow = allow; self.deny = deny
@@ -132,7 +132,7 @@ struct RulePackCompiler {
             return result
         }
         var patterns: [PatternRule] = [], wordLists: [WordListRule] = [], contexts: [ContextRule] = []
-        var allow: [WordSetRule] = [], deny: [WordSetRule] = [], unknownWords: [UnknownWordRule] = []
+        var allow: [WordSetRule] = [], deny: [WordSetRule] = [], unknownWords: [WordSetRule] = []
         // Every rule's expression is compiled on all cores first: ICU's compiler builds a Unicode set for each
         // `\p{…}`, and compiling them one after another was a third of the filter's start-up.
         let expressions = definitions.filter { $0.expression != nil }
@@ -159,7 +159,7 @@ struct RulePackCompiler {
             case .deny:
                 deny.append(WordSetRule(definition: rule, lists: try lists(rule, rule.lists, words: rule.words)))
             case .unknownWord:
-                unknownWords.append(UnknownWordRule(definition: rule, jargon: try lists(rule, rule.lists)))
+                unknownWords.append(WordSetRule(definition: rule, lists: try lists(rule, rule.lists)))
             case .context:
                 guard let keys = contents.contextKeys[rule.id] else {
                     throw DiskretError.invalidRules(file: rule.file, line: rule.line, message: "rule \(rule.id): trigger keys missing")
