@@ -14,10 +14,10 @@ struct BenchCommand: ParsableCommand {
         --rounds times and their median reported. Memory: the peak resident set of the child processes. Use a \
         release build: `swift build -c release --static-swift-stdlib`. With --baseline OTHER, a second diskret \
         executable (another build, e.g. of the previous commit) is measured the same way on the same corpus, \
-        its runs alternating with this build's, and both are printed with their ratio; --baseline-rules gives it a rule pack of its own (an older build may not read today's \
-        rule files). Any failed run stops the benchmark. A subcommand rather than a package-benchmark target \
-        because what users feel is the whole process — start-up, rule loading, I/O — which in-process \
-        micro-benchmarks do not see.
+        its runs alternating with this build's, and both are printed with their ratio; --baseline-rules gives \
+        it a rule pack of its own (an older build may not read today's rule files). Any failed run stops the \
+        benchmark. A subcommand rather than a package-benchmark target because what users feel is the whole \
+        process — start-up, rule loading, I/O — which in-process micro-benchmarks do not see.
         """
     )
 

@@ -1,10 +1,3 @@
-/// FNV-1a over bytes; used to pre-check trigger words without hashing arrays per token.
-func fnv1a<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-    return hash
-}
-
 /// One non-space token of a note: a word, a number or a punctuation mark, with its matching key.
 struct Token: Sendable {
     /// What the token is, from ICU's word-break rule status.
