@@ -53,20 +53,15 @@ struct GateRegions {
         var result: [Range<Int>] = []
         units.withUnsafeBufferPointer { units in
             for range in ranges {
-                var lineStart = range.lowerBound
                 var index = range.lowerBound
-                while index < range.upperBound {
-                    if units[index] == 0x0A {
-                        lineStart = index + 1
-                    } else if needles.occurs(in: units, at: index, within: range) {
-                        // Found: the line is taken whole, and the search goes on after its end.
-                        var end = index
-                        while end < range.upperBound && units[end] != 0x0A { end += 1 }
-                        add(lineStart..<end, to: &result)
-                        index = end
-                        continue
-                    }
-                    index += 1
+                while index < range.upperBound, let found = needles.firstOccurrence(in: units, from: index, within: range) {
+                    // Found: the line is taken whole, and the search goes on after its end.
+                    var start = found
+                    while start > range.lowerBound && units[start - 1] != 0x0A { start -= 1 }
+                    var end = found
+                    while end < range.upperBound && units[end] != 0x0A { end += 1 }
+                    add(start..<end, to: &result)
+                    index = end
                 }
             }
         }

@@ -11,6 +11,10 @@ struct Lexicon: Sendable {
     let surnameLists: [WordList]
     /// Lists of common words (nouns, lower-case words): a capitalised word found here is no evidence of a name.
     let commonWordLists: [WordList]
+    /// The pack's particles, packed into integers: asked of almost every word, so no array is made per query.
+    private let particles: Set<UInt64>
+    /// Particles longer than seven bytes, should a rule declare one.
+    private let longParticles: Set<[UInt8]>
 
     init(pack: RulePack) {
         self.pack = pack
@@ -23,15 +27,28 @@ struct Lexicon: Sendable {
             for list in rule.ambiguous + rule.ambiguousAtStart where !common.contains(where: { $0 === list }) { common.append(list) }
         }
         commonWordLists = common
+        particles = Set(pack.particles.compactMap { Self.packed($0[...]) })
+        longParticles = pack.particles.filter { $0.count > 7 }
+    }
+
+    /// Up to seven bytes and their count in one integer; nil for longer keys.
+    private static func packed(_ key: ArraySlice<UInt8>) -> UInt64? {
+        guard key.count <= 7 else { return nil }
+        var value = UInt64(key.count)
+        for byte in key { value = value << 8 | UInt64(byte) }
+        return value
     }
 
     func isAllowed(_ key: [UInt8]) -> Bool { pack.isAllowed(key) }
-    func isAllowed(_ key: ArraySlice<UInt8>) -> Bool { pack.isAllowed(Array(key)) }
+    func isAllowed(_ key: ArraySlice<UInt8>) -> Bool { pack.isAllowed(key) }
     func isKnownName(_ key: ArraySlice<UInt8>) -> Bool { nameLists.contains { $0.contains(key) } }
     func isFirstName(_ key: ArraySlice<UInt8>) -> Bool { firstNameLists.contains { $0.contains(key) } }
     func isSurname(_ key: ArraySlice<UInt8>) -> Bool { surnameLists.contains { $0.contains(key) } }
     func isCommonWord(_ key: ArraySlice<UInt8>) -> Bool { commonWordLists.contains { $0.contains(key) } }
-    func isParticle(_ key: ArraySlice<UInt8>) -> Bool { pack.particles.contains(Array(key)) }
+    func isParticle(_ key: ArraySlice<UInt8>) -> Bool {
+        if let packed = Self.packed(key) { return particles.contains(packed) }
+        return !longParticles.isEmpty && longParticles.contains(Array(key))
+    }
 }
 
 extension TokenizedText {

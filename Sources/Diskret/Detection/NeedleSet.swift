@@ -18,29 +18,38 @@ struct NeedleSet: Sendable {
         }
     }
 
-    /// Whether a needle occurrence inside `range` makes the line of `index` qualify: one starts at `index`,
-    /// or, for `beforeNumber`, `index` is a digit that one ends right before.
-    func occurs(in units: UnsafeBufferPointer<UInt16>, at index: Int, within range: Range<Int>) -> Bool {
-        if beforeNumber {
-            guard GateRegions.isDigit(units[index]) else { return false }
-            var end = index
-            if end > range.lowerBound && units[end - 1] == 0x20 { end -= 1 }
-            guard end > range.lowerBound, mayStart(units[end - 1]) else { return false }
-            return candidates(for: units[end - 1]).contains { needle in
-                guard end - needle.count >= range.lowerBound else { return false }
-                return matches(needle, in: units, at: end - needle.count)
+    /// The first index from `start` on, inside `range` and not at a line break, where a needle occurrence
+    /// makes the line qualify: one starts there, or, for `beforeNumber`, the index is a digit that one ends
+    /// right before. Nil when there is none.
+    func firstOccurrence(in units: UnsafeBufferPointer<UInt16>, from start: Int, within range: Range<Int>) -> Int? {
+        keyUnitUsed.withUnsafeBufferPointer { used in
+            for index in start..<range.upperBound where units[index] != 0x0A {
+                if beforeNumber {
+                    guard GateRegions.isDigit(units[index]) else { continue }
+                    var end = index
+                    if end > range.lowerBound && units[end - 1] == 0x20 { end -= 1 }
+                    guard end > range.lowerBound, Self.mayStart(units[end - 1], used, otherKeyUnits) else { continue }
+                    let found = candidates(for: units[end - 1]).contains { needle in
+                        end - needle.count >= range.lowerBound && matches(needle, in: units, at: end - needle.count)
+                    }
+                    if found { return index }
+                } else {
+                    // Most positions stop here, at one table look-up.
+                    guard Self.mayStart(units[index], used, otherKeyUnits) else { continue }
+                    let found = candidates(for: units[index]).contains { needle in
+                        index + needle.count <= range.upperBound && matches(needle, in: units, at: index)
+                    }
+                    if found { return index }
+                }
             }
-        }
-        guard mayStart(units[index]) else { return false }
-        return candidates(for: units[index]).contains { needle in
-            index + needle.count <= range.upperBound && matches(needle, in: units, at: index)
+            return nil
         }
     }
 
     /// Whether some needle has `unit` as its key unit (a table look-up without touching the needle arrays).
-    private func mayStart(_ unit: UInt16) -> Bool {
-        let key = Self.lowercased(unit)
-        return key < 256 ? keyUnitUsed[Int(key)] : !otherKeyUnits.isEmpty
+    private static func mayStart(_ unit: UInt16, _ used: UnsafeBufferPointer<Bool>, _ others: [UInt16: [[UInt16]]]) -> Bool {
+        let key = lowercased(unit)
+        return key < 256 ? used[Int(key)] : !others.isEmpty
     }
 
     private func candidates(for unit: UInt16) -> [[UInt16]] {

@@ -37,46 +37,31 @@ struct WordListDetector {
 
     func detect(in text: TokenizedText, into candidates: inout [Candidate]) {
         let tokens = text.tokens
-        var key: [UInt8] = []  // reused: a phrase key is built per token and rule, on the hot path
-        key.reserveCapacity(64)
+        var key = PhraseKey()  // reused: a phrase key is built per token and rule, on the hot path
         for rule in rules {
             let definition = rule.definition
             let maxTokens = max(1, rule.maxTokens)
             for start in tokens.indices where tokens[start].kind == .word || tokens[start].kind == .number {
                 let first = tokens[start]
                 if definition.capitalizedOnly && !(first.flags.contains(.capitalized)) { continue }
-                key.removeAll(keepingCapacity: true)
+                key.start(start, in: text)
                 var matchedEnd = -1
                 var end = start
-                while end < tokens.count && end - start < maxTokens {
-                    if end > start {
-                        // Phrases do not run across blank lines or sentence ends.
-                        if tokens[end].flags.contains(.sentenceStart) && tokens[end].flags.contains(.newlineBefore) { break }
-                        key.append(0x20)
-                    }
-                    key.append(contentsOf: text.key(end))
-                    let found = key.withUnsafeBufferPointer { buffer in
-                        let hash = BloomFilter.hash(buffer)
-                        return rule.lists.contains { $0.contains(buffer, hash: hash) }
-                    }
-                    if found { matchedEnd = end }
-                    guard end - start + 1 < maxTokens else { break }
-                    key.append(0x20)
-                    let more = key.withUnsafeBufferPointer { buffer in
-                        let hash = BloomFilter.hash(buffer)
-                        return rule.lists.contains { $0.hasEntry(withPrefix: buffer, hash: hash) }
-                    }
-                    key.removeLast()
-                    if !more { break }
+                while true {
+                    if key.isListed(in: rule.lists) { matchedEnd = end }
+                    guard end + 1 < tokens.count, key.tokens < maxTokens,
+                          // Phrases do not run across blank lines or sentence ends.
+                          !(tokens[end + 1].flags.contains(.sentenceStart) && tokens[end + 1].flags.contains(.newlineBefore)),
+                          key.mayContinue(in: rule.lists) else { break }
                     end += 1
+                    key.append(end, in: text)
                 }
                 var score = definition.score
                 if matchedEnd < 0 {
                     // A genitive or plural "s" ("Müllers", "Lenas") still names the listed word.
                     let word = text.key(start)
                     guard word.count > 3, word.last == 0x73, first.isWord else { continue }
-                    let stem = Array(word.dropLast())
-                    guard rule.lists.contains(where: { $0.contains(stem) }) else { continue }
+                    guard rule.lists.contains(where: { $0.contains(word.dropLast()) }) else { continue }
                     matchedEnd = start
                     score *= 0.9
                 }

@@ -6,6 +6,8 @@ public final class Session {
     private let tokenizer: Tokenizer
     private let patterns: PatternDetector
     private let contexts: ContextDetector
+    /// The ids of the word-list rules, whose hits the allow lists may overrule.
+    private let wordListRuleIDs: Set<String>
 
     init(engine: Engine) throws(DiskretError) {
         self.engine = engine
@@ -13,6 +15,7 @@ public final class Session {
         tokenizer = try Tokenizer()
         patterns = try PatternDetector(rules: engine.rules.patterns, timeLimit: engine.options.regexTimeLimit)
         contexts = try ContextDetector(rules: engine.rules.contexts, lexicon: lexicon, timeLimit: engine.options.regexTimeLimit)
+        wordListRuleIDs = Set(engine.rules.wordLists.map(\.definition.id))
     }
 
     /// Masks `text` as `policy` says; `known` are persons of the case whose identifiers are always found.
@@ -78,7 +81,7 @@ public final class Session {
     /// Word-list hits that are on an allow list as a whole are dropped; patterns, context, deny and roster
     /// findings are not (they carry their own evidence).
     private func isAllowListed(_ candidate: Candidate, in text: TokenizedText) -> Bool {
-        guard engine.rules.wordLists.contains(where: { $0.definition.id == candidate.rule }) else { return false }
+        guard wordListRuleIDs.contains(candidate.rule) else { return false }
         return text.joinedKey(covering: candidate.range).map(lexicon.isAllowed) ?? false
     }
 

@@ -40,8 +40,11 @@ struct BloomFilter {
     }
 
     /// FNV-1a with a final mix, so that every bit of the hash depends on every byte.
-    static func hash<Bytes: Collection<UInt8>>(_ key: Bytes) -> UInt64 {
-        var value = fnv1a(key)
+    static func hash<Bytes: Collection<UInt8>>(_ key: Bytes) -> UInt64 { mix(fnv1a(key)) }
+
+    /// The final mix of `hash`, applied to an FNV-1a value computed elsewhere (a phrase key grown token by token).
+    static func mix(_ fnv: UInt64) -> UInt64 {
+        var value = fnv
         value ^= value >> 33
         value &*= 0xff51_afd7_ed55_8ccd
         value ^= value >> 33

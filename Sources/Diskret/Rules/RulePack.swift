@@ -103,6 +103,7 @@ public struct RulePack: Sendable {
 
     /// Whether a phrase key is on an allow list.
     func isAllowed(_ key: [UInt8]) -> Bool { allow.contains { $0.contains(key) } }
+    func isAllowed(_ key: ArraySlice<UInt8>) -> Bool { allow.contains { $0.contains(key) } }
 }
 
 /// Turns rule definitions into compiled rules.

@@ -1,0 +1,59 @@
+/// The folded key of a phrase that grows a token at a time, with its Bloom hash kept up to date: word-list
+/// look-ups ask for the key of one token, then of two, and so on, and hashing each from scratch (or
+/// allocating it) cost more than the look-ups.
+struct PhraseKey {
+    /// The key's bytes: token keys joined by single spaces, as word lists store entries.
+    private(set) var bytes: [UInt8] = []
+    private var hasher = FNV1a()
+    /// The number of tokens in the phrase.
+    private(set) var tokens = 0
+
+    init() { bytes.reserveCapacity(64) }
+
+    /// Starts a new phrase with token `index` of `text`.
+    mutating func start(_ index: Int, in text: TokenizedText) {
+        bytes.removeAll(keepingCapacity: true)
+        hasher = FNV1a()
+        tokens = 0
+        append(index, in: text)
+    }
+
+    /// Adds token `index` of `text`, after a space unless it is the first.
+    mutating func append(_ index: Int, in text: TokenizedText) {
+        if tokens > 0 { add(0x20) }
+        let token = text.tokens[index]
+        text.keys.withUnsafeBufferPointer { keys in
+            for byte in keys[token.keyStart..<token.keyEnd] { add(byte) }
+        }
+        tokens += 1
+    }
+
+    /// The `BloomFilter.hash` of the key.
+    var hash: UInt64 { BloomFilter.mix(hasher.value) }
+
+    /// The `BloomFilter.hash` of the key followed by a space: the prefix of any longer listed phrase.
+    var continuationHash: UInt64 {
+        var next = hasher
+        next.add(byte: 0x20)
+        return BloomFilter.mix(next.value)
+    }
+
+    /// Whether one of `lists` holds the key exactly.
+    func isListed(in lists: [WordList]) -> Bool {
+        let hash = self.hash
+        return bytes.withUnsafeBufferPointer { key in lists.contains { $0.contains(key, hash: hash) } }
+    }
+
+    /// Whether one of `lists` has an entry that continues the key with a further token.
+    mutating func mayContinue(in lists: [WordList]) -> Bool {
+        let hash = continuationHash
+        bytes.append(0x20)
+        defer { bytes.removeLast() }
+        return bytes.withUnsafeBufferPointer { key in lists.contains { $0.hasEntry(withPrefix: key, hash: hash) } }
+    }
+
+    private mutating func add(_ byte: UInt8) {
+        bytes.append(byte)
+        hasher.add(byte: byte)
+    }
+}
