@@ -58,6 +58,9 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
+        // A child that exits without reading its input (a failing build) must be reported by its exit
+        // status, not kill the benchmark with SIGPIPE while the corpus is written to it.
+        signal(SIGPIPE, SIG_IGN)
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
         let rules = ruleOptions.ruleDirectory() ?? "Rules"
         let notes = try sampleNotes(rules: rules)
