@@ -30,7 +30,7 @@ public final class Session {
         guard byteCount <= engine.options.maxInputBytes else {
             throw DiskretError.inputTooLarge(bytes: byteCount, limit: engine.options.maxInputBytes)
         }
-        let tokenized = try tokenizer.tokenize(Array(text.utf16))
+        let tokenized = try tokenizer.tokenize(UTF16Conversion.units(of: text))
         let findings = try detect(in: tokenized, known: known)
         var replacements = Masker(policy: policy).replacements(for: findings)
         if policy.pseudonymises {
@@ -46,7 +46,7 @@ public final class Session {
     /// The raw candidates of all rules for `text`, before evidence, thresholds and overlap resolution (for
     /// rule examples and `--explain`).
     func candidates(in text: String) throws(DiskretError) -> [Candidate] {
-        let tokenized = try tokenizer.tokenize(Array(text.utf16))
+        let tokenized = try tokenizer.tokenize(UTF16Conversion.units(of: text))
         return try rawCandidates(in: tokenized, known: [])
     }
 
@@ -107,6 +107,6 @@ public final class Session {
                                     subject: finding.subject))
         }
         output.append(contentsOf: text.units[position...])
-        return AnonymizedText(text: String(decoding: output, as: UTF16.self), findings: reported)
+        return AnonymizedText(text: UTF16Conversion.string(of: output), findings: reported)
     }
 }

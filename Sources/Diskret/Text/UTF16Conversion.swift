@@ -1,0 +1,83 @@
+/// Conversions between a note's `String` and the UTF-16 units the engine works on, written out because the
+/// standard library's generic paths (the `utf16` view of a UTF-8 string, `String(decoding:as: UTF16.self)`)
+/// cost a few per cent of the whole filter.
+enum UTF16Conversion {
+    /// The UTF-16 units of `string`.
+    static func units(of string: String) -> [UInt16] {
+        var string = string
+        return string.withUTF8 { bytes in
+            [UInt16](unsafeUninitializedCapacity: bytes.count) { units, count in
+                var index = 0, written = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte < 0x80 {
+                        units[written] = UInt16(byte); written += 1; index += 1
+                        continue
+                    }
+                    // A Swift string's UTF-8 is valid, so the sequence length follows from the lead byte.
+                    let scalar: UInt32
+                    if byte < 0xE0 {
+                        scalar = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                        index += 2
+                    } else if byte < 0xF0 {
+                        scalar = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                        index += 3
+                    } else {
+                        scalar = UInt32(byte & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                            | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+                        index += 4
+                    }
+                    if scalar < 0x10000 {
+                        units[written] = UInt16(scalar); written += 1
+                    } else {
+                        let offset = scalar - 0x10000
+                        units[written] = UInt16(0xD800 + (offset >> 10))
+                        units[written + 1] = UInt16(0xDC00 + (offset & 0x3FF))
+                        written += 2
+                    }
+                }
+                count = written
+            }
+        }
+    }
+
+    /// The string of `units`; a lone surrogate becomes U+FFFD, as with `String(decoding:as:)`.
+    static func string(of units: [UInt16]) -> String {
+        units.withUnsafeBufferPointer { units in
+            String(unsafeUninitializedCapacity: units.count * 3) { bytes in
+                var index = 0, written = 0
+                func put(_ scalar: UInt32) {
+                    switch scalar {
+                    case ..<0x80:
+                        bytes[written] = UInt8(scalar); written += 1
+                    case ..<0x800:
+                        bytes[written] = UInt8(0xC0 | scalar >> 6); bytes[written + 1] = UInt8(0x80 | scalar & 0x3F)
+                        written += 2
+                    case ..<0x10000:
+                        bytes[written] = UInt8(0xE0 | scalar >> 12); bytes[written + 1] = UInt8(0x80 | scalar >> 6 & 0x3F)
+                        bytes[written + 2] = UInt8(0x80 | scalar & 0x3F)
+                        written += 3
+                    default:
+                        bytes[written] = UInt8(0xF0 | scalar >> 18); bytes[written + 1] = UInt8(0x80 | scalar >> 12 & 0x3F)
+                        bytes[written + 2] = UInt8(0x80 | scalar >> 6 & 0x3F); bytes[written + 3] = UInt8(0x80 | scalar & 0x3F)
+                        written += 4
+                    }
+                }
+                while index < units.count {
+                    let unit = units[index]
+                    index += 1
+                    if unit < 0x80 { bytes[written] = UInt8(unit); written += 1; continue }
+                    if UTF16.isLeadSurrogate(unit), index < units.count, UTF16.isTrailSurrogate(units[index]) {
+                        put(0x10000 + (UInt32(unit - 0xD800) << 10 | UInt32(units[index] - 0xDC00)))
+                        index += 1
+                    } else if UTF16.isLeadSurrogate(unit) || UTF16.isTrailSurrogate(unit) {
+                        put(0xFFFD)
+                    } else {
+                        put(UInt32(unit))
+                    }
+                }
+                return written
+            }
+        }
+    }
+}

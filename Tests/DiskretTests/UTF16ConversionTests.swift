@@ -1,0 +1,41 @@
+import Testing
+@testable import Diskret
+
+/// The engine's own UTF-8 ⇄ UTF-16 conversions agree with the standard library's on every kind of scalar.
+@Suite struct UTF16ConversionTests {
+    /// Strings with one-, two-, three- and four-byte scalars, combining marks and scalars at the edges.
+    static let samples = [
+        "", "a", "Müller-Lüdenscheidt, Straße 12", "Yılmaz ǅ ẞ €", "😀 👩‍👧 𝔄", "e\u{301}", "\u{7F}\u{80}\u{7FF}\u{800}",
+        "\u{FFFF}\u{10000}\u{10FFFF}", "\u{D7FF}\u{E000}", "Zeile 1\nZeile 2\r\n\t\u{0}",
+    ]
+
+    @Test(arguments: samples)
+    func unitsMatchTheUTF16View(_ text: String) {
+        #expect(UTF16Conversion.units(of: text) == Array(text.utf16))
+    }
+
+    @Test(arguments: samples)
+    func stringRoundTrips(_ text: String) {
+        #expect(UTF16Conversion.string(of: Array(text.utf16)) == text)
+    }
+
+    @Test func randomScalarsRoundTrip() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            var scalars = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0..<40, using: &generator) {
+                let value = [UInt32.random(in: 0..<0x80), UInt32.random(in: 0x80..<0x800), UInt32.random(in: 0x800..<0xD800),
+                             UInt32.random(in: 0xE000..<0x10000), UInt32.random(in: 0x10000...0x10FFFF)].randomElement(using: &generator)!
+                scalars.append(Unicode.Scalar(value)!)
+            }
+            let text = String(scalars)
+            #expect(UTF16Conversion.units(of: text) == Array(text.utf16))
+            #expect(UTF16Conversion.string(of: Array(text.utf16)) == text)
+        }
+    }
+
+    @Test(arguments: [[0xD800], [0xDC00, 0x41], [0x41, 0xD83D], [0xD83D, 0xD83D, 0xDE00]] as [[UInt16]])
+    func loneSurrogatesBecomeReplacementCharacters(_ units: [UInt16]) {
+        #expect(UTF16Conversion.string(of: units) == String(decoding: units, as: UTF16.self))
+    }
+}
