@@ -2,12 +2,20 @@ import Testing
 @testable import Diskret
 
 @Suite struct GateRegionsTests {
-    private func lines(_ text: String, _ needles: [String]) -> [String] {
+    /// The lines of `text` inside the gate's ranges that hold one of each needle group.
+    private func lines(_ text: String, _ groups: [(needles: [String], beforeNumber: Bool)], gate: PatternGate = .none) -> [String] {
         let units = Array(text.utf16)
         let regions = GateRegions(units: units)
-        return GateRegions.lines(in: regions.ranges(for: .none), of: units, containingAnyOf: NeedleSet(needles))
+        var index = LineNeedles()
+        // A gate of another rule in the same table must not leak into this one's marks.
+        _ = index.addGate(["kein"])
+        let gates = groups.map { index.addGate($0.needles, beforeNumber: $0.beforeNumber) }
+        let marks = units.withUnsafeBufferPointer { index.marks(in: $0, lines: regions.lines) }
+        return regions.lines(in: regions.ranges(for: gate), markedIn: gates.map { marks[$0] })
             .map { String(decoding: units[$0], as: UTF16.self) }
     }
+
+    private func lines(_ text: String, _ needles: [String]) -> [String] { lines(text, [(needles, false)]) }
 
     @Test func takesWholeLinesThatHoldANeedleIgnoringCase() {
         let text = "Termin am Montag\nWohnt in der LINDENSTRASSE 4\nkein Treffer\nÄrztin: Dr. Weg"
@@ -23,16 +31,18 @@ import Testing
     }
 
     @Test func onlyGatedRangesAreSearched() {
-        let units = Array("Lindenstraße\nLindenstraße 4".utf16)
-        let digitLines = GateRegions(units: units).ranges(for: .digit)
-        let found = GateRegions.lines(in: digitLines, of: units, containingAnyOf: NeedleSet(["straße"]))
-        #expect(found.map { String(decoding: units[$0], as: UTF16.self) } == ["Lindenstraße 4"])
+        #expect(lines("Lindenstraße\nLindenstraße 4\n\nLindenstraße 5", [(["straße"], false)], gate: .digit)
+                == ["Lindenstraße 4", "Lindenstraße 5"])
     }
 
     @Test func beforeNumberNeedlesCountOnlyRightBeforeANumber() {
-        let units = Array("Wegweiser am Weg\nLindenweg 12a\nAm Feldweg\u{FF15}\nHauptstr.  7\nHauptstr. 7".utf16)
-        let needles = NeedleSet(["weg", "str."], beforeNumber: true)
-        let found = GateRegions.lines(in: [0..<units.count], of: units, containingAnyOf: needles)
-        #expect(found.map { String(decoding: units[$0], as: UTF16.self) } == ["Lindenweg 12a", "Am Feldweg\u{FF15}", "Hauptstr. 7"])
+        let text = "Wegweiser am Weg\nLindenweg 12a\nAm Feldweg\u{FF15}\nHauptstr.  7\nHauptstr. 7\n1 weg"
+        #expect(lines(text, [(["weg", "str."], true)]) == ["Lindenweg 12a", "Am Feldweg\u{FF15}", "Hauptstr. 7"])
+    }
+
+    @Test func aLineMustHoldEveryGateOfTheRule() {
+        let text = "Hauptstraße 4\nPLZ Hauptstraße\nPLZ Hauptstraße 4\nPLZ 4"
+        #expect(lines(text, [(["plz"], false), (["straße"], true)]) == ["PLZ Hauptstraße 4"])
+        #expect(lines(text, [(["plz"], false)]) == ["PLZ Hauptstraße", "PLZ Hauptstraße 4", "PLZ 4"])
     }
 }

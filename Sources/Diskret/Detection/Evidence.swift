@@ -116,13 +116,12 @@ extension TokenizedText {
     }
 }
 
-/// The indices of the tokens that lie inside `range`.
-func tokenIndices(of range: Range<Int>, in text: TokenizedText) -> [Int] {
-    var result: [Int] = []
-    var index = text.firstToken(endingAfter: range.lowerBound)
-    while index < text.tokens.count && text.tokens[index].start < range.upperBound {
-        if text.tokens[index].start >= range.lowerBound { result.append(index) }
-        index += 1
-    }
-    return result
+/// The indices of the tokens that lie inside `range`: a run, since tokens are sorted and do not overlap
+/// (only the first token ending after the start can begin before it).
+func tokenIndices(of range: Range<Int>, in text: TokenizedText) -> Range<Int> {
+    var first = text.firstToken(endingAfter: range.lowerBound)
+    if first < text.tokens.count && text.tokens[first].start < range.lowerBound { first += 1 }
+    var end = first
+    while end < text.tokens.count && text.tokens[end].start < range.upperBound { end += 1 }
+    return first..<max(first, end)
 }

@@ -1,6 +1,8 @@
 /// The line ranges of a note that contain a digit, an "@", or URL punctuation: patterns gated on them skip
 /// the rest, which is most of a note.
 struct GateRegions {
+    /// All lines of the note, without their line ends.
+    private(set) var lines: [Range<Int>] = []
     private var digit: [Range<Int>] = []
     private var at: [Range<Int>] = []
     private var url: [Range<Int>] = []
@@ -22,12 +24,14 @@ struct GateRegions {
             case 0x40, 0xFF20: hasAt = true
             case 0x2F, 0x3A, 0x2E: hasURL = true
             case 0x0A:
+                lines.append(lineStart..<index)
                 close(index + 1)
                 lineStart = index + 1
                 hasDigit = false; hasAt = false; hasURL = false
             default: break
             }
         }
+        lines.append(lineStart..<units.count)
         close(units.count)
     }
 
@@ -48,21 +52,21 @@ struct GateRegions {
         }
     }
 
-    /// The lines within `ranges` that contain one of `needles`, ignoring ASCII and Latin-1 case.
-    static func lines(in ranges: [Range<Int>], of units: [UInt16], containingAnyOf needles: NeedleSet) -> [Range<Int>] {
+    /// The lines inside `ranges` (unions of whole lines) that every one of `marks` (per line, as
+    /// `LineNeedles.marks` gives them) holds.
+    func lines(in ranges: [Range<Int>], markedIn marks: [[Bool]]) -> [Range<Int>] {
         var result: [Range<Int>] = []
-        units.withUnsafeBufferPointer { units in
-            for range in ranges {
-                var index = range.lowerBound
-                while index < range.upperBound, let found = needles.firstOccurrence(in: units, from: index, within: range) {
-                    // Found: the line is taken whole, and the search goes on after its end.
-                    var start = found
-                    while start > range.lowerBound && units[start - 1] != 0x0A { start -= 1 }
-                    var end = found
-                    while end < range.upperBound && units[end] != 0x0A { end += 1 }
-                    add(start..<end, to: &result)
-                    index = end
-                }
+        for range in ranges {
+            // The first line that ends at or after the range's start.
+            var low = 0, high = lines.count
+            while low < high {
+                let mid = (low + high) / 2
+                if lines[mid].upperBound < range.lowerBound { low = mid + 1 } else { high = mid }
+            }
+            var line = low
+            while line < lines.count && lines[line].lowerBound < range.upperBound {
+                if lines[line].lowerBound >= range.lowerBound && marks.allSatisfy({ $0[line] }) { result.append(lines[line]) }
+                line += 1
             }
         }
         return result

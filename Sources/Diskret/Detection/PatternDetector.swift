@@ -4,6 +4,10 @@ struct PatternDetector {
     let matchers: [RegexMatcher]
     /// The ICU time limit per match call, in steps of its matching engine (see `uregex_setTimeLimit`).
     let timeLimit: Int32
+    /// The rules' required texts, found for all rules in one pass over a note.
+    private let needles: LineNeedles
+    /// Per rule, the numbers of its gates in `needles` (none, one or both of its required texts).
+    private let needleGates: [[Int]]
 
     init(rules: [PatternRule], timeLimit: Int32) throws(DiskretError) {
         self.rules = rules
@@ -11,18 +15,25 @@ struct PatternDetector {
         for rule in rules { matchers.append(try rule.regex.makeMatcher()) }
         self.matchers = matchers
         self.timeLimit = timeLimit
+        var needles = LineNeedles()
+        needleGates = rules.map { rule in
+            var gates: [Int] = []
+            let definition = rule.definition
+            if !definition.requiresText.isEmpty { gates.append(needles.addGate(definition.requiresText)) }
+            if !definition.requiresBeforeNumber.isEmpty { gates.append(needles.addGate(definition.requiresBeforeNumber, beforeNumber: true)) }
+            return gates
+        }
+        self.needles = needles
     }
 
     func detect(in text: TokenizedText, tokenizer: Tokenizer, into candidates: inout [Candidate]) throws(DiskretError) {
         let regions = GateRegions(units: text.units)
         try text.units.withUnsafeBufferPointer { (buffer) throws(DiskretError) in
-            for (rule, matcher) in zip(rules, matchers) {
+            let marks = needles.marks(in: buffer, lines: regions.lines)
+            for (index, (rule, matcher)) in zip(rules, matchers).enumerated() {
                 let definition = rule.definition
                 var ranges = regions.ranges(for: definition.gate)
-                if !definition.requiresText.isEmpty { ranges = GateRegions.lines(in: ranges, of: text.units, containingAnyOf: rule.requiredText) }
-                if !definition.requiresBeforeNumber.isEmpty {
-                    ranges = GateRegions.lines(in: ranges, of: text.units, containingAnyOf: rule.requiredBeforeNumber)
-                }
+                if !needleGates[index].isEmpty { ranges = regions.lines(in: ranges, markedIn: needleGates[index].map { marks[$0] }) }
                 if ranges.isEmpty { continue }
                 try matcher.reset(buffer, timeLimit: timeLimit)
                 for region in ranges {

@@ -7,14 +7,14 @@ struct Propagation {
     let threshold: Double
 
     func apply(to candidates: inout [Candidate], in text: TokenizedText) {
-        var known: [[UInt8]: (Category, String)] = [:]
+        var known: [ArraySlice<UInt8>: (Category, String)] = [:]  // slices of the note's keys: no copies
         // Only names found with context (or from the roster) spread: a bare list hit may be jargon, and the
         // lists find their own words everywhere anyway.
         for candidate in candidates where candidate.score >= Evidence.confidentScore && !candidate.derived
             && [.person, .address, .organisation].contains(candidate.category) {
             for index in tokenIndices(of: candidate.range, in: text)
             where isPropagatable(index, person: candidate.category == .person, in: text) && spreads(candidate.category, index, in: text) {
-                let word = Array(text.key(index))
+                let word = text.key(index)
                 if known[word] == nil { known[word] = (candidate.category, candidate.type) }
             }
         }
@@ -24,10 +24,10 @@ struct Propagation {
             for index in tokenIndices(of: candidate.range, in: text) { covered[index] = true }
         }
         for index in text.tokens.indices where !covered[index] && text.tokens[index].isCapitalizedWord {
-            let word = Array(text.key(index))
+            let word = text.key(index)
             var origin = known[word]
-            if origin == nil, word.count > 3, word.last == 0x73 { origin = known[Array(word.dropLast())] }  // -s
-            if origin == nil, word.count > 4, word.suffix(2) == [0x65, 0x73] { origin = known[Array(word.dropLast(2))] }  // -es
+            if origin == nil, word.count > 3, word.last == 0x73 { origin = known[word.dropLast()] }  // -s
+            if origin == nil, word.count > 4, word.suffix(2).elementsEqual([0x65, 0x73]) { origin = known[word.dropLast(2)] }  // -es
             guard let (category, type) = origin else { continue }
             candidates.append(Candidate(range: text.tokens[index].range, category: category, type: type,
                                         rule: Self.rule, score: threshold, derived: true))

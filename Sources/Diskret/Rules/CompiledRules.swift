@@ -7,17 +7,11 @@ final class PatternRule: Sendable {
     let regex: RegexPattern
     /// Lists the text of `definition.checkGroup` must stand in (empty: no check).
     let checkLists: [WordList]
-    /// `definition.requiresText`, ready for the line gate.
-    let requiredText: NeedleSet
-    /// `definition.requiresBeforeNumber`, ready for the line gate.
-    let requiredBeforeNumber: NeedleSet
 
     init(definition: RuleDefinition, regex: RegexPattern, checkLists: [WordList]) {
         self.definition = definition
         self.regex = regex
         self.checkLists = checkLists
-        requiredText = NeedleSet(definition.requiresText)
-        requiredBeforeNumber = NeedleSet(definition.requiresBeforeNumber, beforeNumber: true)
     }
 }
 
