@@ -45,7 +45,7 @@ struct ContextDetector {
         let definition = rule.definition
         guard let (triggerEnd, role) = trigger(at: start, rule: rule, text: text) else { return nil }
         var target = triggerEnd
-        while target < tokens.count && rule.skip.contains(Array(text.key(target))) { target += 1 }
+        while target < tokens.count && rule.skip.contains(text.key(target)) { target += 1 }
         guard target < tokens.count else { return nil }
         if !definition.acrossSentences
             && crossesSentenceEnd(from: triggerEnd, to: target, text, lineBreaks: definition.category != .person) { return nil }
@@ -108,16 +108,15 @@ struct ContextDetector {
         if start > 0 && !text.tokens[start].flags.contains(.spaceBefore) && text.tokens[start - 1].kind != .punctuation { return nil }
         if start > 0 && !text.tokens[start].flags.contains(.spaceBefore) && text.isJoiner(start - 1, after: start - 2)
             && text.tokens[start].end - text.tokens[start].start < 4 { return nil }
-        var key: [UInt8] = []
+        var key = PhraseKey()
+        key.start(start, in: text)
         var best: (Int, String?)? = nil
         var end = start
-        while end < text.tokens.count && end - start < rule.maxTriggerTokens {
-            if end > start { key.append(0x20) }
-            key.append(contentsOf: text.key(end))
-            if let role = rule.triggers[key], matchesCase(rule.caseSensitiveTriggers[key], start..<(end + 1), text) {
-                best = (end + 1, role)
-            }
+        while true {
+            if let trigger = rule.trigger(key), matchesCase(trigger.letters, start..<(end + 1), text) { best = (end + 1, trigger.role) }
+            guard end + 1 < text.tokens.count, key.tokens < rule.maxTriggerTokens else { break }
             end += 1
+            key.append(end, in: text)
         }
         return best
     }

@@ -38,32 +38,50 @@ final class WordListRule: Sendable {
 /// A context rule with its trigger keys.
 final class ContextRule: Sendable {
     let definition: RuleDefinition
-    /// Trigger phrase key → role ("km" → "Kindsmutter"), nil role when the trigger names none.
-    let triggers: [[UInt8]: String?]
-    /// Triggers whose capitals matter ("KM", "OA", "i.V."), by key, with their letters as written: they
-    /// match only the same capitals in the note, so "ca.", "Pd" or "i.v." (intravenous) do not trigger.
-    let caseSensitiveTriggers: [[UInt8]: String]
+    /// The triggers by the `BloomFilter.hash` of their phrase key, which `PhraseKey` keeps as it grows, so
+    /// a trigger look-up hashes no array.
+    private let triggersByHash: [UInt64: [Trigger]]
     /// The longest trigger in tokens.
     let maxTriggerTokens: Int
     /// Hashes of the first token of every trigger: most tokens fail this test and cost nothing more.
     let firstTokenHashes: Set<UInt64>
-    /// Keys of words that may stand between trigger and target ("dr", "med", ".").
-    let skip: Set<[UInt8]>
+    /// Keys of words that may stand between trigger and target ("dr", "med", "."), as slices so a note's
+    /// keys are looked up without copies.
+    let skip: Set<ArraySlice<UInt8>>
     let targetRegex: RegexPattern?
     /// When not empty, a name or word target counts only if these lists hold it ("in Soest" with a city list).
     let targetLists: [WordList]
 
     init(definition: RuleDefinition, keys: ContextKeys, targetRegex: RegexPattern?, targetLists: [WordList]) {
         self.definition = definition
-        var triggers: [[UInt8]: String?] = [:]
-        for trigger in keys.triggers { triggers[trigger.key] = trigger.role }
-        self.triggers = triggers
-        caseSensitiveTriggers = Dictionary(keys.caseSensitiveTriggers, uniquingKeysWith: { $1 })
+        var roles: [[UInt8]: String?] = [:]
+        for trigger in keys.triggers { roles[trigger.key] = trigger.role }
+        let letters = Dictionary(keys.caseSensitiveTriggers, uniquingKeysWith: { $1 })
+        var triggersByHash: [UInt64: [Trigger]] = [:]
+        for (key, role) in roles {
+            triggersByHash[BloomFilter.hash(key), default: []].append(Trigger(key: key, role: role, letters: letters[key]))
+        }
+        self.triggersByHash = triggersByHash
         maxTriggerTokens = keys.maxTriggerTokens
         firstTokenHashes = Set(keys.triggers.map { fnv1a($0.key.prefix { $0 != 0x20 }) })
-        skip = Set(keys.skip)
+        skip = Set(keys.skip.map { $0[...] })
         self.targetRegex = targetRegex
         self.targetLists = targetLists
+    }
+
+    /// A trigger phrase of the rule.
+    struct Trigger: Sendable {
+        let key: [UInt8]
+        /// The role the trigger names ("km" → "Kindsmutter"), nil when it names none.
+        let role: String?
+        /// For triggers whose capitals matter ("KM", "OA", "i.V."), their letters as written: they match
+        /// only the same capitals in the note, so "ca.", "Pd" or "i.v." (intravenous) do not trigger.
+        let letters: String?
+    }
+
+    /// The trigger whose phrase key is `key`, if any.
+    func trigger(_ key: PhraseKey) -> Trigger? {
+        triggersByHash[key.hash]?.first { $0.key == key.bytes }
     }
 }
 
