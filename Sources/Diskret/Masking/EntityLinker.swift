@@ -65,12 +65,27 @@ struct EntityLinker {
     }
 
     private func normalizedValue(_ finding: Candidate, in text: TokenizedText) -> String {
-        let surface = text.string(finding.range)
-        if finding.category == .date, let date = GermanDate.parse(surface) { return date.canonical }
-        if finding.category == .contact || finding.category == .id {
-            let compact = surface.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
-            return String(String.UnicodeScalarView(compact)).lowercased()
+        if finding.category == .date, let date = GermanDate.parse(text.string(finding.range)) { return date.canonical }
+        if finding.category == .contact || finding.category == .id { return Self.lettersAndDigits(text.units[finding.range]) }
+        return text.joinedKey(covering: finding.range).map { String(decoding: $0, as: UTF8.self) } ?? text.string(finding.range)
+    }
+
+    /// The letters and digits of a contact or identifier, lower-cased ("0170/123 45" and "0170 12345" are one
+    /// number); ASCII, by far the most common, without Unicode property look-ups.
+    static func lettersAndDigits(_ units: ArraySlice<UInt16>) -> String {
+        if units.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(units.count)
+            for unit in units {
+                switch unit {
+                case 0x30...0x39, 0x61...0x7A: bytes.append(UInt8(unit))
+                case 0x41...0x5A: bytes.append(UInt8(unit + 0x20))
+                default: break
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
         }
-        return text.joinedKey(covering: finding.range).map { String(decoding: $0, as: UTF8.self) } ?? surface
+        let compact = UTF16Conversion.string(of: units).unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+        return String(String.UnicodeScalarView(compact)).lowercased()
     }
 }

@@ -32,8 +32,8 @@ struct TokenizedText {
         return low
     }
 
-    /// The UTF-16 units of `range` as a string (for diagnostics of rule examples, never of notes).
-    func string(_ range: Range<Int>) -> String { String(decoding: units[range], as: UTF16.self) }
+    /// The UTF-16 units of `range` as a string (never for logs or errors: it is note text).
+    func string(_ range: Range<Int>) -> String { UTF16Conversion.string(of: units[range]) }
 
     /// Whether the text between two tokens holds only white space without a blank line.
     func onlySpaceBetween(_ left: Int, _ right: Int) -> Bool {

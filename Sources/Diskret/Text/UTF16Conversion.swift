@@ -42,9 +42,13 @@ enum UTF16Conversion {
     }
 
     /// The string of `units`; a lone surrogate becomes U+FFFD, as with `String(decoding:as:)`.
-    static func string(of units: [UInt16]) -> String {
-        units.withUnsafeBufferPointer { units in
-            String(unsafeUninitializedCapacity: units.count * 3) { bytes in
+    static func string(of units: [UInt16]) -> String { units.withUnsafeBufferPointer { string(of: $0) } }
+
+    /// The string of a part of a note's units.
+    static func string(of units: ArraySlice<UInt16>) -> String { units.withUnsafeBufferPointer { string(of: $0) } }
+
+    private static func string(of units: UnsafeBufferPointer<UInt16>) -> String {
+        String(unsafeUninitializedCapacity: units.count * 3) { bytes in
                 var index = 0, written = 0
                 func put(_ scalar: UInt32) {
                     switch scalar {
@@ -77,7 +81,6 @@ enum UTF16Conversion {
                     }
                 }
                 return written
-            }
         }
     }
 }

@@ -1,0 +1,23 @@
+import Testing
+@testable import Diskret
+
+@Suite struct EntityLinkerTests {
+    /// The Unicode definition the ASCII fast path must agree with.
+    private func reference(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil })).lowercased()
+    }
+
+    @Test(arguments: ["0170/123 45-67", "+49 (0)2921 91004-211", "ST/4711/2024", "DE89 3704 0044 0532 0130 00",
+                      "anna.fischer@example.org", "Az. 12 F 345/24", "@[]`{}~\u{7F}\t", "", "L8KX3M9T2",
+                      "Ümit.Özdemir@beispiel.de", "٠١٧٠ ١٢٣", "ⅫⅣ ½", "ǅ-ß"])
+    func contactsAndIdentifiersCompareByLettersAndDigits(_ value: String) {
+        #expect(EntityLinker.lettersAndDigits(Array(value.utf16)[...]) == reference(value))
+    }
+
+    @Test func oneNumberWrittenTwoWaysIsOneEntity() throws {
+        let output = try TestSupport.engine.anonymize("Mobil 0170/1234567, später erreichbar unter 0170 1234567. Fax 02921 91004.").text
+        let placeholders = output.components(separatedBy: "[").dropFirst().map { $0.prefix { $0 != "]" } }
+        #expect(placeholders.count == 3)
+        #expect(placeholders[0] == placeholders[1] && placeholders[1] != placeholders[2], "\(output)")
+    }
+}
