@@ -7,27 +7,34 @@
 /// cluster is kept.
 enum OverlapResolver {
     static func resolve(_ candidates: [Candidate]) -> [Candidate] {
-        let sorted = candidates.sorted { ($0.range.lowerBound, -$0.range.upperBound) < ($1.range.lowerBound, -$1.range.upperBound) }
+        // Indices are sorted rather than the candidates themselves: moving a candidate retains its strings.
+        let sorted = candidates.indices.sorted {
+            (candidates[$0].range.lowerBound, -candidates[$0].range.upperBound) < (candidates[$1].range.lowerBound, -candidates[$1].range.upperBound)
+        }
         var result: [Candidate] = []
-        var cluster: [Candidate] = []
-        var clusterEnd = -1
+        var cluster: [Int] = []
+        var clusterStart = 0, clusterEnd = -1
         func flush() {
-            guard var winner = cluster.first else { return }
-            for candidate in cluster.dropFirst() where beats(candidate, winner) { winner = candidate }
-            winner.range = cluster.map(\.range.lowerBound).min()!..<clusterEnd
-            winner.derived = cluster.allSatisfy(\.derived)
-            winner.role = winner.role ?? cluster.first { $0.category == .person && $0.role != nil }?.role
-            if winner.subject == nil, let known = cluster.first(where: { $0.subject != nil && $0.category == winner.category }) {
+            guard let first = cluster.first else { return }
+            var winnerIndex = first
+            for index in cluster.dropFirst() where beats(candidates[index], candidates[winnerIndex]) { winnerIndex = index }
+            var winner = candidates[winnerIndex]
+            winner.range = clusterStart..<clusterEnd
+            winner.derived = cluster.allSatisfy { candidates[$0].derived }
+            winner.role = winner.role ?? cluster.lazy.map { candidates[$0] }.first { $0.category == .person && $0.role != nil }?.role
+            if winner.subject == nil,
+               let known = cluster.lazy.map({ candidates[$0] }).first(where: { $0.subject != nil && $0.category == winner.category }) {
                 winner.subject = known.subject
                 winner.fixedPlaceholder = known.fixedPlaceholder
             }
             result.append(winner)
-            cluster = []
+            cluster.removeAll(keepingCapacity: true)
         }
-        for candidate in sorted {
-            if candidate.range.lowerBound >= clusterEnd { flush(); clusterEnd = candidate.range.upperBound }
-            clusterEnd = max(clusterEnd, candidate.range.upperBound)
-            cluster.append(candidate)
+        for index in sorted {
+            let range = candidates[index].range
+            if range.lowerBound >= clusterEnd { flush(); clusterStart = range.lowerBound; clusterEnd = range.upperBound }
+            clusterEnd = max(clusterEnd, range.upperBound)
+            cluster.append(index)
         }
         flush()
         return result
