@@ -9,23 +9,24 @@ struct Evidence {
     static let confidentScore = 0.85
 
     func apply(to candidates: inout [Candidate], in text: TokenizedText) {
+        let count = text.tokens.count
         for _ in 0..<4 {
-            var strong: [Int] = [], confident: [Int] = [], firstNameEnds: [Int] = []  // token indices of sure names
+            // Per token: part of a sure name, of a confident one, of a weak (first) name candidate.
+            var sure = [Bool](repeating: false, count: count), confident = sure, weakNames = sure, weakFirstNames = sure
+            var firstNameEnds: [Int] = []
             var changed = false
-            for candidate in candidates where candidate.category == .person && candidate.score >= threshold {
-                strong.append(contentsOf: tokenIndices(of: candidate.range, in: text))
-                if candidate.score >= Self.confidentScore { confident.append(contentsOf: tokenIndices(of: candidate.range, in: text)) }
-                // A first name vouches for the unknown word after it: "Holger M. Recklinghausen".
-                if candidate.type.hasSuffix("firstname"), let last = tokenIndices(of: candidate.range, in: text).last {
-                    firstNameEnds.append(last)
-                }
-            }
-            let sure = Set(strong)
-            var weakFirstNames: Set<Int> = [], weakNames: Set<Int> = []
-            for candidate in candidates where candidate.category == .person && candidate.score < threshold {
+            for candidate in candidates where candidate.category == .person {
                 let covered = tokenIndices(of: candidate.range, in: text)
-                weakNames.formUnion(covered)
-                if candidate.type.hasSuffix("firstname") { weakFirstNames.formUnion(covered) }
+                let isFirstName = candidate.type.hasSuffix("firstname")
+                if candidate.score >= threshold {
+                    for index in covered { sure[index] = true }
+                    if candidate.score >= Self.confidentScore { for index in covered { confident[index] = true } }
+                    // A first name vouches for the unknown word after it: "Holger M. Recklinghausen".
+                    if isFirstName, let last = covered.last { firstNameEnds.append(last) }
+                } else {
+                    for index in covered { weakNames[index] = true }
+                    if isFirstName { for index in covered { weakFirstNames[index] = true } }
+                }
             }
             // Promote ambiguous person candidates that stand next to a sure name, and pairs of ambiguous
             // words that read as first name + surname ("ANNA FISCHER" in a header, "Rosa Koch").
@@ -34,25 +35,26 @@ struct Evidence {
                 guard let first = covered.first, let last = covered.last else { continue }
                 let before = neighbour(before: first, in: text), after = neighbour(after: last, in: text)
                 let isFirstName = candidates[index].type.hasSuffix("firstname")
-                if before.map(sure.contains) == true || after.map(sure.contains) == true
-                    || before.map(weakFirstNames.contains) == true || (isFirstName && after.map(weakNames.contains) == true) {
+                if before.map({ sure[$0] }) == true || after.map({ sure[$0] }) == true
+                    || before.map({ weakFirstNames[$0] }) == true || (isFirstName && after.map({ weakNames[$0] }) == true) {
                     candidates[index].score = threshold
                     changed = true
                 }
             }
             // Unknown capitalised words glued to a sure name.
-            var glued: [(Int, [Int?])] = Set(confident).map { ($0, [neighbour(after: $0, in: text), neighbour(before: $0, in: text)]) }
+            var glued: [(Int, [Int?])] = confident.indices.filter { confident[$0] }
+                .map { ($0, [neighbour(after: $0, in: text), neighbour(before: $0, in: text)]) }
             glued += firstNameEnds.map { ($0, [neighbour(after: $0, in: text)]) }
             for (anchor, neighbours) in glued {
                 for next in neighbours {
-                    guard let next, !sure.contains(next), isUnknownNameWord(next, in: text) else { continue }
+                    guard let next, !sure[next], isUnknownNameWord(next, in: text) else { continue }
                     candidates.append(Candidate(range: text.tokens[next].range, category: .person, type: "person.name",
                                                 rule: Self.adjacentRule, score: threshold, derived: true))
                     changed = true
                 }
                 // A surname abbreviated to its initial after a sure name: "Claudia B.", "Frau Anna K.".
                 let initial = anchor + 1
-                if initial + 1 < text.tokens.count, !sure.contains(initial), text.isInitial(initial),
+                if initial + 1 < text.tokens.count, !sure[initial], text.isInitial(initial),
                    text.onlySpaceBetween(anchor, initial), !text.tokens[initial].flags.contains(.sentenceStart) {
                     candidates.append(Candidate(range: text.tokens[initial].start..<text.tokens[initial + 1].end, category: .person,
                                                 type: "person.name", rule: Self.adjacentRule, score: threshold, derived: true))
