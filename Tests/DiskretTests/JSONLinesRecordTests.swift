@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+@testable import Diskret
+
+/// The hand-written JSON of `filter --jsonl` output reads back as the same values.
+@Suite struct JSONLinesRecordTests {
+    /// Every control character, quotes, backslashes, slashes and non-ASCII text.
+    static let awkward = (0..<0x20).map { String(UnicodeScalar(UInt8($0))) }.joined()
+        + "\"quoted\" back\\slash / slash Müller 🙂 e\u{301} \u{2028}\u{7F}"
+
+    private func parse(_ line: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+    }
+
+    @Test func outputReadsBackAsTheSameValues() throws {
+        let input = try JSONSerialization.data(withJSONObject: ["id": Self.awkward, "text": "egal", "extra": ["a": 1, "b": [true, NSNull()]]] as [String: Any])
+        let record = try JSONLinesRecord(line: input, number: 1, byteOffset: 0)
+        let finding = Finding(start: 0, end: 4, category: .person, type: "person.\"name\"", rule: "rule\\1", score: 0.95,
+                              replacement: "[Person \u{1}1]", subject: nil)
+        let output = try parse(record.outputLine(text: Self.awkward, findings: [finding], number: 1))
+        #expect(output["id"] as? String == Self.awkward)
+        #expect(output["text"] as? String == Self.awkward)
+        let findings = try #require(output["findings"] as? [[String: Any]])
+        #expect(findings.count == 1)
+        #expect(findings.first?["type"] as? String == "person.\"name\"")
+        #expect(findings.first?["rule"] as? String == "rule\\1")
+        #expect(findings.first?["placeholder"] as? String == "[Person \u{1}1]")
+        #expect((findings.first?["score"] as? NSNumber)?.doubleValue == 0.95)
+        let extra = try #require(output["extra"] as? [String: Any])
+        #expect(extra["a"] as? Int == 1)
+    }
+
+    @Test func keysComeInTheDocumentedOrder() throws {
+        let record = try JSONLinesRecord(line: Data(#"{"z": 1, "text": "t", "a": "x", "id": 7}"#.utf8), number: 1, byteOffset: 0)
+        #expect(try record.outputLine(text: "T", findings: [], number: 1) == #"{"id":7,"text":"T","findings":[],"a":"x","z":1}"#)
+    }
+}
