@@ -1,6 +1,11 @@
-/// 64-bit FNV-1a, fed bytes and integers piece by piece (the parsed-pack cache's fingerprint).
+/// 64-bit FNV-1a, fed bytes and integers piece by piece (the parsed-pack cache's fingerprint, phrase keys).
 struct FNV1a {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    private(set) var value: UInt64
+
+    init() { value = 0xcbf2_9ce4_8422_2325 }
+
+    /// Continues a hash whose bytes so far gave `value` (a token's `keyHash`).
+    init(continuing value: UInt64) { self.value = value }
 
     mutating func add<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
         for byte in bytes { add(byte: byte) }

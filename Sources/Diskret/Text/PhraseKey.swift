@@ -10,17 +10,18 @@ struct PhraseKey {
 
     init() { bytes.reserveCapacity(64) }
 
-    /// Starts a new phrase with token `index` of `text`.
+    /// Starts a new phrase with token `index` of `text`, whose key the tokenizer has already hashed.
     mutating func start(_ index: Int, in text: TokenizedText) {
+        let token = text.tokens[index]
         bytes.removeAll(keepingCapacity: true)
-        hasher = FNV1a()
-        tokens = 0
-        append(index, in: text)
+        bytes.append(contentsOf: text.keys[token.keyStart..<token.keyEnd])
+        hasher = FNV1a(continuing: token.keyHash)
+        tokens = 1
     }
 
-    /// Adds token `index` of `text`, after a space unless it is the first.
+    /// Adds token `index` of `text` after a space.
     mutating func append(_ index: Int, in text: TokenizedText) {
-        if tokens > 0 { add(0x20) }
+        add(0x20)
         let token = text.tokens[index]
         text.keys.withUnsafeBufferPointer { keys in
             for byte in keys[token.keyStart..<token.keyEnd] { add(byte) }
