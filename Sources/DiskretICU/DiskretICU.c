@@ -7,6 +7,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/uregex.h>
+#include <unicode/uset.h>
 #include <unicode/uspoof.h>
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
@@ -484,4 +485,66 @@ int32_t dk_skeleton(dk_folder *folder, const uint16_t *source, int32_t length, u
     if (status == U_BUFFER_OVERFLOW_ERROR || status == U_STRING_NOT_TERMINATED_WARNING) return needed;
     if (U_FAILURE(status)) return -status;
     return needed;
+}
+
+// MARK: Unicode sets
+
+struct dk_set { USet *set; };
+
+static dk_set *dk_set_wrap(USet *set) {
+    if (!set) return NULL;
+    dk_set *wrapper = malloc(sizeof(dk_set));
+    if (!wrapper) { uset_close(set); return NULL; }
+    wrapper->set = set;
+    return wrapper;
+}
+
+dk_set *dk_set_open_pattern(const uint16_t *pattern, int32_t length, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    USet *set = uset_openPattern((const UChar *)pattern, length, &status);
+    *error = status;
+    if (U_FAILURE(status)) return NULL;
+    dk_set *wrapper = dk_set_wrap(set);
+    if (!wrapper) *error = U_MEMORY_ALLOCATION_ERROR;
+    return wrapper;
+}
+
+dk_set *dk_set_open_range(uint32_t start, uint32_t end) { return dk_set_wrap(uset_open((UChar32)start, (UChar32)end)); }
+
+void dk_set_close(dk_set *set) {
+    if (!set) return;
+    uset_close(set->set);
+    free(set);
+}
+
+void dk_set_add_all(dk_set *set, const dk_set *other) { uset_addAll(set->set, other->set); }
+
+void dk_set_complement(dk_set *set) {
+    uset_removeAllStrings(set->set);
+    uset_complement(set->set);
+}
+
+void dk_set_close_over_case(dk_set *set) { uset_closeOver(set->set, USET_CASE_INSENSITIVE); }
+
+int32_t dk_set_range_count(const dk_set *set) { return uset_getRangeCount(set->set); }
+
+void dk_set_range(const dk_set *set, int32_t index, uint32_t *start, uint32_t *end) {
+    UChar32 first = 0, last = -1;
+    UErrorCode status = U_ZERO_ERROR;
+    uset_getItem(set->set, index, &first, &last, NULL, 0, &status);
+    *start = (uint32_t)first;
+    *end = (uint32_t)last;
+}
+
+int32_t dk_set_has_strings(const dk_set *set) { return uset_getItemCount(set->set) > uset_getRangeCount(set->set); }
+
+int32_t dk_full_fold(uint32_t c, uint16_t *destination, int32_t capacity) {
+    UChar source[2];
+    int32_t length = 0;
+    UBool error = 0;
+    U16_APPEND((UChar *)source, length, 2, (UChar32)c, error);
+    if (error) return 0;
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t folded = u_strFoldCase((UChar *)destination, capacity, source, length, U_FOLD_CASE_DEFAULT, &status);
+    return U_FAILURE(status) && status != U_BUFFER_OVERFLOW_ERROR ? 0 : folded;
 }

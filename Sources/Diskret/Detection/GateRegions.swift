@@ -72,6 +72,19 @@ struct GateRegions {
         return result
     }
 
+    /// The parts two sorted lists of disjoint ranges have in common.
+    static func intersection(_ first: [Range<Int>], _ second: [Range<Int>]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var i = 0, j = 0
+        while i < first.count && j < second.count {
+            let low = max(first[i].lowerBound, second[j].lowerBound)
+            let high = min(first[i].upperBound, second[j].upperBound)
+            if low < high { result.append(low..<high) }
+            if first[i].upperBound < second[j].upperBound { i += 1 } else { j += 1 }
+        }
+        return result
+    }
+
     private static func add(_ range: Range<Int>, to ranges: inout [Range<Int>]) {
         if let last = ranges.last, last.upperBound >= range.lowerBound {
             ranges[ranges.count - 1] = last.lowerBound..<range.upperBound

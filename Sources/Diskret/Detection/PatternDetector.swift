@@ -8,8 +8,12 @@ struct PatternDetector {
     private let needles: LineNeedles
     /// Per rule, the numbers of its gates in `needles` (none, one or both of its required texts).
     private let needleGates: [[Int]]
+    /// Narrows each rule to the lines its shape can match in (one pass for all rules); nil runs every rule
+    /// behind its gates only.
+    private let prefilter: PrefilterScanner?
 
-    init(rules: [PatternRule], timeLimit: Int32) throws(DiskretError) {
+    /// `prefilter` must have been built from `rules`.
+    init(rules: [PatternRule], prefilter: PatternPrefilter?, timeLimit: Int32) throws(DiskretError) {
         self.rules = rules
         var matchers: [RegexMatcher] = []
         for rule in rules { matchers.append(try rule.regex.makeMatcher()) }
@@ -24,16 +28,21 @@ struct PatternDetector {
             return gates
         }
         self.needles = needles
+        self.prefilter = prefilter.map { PrefilterScanner(prefilter: $0) }
     }
 
     func detect(in text: TokenizedText, tokenizer: Tokenizer, into candidates: inout [Candidate]) throws(DiskretError) {
         let regions = GateRegions(units: text.units)
         try text.units.withUnsafeBufferPointer { (buffer) throws(DiskretError) in
             let marks = needles.marks(in: buffer, lines: regions.lines)
+            let shapeRegions = prefilter?.regions(in: buffer, lines: regions.lines)
             for (index, (rule, matcher)) in zip(rules, matchers).enumerated() {
                 let definition = rule.definition
                 var ranges = regions.ranges(for: definition.gate)
                 if !needleGates[index].isEmpty { ranges = regions.lines(in: ranges, markedIn: needleGates[index].map { marks[$0] }) }
+                if let shapeRegions, let shapeRule = prefilter?.prefilter.automatonRule[index] {
+                    ranges = GateRegions.intersection(ranges, shapeRegions[shapeRule])
+                }
                 if ranges.isEmpty { continue }
                 try matcher.reset(buffer, timeLimit: timeLimit)
                 for region in ranges {

@@ -13,7 +13,7 @@ public final class Session {
         self.engine = engine
         lexicon = Lexicon(pack: engine.rules)
         tokenizer = try Tokenizer()
-        patterns = try PatternDetector(rules: engine.rules.patterns, timeLimit: engine.options.regexTimeLimit)
+        patterns = try PatternDetector(rules: engine.rules.patterns, prefilter: engine.rules.patternPrefilter, timeLimit: engine.options.regexTimeLimit)
         contexts = try ContextDetector(rules: engine.rules.contexts, lexicon: lexicon, timeLimit: engine.options.regexTimeLimit)
         wordListRuleIDs = Set(engine.rules.wordLists.map(\.definition.id))
     }

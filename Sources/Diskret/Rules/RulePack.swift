@@ -7,6 +7,8 @@ public struct RulePack: Sendable {
     /// All rule definitions, in file order (files sorted by path).
     let definitions: [RuleDefinition]
     let patterns: [PatternRule]
+    /// The shapes of `patterns` as one automaton, which narrows where their regexes run.
+    let patternPrefilter: PatternPrefilter
     let wordLists: [WordListRule]
     let contexts: [ContextRule]
     let allow: [WordSetRule]
@@ -92,6 +94,7 @@ public struct RulePack: Sendable {
          contexts: [ContextRule], allow: [WordSetRule], deny: [WordSetRule], unknownWords: [WordSetRule],
          particles: Set<[UInt8]>) {
         self.directory = directory; self.definitions = definitions; self.patterns = patterns
+        patternPrefilter = PatternPrefilter(rules: patterns)
         self.wordLists = wordLists; self.contexts = contexts; self.allow = allow; self.deny = deny
         self.unknownWords = unknownWords
         self.particles = particles

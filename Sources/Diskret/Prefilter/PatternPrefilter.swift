@@ -1,0 +1,157 @@
+/// One automaton for the shapes of all pattern rules that have one: a single pass over a note tells, per
+/// rule, which lines could hold a match, and ICU's matcher runs only there.
+///
+/// Why: ICU runs one pattern at a time, and every pattern tries a match at every digit or capital of a
+/// line that passes its gate. Most lines that pass the gates hold no match; the shapes say so in one pass.
+final class PatternPrefilter: Sendable {
+    let automaton: ShapeAutomaton
+    let classes: UnitClasses
+    /// For each pattern rule (by its index in the pack), its index in the automaton; nil for a rule that
+    /// runs without the prefilter.
+    let automatonRule: [Int?]
+    /// The consume nodes reachable from the rules' starts: a match may start at any unit.
+    let initialNodes: [Int32]
+    /// Per pattern rule, why it runs without the prefilter (for `rules` diagnostics and tests).
+    let unsupported: [String: String]
+    /// Per automaton rule, how far before its end a match can start: 1 for a rule that stays inside a line
+    /// (the end's line is enough), its longest match for one that is bounded, nil for the others, whose
+    /// threads the scanner has to follow.
+    let reach: [Int?]
+
+    /// The most rules one automaton tracks (its masks are 64-bit words); later rules run unfiltered.
+    static let maxRules = 64
+
+    /// The prefilter of a pack's pattern rules, in their order.
+    convenience init(rules: [PatternRule]) {
+        self.init(patterns: rules.map {
+            (id: $0.definition.id, pattern: $0.definition.pattern, caseInsensitive: $0.definition.caseInsensitive)
+        })
+    }
+
+    /// The prefilter of patterns given by their rule id, text (nil for none) and case flag.
+    init(patterns: [(id: String, pattern: String?, caseInsensitive: Bool)]) {
+        var automaton = ShapeAutomaton()
+        var automatonRule: [Int?] = []
+        var unsupported: [String: String] = [:]
+        var reach: [Int?] = []
+        for (id, pattern, caseInsensitive) in patterns {
+            guard let pattern else { automatonRule.append(nil); continue }
+            if automaton.starts.count == Self.maxRules {
+                unsupported[id] = "more than \(Self.maxRules) rules"
+                automatonRule.append(nil)
+                continue
+            }
+            do {
+                let shape = try PatternShapeParser.shape(of: RegexPattern.withListedDigitsInSets(pattern),
+                                                         caseInsensitive: caseInsensitive)
+                    .resolvingLookarounds
+                if shape.matchesEmpty {
+                    unsupported[id] = "matches the empty text"
+                    automatonRule.append(nil)
+                } else {
+                    automatonRule.append(automaton.add(shape))
+                    reach.append(shape.mayHoldLineEnd ? shape.maxLength : 1)
+                }
+            } catch {
+                unsupported[id] = error.reason
+                automatonRule.append(nil)
+            }
+        }
+        self.automaton = automaton
+        self.automatonRule = automatonRule
+        self.unsupported = unsupported
+        self.reach = reach
+        classes = UnitClasses(sets: automaton.sets, multiUnitFolds: UnitClasses.multiUnitFolds())
+        var closure = Closure(automaton: automaton)
+        initialNodes = closure.nodes(from: automaton.starts).nodes
+    }
+}
+
+extension PatternShape {
+    /// The most units a match can take, nil if unbounded.
+    var maxLength: Int? {
+        let limit = 1 << 20
+        switch self {
+        case .empty, .lookahead, .lookbehind: return 0
+        case .unit: return 1
+        case .sequence(let items):
+            var total = 0
+            for item in items {
+                guard let length = item.maxLength else { return nil }
+                total += length
+                if total > limit { return nil }
+            }
+            return total
+        case .choice(let alternatives):
+            var longest = 0
+            for alternative in alternatives {
+                guard let length = alternative.maxLength else { return nil }
+                longest = max(longest, length)
+            }
+            return longest
+        case .repetition(let item, _, let maximum):
+            guard let length = item.maxLength else { return nil }
+            if length == 0 { return 0 }
+            guard let maximum, maximum <= limit / length else { return nil }
+            return length * maximum
+        }
+    }
+
+    /// Whether a match can hold a line end (and so reach back into earlier lines).
+    var mayHoldLineEnd: Bool {
+        switch self {
+        case .empty, .lookahead, .lookbehind: return false
+        case .unit(let set): return set.contains(0x0A)
+        case .sequence(let items): return items.contains(where: \.mayHoldLineEnd)
+        case .choice(let alternatives): return alternatives.contains(where: \.mayHoldLineEnd)
+        case .repetition(let item, _, _): return item.mayHoldLineEnd
+        }
+    }
+
+    /// Whether the shape matches the empty text (a rule like that would pass every line).
+    var matchesEmpty: Bool {
+        switch self {
+        case .empty, .lookahead, .lookbehind: return true
+        case .unit: return false
+        case .sequence(let items): return items.allSatisfy(\.matchesEmpty)
+        case .choice(let alternatives): return alternatives.contains(where: \.matchesEmpty)
+        case .repetition(let item, let minimum, _): return minimum == 0 || item.matchesEmpty
+        }
+    }
+}
+
+/// The ε-closure of node sets: the consume nodes and accepted rules reachable without consuming a unit.
+struct Closure {
+    private let automaton: ShapeAutomaton
+    private var seen: [UInt32]
+    private var generation: UInt32 = 0
+    private var stack: [Int32] = []
+
+    init(automaton: ShapeAutomaton) {
+        self.automaton = automaton
+        seen = [UInt32](repeating: 0, count: automaton.nodes.count)
+    }
+
+    /// The consume nodes reached from `entries`, and the bits of the rules whose accept node is reached.
+    mutating func nodes(from entries: [Int32]) -> (nodes: [Int32], accepted: UInt64) {
+        generation &+= 1
+        if generation == 0 {
+            seen = [UInt32](repeating: 0, count: seen.count)
+            generation = 1
+        }
+        var result: [Int32] = []
+        var accepted: UInt64 = 0
+        stack.append(contentsOf: entries)
+        while let node = stack.popLast() {
+            if seen[Int(node)] == generation { continue }
+            seen[Int(node)] = generation
+            switch automaton.nodes[Int(node)] {
+            case .consume: result.append(node)
+            case .split(let first, let second): stack.append(second); stack.append(first)
+            case .accept(let rule): accepted |= 1 << UInt64(rule)
+            }
+        }
+        result.sort()
+        return (result, accepted)
+    }
+}

@@ -1,0 +1,246 @@
+/// Runs a `PatternPrefilter` over notes as a DFA built lazily from its automaton; one per thread, its
+/// states kept from note to note.
+final class PrefilterScanner {
+    let prefilter: PatternPrefilter
+    private let classCount: Int
+    private var closure: Closure
+    /// Per DFA state, the consume nodes of the threads that have consumed at least one unit (the automaton's
+    /// initial nodes are implied in every state: a match may start anywhere).
+    private var stateNodes: [[Int32]] = []
+    private var stateIndex: [StateKey: Int32] = [:]
+    /// Per DFA state, the rules with a thread in it.
+    private var liveRules: [UInt64] = []
+    /// Per DFA state, the rules a match of which ends at the unit just consumed.
+    private var acceptedRules: [UInt64] = []
+    /// `transitions[state * classCount + class]`: the next state, -1 while not built.
+    private var transitions: [Int32] = []
+    /// Per unit class, the threads that start with a unit of it (built when the class is first seen).
+    private var initialSteps: [(nodes: [Int32], accepted: UInt64)?]
+
+    /// The number of transitions built so far (for tests and tuning).
+    private(set) var builtTransitions = 0
+    /// The number of states the cache holds.
+    var stateCount: Int { stateNodes.count }
+
+    /// States kept before the cache starts anew (a row is `classCount` entries of 4 bytes).
+    let maxStates: Int
+
+    private struct StateKey: Hashable {
+        let nodes: [Int32]
+        let accepted: UInt64
+    }
+
+    init(prefilter: PatternPrefilter, maxStates: Int = 8192) {
+        self.prefilter = prefilter
+        self.maxStates = maxStates
+        classCount = prefilter.classes.count
+        closure = Closure(automaton: prefilter.automaton)
+        initialSteps = Array(repeating: nil, count: prefilter.classes.count)
+        startAnew()
+    }
+
+    private func startAnew() {
+        stateNodes = []
+        stateIndex = [:]
+        liveRules = []
+        acceptedRules = []
+        transitions = []
+        _ = intern(StateKey(nodes: [], accepted: 0))
+    }
+
+    private func intern(_ key: StateKey) -> Int32 {
+        if let known = stateIndex[key] { return known }
+        let number = Int32(stateNodes.count)
+        stateIndex[key] = number
+        stateNodes.append(key.nodes)
+        var live: UInt64 = 0
+        for node in key.nodes { live |= 1 << UInt64(prefilter.automaton.ruleOfNode[Int(node)]) }
+        liveRules.append(live)
+        acceptedRules.append(key.accepted)
+        transitions.append(contentsOf: repeatElement(-1, count: classCount))
+        return number
+    }
+
+    /// The nodes that follow `nodes` on a unit of `unitClass`, before their closure.
+    private func advance(_ nodes: [Int32], _ unitClass: Int) -> [Int32] {
+        var entries: [Int32] = []
+        prefilter.classes.member.withUnsafeBufferPointer { member in
+            for node in nodes {
+                if case .consume(let set, let next) = prefilter.automaton.nodes[Int(node)],
+                   member[Int(set) * classCount + unitClass] {
+                    entries.append(next)
+                }
+            }
+        }
+        return entries
+    }
+
+    private func initialStep(_ unitClass: Int) -> (nodes: [Int32], accepted: UInt64) {
+        if let known = initialSteps[unitClass] { return known }
+        let step = closure.nodes(from: advance(prefilter.initialNodes, unitClass))
+        initialSteps[unitClass] = step
+        return step
+    }
+
+    /// The threads after consuming a unit of `unitClass` from `nodes`, new threads included.
+    private func step(_ nodes: [Int32], _ unitClass: Int) -> (nodes: [Int32], accepted: UInt64) {
+        let started = initialStep(unitClass)
+        let entries = advance(nodes, unitClass)
+        if entries.isEmpty { return started }
+        let continued = closure.nodes(from: entries)
+        return (Self.merged(continued.nodes, started.nodes), continued.accepted | started.accepted)
+    }
+
+    /// The union of two sorted arrays without duplicates, sorted.
+    private static func merged(_ first: [Int32], _ second: [Int32]) -> [Int32] {
+        if first.isEmpty { return second }
+        if second.isEmpty { return first }
+        var result: [Int32] = []
+        result.reserveCapacity(first.count + second.count)
+        var i = 0, j = 0
+        while i < first.count && j < second.count {
+            let a = first[i], b = second[j]
+            if a < b { result.append(a); i += 1 } else if b < a { result.append(b); j += 1 } else {
+                result.append(a); i += 1; j += 1
+            }
+        }
+        result.append(contentsOf: first[i...])
+        result.append(contentsOf: second[j...])
+        return result
+    }
+
+    /// The state after `state` on a unit of `unitClass`, and whether it is in the table (not when the
+    /// cache had to start anew).
+    private func transition(from state: Int32, on unitClass: Int) -> (Int32, cached: Bool) {
+        builtTransitions += 1
+        var (nodes, accepted) = step(stateNodes[Int(state)], unitClass)
+        if let folding = prefilter.classes.foldings[unitClass] {
+            // Case-insensitive matching may read the unit as its folding ("ß" as "ss").
+            var through = stateNodes[Int(state)]
+            for foldedClass in folding {
+                let next = step(through, foldedClass)
+                through = next.nodes
+                accepted |= next.accepted
+            }
+            nodes = Self.merged(nodes, through)
+        }
+        if stateNodes.count >= maxStates {
+            startAnew()
+            return (intern(StateKey(nodes: nodes, accepted: accepted)), false)
+        }
+        let next = intern(StateKey(nodes: nodes, accepted: accepted))
+        transitions[Int(state) * classCount + unitClass] = next
+        return (next, true)
+    }
+
+    /// Per automaton rule, the sorted, disjoint ranges of whole lines (`lines`, as `GateRegions` gives them)
+    /// that could hold a match; nil if the note has units outside the BMP, which the shapes do not model.
+    func regions(in units: UnsafeBufferPointer<UInt16>, lines: [Range<Int>]) -> [[Range<Int>]]? {
+        var collector = HitCollector(reach: prefilter.reach)
+        var state: Int32 = 0
+        var index = 0
+        while index < units.count {
+            // Runs on cached transitions until one is missing, then builds it (which may grow the tables).
+            let missing: Int? = transitions.withUnsafeBufferPointer { transitions in
+                liveRules.withUnsafeBufferPointer { liveRules in
+                    acceptedRules.withUnsafeBufferPointer { acceptedRules in
+                        prefilter.classes.classOf.withUnsafeBufferPointer { classOf in
+                            while index < units.count {
+                                let unit = units[index]
+                                if unit & 0xF800 == 0xD800 { return -1 }
+                                let unitClass = Int(classOf[Int(unit)])
+                                let next = transitions[Int(state) * classCount + unitClass]
+                                if next < 0 { return unitClass }
+                                collector.take(live: liveRules[Int(next)], accepted: acceptedRules[Int(next)], at: index)
+                                state = next
+                                index += 1
+                            }
+                            return nil
+                        }
+                    }
+                }
+            }
+            guard let unitClass = missing else { break }
+            if unitClass < 0 { return nil }
+            let (next, cached) = transition(from: state, on: unitClass)
+            if !cached {
+                // The cache started anew: the old state's row is gone, so take the step here.
+                collector.take(live: liveRules[Int(next)], accepted: acceptedRules[Int(next)], at: index)
+                state = next
+                index += 1
+            }
+        }
+        return collector.hits.map { Self.wholeLines($0, lines: lines) }
+    }
+
+    /// Turns the DFA's per-unit live and accepted rules into the text ranges that hold a match.
+    private struct HitCollector {
+        var hits: [[Range<Int>]]
+        /// Per rule, where its current run of live threads began (kept for `followed` rules only).
+        var liveSince: [Int]
+        var previousLive: UInt64 = 0
+        /// The rules whose match start only their run of live threads bounds.
+        let followed: UInt64
+        /// Per rule not followed, how far before its end a match can start.
+        let reach: [Int]
+
+        init(reach: [Int?]) {
+            hits = Array(repeating: [], count: reach.count)
+            liveSince = Array(repeating: 0, count: reach.count)
+            var followed: UInt64 = 0
+            for (rule, length) in reach.enumerated() where length == nil { followed |= 1 << UInt64(rule) }
+            self.followed = followed
+            self.reach = reach.map { $0 ?? 0 }
+        }
+
+        @inline(__always)
+        mutating func take(live: UInt64, accepted: UInt64, at index: Int) {
+            var started = live & ~previousLive & followed
+            while started != 0 {
+                liveSince[started.trailingZeroBitCount] = index
+                started &= started - 1
+            }
+            var accepted = accepted
+            while accepted != 0 {
+                let rule = accepted.trailingZeroBitCount
+                accepted &= accepted - 1
+                // A thread alive before this unit started no earlier than its rule's run of live threads.
+                let bit: UInt64 = 1 << UInt64(rule)
+                let start = followed & bit == 0 ? max(0, index + 1 - reach[rule])
+                    : previousLive & bit != 0 ? liveSince[rule] : index
+                if let last = hits[rule].last, start <= last.upperBound {
+                    hits[rule][hits[rule].count - 1] = min(last.lowerBound, start)..<(index + 1)
+                } else {
+                    hits[rule].append(start..<(index + 1))
+                }
+            }
+            previousLive = live
+        }
+    }
+
+    /// `ranges` widened to the lines they touch, merged where they meet.
+    static func wholeLines(_ ranges: [Range<Int>], lines: [Range<Int>]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        for range in ranges {
+            let first = lines[lineIndex(containing: range.lowerBound, in: lines)]
+            let last = lines[lineIndex(containing: max(range.lowerBound, range.upperBound - 1), in: lines)]
+            let widened = first.lowerBound..<last.upperBound
+            if let previous = result.last, widened.lowerBound <= previous.upperBound + 1 {
+                result[result.count - 1] = previous.lowerBound..<max(previous.upperBound, widened.upperBound)
+            } else {
+                result.append(widened)
+            }
+        }
+        return result
+    }
+
+    /// The line that holds `offset`; a line end belongs to the line it ends.
+    private static func lineIndex(containing offset: Int, in lines: [Range<Int>]) -> Int {
+        var low = 0, high = lines.count - 1
+        while low < high {
+            let mid = (low + high) / 2
+            if lines[mid].upperBound < offset { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+}

@@ -1,0 +1,95 @@
+import DiskretICU
+
+/// A set of UTF-16 code units of the Basic Multilingual Plane, as sorted, disjoint, inclusive ranges: what one
+/// character class of a pattern can consume at one text position. Notes with characters outside the BMP
+/// are not prefiltered, so the set never needs them.
+struct UnitSet: Hashable {
+    /// Sorted, disjoint, non-adjacent ranges.
+    private(set) var ranges: [ClosedRange<UInt32>]
+
+    static let empty = UnitSet(ranges: [])
+    static let all = UnitSet(ranges: [0...0xFFFF])
+
+    init(ranges: [ClosedRange<UInt32>]) { self.ranges = Self.normalised(ranges) }
+
+    /// A set of one code point.
+    init(_ scalar: UInt32) { self.init(ranges: [scalar...scalar]) }
+
+    /// The set ICU's UnicodeSet syntax names ("[\p{Alphabetic}]", "[\t\n\f\r\p{Z}]"); nil if ICU rejects it.
+    init?(icuPattern: String) {
+        let units = Array(icuPattern.utf16)
+        var error: Int32 = 0
+        guard let set = units.withUnsafeBufferPointer({ dk_set_open_pattern($0.baseAddress, Int32($0.count), &error) })
+        else { return nil }
+        defer { dk_set_close(set) }
+        self.init(ranges: Self.ranges(of: set))
+    }
+
+    func contains(_ unit: UInt32) -> Bool {
+        var low = 0, high = ranges.count
+        while low < high {
+            let mid = (low + high) / 2
+            if ranges[mid].upperBound < unit { low = mid + 1 } else { high = mid }
+        }
+        return low < ranges.count && ranges[low].contains(unit)
+    }
+
+    func union(_ other: UnitSet) -> UnitSet { UnitSet(ranges: ranges + other.ranges) }
+
+    /// Every BMP unit not in the set.
+    func complement() -> UnitSet {
+        var result: [ClosedRange<UInt32>] = []
+        var next: UInt32 = 0
+        for range in ranges {
+            if range.lowerBound > next { result.append(next...(range.lowerBound - 1)) }
+            next = range.upperBound + 1
+        }
+        if next <= 0xFFFF { result.append(next...0xFFFF) }
+        return UnitSet(ranges: result)
+    }
+
+    /// The set closed over case as ICU's case-insensitive matching sees it, or nil when the closure holds
+    /// multi-character strings ("ss" for "ß"), which one unit cannot stand for.
+    func caseClosed() -> UnitSet? {
+        guard let set = dk_set_open_range(1, 0) else { return nil }
+        defer { dk_set_close(set) }
+        for range in ranges {
+            guard let part = dk_set_open_range(range.lowerBound, range.upperBound) else { return nil }
+            dk_set_add_all(set, part)
+            dk_set_close(part)
+        }
+        dk_set_close_over_case(set)
+        if dk_set_has_strings(set) != 0 { return nil }
+        return UnitSet(ranges: Self.ranges(of: set))
+    }
+
+    /// The full case folding of `scalar` as UTF-16 units ("ss" for "ß").
+    static func fullFold(_ scalar: UInt32) -> [UInt16] {
+        var buffer = [UInt16](repeating: 0, count: 8)
+        let length = Int(dk_full_fold(scalar, &buffer, Int32(buffer.count)))
+        return Array(buffer.prefix(min(length, buffer.count)))
+    }
+
+    private static func ranges(of set: OpaquePointer) -> [ClosedRange<UInt32>] {
+        var result: [ClosedRange<UInt32>] = []
+        for index in 0..<dk_set_range_count(set) {
+            var start: UInt32 = 0, end: UInt32 = 0
+            dk_set_range(set, index, &start, &end)
+            if start > 0xFFFF || end < start { continue }
+            result.append(start...min(end, 0xFFFF))
+        }
+        return result
+    }
+
+    private static func normalised(_ ranges: [ClosedRange<UInt32>]) -> [ClosedRange<UInt32>] {
+        var result: [ClosedRange<UInt32>] = []
+        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = result.last, range.lowerBound <= last.upperBound + 1 {
+                result[result.count - 1] = last.lowerBound...max(last.upperBound, range.upperBound)
+            } else {
+                result.append(range)
+            }
+        }
+        return result
+    }
+}
