@@ -29,11 +29,12 @@ final class PatternPrefilter: Sendable {
     }
 
     /// The prefilter of patterns given by their rule id, text (nil for none) and case flag.
-    init(patterns: [(id: String, pattern: String?, caseInsensitive: Bool)]) {
+    convenience init(patterns: [(id: String, pattern: String?, caseInsensitive: Bool)]) {
         var automaton = ShapeAutomaton()
         var automatonRule: [Int?] = []
         var unsupported: [String: String] = [:]
         var reach: [Int?] = []
+        let sets = UnitSetSource()
         for (id, pattern, caseInsensitive) in patterns {
             guard let pattern else { automatonRule.append(nil); continue }
             if automaton.starts.count == Self.maxRules {
@@ -43,7 +44,7 @@ final class PatternPrefilter: Sendable {
             }
             do {
                 let shape = try PatternShapeParser.shape(of: RegexPattern.withListedDigitsInSets(pattern),
-                                                         caseInsensitive: caseInsensitive)
+                                                         caseInsensitive: caseInsensitive, sets: sets)
                     .resolvingLookarounds
                 if shape.matchesEmpty {
                     unsupported[id] = "matches the empty text"
@@ -57,13 +58,21 @@ final class PatternPrefilter: Sendable {
                 automatonRule.append(nil)
             }
         }
+        var closure = Closure(automaton: automaton)
+        self.init(automaton: automaton, classes: UnitClasses(sets: automaton.sets, multiUnitFolds: UnitClasses.multiUnitFolds()),
+                  automatonRule: automatonRule, initialNodes: closure.nodes(from: automaton.starts).nodes,
+                  unsupported: unsupported, reach: reach)
+    }
+
+    /// A prefilter from its parts (as the pack cache holds them).
+    init(automaton: ShapeAutomaton, classes: UnitClasses, automatonRule: [Int?], initialNodes: [Int32],
+         unsupported: [String: String], reach: [Int?]) {
         self.automaton = automaton
+        self.classes = classes
         self.automatonRule = automatonRule
+        self.initialNodes = initialNodes
         self.unsupported = unsupported
         self.reach = reach
-        classes = UnitClasses(sets: automaton.sets, multiUnitFolds: UnitClasses.multiUnitFolds())
-        var closure = Closure(automaton: automaton)
-        initialNodes = closure.nodes(from: automaton.starts).nodes
     }
 }
 
@@ -142,13 +151,17 @@ struct Closure {
         var result: [Int32] = []
         var accepted: UInt64 = 0
         stack.append(contentsOf: entries)
-        while let node = stack.popLast() {
-            if seen[Int(node)] == generation { continue }
-            seen[Int(node)] = generation
-            switch automaton.nodes[Int(node)] {
-            case .consume: result.append(node)
-            case .split(let first, let second): stack.append(second); stack.append(first)
-            case .accept(let rule): accepted |= 1 << UInt64(rule)
+        automaton.nodes.withUnsafeBufferPointer { nodes in
+            seen.withUnsafeMutableBufferPointer { seen in
+                while let node = stack.popLast() {
+                    if seen[Int(node)] == generation { continue }
+                    seen[Int(node)] = generation
+                    switch nodes[Int(node)] {
+                    case .consume: result.append(node)
+                    case .split(let first, let second): stack.append(second); stack.append(first)
+                    case .accept(let rule): accepted |= 1 << UInt64(rule)
+                    }
+                }
             }
         }
         result.sort()

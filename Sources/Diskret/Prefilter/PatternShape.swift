@@ -73,6 +73,7 @@ struct UnsupportedPattern: Error, Equatable {
 /// references, set operations, literal white space inside a set) makes the pattern unsupported.
 struct PatternShapeParser {
     private let scalars: [UInt32]
+    private let sets: UnitSetSource
     private var position = 0
     /// ICU's `\s`, `\w` and `\d` as documented for its regular expressions.
     static let whiteSpace = "[\\t\\n\\f\\r\\p{Z}]"
@@ -81,14 +82,18 @@ struct PatternShapeParser {
 
     /// The shape of `pattern`, compiled with ICU's free-spacing flag and, if `caseInsensitive`, its
     /// case-insensitive flag.
-    static func shape(of pattern: String, caseInsensitive: Bool) throws(UnsupportedPattern) -> PatternShape {
-        var parser = PatternShapeParser(scalars: pattern.unicodeScalars.map(\.value))
+    static func shape(of pattern: String, caseInsensitive: Bool,
+                      sets: UnitSetSource = UnitSetSource()) throws(UnsupportedPattern) -> PatternShape {
+        var parser = PatternShapeParser(scalars: pattern.unicodeScalars.map(\.value), sets: sets)
         let shape = try parser.choice(caseInsensitive: caseInsensitive)
         guard parser.position == parser.scalars.count else { throw UnsupportedPattern(reason: "unbalanced ')'") }
         return shape
     }
 
-    private init(scalars: [UInt32]) { self.scalars = scalars }
+    private init(scalars: [UInt32], sets: UnitSetSource) {
+        self.scalars = scalars
+        self.sets = sets
+    }
 
     private var atEnd: Bool { position >= scalars.count }
     private var current: UInt32? { atEnd ? nil : scalars[position] }
@@ -255,11 +260,11 @@ struct PatternShapeParser {
             throw UnsupportedPattern(reason: "character outside the BMP")
         }
         guard caseInsensitive else { return .unit(UnitSet(scalar)) }
-        let fold = UnitSet.fullFold(scalar)
-        if fold.count <= 1, let closed = UnitSet(scalar).caseClosed() { return .unit(closed) }
+        let fold = sets.fullFold(scalar)
+        if fold.count <= 1, let closed = sets.caseClosed(UnitSet(scalar)) { return .unit(closed) }
         // "ß" without case matches "ß", "ẞ" and "ss" in any case: one unit or its folding.
         var singles = UnitSet(scalar)
-        if let closed = singles.caseClosed() { singles = closed }
+        if let closed = sets.caseClosed(singles) { singles = closed }
         var folded: [PatternShape] = []
         for unit in fold { folded.append(try literal(UInt32(unit), caseInsensitive: true)) }
         return .choice([.unit(singles), .sequence(folded)])
@@ -303,10 +308,10 @@ struct PatternShapeParser {
         default: return nil
         }
         position += 1
-        guard var set = UnitSet(icuPattern: pattern) else { throw UnsupportedPattern(reason: "unknown property") }
+        guard var set = sets.set(named: pattern) else { throw UnsupportedPattern(reason: "unknown property") }
         if negated { set = set.complement() }
         if caseInsensitive {
-            guard let closed = set.caseClosed() else { throw UnsupportedPattern(reason: "set folds to strings") }
+            guard let closed = sets.caseClosed(set) else { throw UnsupportedPattern(reason: "set folds to strings") }
             set = closed
         }
         return set
@@ -388,7 +393,7 @@ struct PatternShapeParser {
                 // Negating before closing over case gives the larger set of the two orders.
                 if negated { result = result.complement() }
                 if caseInsensitive {
-                    guard let closed = result.caseClosed() else { throw UnsupportedPattern(reason: "set folds to strings") }
+                    guard let closed = sets.caseClosed(result) else { throw UnsupportedPattern(reason: "set folds to strings") }
                     result = closed
                 }
                 return result

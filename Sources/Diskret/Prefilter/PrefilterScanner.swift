@@ -64,11 +64,13 @@ final class PrefilterScanner {
     /// The nodes that follow `nodes` on a unit of `unitClass`, before their closure.
     private func advance(_ nodes: [Int32], _ unitClass: Int) -> [Int32] {
         var entries: [Int32] = []
+        let classCount = classCount
         prefilter.classes.member.withUnsafeBufferPointer { member in
-            for node in nodes {
-                if case .consume(let set, let next) = prefilter.automaton.nodes[Int(node)],
-                   member[Int(set) * classCount + unitClass] {
-                    entries.append(next)
+            prefilter.automaton.nodes.withUnsafeBufferPointer { automaton in
+                for node in nodes {
+                    if case .consume(let set, let next) = automaton[Int(node)], member[Int(set) * classCount + unitClass] {
+                        entries.append(next)
+                    }
                 }
             }
         }

@@ -14,9 +14,22 @@ struct ShapeAutomaton {
     private(set) var ruleOfNode: [Int32] = []
     /// The entry node of each rule.
     private(set) var starts: [Int32] = []
-    /// The distinct unit sets the `consume` nodes name.
+    /// The distinct unit sets the `consume` nodes name (empty in an automaton read from the cache, which
+    /// keeps only their number and `UnitClasses`' membership table).
     private(set) var sets: [UnitSet] = []
     private var setIndex: [UnitSet: Int32] = [:]
+    /// The number of distinct sets.
+    private(set) var setCount = 0
+
+    init() {}
+
+    /// An automaton as the pack cache holds it.
+    init(nodes: [Node], ruleOfNode: [Int32], starts: [Int32], setCount: Int) {
+        self.nodes = nodes
+        self.ruleOfNode = ruleOfNode
+        self.starts = starts
+        self.setCount = setCount
+    }
 
     /// Counted repetitions above this are widened to unbounded ones, and their minimum capped at
     /// `maxCopiedMinimum`: `[A-Z0-9]{7,14}` runs as `[A-Z0-9]{7,}`, `x{1,30}` as `x+`. Fewer nodes, fewer DFA states.
@@ -41,6 +54,7 @@ struct ShapeAutomaton {
     private mutating func index(of set: UnitSet) -> Int32 {
         if let index = setIndex[set] { return index }
         sets.append(set)
+        setCount = sets.count
         setIndex[set] = Int32(sets.count - 1)
         return Int32(sets.count - 1)
     }

@@ -10,6 +10,14 @@ struct UnitClasses {
     /// units: case-insensitive matching may consume the unit as that sequence.
     let foldings: [Int: [Int]]
 
+    /// Classes as the pack cache holds them.
+    init(classOf: [UInt16], count: Int, member: [Bool], foldings: [Int: [Int]]) {
+        self.classOf = classOf
+        self.count = count
+        self.member = member
+        self.foldings = foldings
+    }
+
     /// Classes for `sets`; each unit of `multiUnitFolds` gets a class of its own.
     init(sets: [UnitSet], multiUnitFolds: [UInt16: [UInt16]]) {
         var singles = multiUnitFolds.keys.map { UnitSet(UInt32($0)) }

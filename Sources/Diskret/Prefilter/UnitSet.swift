@@ -93,3 +93,36 @@ struct UnitSet: Hashable {
         return result
     }
 }
+
+/// ICU's sets, case closures and foldings as the shape parser asks for them, each computed once: the same
+/// properties (`\p{Alphabetic}`) and letters recur in every pattern, and building them is most of the
+/// prefilter's start-up.
+final class UnitSetSource {
+    private var named: [String: UnitSet?] = [:]
+    private var closed: [UnitSet: UnitSet?] = [:]
+    private var folds: [UInt32: [UInt16]] = [:]
+
+    /// `UnitSet(icuPattern:)`, remembered.
+    func set(named pattern: String) -> UnitSet? {
+        if let known = named[pattern] { return known }
+        let set = UnitSet(icuPattern: pattern)
+        named[pattern] = set
+        return set
+    }
+
+    /// `set.caseClosed()`, remembered.
+    func caseClosed(_ set: UnitSet) -> UnitSet? {
+        if let known = closed[set] { return known }
+        let result = set.caseClosed()
+        closed[set] = result
+        return result
+    }
+
+    /// `UnitSet.fullFold(_:)`, remembered.
+    func fullFold(_ scalar: UInt32) -> [UInt16] {
+        if let known = folds[scalar] { return known }
+        let result = UnitSet.fullFold(scalar)
+        folds[scalar] = result
+        return result
+    }
+}

@@ -14,6 +14,12 @@ struct ByteWriter {
 
     mutating func string(_ value: String) { data(Array(value.utf8)) }
 
+    /// 32-bit integers in one block (automaton nodes, class tables).
+    mutating func int32s(_ values: [Int32]) {
+        int(values.count)
+        for value in values { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+    }
+
     mutating func optionalString(_ value: String?) {
         bool(value != nil)
         if let value { string(value) }
@@ -67,6 +73,22 @@ struct ByteReader {
         let length = try count()
         defer { position += length }
         return Array(bytes[position..<position + length])
+    }
+
+    /// What `ByteWriter.int32s` wrote, each value checked to lie in `valid`.
+    mutating func int32s(in valid: ClosedRange<Int32>) throws(Malformed) -> [Int32] {
+        let count = try int()
+        guard count >= 0, count <= (bytes.count - position) / 4 else { throw Malformed() }
+        var result = [Int32](repeating: 0, count: count)
+        for index in 0..<count {
+            let offset = position + 4 * index
+            let value = Int32(bitPattern: UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8
+                              | UInt32(bytes[offset + 2]) << 16 | UInt32(bytes[offset + 3]) << 24)
+            guard valid.contains(value) else { throw Malformed() }
+            result[index] = value
+        }
+        position += 4 * count
+        return result
     }
 
     mutating func string() throws(Malformed) -> String {

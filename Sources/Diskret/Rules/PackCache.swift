@@ -17,9 +17,11 @@ struct PackCache {
         var contextKeys: [String: ContextKeys]
         /// The folded keys of each rule's inline `words`, by rule id.
         var wordKeys: [String: [(key: [UInt8], tokens: Int)]]
+        /// The pattern rules' prefilter (nil until the pack has been compiled once).
+        var prefilter: PatternPrefilter? = nil
     }
 
-    static let formatVersion: UInt64 = 4
+    static let formatVersion: UInt64 = 5
     private static let magic: UInt64 = 0x3150_524B_4944  // "DIKRP1"
 
     let path: String
@@ -59,6 +61,7 @@ struct PackCache {
                 for _ in 0..<(try input.count()) { keys.append((try input.data(), try input.int())) }
                 contents.wordKeys[id] = keys
             }
+            if try input.bool() { contents.prefilter = try PatternPrefilter(from: &input) }
             return input.isAtEnd ? contents : nil
         } catch {
             return nil
@@ -78,6 +81,8 @@ struct PackCache {
             body.int(keys.count)
             for (key, tokens) in keys { body.data(key); body.int(tokens) }
         }
+        body.bool(contents.prefilter != nil)
+        contents.prefilter?.write(to: &body)
         var out = ByteWriter()
         out.uint64(Self.magic)
         out.uint64(fingerprint)

@@ -56,14 +56,15 @@ public struct RulePack: Sendable {
     public static func load(sources: [(file: String, text: String)], directory: String,
                             cacheDirectory: String? = nil) throws(DiskretError) -> RulePack {
         let cache = cacheDirectory.map { PackCache(cacheDirectory: $0, ruleDirectory: directory, sources: sources) }
-        let contents: PackCache.Contents
-        if let cached = cache?.read() {
-            contents = cached
-        } else {
-            contents = try parse(sources)
-            cache?.write(contents)
+        let cached = cache?.read()
+        var contents: PackCache.Contents
+        if let cached { contents = cached } else { contents = try parse(sources) }
+        let pack = try RulePackCompiler(cacheDirectory: cacheDirectory).compile(directory: directory, contents)
+        if cached?.prefilter == nil, let cache {
+            contents.prefilter = pack.patternPrefilter
+            cache.write(contents)
         }
-        return try RulePackCompiler(cacheDirectory: cacheDirectory).compile(directory: directory, contents)
+        return pack
     }
 
     /// Parses rule files, checks that rule ids are unique, and folds the context rules' keys and inline words.
@@ -92,12 +93,18 @@ public struct RulePack: Sendable {
 
     init(directory: String, definitions: [RuleDefinition], patterns: [PatternRule], wordLists: [WordListRule],
          contexts: [ContextRule], allow: [WordSetRule], deny: [WordSetRule], unknownWords: [WordSetRule],
-         particles: Set<[UInt8]>) {
+         particles: Set<[UInt8]>, patternPrefilter: PatternPrefilter? = nil) {
         self.directory = directory; self.definitions = definitions; self.patterns = patterns
-        patternPrefilter = PatternPrefilter(rules: patterns)
         self.wordLists = wordLists; self.contexts = contexts; self.allow = allow; self.deny = deny
         self.unknownWords = unknownWords
         self.particles = particles
+        // A cached prefilter is used only if it was made for these pattern rules (the cache's fingerprint
+        // covers the rule files, so this guards against a layout mistake, not against edits).
+        if let patternPrefilter, patternPrefilter.automatonRule.count == patterns.count {
+            self.patternPrefilter = patternPrefilter
+        } else {
+            self.patternPrefilter = PatternPrefilter(rules: patterns)
+        }
     }
 
     /// The per-user cache of compiled word lists (`$XDG_CACHE_HOME/diskret` or `~/.cache/diskret`), created
@@ -174,7 +181,8 @@ struct RulePackCompiler {
             }
         }
         return RulePack(directory: directory, definitions: definitions, patterns: patterns, wordLists: wordLists,
-                        contexts: contexts, allow: allow, deny: deny, unknownWords: unknownWords, particles: particles)
+                        contexts: contexts, allow: allow, deny: deny, unknownWords: unknownWords, particles: particles,
+                        patternPrefilter: contents.prefilter)
     }
 
     private func compileRegex(_ pattern: String, _ rule: RuleDefinition) throws(DiskretError) -> RegexPattern {
