@@ -11,7 +11,7 @@ import Testing
     /// Every rule's candidates, with and without the prefilter, over `texts`.
     @Test func thePrefilterLosesNoMatch() throws {
         let pack = TestSupport.pack
-        let filtered = try PatternDetector(rules: pack.patterns, prefilter: pack.patternPrefilter, timeLimit: 0)
+        let filtered = try PatternDetector(rules: pack.patterns, prefilter: pack.patternPrefilter, prefilterWarmUp: 0, timeLimit: 0)
         let unfiltered = try PatternDetector(rules: pack.patterns, prefilter: nil, timeLimit: 0)
         let tokenizer = try Tokenizer()
         var matches = 0
@@ -26,9 +26,18 @@ import Testing
         #expect(matches > 500)
     }
 
-    @Test func nearlyEveryRuleHasAShape() {
+    /// Every rule of the German pack has a shape: a rule without one runs on every line its gate passes.
+    @Test func everyRuleHasAShape() {
         let prefilter = TestSupport.pack.patternPrefilter
-        print(prefilter.unsupported)
-        #expect(prefilter.automaton.starts.count >= 40)
+        #expect(prefilter.unsupported.isEmpty, "\(prefilter.unsupported)")
+        #expect(prefilter.automatonRule.allSatisfy { $0 != nil })
+    }
+
+    /// The scanner waits until a session has read enough text to pay for building its DFA.
+    @Test func theScannerStartsAfterItsWarmUp() {
+        let scanner = PrefilterScanner(prefilter: TestSupport.pack.patternPrefilter, warmUpUnits: 1000)
+        #expect(!scanner.isWorthRunning(on: 600))
+        #expect(scanner.isWorthRunning(on: 600))
+        #expect(scanner.isWorthRunning(on: 10))
     }
 }

@@ -12,8 +12,10 @@ struct PatternDetector {
     /// behind its gates only.
     private let prefilter: PrefilterScanner?
 
-    /// `prefilter` must have been built from `rules`.
-    init(rules: [PatternRule], prefilter: PatternPrefilter?, timeLimit: Int32) throws(DiskretError) {
+    /// `prefilter` must have been built from `rules`; it runs once the session has read `prefilterWarmUp`
+    /// UTF-16 units.
+    init(rules: [PatternRule], prefilter: PatternPrefilter?, prefilterWarmUp: Int = PrefilterScanner.defaultWarmUpUnits,
+         timeLimit: Int32) throws(DiskretError) {
         self.rules = rules
         var matchers: [RegexMatcher] = []
         for rule in rules { matchers.append(try rule.regex.makeMatcher()) }
@@ -28,14 +30,14 @@ struct PatternDetector {
             return gates
         }
         self.needles = needles
-        self.prefilter = prefilter.map { PrefilterScanner(prefilter: $0) }
+        self.prefilter = prefilter.map { PrefilterScanner(prefilter: $0, warmUpUnits: prefilterWarmUp) }
     }
 
     func detect(in text: TokenizedText, tokenizer: Tokenizer, into candidates: inout [Candidate]) throws(DiskretError) {
         let regions = GateRegions(units: text.units)
         try text.units.withUnsafeBufferPointer { (buffer) throws(DiskretError) in
             let marks = needles.marks(in: buffer, lines: regions.lines)
-            let shapeRegions = prefilter?.regions(in: buffer, lines: regions.lines)
+            let shapeRegions = prefilter.flatMap { $0.isWorthRunning(on: buffer.count) ? $0.regions(in: buffer, lines: regions.lines) : nil }
             for (index, (rule, matcher)) in zip(rules, matchers).enumerated() {
                 let definition = rule.definition
                 var ranges = regions.ranges(for: definition.gate)

@@ -79,14 +79,11 @@ struct ByteReader {
     mutating func int32s(in valid: ClosedRange<Int32>) throws(Malformed) -> [Int32] {
         let count = try int()
         guard count >= 0, count <= (bytes.count - position) / 4 else { throw Malformed() }
-        var result = [Int32](repeating: 0, count: count)
-        for index in 0..<count {
-            let offset = position + 4 * index
-            let value = Int32(bitPattern: UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8
-                              | UInt32(bytes[offset + 2]) << 16 | UInt32(bytes[offset + 3]) << 24)
-            guard valid.contains(value) else { throw Malformed() }
-            result[index] = value
+        let start = position
+        let result = bytes.withUnsafeBytes { raw in
+            (0..<count).map { Int32(littleEndian: raw.loadUnaligned(fromByteOffset: start + 4 * $0, as: Int32.self)) }
         }
+        guard result.allSatisfy({ valid.contains($0) }) else { throw Malformed() }
         position += 4 * count
         return result
     }
