@@ -69,9 +69,19 @@ import Testing
         #expect(throws: UnsupportedPattern.self) { try PatternShapeParser.shape(of: pattern, caseInsensitive: false) }
     }
 
-    @Test func aMatchOverALineEndCoversBothLines() throws {
+    /// A bounded rule's range runs from its longest match before the end to the end, across a line end.
+    @Test func aMatchOverALineEndIsCoveredWhole() throws {
         let prefilter = PatternPrefilter(patterns: [(id: "test.rule", pattern: #"\d\s\d"#, caseInsensitive: false)])
         let units = Array("a\nb 1\n2 c\nd".utf16)
+        let lines = GateRegions(units: units).lines
+        let regions = units.withUnsafeBufferPointer { PrefilterScanner(prefilter: prefilter).regions(in: $0, lines: lines) }
+        #expect(regions?[0] == [4..<7])
+    }
+
+    /// A rule whose matches stay in a line but have no length bound gets its range from the line start.
+    @Test func anUnboundedRuleInALineStartsAtTheLineStart() throws {
+        let prefilter = PatternPrefilter(patterns: [(id: "test.rule", pattern: #"[a-z]+\x20\d"#, caseInsensitive: false)])
+        let units = Array("1\nxy ab 2 c\nd".utf16)
         let lines = GateRegions(units: units).lines
         let regions = units.withUnsafeBufferPointer { PrefilterScanner(prefilter: prefilter).regions(in: $0, lines: lines) }
         #expect(regions?[0] == [2..<9])

@@ -151,8 +151,11 @@ final class PrefilterScanner {
         return unitsSeen >= warmUpUnits
     }
 
-    /// Per automaton rule, the sorted, disjoint ranges of whole lines (`lines`, as `GateRegions` gives them)
-    /// that could hold a match; nil if the note has units outside the BMP, which the shapes do not model.
+    /// Per automaton rule, sorted, disjoint ranges of the note such that every match of the rule's pattern
+    /// lies inside one of them; nil if the note has units outside the BMP, which the shapes do not model.
+    /// A range ends where a match of the rule's shape ends (a match of the pattern ends there or before:
+    /// its trailing look-ahead is part of the shape) and starts where that match can start at the earliest.
+    /// `lines` are the note's lines as `GateRegions` gives them.
     func regions(in units: UnsafeBufferPointer<UInt16>, lines: [Range<Int>]) -> [[Range<Int>]]? {
         var collector = HitCollector(reach: prefilter.reach)
         var state: Int32 = 0
@@ -188,7 +191,9 @@ final class PrefilterScanner {
                 index += 1
             }
         }
-        return collector.hits.map { Self.wholeLines($0, lines: lines) }
+        return zip(collector.hits, prefilter.reach).map { hits, reach in
+            reach == 1 ? Self.fromLineStarts(hits, lines: lines) : hits
+        }
     }
 
     /// Turns the DFA's per-unit live and accepted rules into the text ranges that hold a match.
@@ -236,14 +241,13 @@ final class PrefilterScanner {
         }
     }
 
-    /// `ranges` widened to the lines they touch, merged where they meet.
-    static func wholeLines(_ ranges: [Range<Int>], lines: [Range<Int>]) -> [Range<Int>] {
+    /// `ranges` of a rule whose matches stay inside a line, each widened back to the start of its line (the
+    /// match ends at the range's end but may start anywhere before it on the line), merged where they meet.
+    static func fromLineStarts(_ ranges: [Range<Int>], lines: [Range<Int>]) -> [Range<Int>] {
         var result: [Range<Int>] = []
         for range in ranges {
-            let first = lines[lineIndex(containing: range.lowerBound, in: lines)]
-            let last = lines[lineIndex(containing: max(range.lowerBound, range.upperBound - 1), in: lines)]
-            let widened = first.lowerBound..<last.upperBound
-            if let previous = result.last, widened.lowerBound <= previous.upperBound + 1 {
+            let widened = lines[lineIndex(containing: range.lowerBound, in: lines)].lowerBound..<range.upperBound
+            if let previous = result.last, widened.lowerBound <= previous.upperBound {
                 result[result.count - 1] = previous.lowerBound..<max(previous.upperBound, widened.upperBound)
             } else {
                 result.append(widened)
