@@ -9,8 +9,7 @@ import Testing
         let prefilter = PatternPrefilter(patterns: [(id: "test.rule", pattern: pattern, caseInsensitive: caseInsensitive)])
         #expect(prefilter.unsupported.isEmpty, "\(pattern): \(prefilter.unsupported)")
         let units = Array(text.utf16)
-        let lines = GateRegions(units: units).lines
-        let regions = try #require(units.withUnsafeBufferPointer { PrefilterScanner(prefilter: prefilter).regions(in: $0, lines: lines) })
+        let regions = try #require(units.withUnsafeBufferPointer { PrefilterScanner(prefilter: prefilter).regions(in: $0) })
         return !regions[0].isEmpty
     }
 
@@ -73,25 +72,22 @@ import Testing
     @Test func aMatchOverALineEndIsCoveredWhole() throws {
         let prefilter = PatternPrefilter(patterns: [(id: "test.rule", pattern: #"\d\s\d"#, caseInsensitive: false)])
         let units = Array("a\nb 1\n2 c\nd".utf16)
-        let lines = GateRegions(units: units).lines
-        let regions = units.withUnsafeBufferPointer { PrefilterScanner(prefilter: prefilter).regions(in: $0, lines: lines) }
+        let regions = units.withUnsafeBufferPointer { PrefilterScanner(prefilter: prefilter).regions(in: $0) }
         #expect(regions?[0] == [4..<7])
     }
 
-    /// A rule whose matches stay in a line but have no length bound gets its range from the line start.
-    @Test func anUnboundedRuleInALineStartsAtTheLineStart() throws {
+    /// An unbounded rule's range starts where the run of threads that led to the match began.
+    @Test func anUnboundedRuleStartsWhereItsThreadsBegan() throws {
         let prefilter = PatternPrefilter(patterns: [(id: "test.rule", pattern: #"[a-z]+\x20\d"#, caseInsensitive: false)])
-        let units = Array("1\nxy ab 2 c\nd".utf16)
-        let lines = GateRegions(units: units).lines
-        let regions = units.withUnsafeBufferPointer { PrefilterScanner(prefilter: prefilter).regions(in: $0, lines: lines) }
-        #expect(regions?[0] == [2..<9])
+        let units = Array("1\nxy. ab 2 c\nd".utf16)
+        let regions = units.withUnsafeBufferPointer { PrefilterScanner(prefilter: prefilter).regions(in: $0) }
+        #expect(regions?[0] == [6..<10])
     }
 
     @Test func notesOutsideTheBMPAreNotPrefiltered() {
         let prefilter = TestSupport.pack.patternPrefilter
         let units = Array("Treffen 😀 am 3.5.".utf16)
-        let lines = GateRegions(units: units).lines
-        #expect(units.withUnsafeBufferPointer { PrefilterScanner(prefilter: prefilter).regions(in: $0, lines: lines) } == nil)
+        #expect(units.withUnsafeBufferPointer { PrefilterScanner(prefilter: prefilter).regions(in: $0) } == nil)
     }
 
     /// The DFA cache may start anew in the middle of a note; the regions must not change.
@@ -100,9 +96,8 @@ import Testing
         let roomy = PrefilterScanner(prefilter: prefilter), cramped = PrefilterScanner(prefilter: prefilter, maxStates: 3)
         for text in PatternGateTests.texts.suffix(20) {
             let units = Array(text.utf16)
-            let lines = GateRegions(units: units).lines
-            let first = units.withUnsafeBufferPointer { roomy.regions(in: $0, lines: lines) }
-            let second = units.withUnsafeBufferPointer { cramped.regions(in: $0, lines: lines) }
+            let first = units.withUnsafeBufferPointer { roomy.regions(in: $0) }
+            let second = units.withUnsafeBufferPointer { cramped.regions(in: $0) }
             #expect(first == second)
         }
         #expect(cramped.stateCount <= 3)

@@ -37,7 +37,7 @@ struct PatternDetector {
         let regions = GateRegions(units: text.units)
         try text.units.withUnsafeBufferPointer { (buffer) throws(DiskretError) in
             let marks = needles.marks(in: buffer, lines: regions.lines)
-            let shapeRegions = prefilter.flatMap { $0.isWorthRunning(on: buffer.count) ? $0.regions(in: buffer, lines: regions.lines) : nil }
+            let shapeRegions = prefilter.flatMap { $0.isWorthRunning(on: buffer.count) ? $0.regions(in: buffer) : nil }
             for (index, (rule, matcher)) in zip(rules, matchers).enumerated() {
                 let definition = rule.definition
                 var ranges = regions.ranges(for: definition.gate)

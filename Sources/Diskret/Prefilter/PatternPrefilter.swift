@@ -13,9 +13,8 @@ final class PatternPrefilter: Sendable {
     let initialNodes: [Int32]
     /// Per pattern rule, why it runs without the prefilter (for `rules` diagnostics and tests).
     let unsupported: [String: String]
-    /// Per automaton rule, how far before its end a match can start: 1 for a rule that stays inside a line
-    /// (the end's line is enough), its longest match for one that is bounded, nil for the others, whose
-    /// threads the scanner has to follow.
+    /// Per automaton rule, how far before its end a match can start (its longest match), nil if unbounded:
+    /// the scanner then follows the rule's threads to learn where they started.
     let reach: [Int?]
 
     /// The most rules one automaton tracks (its masks are 64-bit words); later rules run unfiltered.
@@ -51,7 +50,7 @@ final class PatternPrefilter: Sendable {
                     automatonRule.append(nil)
                 } else {
                     automatonRule.append(automaton.add(shape))
-                    reach.append(shape.mayHoldLineEnd ? shape.maxLength : 1)
+                    reach.append(shape.maxLength)
                 }
             } catch {
                 unsupported[id] = error.reason
@@ -103,17 +102,6 @@ extension PatternShape {
             if length == 0 { return 0 }
             guard let maximum, maximum <= limit / length else { return nil }
             return length * maximum
-        }
-    }
-
-    /// Whether a match can hold a line end (and so reach back into earlier lines).
-    var mayHoldLineEnd: Bool {
-        switch self {
-        case .empty, .lookahead, .lookbehind: return false
-        case .unit(let set): return set.contains(0x0A)
-        case .sequence(let items): return items.contains(where: \.mayHoldLineEnd)
-        case .choice(let alternatives): return alternatives.contains(where: \.mayHoldLineEnd)
-        case .repetition(let item, _, _): return item.mayHoldLineEnd
         }
     }
 

@@ -155,8 +155,7 @@ final class PrefilterScanner {
     /// lies inside one of them; nil if the note has units outside the BMP, which the shapes do not model.
     /// A range ends where a match of the rule's shape ends (a match of the pattern ends there or before:
     /// its trailing look-ahead is part of the shape) and starts where that match can start at the earliest.
-    /// `lines` are the note's lines as `GateRegions` gives them.
-    func regions(in units: UnsafeBufferPointer<UInt16>, lines: [Range<Int>]) -> [[Range<Int>]]? {
+    func regions(in units: UnsafeBufferPointer<UInt16>) -> [[Range<Int>]]? {
         var collector = HitCollector(reach: prefilter.reach)
         var state: Int32 = 0
         var index = 0
@@ -191,9 +190,7 @@ final class PrefilterScanner {
                 index += 1
             }
         }
-        return zip(collector.hits, prefilter.reach).map { hits, reach in
-            reach == 1 ? Self.fromLineStarts(hits, lines: lines) : hits
-        }
+        return collector.hits
     }
 
     /// Turns the DFA's per-unit live and accepted rules into the text ranges that hold a match.
@@ -239,30 +236,5 @@ final class PrefilterScanner {
             }
             previousLive = live
         }
-    }
-
-    /// `ranges` of a rule whose matches stay inside a line, each widened back to the start of its line (the
-    /// match ends at the range's end but may start anywhere before it on the line), merged where they meet.
-    static func fromLineStarts(_ ranges: [Range<Int>], lines: [Range<Int>]) -> [Range<Int>] {
-        var result: [Range<Int>] = []
-        for range in ranges {
-            let widened = lines[lineIndex(containing: range.lowerBound, in: lines)].lowerBound..<range.upperBound
-            if let previous = result.last, widened.lowerBound <= previous.upperBound {
-                result[result.count - 1] = previous.lowerBound..<max(previous.upperBound, widened.upperBound)
-            } else {
-                result.append(widened)
-            }
-        }
-        return result
-    }
-
-    /// The line that holds `offset`; a line end belongs to the line it ends.
-    private static func lineIndex(containing offset: Int, in lines: [Range<Int>]) -> Int {
-        var low = 0, high = lines.count - 1
-        while low < high {
-            let mid = (low + high) / 2
-            if lines[mid].upperBound < offset { low = mid + 1 } else { high = mid }
-        }
-        return low
     }
 }
