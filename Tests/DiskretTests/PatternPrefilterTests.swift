@@ -26,6 +26,38 @@ import Testing
         #expect(matches > 500)
     }
 
+    /// Generated texts: pieces of the examples and notes cut at random, joined by separators that the
+    /// shapes treat specially (line ends, digits, "ß", capitals), in one long note so the DFA cache also
+    /// starts anew. The seed is the property tests' (`DISKRET_PROPERTY_SEED`).
+    @Test func thePrefilterLosesNoMatchOnGeneratedText() throws {
+        var random = PropertyTests.Generator(state: PropertyTests.seed)
+        let pieces = PatternGateTests.texts
+        let joints = ["\n", " ", ", ", ".", "ß", "SS", " 12", "3.", "-", "/", "\n\n", " Str. ", "@", "(", ")", "ẞE "]
+        let pack = TestSupport.pack
+        let filtered = try PatternDetector(rules: pack.patterns, prefilter: pack.patternPrefilter, prefilterWarmUp: 0, timeLimit: 0)
+        let unfiltered = try PatternDetector(rules: pack.patterns, prefilter: nil, timeLimit: 0)
+        let tokenizer = try Tokenizer()
+        var matches = 0
+        for _ in 0..<40 {
+            var text = ""
+            for _ in 0..<40 {
+                let piece = Array(pieces.randomElement(using: &random)!)
+                let start = Int.random(in: 0..<max(1, piece.count), using: &random)
+                let length = Int.random(in: 0...min(60, piece.count - start), using: &random)
+                let cut = String(piece[start..<(start + length)])
+                text += Bool.random(using: &random) ? cut : cut.uppercased()
+                text += joints.randomElement(using: &random)!
+            }
+            let tokenized = try tokenizer.tokenize(Array(text.utf16))
+            var with: [Candidate] = [], without: [Candidate] = []
+            try filtered.detect(in: tokenized, tokenizer: tokenizer, into: &with)
+            try unfiltered.detect(in: tokenized, tokenizer: tokenizer, into: &without)
+            #expect(with.map { "\($0.rule) \($0.range)" } == without.map { "\($0.rule) \($0.range)" }, "seed \(PropertyTests.seed)")
+            matches += without.count
+        }
+        #expect(matches > 100)
+    }
+
     /// Every rule of the German pack has a shape: a rule without one runs on every line its gate passes.
     @Test func everyRuleHasAShape() {
         let prefilter = TestSupport.pack.patternPrefilter
