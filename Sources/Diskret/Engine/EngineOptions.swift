@@ -6,10 +6,26 @@ public struct EngineOptions: Sendable {
     public var regexTimeLimit: Int32 = 2_000
     /// The largest note, in UTF-8 bytes, the engine accepts.
     public var maxInputBytes: Int = 64 << 20
+    /// When the pattern prefilter narrows where the pattern rules' regexes run. It never changes what they find.
+    public var patternPrefilter: PatternPrefilterMode = .afterWarmUp
 
-    public init(threshold: Double = 0.5, regexTimeLimit: Int32 = 2_000, maxInputBytes: Int = 64 << 20) {
+    public init(threshold: Double = 0.5, regexTimeLimit: Int32 = 2_000, maxInputBytes: Int = 64 << 20,
+                patternPrefilter: PatternPrefilterMode = .afterWarmUp) {
         self.threshold = threshold; self.regexTimeLimit = regexTimeLimit; self.maxInputBytes = maxInputBytes
+        self.patternPrefilter = patternPrefilter
     }
+}
+
+/// When a session runs the pattern prefilter (one automaton pass that tells each pattern rule where a match
+/// could be, so its regex runs only there).
+public enum PatternPrefilterMode: Sendable {
+    /// Once the session has read 32 K UTF-16 units: until its automaton has been built for the kind of text
+    /// at hand, the prefilter costs more than it saves (the default).
+    case afterWarmUp
+    /// From the first note (for tests and fuzzing of the prefilter).
+    case always
+    /// Never: every regex runs on all lines its gates let through.
+    case never
 }
 
 /// A masked note and what was found in it.

@@ -13,7 +13,11 @@ public final class Session {
         self.engine = engine
         lexicon = Lexicon(pack: engine.rules)
         tokenizer = try Tokenizer()
-        patterns = try PatternDetector(rules: engine.rules.patterns, prefilter: engine.rules.patternPrefilter, timeLimit: engine.options.regexTimeLimit)
+        let prefilterMode = engine.options.patternPrefilter
+        patterns = try PatternDetector(rules: engine.rules.patterns,
+                                       prefilter: prefilterMode == .never ? nil : engine.rules.patternPrefilter,
+                                       prefilterWarmUp: prefilterMode == .always ? 0 : PrefilterScanner.defaultWarmUpUnits,
+                                       timeLimit: engine.options.regexTimeLimit)
         contexts = try ContextDetector(rules: engine.rules.contexts, lexicon: lexicon, timeLimit: engine.options.regexTimeLimit)
         wordListRuleIDs = Set(engine.rules.wordLists.map(\.definition.id))
     }
