@@ -45,6 +45,13 @@ import Testing
         (#"\d \s \d"#, "1\n2", "1 x 2"),
         (#"(?=\p{Uppercase}\.)(?<=von\x20)\p{Uppercase}\.(?=\x20?[,;)])"#, "von K., heute", "von K heute"),
         (#"\bNr\.\x20\d+\b"#, "Nr. 123", "Nr 123"),
+        // Classes are what ICU's matcher takes, not what its documentation says: \s takes U+000B (found
+        // by the prefilter fuzz target), sets may intersect, hold POSIX classes or free-spacing blanks.
+        (#"3\.\s?1"#, "3.\u{0B}1", "3.x1"),
+        (#"[\p{L}&&[^a-z]]x"#, "Äx", "ax"),
+        (#"[[:alpha:]]1"#, "b1", "-1"),
+        (#"[a b]c"#, "bc", " c"),
+        (#"\S\W\D@"#, "a-x@", " -x@"),
     ]
 
     @Test(arguments: cases.indices)
@@ -63,7 +70,7 @@ import Testing
         #expect(try !Self.passes("straße", "STRASSE", caseInsensitive: false))
     }
 
-    @Test(arguments: [#"(a)\1"#, "[a&&b]", "[[:alpha:]]", "[a b]", #"\Qa\E"#, #"\N{LATIN SMALL LETTER A}"#, "(a", "a)", "a{2"])
+    @Test(arguments: [#"(a)\1"#, #"\Qa\E"#, #"\N{LATIN SMALL LETTER A}"#, "(a", "a)", "a{2"])
     func unsupportedSyntaxIsRefused(_ pattern: String) {
         #expect(throws: UnsupportedPattern.self) { try PatternShapeParser.shape(of: pattern, caseInsensitive: false) }
     }

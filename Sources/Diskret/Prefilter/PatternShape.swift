@@ -69,16 +69,13 @@ struct UnsupportedPattern: Error, Equatable {
 /// Parses ICU regular expressions in free-spacing mode (as rule files write them) into `PatternShape`s.
 ///
 /// Every approximation widens: look-arounds, anchors and word boundaries match the empty text, lazy and
-/// possessive quantifiers count as greedy ones, `.` matches any unit. What cannot be widened safely (back
-/// references, set operations, literal white space inside a set) makes the pattern unsupported.
+/// possessive quantifiers count as greedy ones, `.` matches any unit. Which units a class or a letter
+/// without case matches, ICU's matcher itself says (`UnitSetSource`). What cannot be widened safely (back
+/// references, `\Q…\E`) makes the pattern unsupported.
 struct PatternShapeParser {
     private let scalars: [UInt32]
     private let sets: UnitSetSource
     private var position = 0
-    /// ICU's `\s`, `\w` and `\d` as documented for its regular expressions.
-    static let whiteSpace = "[\\t\\n\\f\\r\\p{Z}]"
-    static let wordCharacter = "[\\p{Alphabetic}\\p{Mark}\\p{Decimal_Number}\\p{Connector_Punctuation}\\u200c\\u200d]"
-    static let digit = "[\\p{Nd}]"
 
     /// The shape of `pattern`, compiled with ICU's free-spacing flag and, if `caseInsensitive`, its
     /// case-insensitive flag.
@@ -261,10 +258,13 @@ struct PatternShapeParser {
         }
         guard caseInsensitive else { return .unit(UnitSet(scalar)) }
         let fold = sets.fullFold(scalar)
-        if fold.count <= 1, let closed = sets.caseClosed(UnitSet(scalar)) { return .unit(closed) }
+        let written = "\\x{" + String(scalar, radix: 16) + "}"
+        guard var singles = sets.units(matchedBy: written, caseInsensitive: true) else {
+            throw UnsupportedPattern(reason: "a letter ICU does not match unit by unit")
+        }
+        if let closed = sets.caseClosed(UnitSet(scalar)) { singles = singles.union(closed) }
+        if fold.count <= 1 { return .unit(singles) }
         // "ß" without case matches "ß", "ẞ" and "ss" in any case: one unit or its folding.
-        var singles = UnitSet(scalar)
-        if let closed = sets.caseClosed(singles) { singles = closed }
         var folded: [PatternShape] = []
         for unit in fold { folded.append(try literal(UInt32(unit), caseInsensitive: true)) }
         return .choice([.unit(singles), .sequence(folded)])
@@ -283,36 +283,30 @@ struct PatternShapeParser {
         }
     }
 
-    /// A class escape (\d \s \w \p{…} and their negations), or nil if the escape is not one.
+    /// A class escape (\d \s \w \h \p{…} and their negations) with the units ICU matches for it, or nil if
+    /// the escape is not one (the backslash already read).
     private mutating func setEscape(caseInsensitive: Bool) throws(UnsupportedPattern) -> UnitSet? {
         guard let scalar = current else { return nil }
-        let pattern: String
-        var negated = false
+        let start = position - 1
         switch scalar {
-        case 0x64, 0x44: pattern = Self.digit; negated = scalar == 0x44
-        case 0x73, 0x53: pattern = Self.whiteSpace; negated = scalar == 0x53
-        case 0x77, 0x57: pattern = Self.wordCharacter; negated = scalar == 0x57
+        case 0x64, 0x44, 0x73, 0x53, 0x77, 0x57, 0x68, 0x48: position += 1
         case 0x70, 0x50:
-            negated = scalar == 0x50
             position += 1
             guard current == 0x7B else { throw UnsupportedPattern(reason: "\\p without braces") }
-            var name = ""
-            position += 1
-            while let letter = current, letter != 0x7D {
-                guard let unicode = Unicode.Scalar(letter) else { break }
-                name.unicodeScalars.append(unicode)
-                position += 1
-            }
+            while let letter = current, letter != 0x7D { position += 1 }
             guard current == 0x7D else { throw UnsupportedPattern(reason: "unterminated \\p{") }
-            pattern = "[\\p{\(name)}]"
+            position += 1
         default: return nil
         }
-        position += 1
-        guard var set = sets.set(named: pattern) else { throw UnsupportedPattern(reason: "unknown property") }
-        if negated { set = set.complement() }
-        if caseInsensitive {
-            guard let closed = sets.caseClosed(set) else { throw UnsupportedPattern(reason: "set folds to strings") }
-            set = closed
+        return try units(from: start, caseInsensitive: caseInsensitive)
+    }
+
+    /// The units ICU matches for the class written from `start` to the current position.
+    private func units(from start: Int, caseInsensitive: Bool) throws(UnsupportedPattern) -> UnitSet {
+        var text = ""
+        for scalar in scalars[start..<position] { if let unicode = Unicode.Scalar(scalar) { text.unicodeScalars.append(unicode) } }
+        guard let set = sets.units(matchedBy: text, caseInsensitive: caseInsensitive) else {
+            throw UnsupportedPattern(reason: "a class ICU does not match unit by unit")
         }
         return set
     }
@@ -375,56 +369,32 @@ struct PatternShapeParser {
         }
     }
 
-    /// A set `[…]`, the opening bracket already read.
+    /// A set `[…]`, the opening bracket already read: its extent is found here, its units are what ICU
+    /// matches for it (nested sets, properties, ranges, set operations and all).
     private mutating func set(caseInsensitive: Bool) throws(UnsupportedPattern) -> UnitSet {
-        var negated = false
-        if current == 0x5E { negated = true; position += 1 }
+        let start = position - 1
+        var depth = 1
+        if current == 0x5E { position += 1 }
         if current == 0x5D { throw UnsupportedPattern(reason: "']' first in a set") }
-        var result = UnitSet.empty
-        var pending: UInt32?  // a single character that may start a range
-        func flush() { if let single = pending { result = result.union(UnitSet(single)); pending = nil } }
-        while true {
+        while depth > 0 {
             guard let scalar = current else { throw UnsupportedPattern(reason: "unterminated set") }
-            if isSpace(scalar) { throw UnsupportedPattern(reason: "white space in a set") }
             position += 1
             switch scalar {
-            case 0x5D:
-                flush()
-                // Negating before closing over case gives the larger set of the two orders.
-                if negated { result = result.complement() }
-                if caseInsensitive {
-                    guard let closed = sets.caseClosed(result) else { throw UnsupportedPattern(reason: "set folds to strings") }
-                    result = closed
-                }
-                return result
-            case 0x5B:
-                if current == 0x3A { throw UnsupportedPattern(reason: "POSIX class") }
-                flush()
-                result = result.union(try set(caseInsensitive: false))
-            case 0x26 where current == 0x26, 0x2D where current == 0x2D:
-                throw UnsupportedPattern(reason: "set operation")
-            case 0x2D where pending != nil && current != 0x5D:
-                let low = pending!
-                pending = nil
-                let high: UInt32
-                guard let next = current else { throw UnsupportedPattern(reason: "unterminated set") }
-                position += 1
-                if next == 0x5C { high = try escapedScalar() } else if next == 0x5B {
-                    throw UnsupportedPattern(reason: "range to a set")
-                } else { high = next }
-                guard low <= high else { throw UnsupportedPattern(reason: "reversed range") }
-                result = result.union(UnitSet(ranges: [low...high]))
+            case 0x5B: depth += 1
+            case 0x5D: depth -= 1
             case 0x5C:
-                flush()
-                if let escaped = try setEscape(caseInsensitive: false) {
-                    result = result.union(escaped)
-                } else {
-                    pending = try escapedScalar()
+                guard let escaped = current else { throw UnsupportedPattern(reason: "unterminated set") }
+                position += 1
+                if escaped == 0x51 { throw UnsupportedPattern(reason: "\\Q in a set") }
+                // \p{…}, \x{…}, \N{…}: braces hold no bracket.
+                if current == 0x7B, [0x70, 0x50, 0x78, 0x4E].contains(escaped) {
+                    while let inner = current, inner != 0x7D { position += 1 }
+                    guard current == 0x7D else { throw UnsupportedPattern(reason: "unterminated escape in a set") }
+                    position += 1
                 }
-            default:
-                flush()
-                pending = scalar
+            default: break
             }
         }
+        return try units(from: start, caseInsensitive: caseInsensitive)
     }
 }

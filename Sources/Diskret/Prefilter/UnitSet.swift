@@ -101,6 +101,45 @@ final class UnitSetSource {
     private var named: [String: UnitSet?] = [:]
     private var closed: [UnitSet: UnitSet?] = [:]
     private var folds: [UInt32: [UInt16]] = [:]
+    private var classes: [String: UnitSet?] = [:]
+
+    /// Every BMP unit but the surrogates, in order: ICU's matcher runs over it to tell which units a class
+    /// matches.
+    private static let allUnits: [UInt16] = (0...0xFFFF).compactMap { $0 & 0xF800 == 0xD800 ? nil : UInt16($0) }
+
+    /// The units the character class `text` (a set "[…]" or an escape such as "\\s" or "\\p{L}") matches,
+    /// as ICU's regex engine itself decides, compiled in free-spacing mode and, if asked, without case: ICU's
+    /// documented `\s` is narrower than what its engine matches (it takes U+000B too), so nothing here
+    /// trusts a definition. Nil if ICU rejects the class or a match of it is not one unit long.
+    func units(matchedBy text: String, caseInsensitive: Bool) -> UnitSet? {
+        let key = (caseInsensitive ? "i" : "-") + text
+        if let known = classes[key] { return known }
+        var result: UnitSet?
+        if let regex = try? RegexPattern(text, caseInsensitive: caseInsensitive), let matcher = try? regex.makeMatcher() {
+            result = Self.allUnits.withUnsafeBufferPointer { (buffer) -> UnitSet? in
+                var ranges: [ClosedRange<UInt32>] = []
+                do {
+                    try matcher.reset(buffer, timeLimit: 0)
+                    defer { try? matcher.reset(UnsafeBufferPointer(start: nil, count: 0), timeLimit: 0) }
+                    try matcher.setRegion(0..<buffer.count)
+                    while let match = try matcher.next() {
+                        guard match.count == 1 else { return nil }
+                        let unit = UInt32(buffer[match.lowerBound])
+                        if let last = ranges.last, last.upperBound + 1 == unit {
+                            ranges[ranges.count - 1] = last.lowerBound...unit
+                        } else {
+                            ranges.append(unit...unit)
+                        }
+                    }
+                } catch {
+                    return nil
+                }
+                return UnitSet(ranges: ranges)
+            }
+        }
+        classes[key] = result
+        return result
+    }
 
     /// `UnitSet(icuPattern:)`, remembered.
     func set(named pattern: String) -> UnitSet? {
