@@ -39,13 +39,19 @@ import Testing
         let tokenizer = try Tokenizer()
         var matches = 0
         for text in Self.texts {
-            let tokenized = try tokenizer.tokenize(Array(text.utf16))
-            var behindGates: [Candidate] = [], everywhere: [Candidate] = []
-            try gated.detect(in: tokenized, tokenizer: tokenizer, into: &behindGates)
-            try ungated.detect(in: tokenized, tokenizer: tokenizer, into: &everywhere)
-            #expect(behindGates.map(\.range) == everywhere.map(\.range), "\(id) loses matches behind its gates")
+            let everywhere = try ungated.candidates(in: text, tokenizer: tokenizer)
+            #expect(try gated.candidates(in: text, tokenizer: tokenizer) == everywhere, "\(id) loses matches behind its gates")
             matches += everywhere.count
         }
         #expect(matches > 0, "\(id) matches nothing in the fixtures: its gates go untested")
+    }
+}
+
+extension PatternDetector {
+    /// The detector's candidates in `text`, each as "rule start..<end", for comparing two detectors.
+    func candidates(in text: String, tokenizer: Tokenizer) throws -> [String] {
+        var candidates: [Candidate] = []
+        try detect(in: try tokenizer.tokenize(Array(text.utf16)), tokenizer: tokenizer, into: &candidates)
+        return candidates.map { "\($0.rule) \($0.range)" }
     }
 }
