@@ -76,6 +76,14 @@ import Testing
     }
 
     /// A bounded rule's range runs from its longest match before the end to the end, across a line end.
+    /// Nested counted repeats multiply; a rule whose shape would take too many nodes runs unfiltered.
+    @Test func aHugeShapeIsRefused() {
+        let prefilter = PatternPrefilter(patterns: [(id: "huge", pattern: "((((x{8}){8}){8}){8}){8}", caseInsensitive: false),
+                                                    (id: "small", pattern: "x{8}", caseInsensitive: false)])
+        #expect(prefilter.unsupported["huge"] != nil && prefilter.automatonRule == [nil, 0])
+        #expect(prefilter.automaton.nodes.count < 100)
+    }
+
     @Test func aMatchOverALineEndIsCoveredWhole() throws {
         let prefilter = PatternPrefilter(patterns: [(id: "test.rule", pattern: #"\d\s\d"#, caseInsensitive: false)])
         let units = Array("a\nb 1\n2 c\nd".utf16)

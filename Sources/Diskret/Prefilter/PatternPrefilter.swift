@@ -19,6 +19,8 @@ final class PatternPrefilter: Sendable {
 
     /// The most rules one automaton tracks (its masks are 64-bit words); later rules run unfiltered.
     static let maxRules = 64
+    /// The most automaton nodes one rule may take: nested counted repeats multiply (`((a{8}){8}){8}`).
+    static let maxNodesPerRule = 20_000
 
     /// The prefilter of a pack's pattern rules, in their order.
     convenience init(rules: [PatternRule]) {
@@ -48,6 +50,9 @@ final class PatternPrefilter: Sendable {
                 if shape.matchesEmpty {
                     unsupported[id] = "matches the empty text"
                     automatonRule.append(nil)
+                } else if shape.nodeCount > Self.maxNodesPerRule {
+                    unsupported[id] = "too large a shape (nested repeats)"
+                    automatonRule.append(nil)
                 } else {
                     automatonRule.append(automaton.add(shape))
                     reach.append(shape.maxLength)
@@ -76,6 +81,23 @@ final class PatternPrefilter: Sendable {
 }
 
 extension PatternShape {
+    /// About how many automaton nodes the shape takes (repeats copied as `ShapeAutomaton` copies them),
+    /// saturating far above any limit.
+    var nodeCount: Int {
+        let limit = 1 << 30
+        switch self {
+        case .empty, .lookahead, .lookbehind: return 0
+        case .unit: return 1
+        case .sequence(let items): return items.reduce(0) { min(limit, $0 + $1.nodeCount) }
+        case .choice(let alternatives): return alternatives.reduce(alternatives.count) { min(limit, $0 + $1.nodeCount) }
+        case .repetition(let item, let minimum, let maximum):
+            let copies = maximum.map { $0 > ShapeAutomaton.maxCopiedRepeat } ?? true
+                ? min(minimum, ShapeAutomaton.maxCopiedMinimum) + 1 : maximum! + 1
+            return min(limit, copies.multipliedReportingOverflow(by: item.nodeCount + 1).overflow ? limit
+                       : copies * (item.nodeCount + 1))
+        }
+    }
+
     /// The most units a match can take, nil if unbounded.
     var maxLength: Int? {
         let limit = 1 << 20
