@@ -519,11 +519,6 @@ void dk_set_close(dk_set *set) {
 
 void dk_set_add_all(dk_set *set, const dk_set *other) { uset_addAll(set->set, other->set); }
 
-void dk_set_complement(dk_set *set) {
-    uset_removeAllStrings(set->set);
-    uset_complement(set->set);
-}
-
 void dk_set_close_over_case(dk_set *set) { uset_closeOver(set->set, USET_CASE_INSENSITIVE); }
 
 int32_t dk_set_range_count(const dk_set *set) { return uset_getRangeCount(set->set); }

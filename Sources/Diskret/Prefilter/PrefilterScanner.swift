@@ -17,8 +17,6 @@ final class PrefilterScanner {
     /// Per unit class, the threads that start with a unit of it (built when the class is first seen).
     private var initialSteps: [(nodes: [Int32], accepted: UInt64)?]
 
-    /// The number of transitions built so far (for tests and tuning).
-    private(set) var builtTransitions = 0
     /// The number of states the cache holds.
     var stateCount: Int { stateNodes.count }
 
@@ -123,7 +121,6 @@ final class PrefilterScanner {
     /// The state after `state` on a unit of `unitClass`, and whether it is in the table (not when the
     /// cache had to start anew).
     private func transition(from state: Int32, on unitClass: Int) -> (Int32, cached: Bool) {
-        builtTransitions += 1
         var (nodes, accepted) = step(stateNodes[Int(state)], unitClass)
         if let folding = prefilter.classes.foldings[unitClass] {
             // Case-insensitive matching may read the unit as its folding ("ß" as "ss").

@@ -7,7 +7,6 @@ struct UnitSet: Hashable {
     /// Sorted, disjoint, non-adjacent ranges.
     private(set) var ranges: [ClosedRange<UInt32>]
 
-    static let empty = UnitSet(ranges: [])
     static let all = UnitSet(ranges: [0...0xFFFF])
 
     init(ranges: [ClosedRange<UInt32>]) { self.ranges = Self.normalised(ranges) }
@@ -25,28 +24,7 @@ struct UnitSet: Hashable {
         self.init(ranges: Self.ranges(of: set))
     }
 
-    func contains(_ unit: UInt32) -> Bool {
-        var low = 0, high = ranges.count
-        while low < high {
-            let mid = (low + high) / 2
-            if ranges[mid].upperBound < unit { low = mid + 1 } else { high = mid }
-        }
-        return low < ranges.count && ranges[low].contains(unit)
-    }
-
     func union(_ other: UnitSet) -> UnitSet { UnitSet(ranges: ranges + other.ranges) }
-
-    /// Every BMP unit not in the set.
-    func complement() -> UnitSet {
-        var result: [ClosedRange<UInt32>] = []
-        var next: UInt32 = 0
-        for range in ranges {
-            if range.lowerBound > next { result.append(next...(range.lowerBound - 1)) }
-            next = range.upperBound + 1
-        }
-        if next <= 0xFFFF { result.append(next...0xFFFF) }
-        return UnitSet(ranges: result)
-    }
 
     /// The set closed over case as ICU's case-insensitive matching sees it, or nil when the closure holds
     /// multi-character strings ("ss" for "ß"), which one unit cannot stand for.
@@ -98,7 +76,6 @@ struct UnitSet: Hashable {
 /// properties (`\p{Alphabetic}`) and letters recur in every pattern, and building them is most of the
 /// prefilter's start-up.
 final class UnitSetSource {
-    private var named: [String: UnitSet?] = [:]
     private var closed: [UnitSet: UnitSet?] = [:]
     private var folds: [UInt32: [UInt16]] = [:]
     private var classes: [String: UnitSet?] = [:]
@@ -139,14 +116,6 @@ final class UnitSetSource {
         }
         classes[key] = result
         return result
-    }
-
-    /// `UnitSet(icuPattern:)`, remembered.
-    func set(named pattern: String) -> UnitSet? {
-        if let known = named[pattern] { return known }
-        let set = UnitSet(icuPattern: pattern)
-        named[pattern] = set
-        return set
     }
 
     /// `set.caseClosed()`, remembered.

@@ -99,8 +99,6 @@ dk_set *dk_set_open_range(uint32_t start, uint32_t end);
 void dk_set_close(dk_set *set);
 /// Adds every code point of `other`.
 void dk_set_add_all(dk_set *set, const dk_set *other);
-/// Replaces the set by its complement in the code point space (strings are dropped).
-void dk_set_complement(dk_set *set);
 /// Adds what case-insensitive matching treats as equal (ICU's closure over simple and full case folding);
 /// multi-character equivalents ("ss" for "ß") end up as strings in the set.
 void dk_set_close_over_case(dk_set *set);
