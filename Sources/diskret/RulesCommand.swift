@@ -33,6 +33,10 @@ struct RulesCheckCommand: ParsableCommand {
         } catch { throw fail(error) }
         var seen = Set<String>()
         for failure in failures where seen.insert(failure.description).inserted { print(failure.description) }
+        // Not a problem, but a rule author wants to know why a rule is slow.
+        for (id, reason) in engine.rules.rulesWithoutPrefilter {
+            print("note: rule \(id) runs without the pattern prefilter (\(reason)): its regex runs on every line its gates let through")
+        }
         let examples = engine.rules.exampleCount
         if failures.isEmpty {
             print("\(engine.rules.ruleIDs.count) rules, \(examples) examples: all hold")

@@ -100,6 +100,27 @@ import Testing
         #expect(result.stdout.contains("all hold"))
     }
 
+    /// A pattern the prefilter cannot read still works; `rules check` says why it is slower.
+    @Test func rulesCheckNamesPatternsWithoutThePrefilter() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("slow-rules-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try """
+        rules:
+          - id: repeat.word
+            kind: pattern
+            category: id
+            pattern: '\\b(\\p{L}+)\\x20\\1\\b'
+            examples:
+              - "Das war [[bla bla]] gestern."
+        """.write(to: directory.appendingPathComponent("slow.yaml"), atomically: true, encoding: .utf8)
+        let result = try BinaryRunner.run(["rules", "check", directory.path])
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("note: rule repeat.word runs without the pattern prefilter (unsupported escape)"))
+        #expect(result.stdout.contains("all hold"))
+        let shipped = try BinaryRunner.run(["rules", "check"])
+        #expect(!shipped.stdout.contains("note: rule"))
+    }
+
     @Test func fixtureRegressionsPass() throws {
         let result = try BinaryRunner.run(["test", "Fixtures"])
         #expect(result.status == 0, "\(result.stdout)")

@@ -20,6 +20,12 @@ public struct RulePack: Sendable {
     /// The ids of all rules, in file order.
     public var ruleIDs: [String] { definitions.map(\.id) }
 
+    /// The pattern rules that run without the prefilter, with the reason (syntax its shape parser does not
+    /// model): they still work, only slower, on every line their gates let through.
+    public var rulesWithoutPrefilter: [(id: String, reason: String)] {
+        patternPrefilter.unsupported.sorted { $0.key < $1.key }.map { (id: $0.key, reason: $0.value) }
+    }
+
     /// The number of examples the rules carry.
     public var exampleCount: Int { definitions.reduce(0) { $0 + $1.examples.count } }
 
