@@ -509,17 +509,11 @@ dk_set *dk_set_open_pattern(const uint16_t *pattern, int32_t length, int32_t *er
     return wrapper;
 }
 
-dk_set *dk_set_open_range(uint32_t start, uint32_t end) { return dk_set_wrap(uset_open((UChar32)start, (UChar32)end)); }
-
 void dk_set_close(dk_set *set) {
     if (!set) return;
     uset_close(set->set);
     free(set);
 }
-
-void dk_set_add_all(dk_set *set, const dk_set *other) { uset_addAll(set->set, other->set); }
-
-void dk_set_close_over_case(dk_set *set) { uset_closeOver(set->set, USET_CASE_INSENSITIVE); }
 
 int32_t dk_set_range_count(const dk_set *set) { return uset_getRangeCount(set->set); }
 
@@ -530,8 +524,6 @@ void dk_set_range(const dk_set *set, int32_t index, uint32_t *start, uint32_t *e
     *start = (uint32_t)first;
     *end = (uint32_t)last;
 }
-
-int32_t dk_set_has_strings(const dk_set *set) { return uset_getItemCount(set->set) > uset_getRangeCount(set->set); }
 
 int32_t dk_full_fold(uint32_t c, uint16_t *destination, int32_t capacity) {
     UChar source[2];

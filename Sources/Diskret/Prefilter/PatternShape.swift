@@ -259,10 +259,9 @@ struct PatternShapeParser {
         guard caseInsensitive else { return .unit(UnitSet(scalar)) }
         let fold = sets.fullFold(scalar)
         let written = "\\x{" + String(scalar, radix: 16) + "}"
-        guard var singles = sets.units(matchedBy: written, caseInsensitive: true) else {
+        guard let singles = sets.units(matchedBy: written, caseInsensitive: true) else {
             throw UnsupportedPattern(reason: "a letter ICU does not match unit by unit")
         }
-        if let closed = sets.caseClosed(UnitSet(scalar)) { singles = singles.union(closed) }
         if fold.count <= 1 { return .unit(singles) }
         // "ß" without case matches "ß", "ẞ" and "ss" in any case: one unit or its folding.
         var folded: [PatternShape] = []

@@ -24,23 +24,6 @@ struct UnitSet: Hashable {
         self.init(ranges: Self.ranges(of: set))
     }
 
-    func union(_ other: UnitSet) -> UnitSet { UnitSet(ranges: ranges + other.ranges) }
-
-    /// The set closed over case as ICU's case-insensitive matching sees it, or nil when the closure holds
-    /// multi-character strings ("ss" for "ß"), which one unit cannot stand for.
-    func caseClosed() -> UnitSet? {
-        guard let set = dk_set_open_range(1, 0) else { return nil }
-        defer { dk_set_close(set) }
-        for range in ranges {
-            guard let part = dk_set_open_range(range.lowerBound, range.upperBound) else { return nil }
-            dk_set_add_all(set, part)
-            dk_set_close(part)
-        }
-        dk_set_close_over_case(set)
-        if dk_set_has_strings(set) != 0 { return nil }
-        return UnitSet(ranges: Self.ranges(of: set))
-    }
-
     /// The full case folding of `scalar` as UTF-16 units ("ss" for "ß").
     static func fullFold(_ scalar: UInt32) -> [UInt16] {
         var buffer = [UInt16](repeating: 0, count: 8)
@@ -72,11 +55,10 @@ struct UnitSet: Hashable {
     }
 }
 
-/// ICU's sets, case closures and foldings as the shape parser asks for them, each computed once: the same
+/// ICU's classes and case foldings as the shape parser asks for them, each computed once: the same
 /// properties (`\p{Alphabetic}`) and letters recur in every pattern, and building them is most of the
 /// prefilter's start-up.
 final class UnitSetSource {
-    private var closed: [UnitSet: UnitSet?] = [:]
     private var folds: [UInt32: [UInt16]] = [:]
     private var classes: [String: UnitSet?] = [:]
 
@@ -115,14 +97,6 @@ final class UnitSetSource {
             }
         }
         classes[key] = result
-        return result
-    }
-
-    /// `set.caseClosed()`, remembered.
-    func caseClosed(_ set: UnitSet) -> UnitSet? {
-        if let known = closed[set] { return known }
-        let result = set.caseClosed()
-        closed[set] = result
         return result
     }
 

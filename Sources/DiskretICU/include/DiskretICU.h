@@ -94,20 +94,11 @@ typedef struct dk_set dk_set;
 
 /// Opens the set a UnicodeSet pattern names ("[\\p{Alphabetic}]", "[\\p{Nd}]"); NULL on failure with `*error`.
 dk_set *dk_set_open_pattern(const uint16_t *pattern, int32_t length, int32_t *error);
-/// Opens the set of the code points in [start, end].
-dk_set *dk_set_open_range(uint32_t start, uint32_t end);
 void dk_set_close(dk_set *set);
-/// Adds every code point of `other`.
-void dk_set_add_all(dk_set *set, const dk_set *other);
-/// Adds what case-insensitive matching treats as equal (ICU's closure over simple and full case folding);
-/// multi-character equivalents ("ss" for "ß") end up as strings in the set.
-void dk_set_close_over_case(dk_set *set);
 /// The number of code point ranges in the set.
 int32_t dk_set_range_count(const dk_set *set);
 /// The `index`th range, from `*start` to `*end` inclusive.
 void dk_set_range(const dk_set *set, int32_t index, uint32_t *start, uint32_t *end);
-/// Whether the set holds multi-character strings.
-int32_t dk_set_has_strings(const dk_set *set);
 /// Writes the full case folding of code point `c` (UTF-16) into `destination`; returns its length.
 int32_t dk_full_fold(uint32_t c, uint16_t *destination, int32_t capacity);
 
