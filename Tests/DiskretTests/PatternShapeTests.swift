@@ -52,6 +52,8 @@ import Testing
         (#"[[:alpha:]]1"#, "b1", "-1"),
         (#"[a b]c"#, "bc", " c"),
         (#"\S\W\D@"#, "a-x@", " -x@"),
+        // Free spacing skips all of Unicode's pattern white space, not only ASCII blanks.
+        ("a\u{85}\u{200E}\u{2028}b", "ab", "a b"),
     ]
 
     @Test(arguments: cases.indices)

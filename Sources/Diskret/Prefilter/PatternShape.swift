@@ -95,7 +95,13 @@ struct PatternShapeParser {
     private var atEnd: Bool { position >= scalars.count }
     private var current: UInt32? { atEnd ? nil : scalars[position] }
 
-    private func isSpace(_ scalar: UInt32) -> Bool { scalar == 0x20 || (0x09...0x0D).contains(scalar) }
+    /// Unicode's Pattern_White_Space, which ICU's free-spacing mode skips (not only ASCII blanks).
+    private func isSpace(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0x09...0x0D, 0x20, 0x85, 0x200E, 0x200F, 0x2028, 0x2029: return true
+        default: return false
+        }
+    }
 
     /// Skips free-spacing white space and `#` comments.
     private mutating func skipSpace() {
