@@ -8,8 +8,8 @@ struct PatternDetector {
     private let needles: LineNeedles
     /// Per rule, the numbers of its gates in `needles` (none, one or both of its required texts).
     private let needleGates: [[Int]]
-    /// Narrows each rule to the lines its shape can match in (one pass for all rules); nil runs every rule
-    /// behind its gates only.
+    /// Narrows each rule to the ranges where its shape can match (one pass for all rules); nil runs every
+    /// rule behind its gates only.
     private let prefilter: PrefilterScanner?
 
     /// `prefilter` must have been built from `rules`; it runs once the session has read `prefilterWarmUp`

@@ -1,8 +1,8 @@
 /// One automaton for the shapes of all pattern rules that have one: a single pass over a note tells, per
-/// rule, which lines could hold a match, and ICU's matcher runs only there.
+/// rule, which ranges of the note could hold a match, and ICU's matcher runs only there.
 ///
 /// Why: ICU runs one pattern at a time, and every pattern tries a match at every digit or capital of a
-/// line that passes its gate. Most lines that pass the gates hold no match; the shapes say so in one pass.
+/// line that passes its gate. Most of those lines hold no match; the shapes say so in one pass.
 final class PatternPrefilter: Sendable {
     let automaton: ShapeAutomaton
     let classes: UnitClasses
