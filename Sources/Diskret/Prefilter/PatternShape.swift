@@ -16,8 +16,8 @@ indirect enum PatternShape: Equatable {
 
     /// The shape with its look-arounds resolved, still holding every match of the pattern: a look-ahead at
     /// the end of the pattern becomes text the match must be followed by, a look-behind at its start text
-    /// it must be preceded by (the prefilter asks only which lines could hold a match, so the wider match
-    /// is fine). Every other look-around matches the empty text.
+    /// it must be preceded by (the prefilter asks only which range of the note could hold a match, and the
+    /// wider match still ends no earlier and starts no later than the pattern's). Every other look-around matches the empty text.
     var resolvingLookarounds: PatternShape { atEdges(start: true, end: true) }
 
     private func atEdges(start: Bool, end: Bool) -> PatternShape {
