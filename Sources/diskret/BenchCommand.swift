@@ -65,6 +65,8 @@ struct BenchCommand: ParsableCommand {
         let rules = ruleOptions.ruleDirectory() ?? "Rules"
         let notes = try sampleNotes(rules: rules)
         let corpusPath = try corpus ?? generateCorpus(from: notes, megabytes: generate)
+        // A generated corpus is ours to remove, also when a run fails; a given one is the user's.
+        defer { if corpus == nil { try? FileManager.default.removeItem(atPath: corpusPath) } }
         let bytes = (try FileManager.default.attributesOfItem(atPath: corpusPath)[.size] as? Int) ?? 0
         let documents = try countLines(corpusPath)
         let note = notes.min { abs($0.utf8.count - 2048) < abs($1.utf8.count - 2048) } ?? "Frau Kowalczyk kam."

@@ -40,6 +40,21 @@ import Testing
         #expect(!result.stdout.contains("baseline"))
     }
 
+    /// The corpus that --generate writes is removed again, also when the benchmark stops on a failed run;
+    /// left behind, every run would leave megabytes in the temporary directory.
+    @Test func aGeneratedCorpusIsRemovedEvenWhenTheBenchmarkFails() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("diskret-bench-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let script = directory.appendingPathComponent("failing-diskret").path
+        try "#!/bin/sh\nexit 78\n".write(toFile: script, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script)
+        let result = try BinaryRunner.run(["bench", "--generate", "1", "--runs", "1", "--baseline", script],
+                                          environment: ["TMPDIR": directory.path])
+        #expect(result.status == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["failing-diskret"])
+    }
+
     @Test func baselineRulesNeedABaseline() throws {
         let result = try BinaryRunner.run(["bench", "Fixtures/corpus.jsonl", "--baseline-rules", "Rules"])
         #expect(result.status == 64)
