@@ -30,6 +30,18 @@ import Testing
         #expect(lines("am Ende: (", ["("]) == ["am Ende: ("])
     }
 
+    /// The scan skips a position whose first two units start no needle; these cases share first units
+    /// with other needles, end lines, change case or leave Latin-1, where such a screen could go wrong.
+    @Test func needlesSharingAFirstUnitAreAllFound() {
+        let text = "Monat MAI\nmz\nam Ende m\nMärz\nMł-Block\nab\u{2013}cd\n\u{2013}x\nnichts"
+        #expect(lines(text, ["mai", "mrz"]) == ["Monat MAI"])
+        #expect(lines(text, ["mär", "mz"]) == ["mz", "März"])
+        #expect(lines(text, ["mx", "m"]) == ["Monat MAI", "mz", "am Ende m", "März", "Mł-Block"])
+        #expect(lines(text, ["mł"]) == ["Mł-Block"])
+        #expect(lines(text, ["b\u{2013}c", "\u{2013}x"]) == ["ab\u{2013}cd", "\u{2013}x"])
+        #expect(lines(text, ["\u{2013}"]) == ["ab\u{2013}cd", "\u{2013}x"])
+    }
+
     @Test func onlyGatedRangesAreSearched() {
         #expect(lines("Lindenstraße\nLindenstraße 4\n\nLindenstraße 5", [(["straße"], false)], gate: .digit)
                 == ["Lindenstraße 4", "Lindenstraße 5"])
