@@ -60,6 +60,30 @@ import Testing
         #expect(prefilter.automatonRule.allSatisfy { $0 != nil })
     }
 
+    /// Closures kept per node give what walking the automaton gives: with a memo that holds everything,
+    /// with none, and with one that fills up part way. Entry sets are drawn at random and asked twice, so
+    /// the second answer comes from the memo.
+    @Test func keptClosuresEqualWalkedOnes() {
+        let automaton = TestSupport.pack.patternPrefilter.automaton
+        var random = PropertyTests.Generator(state: PropertyTests.seed)
+        var kept = Closure(automaton: automaton), walked = Closure(automaton: automaton, memoLimit: 0)
+        var partly = Closure(automaton: automaton, memoLimit: 150)
+        var nonEmpty = 0
+        for round in 0..<200 {
+            let entries = (0..<(round % 3 == 0 ? 1 : Int.random(in: 2...20, using: &random))).map { _ in
+                Int32.random(in: 0..<Int32(automaton.nodes.count), using: &random)
+            }
+            let expected = walked.nodes(from: entries)
+            for _ in 0..<2 {
+                let fromKept = kept.nodes(from: entries), fromPartly = partly.nodes(from: entries)
+                #expect(fromKept.nodes == expected.nodes && fromKept.accepted == expected.accepted)
+                #expect(fromPartly.nodes == expected.nodes && fromPartly.accepted == expected.accepted)
+            }
+            if !expected.nodes.isEmpty { nonEmpty += 1 }
+        }
+        #expect(nonEmpty > 100)
+    }
+
     /// The scanner waits until a session has read enough text to pay for building its DFA.
     @Test func theScannerStartsAfterItsWarmUp() {
         let scanner = PrefilterScanner(prefilter: TestSupport.pack.patternPrefilter, warmUpUnits: 1000)

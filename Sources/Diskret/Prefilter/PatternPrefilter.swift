@@ -140,32 +140,71 @@ extension PatternShape {
 }
 
 /// The ε-closure of node sets: the consume nodes and accepted rules reachable without consuming a unit.
+///
+/// The closure of each single node is kept once walked (up to `memoLimit` nodes in all): new DFA states are
+/// made from the same few entry nodes over and over, and walking their chains of splits (a choice of forty
+/// street suffixes is forty splits) again each time was most of the cost of building a state.
 struct Closure {
     private let automaton: ShapeAutomaton
-    private var seen: [UInt32]
-    private var generation: UInt32 = 0
+    /// Walk marks (`walkGeneration`) and union marks (`unionGeneration`), per node.
+    private var walked: [UInt32]
+    private var walkGeneration: UInt32 = 0
+    private var united: [UInt32]
+    private var unionGeneration: UInt32 = 0
     private var stack: [Int32] = []
+    private var memo: [(nodes: [Int32], accepted: UInt64)?]
+    private var memoSize = 0
+    /// The most consume nodes the kept closures hold together (4 bytes each).
+    let memoLimit: Int
 
-    init(automaton: ShapeAutomaton) {
+    init(automaton: ShapeAutomaton, memoLimit: Int = 1 << 20) {
         self.automaton = automaton
-        seen = [UInt32](repeating: 0, count: automaton.nodes.count)
+        self.memoLimit = memoLimit
+        walked = [UInt32](repeating: 0, count: automaton.nodes.count)
+        united = walked
+        memo = Array(repeating: nil, count: automaton.nodes.count)
     }
 
-    /// The consume nodes reached from `entries`, and the bits of the rules whose accept node is reached.
+    /// The consume nodes reached from `entries` (sorted), and the bits of the rules whose accept node is
+    /// reached.
     mutating func nodes(from entries: [Int32]) -> (nodes: [Int32], accepted: UInt64) {
-        generation &+= 1
-        if generation == 0 {
-            seen = [UInt32](repeating: 0, count: seen.count)
-            generation = 1
-        }
+        if entries.count == 1 { return closure(of: entries[0]) }
+        Self.advance(&unionGeneration, clearing: &united)
         var result: [Int32] = []
         var accepted: UInt64 = 0
-        stack.append(contentsOf: entries)
+        for entry in entries {
+            let part = closure(of: entry)
+            accepted |= part.accepted
+            for node in part.nodes where united[Int(node)] != unionGeneration {
+                united[Int(node)] = unionGeneration
+                result.append(node)
+            }
+        }
+        result.sort()
+        return (result, accepted)
+    }
+
+    /// The closure of one node: kept, or walked (and kept while the memo has room).
+    private mutating func closure(of entry: Int32) -> (nodes: [Int32], accepted: UInt64) {
+        if let known = memo[Int(entry)] { return known }
+        let walk = self.walk(from: entry)
+        if memoSize + walk.nodes.count <= memoLimit {
+            memo[Int(entry)] = walk
+            memoSize += walk.nodes.count
+        }
+        return walk
+    }
+
+    private mutating func walk(from entry: Int32) -> (nodes: [Int32], accepted: UInt64) {
+        Self.advance(&walkGeneration, clearing: &walked)
+        var result: [Int32] = []
+        var accepted: UInt64 = 0
+        stack.append(entry)
         automaton.nodes.withUnsafeBufferPointer { nodes in
-            seen.withUnsafeMutableBufferPointer { seen in
+            walked.withUnsafeMutableBufferPointer { walked in
                 while let node = stack.popLast() {
-                    if seen[Int(node)] == generation { continue }
-                    seen[Int(node)] = generation
+                    if walked[Int(node)] == walkGeneration { continue }
+                    walked[Int(node)] = walkGeneration
                     switch nodes[Int(node)] {
                     case .consume: result.append(node)
                     case .split(let first, let second): stack.append(second); stack.append(first)
@@ -176,5 +215,14 @@ struct Closure {
         }
         result.sort()
         return (result, accepted)
+    }
+
+    /// Moves to a new generation of marks, clearing them when the counter wraps.
+    private static func advance(_ generation: inout UInt32, clearing marks: inout [UInt32]) {
+        generation &+= 1
+        if generation == 0 {
+            marks = [UInt32](repeating: 0, count: marks.count)
+            generation = 1
+        }
     }
 }
