@@ -63,9 +63,10 @@ enum InputReader {
 
 /// Writes to standard output; a closed pipe ends the process quietly with the I/O exit code.
 enum OutputWriter {
-    static func write(_ text: String) throws {
-        let data = Data(text.utf8)
-        let result = data.withUnsafeBytes { buffer -> Bool in
+    static func write(_ text: String) throws { try write(Array(text.utf8)) }
+
+    static func write(_ bytes: [UInt8]) throws {
+        let result = bytes.withUnsafeBytes { buffer -> Bool in
             var written = 0
             while written < buffer.count {
                 let count = Foundation.write(1, buffer.baseAddress! + written, buffer.count - written)

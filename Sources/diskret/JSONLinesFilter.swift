@@ -45,7 +45,7 @@ struct JSONLinesFilter {
                 results.set(index, Self.process(batch[index], session: session, anonymize: anonymize))
             }
         }
-        var output = ""
+        var output: [UInt8] = []
         for index in batch.indices {
             switch results.get(index) {
             case let .success(line)?:
@@ -61,13 +61,14 @@ struct JSONLinesFilter {
         progress.add(documents: batch.count, bytes: batch.reduce(0) { $0 + $1.line.count + 1 })
     }
 
-    private static func process(_ record: (line: Data, number: Int, offset: Int), session: Session, anonymize: Anonymize) -> Result<String, DiskretError>? {
+    private static func process(_ record: (line: Data, number: Int, offset: Int), session: Session, anonymize: Anonymize) -> Result<[UInt8], DiskretError>? {
         if record.line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }
         do throws(DiskretError) {
             let input = try JSONLinesRecord(line: record.line, number: record.number, byteOffset: record.offset)
             let result = try anonymize(session, input.text)
-            let line = try input.outputLine(text: result.text, findings: result.findings, number: record.number)
-            return .success(line + "\n")
+            var line = try input.outputBytes(text: result.text, findings: result.findings, number: record.number)
+            line.append(0x0A)
+            return .success(line)
         } catch {
             return .failure(error)
         }
@@ -82,11 +83,11 @@ private final class SessionBox: @unchecked Sendable {
 
 /// Result slots written by distinct workers at distinct indices.
 private final class ResultSlots: @unchecked Sendable {
-    private var slots: [Result<String, DiskretError>?]
+    private var slots: [Result<[UInt8], DiskretError>?]
     private let lock = NSLock()
     init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: Result<String, DiskretError>?) { lock.withLock { slots[index] = value } }
-    func get(_ index: Int) -> Result<String, DiskretError>? { lock.withLock { slots[index] } }
+    func set(_ index: Int, _ value: Result<[UInt8], DiskretError>?) { lock.withLock { slots[index] = value } }
+    func get(_ index: Int) -> Result<[UInt8], DiskretError>? { lock.withLock { slots[index] } }
 }
 
 /// Documents, MB/s and (when the input is a file) ETA on standard error, only when it is a terminal.

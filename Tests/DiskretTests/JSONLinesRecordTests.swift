@@ -34,4 +34,21 @@ import Testing
         let record = try JSONLinesRecord(line: Data(#"{"z": 1, "text": "t", "a": "x", "id": 7}"#.utf8), number: 1, byteOffset: 0)
         #expect(try record.outputLine(text: "T", findings: [], number: 1) == #"{"id":7,"text":"T","findings":[],"a":"x","z":1}"#)
     }
+
+    /// Numbers are written by hand, as Swift describes them: every score a finding can carry, scores off the
+    /// hundredths grid, and integers of every length and sign.
+    @Test func numbersAreWrittenAsSwiftDescribesThem() {
+        let hundredths: [Double] = (0...100).map { (Double($0) / 100 * 100).rounded() / 100 }
+        let others: [Double] = [0.333, 1e-7, 2.5, 100, 0.1 + 0.2, -0.0, -0.5]
+        for score in hundredths + others {
+            var out: [UInt8] = []
+            JSONLinesRecord.appendScore(score, to: &out)
+            #expect(String(decoding: out, as: UTF8.self) == "\(score)")
+        }
+        for value in [0, 7, 9, 10, 99, 100, 12_345, -1, -10, Int.max, Int.min] {
+            var out: [UInt8] = [0x21]
+            JSONLinesRecord.appendInteger(value, to: &out)
+            #expect(String(decoding: out, as: UTF8.self) == "!\(value)")
+        }
+    }
 }
