@@ -44,17 +44,19 @@ struct WordListDetector {
             for start in tokens.indices where tokens[start].kind == .word || tokens[start].kind == .number {
                 let first = tokens[start]
                 if definition.capitalizedOnly && !(first.flags.contains(.capitalized)) { continue }
-                key.start(start, in: text)
                 var matchedEnd = -1
-                var end = start
-                while true {
-                    if key.isListed(in: rule.lists) { matchedEnd = end }
-                    guard end + 1 < tokens.count, key.tokens < maxTokens,
-                          // Phrases do not run across blank lines or sentence ends.
-                          !(tokens[end + 1].flags.contains(.sentenceStart) && tokens[end + 1].flags.contains(.newlineBefore)),
-                          key.mayContinue(in: rule.lists) else { break }
-                    end += 1
-                    key.append(end, in: text)
+                if PhraseKey.mayStartEntry(first, in: rule.lists, longer: maxTokens > 1) {
+                    key.start(start, in: text)
+                    var end = start
+                    while true {
+                        if key.isListed(in: rule.lists) { matchedEnd = end }
+                        guard end + 1 < tokens.count, key.tokens < maxTokens,
+                              // Phrases do not run across blank lines or sentence ends.
+                              !(tokens[end + 1].flags.contains(.sentenceStart) && tokens[end + 1].flags.contains(.newlineBefore)),
+                              key.mayContinue(in: rule.lists) else { break }
+                        end += 1
+                        key.append(end, in: text)
+                    }
                 }
                 var score = definition.score
                 if matchedEnd < 0 {

@@ -28,8 +28,10 @@ final class WordList: @unchecked Sendable {
     /// Where the entries starting with each byte begin (257 bounds): a look-up searches only its first
     /// byte's range.
     private let firstByteBounds: UnsafePointer<UInt32>
-    private let entryFilter: BloomFilter
-    private let prefixFilter: BloomFilter
+    /// The Bloom filter of the entries.
+    let entryFilter: BloomFilter
+    /// The Bloom filter of the entries' proper token prefixes, each with its trailing space.
+    let prefixFilter: BloomFilter
 
     /// The layout of a list with `count` entries, `keyBytes` bytes of keys and filters of 2^`entryBits` and
     /// 2^`prefixBits` bits: the offsets of its parts and its whole size.

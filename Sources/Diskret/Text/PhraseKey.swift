@@ -39,6 +39,19 @@ struct PhraseKey {
         return BloomFilter.mix(next.value)
     }
 
+    /// Whether `token` alone may stand in one of `lists`, or start a longer entry of one (only asked when
+    /// `longer`): the lists' Bloom filters, asked without building the key. Most words of a note are in no
+    /// list, and copying their keys cost more than the look-ups.
+    static func mayStartEntry(_ token: Token, in lists: [WordList], longer: Bool) -> Bool {
+        let hash = BloomFilter.mix(token.keyHash)
+        if lists.contains(where: { $0.entryFilter.mayContain(hash) }) { return true }
+        guard longer else { return false }
+        var next = FNV1a(continuing: token.keyHash)
+        next.add(byte: 0x20)
+        let continuation = BloomFilter.mix(next.value)
+        return lists.contains { $0.prefixFilter.mayContain(continuation) }
+    }
+
     /// Whether one of `lists` holds the key exactly.
     func isListed(in lists: [WordList]) -> Bool {
         let hash = self.hash
