@@ -32,6 +32,7 @@ import Testing
     /// as a very fast build.
     @Test func aFailingBaselineStopsTheBenchmark() throws {
         let script = FileManager.default.temporaryDirectory.appendingPathComponent("failing-diskret-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: script) }
         try "#!/bin/sh\nexit 78\n".write(toFile: script, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script)
         let result = try BinaryRunner.run(["bench", "Fixtures/corpus.jsonl", "--runs", "1", "--baseline", script])

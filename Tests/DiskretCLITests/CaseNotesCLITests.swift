@@ -26,6 +26,7 @@ import Testing
 
     @Test func withOneCaseKeyBothNotesShareThePseudonymsAndTheDateShift() throws {
         let key = FileManager.default.temporaryDirectory.appendingPathComponent("case-\(UUID().uuidString).key").path
+        defer { try? FileManager.default.removeItem(atPath: key) }
         #expect(try BinaryRunner.run(["key", "new", key]).status == 0)
         let outputs = try Self.notes.map { note -> String in
             let result = try BinaryRunner.run(["filter", "--roster", Self.roster, "--case-key", key, "--mask", "person=pseudonym,date=shift"], input: note)

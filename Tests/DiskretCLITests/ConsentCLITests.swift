@@ -3,10 +3,15 @@ import GRDB
 import Testing
 
 /// The consent gate seen from outside: no consent, no reveal, and nothing on standard output.
-@Suite(.serialized) struct ConsentCLITests {
-    let registry = FileManager.default.temporaryDirectory.appendingPathComponent("cli-registry-\(UUID().uuidString).sqlite").path
+/// A class, so that `deinit` removes each test's directory (registries with their WAL files, exports) however the test ends.
+@Suite(.serialized) final class ConsentCLITests {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cli-registry-\(UUID().uuidString)")
+    var registry: String { directory.appendingPathComponent("registry.sqlite").path }
     let roster = BinaryRunner.repository.appendingPathComponent("Fixtures/cases/K-2024-017.yaml").path
     let note = try! String(contentsOf: BinaryRunner.repository.appendingPathComponent("Fixtures/notes/00-beispiel-polizeimitteilung.txt"), encoding: .utf8)
+
+    init() throws { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) }
+    deinit { try? FileManager.default.removeItem(at: directory) }
 
     private func reveal(_ extra: [String] = []) throws -> BinaryRunner.Result {
         try BinaryRunner.run(["filter", "--roster", roster, "--reveal", "K-2024-017/KM", "--purpose", "schutzplan",
@@ -133,7 +138,7 @@ import Testing
 
     @Test func processesCreatingANewRegistryAtOnceAllSucceed() throws {
         for round in 0..<3 {
-            let path = FileManager.default.temporaryDirectory.appendingPathComponent("fresh-\(UUID().uuidString)/registry.sqlite").path
+            let path = directory.appendingPathComponent("fresh-\(round)/registry.sqlite").path
             let processes = try (0..<4).map { index -> Process in
                 let process = Process()
                 process.executableURL = BinaryRunner.binary
@@ -153,7 +158,7 @@ import Testing
     }
 
     @Test func theRegistryComesFromTheEnvironmentAndUnsafePathsExit78() throws {
-        let data = FileManager.default.temporaryDirectory.appendingPathComponent("xdg-\(UUID().uuidString)").path
+        let data = directory.appendingPathComponent("xdg").path
         let granted = try BinaryRunner.run(["consent", "grant", "--subject", "K-1/KM", "--purpose", "p", "--recipient", "A", "--categories", "person"],
                                            environment: ["XDG_DATA_HOME": data, "DISKRET_REGISTRY": ""])
         #expect(granted.status == 0 && FileManager.default.fileExists(atPath: data + "/diskret/registry.sqlite"))
@@ -188,7 +193,7 @@ import Testing
 
         let export = try BinaryRunner.run(["consent", "export", "--fhir", "--registry", registry, "--actor", "fk"])
         #expect(export.status == 0 && export.stdout.contains("\"resourceType\" : \"Bundle\""))
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID().uuidString).json")
+        let file = directory.appendingPathComponent("export.json")
         try export.stdoutData.write(to: file)
         let copy = registry + ".copy"
         let imported = try BinaryRunner.run(["consent", "import", "--fhir", file.path, "--json", "--registry", copy, "--actor", "fk"])

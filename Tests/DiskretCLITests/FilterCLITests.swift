@@ -38,6 +38,7 @@ import Testing
         #expect(missing.status == 78 && missing.stdoutData.isEmpty)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bad-rules-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
         try "rules:\n  - id: a\n    kind: pattern\n    category: date\n    pattern: '(x'\n".write(to: directory.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
         let invalid = try BinaryRunner.run(["filter", "--rules", directory.path], input: Self.note)
         #expect(invalid.status == 78 && invalid.stdoutData.isEmpty)
@@ -104,6 +105,7 @@ import Testing
     @Test func rulesCheckNamesPatternsWithoutThePrefilter() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("slow-rules-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
         try """
         rules:
           - id: repeat.word
@@ -151,6 +153,7 @@ import Testing
         let note = String(repeating: "Frau Kowalczyk kam am 1.2.2024. ", count: 4000)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("big-note-\(UUID().uuidString).txt")
         try note.write(to: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: path) }
         // The masked output is far larger than a pipe's buffer, so diskret is still writing when head exits.
         process.arguments = ["-c", "'\(BinaryRunner.binary.path)' filter < '\(path.path)' 2>/dev/null | head -c 1 > /dev/null; echo ${PIPESTATUS[0]}"]
         let output = Pipe()

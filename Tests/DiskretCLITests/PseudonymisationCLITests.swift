@@ -14,6 +14,7 @@ import Testing
 
         """
 
+    /// A new directory; the caller removes it.
     private func directory() throws -> String {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("diskret-cli-pseudo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -40,6 +41,7 @@ import Testing
 
     @Test func keyNewWritesAPrivateKeyAndNeverOverwritesIt() throws {
         let directory = try directory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = try newKey(in: directory)
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
@@ -60,7 +62,9 @@ import Testing
         #expect(badDate.status == 64)
         let wrongCategory = try BinaryRunner.run(["filter", "--mask", "person=shift"], input: Self.policeNote)
         #expect(wrongCategory.status == 64 && wrongCategory.stderr.contains("does not apply"))
-        let openKey = try directory() + "/open.key"
+        let keyDirectory = try directory()
+        defer { try? FileManager.default.removeItem(atPath: keyDirectory) }
+        let openKey = keyDirectory + "/open.key"
         FileManager.default.createFile(atPath: openKey, contents: Data(repeating: 1, count: 32), attributes: [.posixPermissions: 0o644])
         let tooOpen = try BinaryRunner.run(["filter", "--case-key", openKey, "--mask", "person=pseudonym"], input: Self.policeNote)
         #expect(tooOpen.status == 77 && tooOpen.stdoutData.isEmpty && tooOpen.stderr.contains("chmod 600"))
@@ -68,6 +72,7 @@ import Testing
 
     @Test func twoPartnersFilteringWithOneCaseKeyShareDateShiftAndPseudonyms() throws {
         let directory = try directory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let key = try newKey(in: directory)
         let arguments = ["filter", "--case-key", key, "--mask", "person=pseudonym,date=shift,contact=surrogate"]
         let police = try BinaryRunner.run(arguments, input: Self.policeNote)
@@ -96,6 +101,7 @@ import Testing
 
     @Test func theVaultRestoresTheNoteExactlyAndOnlyWithItsKey() throws {
         let directory = try directory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let key = try newKey(in: directory)
         let vault = "\(directory)/case.vault"
         let passphrase = ["DISKRET_VAULT_PASSPHRASE": "korrekt pferd batterie heftklammer"]
@@ -140,6 +146,7 @@ import Testing
 
     @Test func aKeyFileOpensTheVaultInsteadOfAPassphrase() throws {
         let directory = try directory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let key = try newKey(in: directory)
         let vaultKey = try newKey(in: directory, name: "vault.key")
         let vault = "\(directory)/case.vault"

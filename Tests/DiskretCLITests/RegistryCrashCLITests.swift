@@ -4,8 +4,8 @@ import Testing
 
 /// Several processes writing one registry, and a writer killed mid-run.
 @Suite(.serialized) struct RegistryCrashCLITests {
-    /// A FHIR bundle of `count` consents for subjects with `prefix`.
-    private func bundle(_ count: Int, prefix: String) throws -> String {
+    /// A FHIR bundle of `count` consents for subjects with `prefix`, written into `directory` (made if missing).
+    private func bundle(_ count: Int, prefix: String, in directory: String) throws -> String {
         let entries = (0..<count).map { index -> [String: Any] in
             ["resource": ["resourceType": "Consent", "status": "active",
                           "scope": ["coding": [["system": "http://terminology.hl7.org/CodeSystem/consentscope", "code": "patient-privacy"]]],
@@ -18,7 +18,8 @@ import Testing
                                         "purpose": [["system": "https://diskret.invalid/fhir/CodeSystem/purpose", "code": "schutzplan"]],
                                         "class": [["system": "https://diskret.invalid/fhir/CodeSystem/data-category", "code": "person"]]]] as [String: Any]]
         }
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bundle-\(UUID().uuidString).json").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let path = "\(directory)/bundle-\(prefix).json"
         try JSONSerialization.data(withJSONObject: ["resourceType": "Bundle", "type": "collection", "entry": entries]).write(to: URL(fileURLWithPath: path))
         return path
     }
@@ -34,10 +35,13 @@ import Testing
     }
 
     @Test func twoWriterProcessesLoseNothing() throws {
-        let registry = FileManager.default.temporaryDirectory.appendingPathComponent("concurrent-\(UUID().uuidString).sqlite").path
+        // The registry, its WAL files and the bundles share one directory, removed with all of them.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("concurrent-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let registry = directory + "/registry.sqlite"
         _ = try BinaryRunner.run(["consent", "list", "--registry", registry])
         let writers = try (0..<2).map { writer -> Process in
-            let file = try bundle(300, prefix: "W\(writer)")
+            let file = try bundle(300, prefix: "W\(writer)", in: directory)
             return try process(["consent", "import", "--fhir", file, "--registry", registry, "--actor", "w\(writer)"])
         }
         // Meanwhile, single grants from a third process.
@@ -54,9 +58,11 @@ import Testing
     }
 
     @Test func aWriterKilledMidRunLeavesAConsistentDatabaseAndChain() throws {
-        let registry = FileManager.default.temporaryDirectory.appendingPathComponent("killed-\(UUID().uuidString).sqlite").path
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("killed-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let registry = directory + "/registry.sqlite"
         _ = try BinaryRunner.run(["consent", "grant", "--subject", "K-0", "--purpose", "p", "--recipient", "A", "--categories", "person", "--registry", registry])
-        let writer = try process(["consent", "import", "--fhir", try bundle(20000, prefix: "K"), "--registry", registry])
+        let writer = try process(["consent", "import", "--fhir", try bundle(20000, prefix: "K", in: directory), "--registry", registry])
         usleep(400_000)
         kill(writer.processIdentifier, SIGKILL)
         writer.waitUntilExit()

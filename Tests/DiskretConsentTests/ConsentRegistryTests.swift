@@ -148,7 +148,8 @@ final class TestClock: @unchecked Sendable {
         switch storage {
         case .memory: return (try ConsentRegistry.inMemory(now: { clock.now }), nil)
         case .disk:
-            let path = FileManager.default.temporaryDirectory.appendingPathComponent("gate-\(UUID().uuidString).sqlite").path
+            // In a directory of its own, so that removing the directory also removes the WAL and shared-memory files.
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("gate-\(UUID().uuidString)/registry.sqlite").path
             return (try ConsentRegistry.open(path: path, now: { clock.now }), path)
         }
     }
@@ -156,6 +157,7 @@ final class TestClock: @unchecked Sendable {
     @Test(arguments: Storage.allCases) func decisionTable(_ storage: Storage) throws {
         let clock = TestClock("2026-11-24")
         let (registry, path) = try open(storage, clock: clock)
+        defer { if let path { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) } }
         func ask(_ subject: String = "K-1/KM", purpose: String = "schutzplan", recipient: String = "Jugendamt Soest",
                  categories: Set<Diskret.Category> = [.person]) throws -> Decision {
             try registry.authorize(AccessRequest(subject: subject, purpose: purpose, recipient: recipient, categories: categories, actor: "t"))
@@ -196,9 +198,14 @@ final class TestClock: @unchecked Sendable {
 }
 
 /// On-disk registries: file safety, append-only tables, tamper evidence, concurrent writers.
-@Suite struct ConsentRegistryFileTests {
+/// A class, so that `deinit` removes each test's directory (the registry with its WAL files) however the test ends.
+@Suite final class ConsentRegistryFileTests {
+    private let directory = FileManager.default.temporaryDirectory.appendingPathComponent("registry-\(UUID().uuidString)")
+
+    deinit { try? FileManager.default.removeItem(at: directory) }
+
+    /// The registry of this test, in its directory.
     private func temporaryPath() -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("registry-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         return directory.appendingPathComponent("registry.sqlite").path
     }
@@ -222,7 +229,7 @@ final class TestClock: @unchecked Sendable {
     }
 
     @Test func aNewRegistryDirectoryIsPrivateAndAFileThatIsNoDatabaseIsRefused() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("private-\(UUID().uuidString)").path
+        let directory = self.directory.appendingPathComponent("private").path
         _ = try ConsentRegistry.open(path: directory + "/sub/registry.sqlite")
         #expect(try FileManager.default.attributesOfItem(atPath: directory + "/sub")[.posixPermissions] as? Int == 0o700)
         let junk = directory + "/junk.sqlite"

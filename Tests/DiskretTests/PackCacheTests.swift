@@ -3,6 +3,7 @@ import Testing
 @testable import Diskret
 
 @Suite struct PackCacheTests {
+    /// A new directory; the caller removes it.
     private static func temporaryDirectory() throws -> String {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("diskret-pack-cache-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -23,7 +24,9 @@ import Testing
         let sources = try Self.repositorySources()
         let contents = try RulePack.parse(sources)
         #expect(!contents.wordKeys.isEmpty && !contents.contextKeys.isEmpty)
-        let cache = PackCache(cacheDirectory: try Self.temporaryDirectory(), ruleDirectory: "/rules", sources: sources)
+        let cacheDirectory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: cacheDirectory) }
+        let cache = PackCache(cacheDirectory: cacheDirectory, ruleDirectory: "/rules", sources: sources)
         cache.write(contents)
         let decoded = try #require(cache.read())
         #expect(decoded.definitions.count == contents.definitions.count)
@@ -50,7 +53,9 @@ import Testing
         var contents = try RulePack.parse(sources)
         let original = TestSupport.pack.patternPrefilter
         contents.prefilter = original
-        let cache = PackCache(cacheDirectory: try Self.temporaryDirectory(), ruleDirectory: "/rules", sources: sources)
+        let cacheDirectory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: cacheDirectory) }
+        let cache = PackCache(cacheDirectory: cacheDirectory, ruleDirectory: "/rules", sources: sources)
         cache.write(contents)
         let decoded = try #require(cache.read())
         let copy = try #require(decoded.prefilter)
@@ -87,6 +92,7 @@ import Testing
     @Test func cacheIsReadForTheSameSourcesOnly() throws {
         let cacheDirectory = try Self.temporaryDirectory()
         let rules = try Self.temporaryDirectory()
+        defer { for directory in [cacheDirectory, rules] { try? FileManager.default.removeItem(atPath: directory) } }
         let yaml = """
         rules:
           - id: person.test
@@ -123,6 +129,7 @@ import Testing
     @Test func anyDamagedByteIsDetected() throws {
         let cacheDirectory = try Self.temporaryDirectory()
         let rules = try Self.temporaryDirectory()
+        defer { for directory in [cacheDirectory, rules] { try? FileManager.default.removeItem(atPath: directory) } }
         let yaml = "rules:\n  - id: person.test\n    kind: wordlist\n    category: person\n    words: [Kowalczyk]\n"
         let sources = [(file: rules + "/rules.yaml", text: yaml)]
         _ = try RulePack.load(sources: sources, directory: rules, cacheDirectory: cacheDirectory)

@@ -11,6 +11,7 @@ import Testing
         Frau Fischer ist unter 0170 1234567 erreichbar. Fischers Tochter Lena war dabei.
         """
 
+    /// A new directory; the caller removes it.
     private func temporaryDirectory() throws -> String {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("diskret-vault-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -32,6 +33,7 @@ import Testing
 
     @Test func caseKeysAreWrittenPrivatelyAndNeverOverwritten() throws {
         let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = "\(directory)/case.key"
         let key = CaseKey.generate()
         #expect(key != CaseKey.generate())
@@ -111,6 +113,7 @@ import Testing
 
     @Test func notesAreAppendedToOneVaultFile() throws {
         let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = "\(directory)/case.vault"
         let secret = VaultSecret.keyFile(Array(repeating: 8, count: 32))
         let (first, firstResult) = try filtered(Self.note, "person=pseudonym,date=shift")

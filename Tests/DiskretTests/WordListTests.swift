@@ -25,6 +25,7 @@ import Testing
 
     @Test func compiledFormRoundTripsThroughTheCacheAndIsInvalidatedBySourceChanges() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("wl-\(UUID().uuidString).dkwl").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
         let original = WordList(keys: [(Array("koch".utf8), 1), (Array("wolf".utf8), 1)], sourceSize: 42, sourceTime: 7)
         original.write(to: path)
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
@@ -63,6 +64,7 @@ import Testing
         }
         let built = WordList(keys: entries.map { ($0, $0.split(separator: 0x20).count) }, sourceSize: 9, sourceTime: 9)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("wl-\(UUID().uuidString).dkwl").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
         built.write(to: path)
         let mapped = try #require(WordList.mapped(path: path, sourceSize: 9, sourceTime: 9))
         var probes = Array(entries)
@@ -80,6 +82,7 @@ import Testing
 
     @Test func mappedFilesOfTheWrongSizeAreRejected() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("wl-\(UUID().uuidString).dkwl").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
         WordList(keys: [(Array("koch".utf8), 1)], sourceSize: 1, sourceTime: 1).write(to: path)
         var bytes = try #require(FileBytes.read(path))
         bytes.append(0)
