@@ -30,4 +30,17 @@ import Testing
         #expect(Validator.check("phone", "0170 1234567") && !Validator.check("phone", "0170"))
         #expect(Validator.luhn(Validator.digits("4111 1111 1111 1111")))
     }
+
+    /// ASCII text takes a byte path. Appending "ä" (no digit, no separator that matters) sends the same
+    /// text down the Unicode path, which must agree; texts are generated, seeded like the property tests.
+    @Test func theASCIIPathsAgreeWithTheUnicodePaths() {
+        var random = PropertyTests.Generator(state: PropertyTests.seed)
+        let pieces = ["12", "3", "2024", "0", "31", "99999999999999999999", ".", "/", "-", " ", "\r\n", "x", "Tel", "+49", "(0)"]
+        for _ in 0..<500 {
+            let text = (0..<Int.random(in: 0...7, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            #expect(Validator.plausibleDate(text) == Validator.plausibleDate(text + "ä"), "\(text)")
+            #expect(Validator.digits(text) == Validator.digits(text + "ä"), "\(text)")
+        }
+    }
 }
+

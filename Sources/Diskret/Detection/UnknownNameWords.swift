@@ -86,8 +86,15 @@ struct UnknownNameWords {
     }
 
     static func hasClinicalEnding(_ word: ArraySlice<UInt8>) -> Bool {
-        if word.count >= 7 && word.last == 0x6E && word.dropLast().last == 0x69 { return true }  // -in: "Vincristin"
-        return clinicalEndings.contains { word.count > $0.count + 2 && word.suffix($0.count).elementsEqual($0) }
+        guard let last = word.last else { return false }
+        if word.count >= 7 && last == 0x6E && word.dropLast().last == 0x69 { return true }  // -in: "Vincristin"
+        // Asked for every capitalised word of every note: only the endings with the word's last byte are tried.
+        return clinicalEndingsByLastByte[Int(last)].contains { word.count > $0.count + 2 && word.suffix($0.count).elementsEqual($0) }
+    }
+
+    /// `clinicalEndings` grouped by their last byte.
+    private static let clinicalEndingsByLastByte: [[[UInt8]]] = (0..<256).map { byte in
+        clinicalEndings.filter { $0.last == UInt8(byte) }
     }
 
     /// One typing error away from a common word ("Entlassunq", "Vobereitung", "Herzfreqenz"): a slip, not a

@@ -16,7 +16,12 @@ enum Validator {
         }
     }
 
-    static func digits(_ text: String) -> [Int] { text.unicodeScalars.compactMap { $0.properties.numericType == nil ? nil : Int($0.properties.numericValue ?? -1) }.filter { $0 >= 0 } }
+    /// The values of the digits in `text`, any script's.
+    static func digits(_ text: String) -> [Int] {
+        // ASCII, by far the most common, without Unicode property look-ups (its only numerals are 0–9).
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.compactMap { (0x30...0x39).contains($0) ? Int($0 - 0x30) : nil } }
+        return text.unicodeScalars.compactMap { $0.properties.numericType == nil ? nil : Int($0.properties.numericValue ?? -1) }.filter { $0 >= 0 }
+    }
 
     /// ISO 13616: move the country code and check digits to the end, letters to numbers, mod 97 == 1.
     static func iban(_ text: String) -> Bool {
@@ -100,7 +105,10 @@ enum Validator {
 
     /// A day.month(.year) or year-month-day whose day and month exist.
     static func plausibleDate(_ text: String) -> Bool {
-        let numbers = text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+        // The runs of digits as numbers; ASCII on bytes (its only numerals are 0–9), the rest by Character.
+        let numbers = text.utf8.allSatisfy({ $0 < 0x80 })
+            ? text.utf8.split(whereSeparator: { !(0x30...0x39).contains($0) }).compactMap { Int(String(decoding: $0, as: UTF8.self)) }
+            : text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
         guard numbers.count >= 2 else { return false }
         // Month and year: "04/2024", "11/28".
         if numbers.count == 2 && (numbers[1] >= 1000 || text.contains("/")) { return (1...12).contains(numbers[0]) }
