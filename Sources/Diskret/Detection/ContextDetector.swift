@@ -24,12 +24,13 @@ struct ContextDetector {
         let tokens = text.tokens
         // Candidates per rule, appended in rule order at the end, as if the rules had run one after another.
         var found = Array(repeating: [Candidate](), count: rules.count)
+        var key = PhraseKey()  // reused: a trigger's key is built for every token that may start one
         try text.units.withUnsafeBufferPointer { (buffer) throws(DiskretError) in
             for matcher in matchers { try matcher?.reset(buffer, timeLimit: timeLimit) }
             for start in tokens.indices where tokens[start].kind != .other {
                 guard let indices = rulesByFirstToken[tokens[start].keyHash] else { continue }
                 for index in indices {
-                    if let candidate = try candidate(at: start, rule: rules[index], matcher: matchers[index], text: text) {
+                    if let candidate = try candidate(at: start, rule: rules[index], matcher: matchers[index], text: text, key: &key) {
                         found[index].append(candidate)
                     }
                 }
@@ -40,10 +41,11 @@ struct ContextDetector {
     }
 
     /// The candidate of `rule` when one of its triggers starts at token `start`.
-    private func candidate(at start: Int, rule: ContextRule, matcher: RegexMatcher?, text: TokenizedText) throws(DiskretError) -> Candidate? {
+    private func candidate(at start: Int, rule: ContextRule, matcher: RegexMatcher?, text: TokenizedText,
+                           key: inout PhraseKey) throws(DiskretError) -> Candidate? {
         let tokens = text.tokens
         let definition = rule.definition
-        guard let (triggerEnd, role) = trigger(at: start, rule: rule, text: text) else { return nil }
+        guard let (triggerEnd, role) = trigger(at: start, rule: rule, text: text, key: &key) else { return nil }
         var target = triggerEnd
         while target < tokens.count && rule.skip.contains(text.key(target)) { target += 1 }
         guard target < tokens.count else { return nil }
@@ -101,14 +103,14 @@ struct ContextDetector {
         return String(String.UnicodeScalarView(surface.unicodeScalars.filter { $0.properties.isAlphabetic })) == letters
     }
 
-    /// The token after the longest trigger phrase starting at `start`, and the trigger's role.
-    private func trigger(at start: Int, rule: ContextRule, text: TokenizedText) -> (Int, String?)? {
+    /// The token after the longest trigger phrase starting at `start`, and the trigger's role (`key` is
+    /// working space).
+    private func trigger(at start: Int, rule: ContextRule, text: TokenizedText, key: inout PhraseKey) -> (Int, String?)? {
         // A trigger glued to the word before it is part of a compound ("Adeno-CA"), not a trigger — unless it
         // is a whole word after a hyphen ("US-Präsident", "Ex-Partnerin").
         if start > 0 && !text.tokens[start].flags.contains(.spaceBefore) && text.tokens[start - 1].kind != .punctuation { return nil }
         if start > 0 && !text.tokens[start].flags.contains(.spaceBefore) && text.isJoiner(start - 1, after: start - 2)
             && text.tokens[start].end - text.tokens[start].start < 4 { return nil }
-        var key = PhraseKey()
         key.start(start, in: text)
         var best: (Int, String?)? = nil
         var end = start

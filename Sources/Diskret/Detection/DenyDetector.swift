@@ -7,6 +7,7 @@ struct DenyDetector {
         for rule in rules {
             let maxTokens = max(1, rule.lists.map(\.maxTokens).max() ?? 1)
             for start in text.tokens.indices where text.tokens[start].kind == .word || text.tokens[start].kind == .number {
+                guard PhraseKey.mayStartEntry(text.tokens[start], in: rule.lists, longer: maxTokens > 1) else { continue }
                 key.start(start, in: text)
                 var end = start
                 while true {

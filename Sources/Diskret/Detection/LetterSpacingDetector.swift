@@ -34,8 +34,10 @@ struct LetterSpacingDetector {
         let token = text.tokens[index]
         // One letter is one or two UTF-16 units (with a combining mark); longer tokens are words.
         guard token.isWord, token.end - token.start <= 2 else { return false }
-        let scalars = String(decoding: text.units[token.range], as: UTF16.self).unicodeScalars
-        return scalars.filter { $0.properties.isAlphabetic }.count == 1
+        let units = text.units[token.range]
+        // Asked for every short word: ASCII (whose only alphabetic units are A–Z and a–z) without making a string.
+        if units.count == 1, let unit = units.first, unit < 0x80 { return (0x41...0x5A).contains(unit) || (0x61...0x7A).contains(unit) }
+        return UTF16Conversion.string(of: units).unicodeScalars.filter { $0.properties.isAlphabetic }.count == 1
     }
 
     private func singleSpaceBetween(_ left: Int, _ right: Int, in text: TokenizedText) -> Bool {
