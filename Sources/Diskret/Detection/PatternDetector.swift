@@ -21,15 +21,17 @@ struct PatternDetector {
         for rule in rules { matchers.append(try rule.regex.makeMatcher()) }
         self.matchers = matchers
         self.timeLimit = timeLimit
-        var needles = LineNeedles()
+        var gates: [(needles: [String], beforeNumber: Bool)] = []
         needleGates = rules.map { rule in
-            var gates: [Int] = []
+            var numbers: [Int] = []
             let definition = rule.definition
-            if !definition.requiresText.isEmpty { gates.append(needles.addGate(definition.requiresText)) }
-            if !definition.requiresBeforeNumber.isEmpty { gates.append(needles.addGate(definition.requiresBeforeNumber, beforeNumber: true)) }
-            return gates
+            for (needles, beforeNumber) in [(definition.requiresText, false), (definition.requiresBeforeNumber, true)] where !needles.isEmpty {
+                numbers.append(gates.count)
+                gates.append((needles, beforeNumber))
+            }
+            return numbers
         }
-        self.needles = needles
+        needles = LineNeedles(gates: gates)
         self.prefilter = prefilter.map { PrefilterScanner(prefilter: $0, warmUpUnits: prefilterWarmUp) }
     }
 
