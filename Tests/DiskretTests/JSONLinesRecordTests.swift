@@ -51,4 +51,36 @@ import Testing
             #expect(String(decoding: out, as: UTF8.self) == "!\(value)")
         }
     }
+
+    /// The hand-written reader of flat string objects reads what JSONSerialization reads, and declines (nil)
+    /// what it cannot be sure of. Lines are generated from pieces that stress escapes, surrogates, spacing,
+    /// repeated keys and other value types, seeded like the property tests.
+    @Test func theFlatObjectReaderAgreesWithJSONSerialization() throws {
+        var random = PropertyTests.Generator(state: PropertyTests.seed)
+        let pieces = ["a", "Müller", "\\\"", "\\\\", "\\/", "\\n", "\\t", "\\u00e4", "\\u00E4", "\\ud83d\\ude00", "\\ud83d",
+                      "\\ude00", "\\u0000", "\\x", "😀", " ", "\t"]
+        var read = 0, declined = 0
+        for _ in 0..<600 {
+            func string() -> String { "\"" + (0..<Int.random(in: 0...4, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined() + "\"" }
+            let keys = ["\"text\"", "\"id\"", "\"x\"", "\"text\""]
+            var members: [String] = []
+            for _ in 0..<Int.random(in: 0...3, using: &random) {
+                let value = [string(), string(), "7", "[1]", "null", "{}"].randomElement(using: &random)!
+                members.append(keys.randomElement(using: &random)! + [":", " : "].randomElement(using: &random)! + value)
+            }
+            let line = [" ", ""].randomElement(using: &random)! + "{" + members.joined(separator: ",") + "}" + ["", " ", "x"].randomElement(using: &random)!
+            let data = Data(line.utf8)
+            let flat = data.withUnsafeBytes { JSONLinesRecord.flatStringObject($0.bindMemory(to: UInt8.self)) }
+            let reference = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+            if let flat {
+                read += 1
+                #expect(flat as? [String: String] == reference as? [String: String], "\(line)")
+                #expect(reference != nil, "\(line)")
+            } else {
+                declined += 1
+            }
+        }
+        #expect(read > 100 && declined > 100)
+    }
 }
+
