@@ -20,4 +20,16 @@ import Testing
         #expect(placeholders.count == 3)
         #expect(placeholders[0] == placeholders[1] && placeholders[1] != placeholders[2], "\(output)")
     }
+
+    /// Signatures are sorted word numbers; their subset test must agree with `Set.isSubset` on every pair of
+    /// subsets of 0…4.
+    @Test func sortedSubsetTestAgreesWithSets() {
+        let subsets = (0..<32).map { mask in (0..<5).filter { mask & (1 << $0) != 0 } }
+        for part in subsets {
+            for whole in subsets {
+                #expect(EntityLinker.isSubset(part, of: whole) == Set(part).isSubset(of: Set(whole)), "\(part) \(whole)")
+            }
+        }
+    }
 }
+
