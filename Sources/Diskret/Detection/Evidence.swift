@@ -10,22 +10,25 @@ struct Evidence {
 
     func apply(to candidates: inout [Candidate], in text: TokenizedText) {
         let count = text.tokens.count
+        // Whether each candidate is a first name, asked of its type once; candidates added below are not.
+        var isFirstName = candidates.map { $0.category == .person && $0.type.hasSuffix("firstname") }
         for _ in 0..<4 {
             // Per token: part of a sure name, of a confident one, of a weak (first) name candidate.
             var sure = [Bool](repeating: false, count: count), confident = sure, weakNames = sure, weakFirstNames = sure
             var firstNameEnds: [Int] = []
             var changed = false
-            for candidate in candidates where candidate.category == .person {
-                let covered = tokenIndices(of: candidate.range, in: text)
-                let isFirstName = candidate.type.hasSuffix("firstname")
-                if candidate.score >= threshold {
+            // By index, not by element: copying each candidate retained its strings, on every round.
+            for candidate in candidates.indices where candidates[candidate].category == .person {
+                let covered = tokenIndices(of: candidates[candidate].range, in: text)
+                let score = candidates[candidate].score
+                if score >= threshold {
                     for index in covered { sure[index] = true }
-                    if candidate.score >= Self.confidentScore { for index in covered { confident[index] = true } }
+                    if score >= Self.confidentScore { for index in covered { confident[index] = true } }
                     // A first name vouches for the unknown word after it: "Holger M. Recklinghausen".
-                    if isFirstName, let last = covered.last { firstNameEnds.append(last) }
+                    if isFirstName[candidate], let last = covered.last { firstNameEnds.append(last) }
                 } else {
                     for index in covered { weakNames[index] = true }
-                    if isFirstName { for index in covered { weakFirstNames[index] = true } }
+                    if isFirstName[candidate] { for index in covered { weakFirstNames[index] = true } }
                 }
             }
             // Promote ambiguous person candidates that stand next to a sure name, and pairs of ambiguous
@@ -34,9 +37,8 @@ struct Evidence {
                 let covered = tokenIndices(of: candidates[index].range, in: text)
                 guard let first = covered.first, let last = covered.last else { continue }
                 let before = neighbour(before: first, in: text), after = neighbour(after: last, in: text)
-                let isFirstName = candidates[index].type.hasSuffix("firstname")
                 if before.map({ sure[$0] }) == true || after.map({ sure[$0] }) == true
-                    || before.map({ weakFirstNames[$0] }) == true || (isFirstName && after.map({ weakNames[$0] }) == true) {
+                    || before.map({ weakFirstNames[$0] }) == true || (isFirstName[index] && after.map({ weakNames[$0] }) == true) {
                     candidates[index].score = threshold
                     changed = true
                 }
@@ -50,6 +52,7 @@ struct Evidence {
                     guard let next, !sure[next], isUnknownNameWord(next, in: text) else { continue }
                     candidates.append(Candidate(range: text.tokens[next].range, category: .person, type: "person.name",
                                                 rule: Self.adjacentRule, score: threshold, derived: true))
+                    isFirstName.append(false)
                     changed = true
                 }
                 // A surname abbreviated to its initial after a sure name: "Claudia B.", "Frau Anna K.".
@@ -58,6 +61,7 @@ struct Evidence {
                    text.onlySpaceBetween(anchor, initial), !text.tokens[initial].flags.contains(.sentenceStart) {
                     candidates.append(Candidate(range: text.tokens[initial].start..<text.tokens[initial + 1].end, category: .person,
                                                 type: "person.name", rule: Self.adjacentRule, score: threshold, derived: true))
+                    isFirstName.append(false)
                     changed = true
                 }
             }
