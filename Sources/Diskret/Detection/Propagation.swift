@@ -7,28 +7,37 @@ struct Propagation {
     let threshold: Double
 
     func apply(to candidates: inout [Candidate], in text: TokenizedText) {
-        var known: [ArraySlice<UInt8>: (Category, String)] = [:]  // slices of the note's keys: no copies
+        // Known words by the FNV-1a hash of their key (which tokens carry already), each with the slice of the
+        // note's keys it stands for: a look-up per capitalised word hashed its bytes again.
+        var known: [UInt64: [(word: ArraySlice<UInt8>, category: Category, type: String)]] = [:]
+        func origin(of word: ArraySlice<UInt8>, hash: UInt64) -> (category: Category, type: String)? {
+            guard let entries = known[hash], let entry = entries.first(where: { $0.word.elementsEqual(word) }) else { return nil }
+            return (entry.category, entry.type)
+        }
         // Only names found with context (or from the roster) spread: a bare list hit may be jargon, and the
         // lists find their own words everywhere anyway.
-        for candidate in candidates where candidate.score >= Evidence.confidentScore && !candidate.derived
-            && [.person, .address, .organisation].contains(candidate.category) {
-            for index in tokenIndices(of: candidate.range, in: text)
-            where isPropagatable(index, person: candidate.category == .person, in: text) && spreads(candidate.category, index, in: text) {
-                let word = text.key(index)
-                if known[word] == nil { known[word] = (candidate.category, candidate.type) }
+        for candidate in candidates.indices where candidates[candidate].score >= Evidence.confidentScore && !candidates[candidate].derived
+            && [.person, .address, .organisation].contains(candidates[candidate].category) {
+            let category = candidates[candidate].category
+            for index in tokenIndices(of: candidates[candidate].range, in: text)
+            where isPropagatable(index, person: category == .person, in: text) && spreads(category, index, in: text) {
+                let word = text.key(index), hash = text.tokens[index].keyHash
+                if origin(of: word, hash: hash) == nil { known[hash, default: []].append((word, category, candidates[candidate].type)) }
             }
         }
         guard !known.isEmpty else { return }
         var covered = [Bool](repeating: false, count: text.tokens.count)
-        for candidate in candidates where candidate.score >= threshold {
-            for index in tokenIndices(of: candidate.range, in: text) { covered[index] = true }
+        for candidate in candidates.indices where candidates[candidate].score >= threshold {
+            for index in tokenIndices(of: candidates[candidate].range, in: text) { covered[index] = true }
         }
         for index in text.tokens.indices where !covered[index] && text.tokens[index].isCapitalizedWord {
             let word = text.key(index)
-            var origin = known[word]
-            if origin == nil, word.count > 3, word.last == 0x73 { origin = known[word.dropLast()] }  // -s
-            if origin == nil, word.count > 4, word.suffix(2).elementsEqual([0x65, 0x73]) { origin = known[word.dropLast(2)] }  // -es
-            guard let (category, type) = origin else { continue }
+            var found = origin(of: word, hash: text.tokens[index].keyHash)
+            if found == nil, word.count > 3, word.last == 0x73 { found = origin(of: word.dropLast(), hash: fnv1a(word.dropLast())) }  // -s
+            if found == nil, word.count > 4, word.suffix(2).elementsEqual([0x65, 0x73]) {  // -es
+                found = origin(of: word.dropLast(2), hash: fnv1a(word.dropLast(2)))
+            }
+            guard let (category, type) = found else { continue }
             candidates.append(Candidate(range: text.tokens[index].range, category: category, type: type,
                                         rule: Self.rule, score: threshold, derived: true))
         }
