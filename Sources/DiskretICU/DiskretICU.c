@@ -364,7 +364,9 @@ static const struct { UChar code; const char *ascii; } dk_latin_ascii_symbols[] 
 // notes are Latin script only. Returns the number of units written to `out` (at most 8), or 0 when the
 // character needs the transliterator. Non-letters it leaves unchanged are copied as they are.
 static int32_t dk_latin_ascii(const UNormalizer2 *nfd, UChar c, UChar *out) {
-    int inRange = (c >= 0x80 && c < 0x250) || (c >= 0x2000 && c < 0x2200);
+    // Latin-1 to Latin Extended-B, Latin Extended Additional (Vietnamese: "Nguyễn", "Hạnh"), and the
+    // general punctuation, letter-like and number-form blocks.
+    int inRange = (c >= 0x80 && c < 0x250) || (c >= 0x1E00 && c < 0x1F00) || (c >= 0x2000 && c < 0x2200);
     if (!inRange) return 0;
     int32_t low = 0, high = (int32_t)(sizeof(dk_latin_ascii_symbols) / sizeof(dk_latin_ascii_symbols[0])) - 1;
     while (low <= high) {
