@@ -89,6 +89,7 @@ final class PrefilterScanner {
     /// The nodes that follow `nodes` on a unit of `unitClass`, before their closure.
     private func advance(_ nodes: [Int32], _ unitClass: Int) -> [Int32] {
         var entries: [Int32] = []
+        entries.reserveCapacity(nodes.count)
         let classCount = classCount
         prefilter.classes.member.withUnsafeBufferPointer { member in
             prefilter.automaton.nodes.withUnsafeBufferPointer { automaton in
