@@ -52,6 +52,11 @@ public struct JSONLinesRecord {
             guard byte(0x22) else { return nil }
             var bytes: [UInt8] = []
             while index < line.count {
+                // Plain bytes up to the next quote, backslash or control character are copied as one run.
+                let runStart = index
+                while index < line.count && line[index] != 0x22 && line[index] != 0x5C && line[index] >= 0x20 { index += 1 }
+                if index > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: line[runStart..<index])) }
+                guard index < line.count else { return nil }
                 let next = line[index]
                 index += 1
                 switch next {
@@ -205,11 +210,10 @@ public struct JSONLinesRecord {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainStart..<index]))
                 plainStart = index + 1
                 switch byte {
-                case 0x22: out.append(contentsOf: [0x5C, 0x22])
-                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
-                case 0x0D: out.append(contentsOf: [0x5C, 0x72])
-                case 0x09: out.append(contentsOf: [0x5C, 0x74])
+                case 0x22, 0x5C: out.append(0x5C); out.append(byte)
+                case 0x0A: out.append(0x5C); out.append(0x6E)
+                case 0x0D: out.append(0x5C); out.append(0x72)
+                case 0x09: out.append(0x5C); out.append(0x74)
                 default: out.append(contentsOf: String(format: "\\u%04x", byte).utf8)
                 }
             }
