@@ -231,7 +231,10 @@ static int32_t dk_folder_casefold(dk_folder *folder, const uint16_t *source, int
 // General Punctuation, currency, letterlike symbols, number forms and arrows (U+0080–U+024F and
 // U+2000–U+21FF) where it changes them; every other non-letter there it leaves alone. Generated from ICU 72
 // with the transliterator itself; a test compares the fast path with it for every character of both ranges.
-static const struct { UChar code; const char *ascii; } dk_latin_ascii_symbols[] = {
+// A character and the ASCII text it folds to.
+typedef struct { UChar code; const char *ascii; } dk_ascii_entry;
+
+static const dk_ascii_entry dk_latin_ascii_symbols[] = {
     {0x00A0, " "},
     {0x00A1, "!"},
     {0x00A9, "(c)"},
@@ -359,25 +362,53 @@ static const struct { UChar code; const char *ascii; } dk_latin_ascii_symbols[] 
     {0x2194, "<->"},
 };
 
+// What "Any-Latin; Latin-ASCII; Lower" makes of each lower-case Cyrillic letter (ISO 9 through Latin-ASCII:
+// "ж" -> "z", "щ" -> "s", "ю" -> "u"), generated from ICU's transliterator and checked against it by a test,
+// for every letter and for every pair of them. Notes name Ukrainian and Russian clients often; opening the
+// transliterator for one such name cost ~27 ms of a 2 KB note's start. Letters not listed take ICU's path.
+static const dk_ascii_entry dk_cyrillic_ascii[] = {
+    {0x0430, "a"}, {0x0431, "b"}, {0x0432, "v"}, {0x0433, "g"}, {0x0434, "d"}, {0x0435, "e"}, {0x0436, "z"},
+    {0x0437, "z"}, {0x0438, "i"}, {0x0439, "j"}, {0x043A, "k"}, {0x043B, "l"}, {0x043C, "m"}, {0x043D, "n"},
+    {0x043E, "o"}, {0x043F, "p"}, {0x0440, "r"}, {0x0441, "s"}, {0x0442, "t"}, {0x0443, "u"}, {0x0444, "f"},
+    {0x0445, "h"}, {0x0446, "c"}, {0x0447, "c"}, {0x0448, "s"}, {0x0449, "s"}, {0x044A, "\""}, {0x044B, "y"},
+    {0x044C, "'"}, {0x044D, "e"}, {0x044E, "u"}, {0x044F, "a"}, {0x0450, "e"}, {0x0451, "e"}, {0x0452, "d"},
+    {0x0453, "g"}, {0x0454, "e"}, {0x0455, "z"}, {0x0456, "i"}, {0x0457, "i"}, {0x0458, "j"}, {0x0459, "l"},
+    {0x045A, "n"}, {0x045B, "c"}, {0x045C, "k"}, {0x045D, "i"}, {0x045E, "u"}, {0x045F, "d"}, {0x0491, "g"},
+    {0x0493, "g"}, {0x0495, "g"}, {0x0499, "z"}, {0x04C2, "z"}, {0x04D1, "a"}, {0x04D3, "a"}, {0x04D5, "ae"},
+    {0x04D7, "e"}, {0x04DD, "z"}, {0x04DF, "z"}, {0x04E3, "i"}, {0x04E5, "i"}, {0x04E7, "o"}, {0x04ED, "e"},
+    {0x04EF, "u"}, {0x04F1, "u"}, {0x04F3, "u"}, {0x04F5, "c"}, {0x04F9, "y"},
+};
+
+// The ASCII form of `c` from a table sorted by code, and its length; -1 when `c` is not in it.
+static int32_t dk_table_ascii(const dk_ascii_entry *entries, size_t count, UChar c, UChar *out) {
+    int32_t low = 0, high = (int32_t)count - 1;
+    while (low <= high) {
+        int32_t middle = (low + high) / 2;
+        if (entries[middle].code == c) {
+            int32_t n = 0;
+            for (const char *s = entries[middle].ascii; *s && n < 8; s++) out[n++] = (UChar)*s;
+            return n;
+        }
+        if (entries[middle].code < c) low = middle + 1; else high = middle - 1;
+    }
+    return -1;
+}
+
 // Latin letters with diacritics (after NFKC case folding) become their ASCII base letters, and the symbols
 // above their ASCII forms, without ICU's transliterator, whose registry costs about 10 ms to open — most
 // notes are Latin script only. Returns the number of units written to `out` (at most 8), or 0 when the
 // character needs the transliterator. Non-letters it leaves unchanged are copied as they are.
 static int32_t dk_latin_ascii(const UNormalizer2 *nfd, UChar c, UChar *out) {
+    if (c >= 0x400 && c < 0x500) {  // Cyrillic: the listed letters only
+        int32_t letter = dk_table_ascii(dk_cyrillic_ascii, sizeof(dk_cyrillic_ascii) / sizeof(dk_cyrillic_ascii[0]), c, out);
+        return letter < 0 ? 0 : letter;
+    }
     // Latin-1 to Latin Extended-B, Latin Extended Additional (Vietnamese: "Nguyễn", "Hạnh"), and the
     // general punctuation, letter-like and number-form blocks.
     int inRange = (c >= 0x80 && c < 0x250) || (c >= 0x1E00 && c < 0x1F00) || (c >= 0x2000 && c < 0x2200);
     if (!inRange) return 0;
-    int32_t low = 0, high = (int32_t)(sizeof(dk_latin_ascii_symbols) / sizeof(dk_latin_ascii_symbols[0])) - 1;
-    while (low <= high) {
-        int32_t middle = (low + high) / 2;
-        if (dk_latin_ascii_symbols[middle].code == c) {
-            int32_t n = 0;
-            for (const char *s = dk_latin_ascii_symbols[middle].ascii; *s && n < 8; s++) out[n++] = (UChar)*s;
-            return n;
-        }
-        if (dk_latin_ascii_symbols[middle].code < c) low = middle + 1; else high = middle - 1;
-    }
+    int32_t symbol = dk_table_ascii(dk_latin_ascii_symbols, sizeof(dk_latin_ascii_symbols) / sizeof(dk_latin_ascii_symbols[0]), c, out);
+    if (symbol >= 0) return symbol;  // an empty form (0) leaves the character to the transliterator, as before
     int8_t type = u_charType(c);
     if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_COMBINING_SPACING_MARK) return 0;
     if (!u_isalpha(c)) { out[0] = c; return 1; }  // left as it is, as the transliterator leaves it

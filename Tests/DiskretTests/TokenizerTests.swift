@@ -18,14 +18,35 @@ import Testing
     @Test func theLatinFastPathFoldsLikeICUsTransliterator() throws {
         let folder = try KeyFolder()
         var compared = 0
-        for value in Array(0x80...0x24F) + Array(0x1E00...0x1EFF) + Array(0x2000...0x21FF) {
+        for value in Array(0x80...0x24F) + Array(0x400...0x4FF) + Array(0x1E00...0x1EFF) + Array(0x2000...0x21FF) {
             guard let scalar = Unicode.Scalar(value) else { continue }
             let word = "Ab\(scalar)Çz"
             #expect(try folder.key(of: word) == folder.transliteratedKey(of: word), "U+\(String(value, radix: 16))")
             compared += 1
         }
-        #expect(compared > 1100)
+        #expect(compared > 1300)
         #expect(try folder.key(of: "Łódź Øresund Þór Ærø") == folder.transliteratedKey(of: "Łódź Øresund Þór Ærø"))
+    }
+
+    /// Cyrillic letters fold through a table made from ICU's transliterator. The transliterator could treat
+    /// a letter differently next to another, so every pair of Cyrillic letters, in both cases, and whole
+    /// Ukrainian and Russian names are compared with it too.
+    @Test func cyrillicFoldsLikeICUsTransliteratorInPairsAndNames() throws {
+        let folder = try KeyFolder()
+        let letters = (0x400...0x4FF).compactMap(Unicode.Scalar.init).filter { $0.properties.isAlphabetic }.map(String.init)
+        var compared = 0
+        for first in letters {
+            for second in letters where second.lowercased() == second || first.lowercased() != first {
+                let word = first + second
+                #expect(try folder.key(of: word) == folder.transliteratedKey(of: word), "\(word)")
+                compared += 1
+            }
+        }
+        #expect(compared > 10_000)
+        for name in ["Олена Коваленко", "Юлія Щербак", "Подъячев", "Ёлкин", "Гнатюк", "Їжакевич", "Єрмоленко", "Ґалаґан",
+                     "Наталья Пьянкова", "Дар'я Ковальчук", "ЖУРАВЛЬОВА", "Mykola Шевченко"] {
+            #expect(try folder.key(of: name) == folder.transliteratedKey(of: name), "\(name)")
+        }
     }
 
     @Test func ignoresSoftHyphensAndReadsNFDAsNFC() throws {
