@@ -7,6 +7,9 @@ struct ContextDetector {
     /// The rules whose triggers start with a token of this key hash: one look-up per token for all rules,
     /// instead of one per token and rule.
     private let rulesByFirstToken: [UInt64: [Int]]
+    /// A bit per slot of `slot(of:)`, set for the first-token hashes of all triggers: most tokens start no
+    /// trigger, and this test spares them the dictionary look-up (~2 % of a run).
+    private let firstTokenSlots: [UInt64]
 
     init(rules: [ContextRule], lexicon: Lexicon, timeLimit: Int32) throws(DiskretError) {
         self.rules = rules
@@ -18,7 +21,15 @@ struct ContextDetector {
         var rulesByFirstToken: [UInt64: [Int]] = [:]
         for (index, rule) in rules.enumerated() { for hash in rule.firstTokenHashes { rulesByFirstToken[hash, default: []].append(index) } }
         self.rulesByFirstToken = rulesByFirstToken
+        var slots = [UInt64](repeating: 0, count: Self.slotCount / 64)
+        for hash in rulesByFirstToken.keys { slots[Self.slot(of: hash) / 64] |= 1 << UInt64(Self.slot(of: hash) % 64) }
+        firstTokenSlots = slots
     }
+
+    private static let slotCount = 1 << 13
+
+    /// A slot for a token hash, from its top bits after a multiplicative mix.
+    private static func slot(of hash: UInt64) -> Int { Int((hash &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - 13)) }
 
     func detect(in text: TokenizedText, into candidates: inout [Candidate]) throws(DiskretError) {
         let tokens = text.tokens
@@ -28,7 +39,9 @@ struct ContextDetector {
         try text.units.withUnsafeBufferPointer { (buffer) throws(DiskretError) in
             for matcher in matchers { try matcher?.reset(buffer, timeLimit: timeLimit) }
             for start in tokens.indices where tokens[start].kind != .other {
-                guard let indices = rulesByFirstToken[tokens[start].keyHash] else { continue }
+                let slot = Self.slot(of: tokens[start].keyHash)
+                guard firstTokenSlots[slot / 64] & (1 << UInt64(slot % 64)) != 0,
+                      let indices = rulesByFirstToken[tokens[start].keyHash] else { continue }
                 for index in indices {
                     if let candidate = try candidate(at: start, rule: rules[index], matcher: matchers[index], text: text, key: &key) {
                         found[index].append(candidate)
