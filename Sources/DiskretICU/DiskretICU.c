@@ -227,13 +227,13 @@ static int32_t dk_folder_casefold(dk_folder *folder, const uint16_t *source, int
     return needed;
 }
 
+// A character and the ASCII text it folds to.
+typedef struct { UChar code; const char *ascii; } dk_ascii_entry;
+
 // What "Any-Latin; Latin-ASCII; Lower" makes of the symbols and punctuation of Latin-1, Latin Extended-A/B,
 // General Punctuation, currency, letterlike symbols, number forms and arrows (U+0080–U+024F and
 // U+2000–U+21FF) where it changes them; every other non-letter there it leaves alone. Generated from ICU 72
 // with the transliterator itself; a test compares the fast path with it for every character of both ranges.
-// A character and the ASCII text it folds to.
-typedef struct { UChar code; const char *ascii; } dk_ascii_entry;
-
 static const dk_ascii_entry dk_latin_ascii_symbols[] = {
     {0x00A0, " "},
     {0x00A1, "!"},

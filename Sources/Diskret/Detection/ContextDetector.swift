@@ -22,7 +22,7 @@ struct ContextDetector {
         for (index, rule) in rules.enumerated() { for hash in rule.firstTokenHashes { rulesByFirstToken[hash, default: []].append(index) } }
         self.rulesByFirstToken = rulesByFirstToken
         var slots = [UInt64](repeating: 0, count: Self.slotCount / 64)
-        for hash in rulesByFirstToken.keys { slots[Self.slot(of: hash) / 64] |= 1 << UInt64(Self.slot(of: hash) % 64) }
+        for slot in rulesByFirstToken.keys.map(Self.slot) { slots[slot / 64] |= 1 << UInt64(slot % 64) }
         firstTokenSlots = slots
     }
 

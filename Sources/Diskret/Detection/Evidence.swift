@@ -10,8 +10,10 @@ struct Evidence {
 
     func apply(to candidates: inout [Candidate], in text: TokenizedText) {
         let count = text.tokens.count
-        // Whether each candidate is a first name, asked of its type once; candidates added below are not.
-        var isFirstName = candidates.map { $0.category == .person && $0.type.hasSuffix("firstname") }
+        // Whether each candidate is a first name, asked of its type once; those added below (after the
+        // given ones) never are.
+        let givenFirstNames = candidates.map { $0.category == .person && $0.type.hasSuffix("firstname") }
+        func isFirstName(_ index: Int) -> Bool { index < givenFirstNames.count && givenFirstNames[index] }
         for _ in 0..<4 {
             // Per token: part of a sure name, of a confident one, of a weak (first) name candidate.
             var sure = [Bool](repeating: false, count: count), confident = sure, weakNames = sure, weakFirstNames = sure
@@ -25,10 +27,10 @@ struct Evidence {
                     for index in covered { sure[index] = true }
                     if score >= Self.confidentScore { for index in covered { confident[index] = true } }
                     // A first name vouches for the unknown word after it: "Holger M. Recklinghausen".
-                    if isFirstName[candidate], let last = covered.last { firstNameEnds.append(last) }
+                    if isFirstName(candidate), let last = covered.last { firstNameEnds.append(last) }
                 } else {
                     for index in covered { weakNames[index] = true }
-                    if isFirstName[candidate] { for index in covered { weakFirstNames[index] = true } }
+                    if isFirstName(candidate) { for index in covered { weakFirstNames[index] = true } }
                 }
             }
             // Promote ambiguous person candidates that stand next to a sure name, and pairs of ambiguous
@@ -38,7 +40,7 @@ struct Evidence {
                 guard let first = covered.first, let last = covered.last else { continue }
                 let before = neighbour(before: first, in: text), after = neighbour(after: last, in: text)
                 if before.map({ sure[$0] }) == true || after.map({ sure[$0] }) == true
-                    || before.map({ weakFirstNames[$0] }) == true || (isFirstName[index] && after.map({ weakNames[$0] }) == true) {
+                    || before.map({ weakFirstNames[$0] }) == true || (isFirstName(index) && after.map({ weakNames[$0] }) == true) {
                     candidates[index].score = threshold
                     changed = true
                 }
@@ -52,7 +54,6 @@ struct Evidence {
                     guard let next, !sure[next], isUnknownNameWord(next, in: text) else { continue }
                     candidates.append(Candidate(range: text.tokens[next].range, category: .person, type: "person.name",
                                                 rule: Self.adjacentRule, score: threshold, derived: true))
-                    isFirstName.append(false)
                     changed = true
                 }
                 // A surname abbreviated to its initial after a sure name: "Claudia B.", "Frau Anna K.".
@@ -61,7 +62,6 @@ struct Evidence {
                    text.onlySpaceBetween(anchor, initial), !text.tokens[initial].flags.contains(.sentenceStart) {
                     candidates.append(Candidate(range: text.tokens[initial].start..<text.tokens[initial + 1].end, category: .person,
                                                 type: "person.name", rule: Self.adjacentRule, score: threshold, derived: true))
-                    isFirstName.append(false)
                     changed = true
                 }
             }

@@ -33,7 +33,10 @@ struct PhraseKey {
     var hash: UInt64 { BloomFilter.mix(hasher.value) }
 
     /// The `BloomFilter.hash` of the key followed by a space: the prefix of any longer listed phrase.
-    var continuationHash: UInt64 {
+    var continuationHash: UInt64 { Self.continuationHash(of: hasher) }
+
+    /// The `BloomFilter.hash` of the bytes `hasher` has read followed by a space.
+    private static func continuationHash(of hasher: FNV1a) -> UInt64 {
         var next = hasher
         next.add(byte: 0x20)
         return BloomFilter.mix(next.value)
@@ -46,9 +49,7 @@ struct PhraseKey {
         let hash = BloomFilter.mix(token.keyHash)
         if lists.contains(where: { $0.entryFilter.mayContain(hash) }) { return true }
         guard longer else { return false }
-        var next = FNV1a(continuing: token.keyHash)
-        next.add(byte: 0x20)
-        let continuation = BloomFilter.mix(next.value)
+        let continuation = continuationHash(of: FNV1a(continuing: token.keyHash))
         return lists.contains { $0.prefixFilter.mayContain(continuation) }
     }
 
