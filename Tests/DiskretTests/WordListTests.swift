@@ -49,7 +49,7 @@ import Testing
         #expect(entries == ["frankfurt am main", "mueller"])
     }
 
-    /// The Bloom filters and first-byte bounds never hide an entry: every look-up agrees with a plain set,
+    /// The Bloom filters, hash index and first-byte bounds never hide an entry: every look-up agrees with a plain set,
     /// for entries, near misses, token prefixes and arbitrary prefixes, in memory and after mapping.
     @Test func filtersAgreeWithAPlainSet() throws {
         var generator = SystemRandomNumberGenerator()

@@ -82,7 +82,7 @@ struct ContextDetector {
         }
         guard var range = found else { return nil }
         if !rule.targetLists.isEmpty {
-            guard let key = text.joinedKey(covering: range), rule.targetLists.contains(where: { $0.contains(key) }) else { return nil }
+            guard let key = text.joinedKey(covering: range), rule.targetLists.anyContains(key) else { return nil }
         }
         if definition.includeTrigger { range = tokens[start].start..<range.upperBound }
         return Candidate(range: range, category: definition.category!, type: definition.type,

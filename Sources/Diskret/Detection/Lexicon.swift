@@ -41,10 +41,10 @@ struct Lexicon: Sendable {
 
     func isAllowed(_ key: [UInt8]) -> Bool { pack.isAllowed(key) }
     func isAllowed(_ key: ArraySlice<UInt8>) -> Bool { pack.isAllowed(key) }
-    func isKnownName(_ key: ArraySlice<UInt8>) -> Bool { nameLists.contains { $0.contains(key) } }
-    func isFirstName(_ key: ArraySlice<UInt8>) -> Bool { firstNameLists.contains { $0.contains(key) } }
-    func isSurname(_ key: ArraySlice<UInt8>) -> Bool { surnameLists.contains { $0.contains(key) } }
-    func isCommonWord(_ key: ArraySlice<UInt8>) -> Bool { commonWordLists.contains { $0.contains(key) } }
+    func isKnownName(_ key: ArraySlice<UInt8>) -> Bool { nameLists.anyContains(key) }
+    func isFirstName(_ key: ArraySlice<UInt8>) -> Bool { firstNameLists.anyContains(key) }
+    func isSurname(_ key: ArraySlice<UInt8>) -> Bool { surnameLists.anyContains(key) }
+    func isCommonWord(_ key: ArraySlice<UInt8>) -> Bool { commonWordLists.anyContains(key) }
     func isParticle(_ key: ArraySlice<UInt8>) -> Bool {
         if let packed = Self.packed(key) { return particles.contains(packed) }
         return !longParticles.isEmpty && longParticles.contains(Array(key))

@@ -61,7 +61,7 @@ struct PatternDetector {
                         // A check group that took part in the match must name a listed entry.
                         if !rule.checkLists.isEmpty, let checked = try matcher.lastGroup(definition.checkGroup) {
                             let key = try tokenizer.phraseKey(text.string(checked)).key
-                            guard rule.checkLists.contains(where: { $0.contains(key) }) else { continue }
+                            guard rule.checkLists.anyContains(key) else { continue }
                         }
                         candidates.append(Candidate(range: range, category: definition.category!, type: definition.type,
                                                     rule: definition.id, score: definition.score))

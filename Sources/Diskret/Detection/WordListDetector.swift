@@ -63,21 +63,21 @@ struct WordListDetector {
                     // A genitive or plural "s" ("Müllers", "Lenas") still names the listed word.
                     let word = text.key(start)
                     guard word.count > 3, word.last == 0x73, first.isWord else { continue }
-                    guard rule.lists.contains(where: { $0.contains(word.dropLast()) }) else { continue }
+                    guard rule.lists.anyContains(word.dropLast()) else { continue }
                     matchedEnd = start
                     score *= 0.9
                 }
                 if matchedEnd == start {
                     let word = text.key(start)
-                    let common = { (index: Int) in rule.ambiguous.contains { $0.contains(text.key(index)) } }
+                    let common = { (index: Int) in rule.ambiguous.anyContains(text.key(index)) }
                     let isName = definition.category == .person
                     if text.looksLikeAbbreviation(start, shortCapitals: isName)
                         || (isName && text.followsNumber(start))
                         // Short capitals are mostly acronyms (RITA, VAIA); longer ones in shift notes are names.
                         || (isName && first.flags.contains(.allCaps) && first.end - first.start <= 4)
                         || text.isPartOfCompound(start, isCommonWord: common)
-                        || rule.ambiguous.contains(where: { $0.contains(word) })
-                        || (first.isAtInitialPosition && rule.ambiguousAtStart.contains(where: { $0.contains(word) })) {
+                        || rule.ambiguous.anyContains(word)
+                        || (first.isAtInitialPosition && rule.ambiguousAtStart.anyContains(word)) {
                         score = min(score, definition.ambiguousScore)
                     }
                 }

@@ -96,6 +96,6 @@ final class WordSetRule: Sendable {
         self.lists = lists
     }
 
-    func contains(_ key: [UInt8]) -> Bool { lists.contains { $0.contains(key) } }
-    func contains(_ key: ArraySlice<UInt8>) -> Bool { lists.contains { $0.contains(key) } }
+    func contains(_ key: [UInt8]) -> Bool { lists.anyContains(key) }
+    func contains(_ key: ArraySlice<UInt8>) -> Bool { lists.anyContains(key) }
 }

@@ -12,6 +12,8 @@ public struct RulePack: Sendable {
     let wordLists: [WordListRule]
     let contexts: [ContextRule]
     let allow: [WordSetRule]
+    /// The lists of all allow rules, asked together.
+    let allowLists: [WordList]
     let deny: [WordSetRule]
     let unknownWords: [WordSetRule]
     /// Name particles ("von", "van", "al") declared by the rules' `particles` keys.
@@ -103,6 +105,7 @@ public struct RulePack: Sendable {
         self.directory = directory; self.definitions = definitions; self.patterns = patterns
         self.wordLists = wordLists; self.contexts = contexts; self.allow = allow; self.deny = deny
         self.unknownWords = unknownWords
+        allowLists = allow.flatMap(\.lists)
         self.particles = particles
         // A cached prefilter is used only if it was made for these pattern rules (the cache's fingerprint
         // covers the rule files, so this guards against a layout mistake, not against edits).
@@ -118,8 +121,8 @@ public struct RulePack: Sendable {
     public static func defaultCacheDirectory() -> String? { WordListLoader.defaultCacheDirectory() }
 
     /// Whether a phrase key is on an allow list.
-    func isAllowed(_ key: [UInt8]) -> Bool { allow.contains { $0.contains(key) } }
-    func isAllowed(_ key: ArraySlice<UInt8>) -> Bool { allow.contains { $0.contains(key) } }
+    func isAllowed(_ key: [UInt8]) -> Bool { allowLists.anyContains(key) }
+    func isAllowed(_ key: ArraySlice<UInt8>) -> Bool { allowLists.anyContains(key) }
 }
 
 /// Turns rule definitions into compiled rules.

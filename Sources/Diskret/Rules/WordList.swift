@@ -8,14 +8,17 @@ import Darwin
 /// searched without making a Swift string per entry.
 ///
 /// Layout (little-endian): magic "DKWL", format version, source size, source mtime, entry count, longest entry
-/// in tokens, the base-2 logarithms of the two Bloom filters' sizes in bits; then `count + 1` UInt32 offsets
-/// into the key bytes, the key bytes, padding to 8 bytes, 257 UInt32 first-byte bounds (+ 4 bytes padding),
-/// the Bloom filter of the entries and the Bloom filter of their proper token prefixes ("frankfurt am ").
-/// Most words of a note are in no list: the filters answer for them without a binary search.
+/// in tokens, the base-2 logarithms of the sizes of the two Bloom filters (in bits) and of the hash index (in
+/// slots), 4 bytes padding; then `count + 1` UInt32 offsets into the key bytes, the key bytes, padding to 8
+/// bytes, 257 UInt32 first-byte bounds (+ 4 bytes padding), the Bloom filter of the entries, the Bloom filter
+/// of their proper token prefixes ("frankfurt am ") and the hash index of the entries.
+/// Most words of a note are in no list: the filters answer for them without a look-up. Words that pass are
+/// mostly listed, and the hash index finds them with one probe where a binary search took a dozen steps
+/// through memory that is not in the cache (prefix questions still search the sorted keys).
 final class WordList: @unchecked Sendable {
     // Safety: the storage is immutable after init and only read.
-    static let formatVersion: UInt32 = 3
-    private static let headerSize = 4 + 4 + 8 + 8 + 4 + 4 + 4 + 4
+    static let formatVersion: UInt32 = 4
+    private static let headerSize = 4 + 4 + 8 + 8 + 4 + 4 + 4 + 4 + 4 + 4
 
     private let storage: UnsafeRawBufferPointer
     private let release: () -> Void
@@ -32,19 +35,57 @@ final class WordList: @unchecked Sendable {
     let entryFilter: BloomFilter
     /// The Bloom filter of the entries' proper token prefixes, each with its trailing space.
     let prefixFilter: BloomFilter
+    /// The hash index of the entries (see `HashIndex`).
+    private let index: HashIndex
 
     /// The layout of a list with `count` entries, `keyBytes` bytes of keys and filters of 2^`entryBits` and
     /// 2^`prefixBits` bits: the offsets of its parts and its whole size.
     private struct Layout {
-        let offsets: Int, bytes: Int, bounds: Int, entryFilter: Int, prefixFilter: Int, size: Int
+        let offsets: Int, bytes: Int, bounds: Int, entryFilter: Int, prefixFilter: Int, index: Int, size: Int
 
-        init(count: Int, keyBytes: Int, entryBits: Int, prefixBits: Int) {
+        init(count: Int, keyBytes: Int, entryBits: Int, prefixBits: Int, indexBits: Int) {
             offsets = WordList.headerSize
             bytes = offsets + 4 * (count + 1)
             bounds = (bytes + keyBytes + 7) & ~7
             entryFilter = bounds + 4 * 258
             prefixFilter = entryFilter + (1 << entryBits) / 8
-            size = prefixFilter + (1 << prefixBits) / 8
+            index = prefixFilter + (1 << prefixBits) / 8
+            size = index + (8 << indexBits)
+        }
+    }
+
+    /// An open-addressing table of the entries by their `BloomFilter.hash`: per slot the entry's number plus
+    /// one (0: empty) and the hash's low 32 bits, so a probe compares keys only when those agree. Its top
+    /// bits choose the first slot, linear probing the next; at most half the slots are used.
+    private struct HashIndex {
+        let slots: UnsafePointer<UInt64>
+        let bits: Int
+
+        /// The size, as a base-2 logarithm of slots, for `count` entries.
+        static func log2Slots(for count: Int) -> Int {
+            var bits = 1
+            while (1 << bits) < 2 * count { bits += 1 }
+            return bits
+        }
+
+        static func insert(entry: Int, hash: UInt64, into slots: UnsafeMutablePointer<UInt64>, bits: Int) {
+            let mask = (1 << bits) - 1
+            var slot = Int(hash >> UInt64(64 - bits))
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = UInt64(entry + 1) << 32 | (hash & 0xFFFF_FFFF)
+        }
+
+        /// The entries whose hash has the low 32 bits of `hash`, in probe order, until `found` says yes.
+        @inline(__always)
+        func first(hash: UInt64, where found: (Int) -> Bool) -> Bool {
+            let mask = (1 << bits) - 1
+            var slot = Int(hash >> UInt64(64 - bits))
+            while true {
+                let value = slots[slot]
+                if value == 0 { return false }
+                if value & 0xFFFF_FFFF == hash & 0xFFFF_FFFF, found(Int(value >> 32) - 1) { return true }
+                slot = (slot + 1) & mask
+            }
         }
     }
 
@@ -61,6 +102,8 @@ final class WordList: @unchecked Sendable {
                                   bits: Int(storage.load(fromByteOffset: 32, as: UInt32.self)))
         prefixFilter = BloomFilter(words: base.advanced(by: layout.prefixFilter).assumingMemoryBound(to: UInt64.self),
                                    bits: Int(storage.load(fromByteOffset: 36, as: UInt32.self)))
+        index = HashIndex(slots: base.advanced(by: layout.index).assumingMemoryBound(to: UInt64.self),
+                          bits: Int(storage.load(fromByteOffset: 40, as: UInt32.self)))
     }
 
     /// The range of entries that can equal or start with `key`.
@@ -81,7 +124,9 @@ final class WordList: @unchecked Sendable {
         for key in unique { for (index, byte) in key.enumerated() where byte == 0x20 { prefixes.append(key[...index]) } }
         let maxTokens = keys.map(\.tokens).max() ?? 0
         let entryBits = BloomFilter.log2Bits(for: unique.count), prefixBits = BloomFilter.log2Bits(for: prefixes.count)
-        let layout = Layout(count: unique.count, keyBytes: unique.reduce(0) { $0 + $1.count }, entryBits: entryBits, prefixBits: prefixBits)
+        let indexBits = HashIndex.log2Slots(for: unique.count)
+        let layout = Layout(count: unique.count, keyBytes: unique.reduce(0) { $0 + $1.count }, entryBits: entryBits,
+                            prefixBits: prefixBits, indexBits: indexBits)
         let raw = UnsafeMutableRawBufferPointer.allocate(byteCount: layout.size, alignment: 8)
         raw.initializeMemory(as: UInt8.self, repeating: 0)
         raw.storeBytes(of: 0x4C57_4B44, toByteOffset: 0, as: UInt32.self)  // "DKWL"
@@ -92,6 +137,7 @@ final class WordList: @unchecked Sendable {
         raw.storeBytes(of: UInt32(maxTokens), toByteOffset: 28, as: UInt32.self)
         raw.storeBytes(of: UInt32(entryBits), toByteOffset: 32, as: UInt32.self)
         raw.storeBytes(of: UInt32(prefixBits), toByteOffset: 36, as: UInt32.self)
+        raw.storeBytes(of: UInt32(indexBits), toByteOffset: 40, as: UInt32.self)
         var offset = 0
         var bound = 0  // the next first byte whose bound is not yet written
         for (index, key) in unique.enumerated() {
@@ -105,7 +151,12 @@ final class WordList: @unchecked Sendable {
         while bound <= 256 { raw.storeBytes(of: UInt32(unique.count), toByteOffset: layout.bounds + 4 * bound, as: UInt32.self); bound += 1 }
         raw.storeBytes(of: UInt32(offset), toByteOffset: layout.offsets + 4 * unique.count, as: UInt32.self)
         let entryWords = (raw.baseAddress! + layout.entryFilter).assumingMemoryBound(to: UInt64.self)
-        for key in unique { BloomFilter.insert(BloomFilter.hash(key), into: entryWords, bits: entryBits) }
+        let indexSlots = (raw.baseAddress! + layout.index).assumingMemoryBound(to: UInt64.self)
+        for (entry, key) in unique.enumerated() {
+            let hash = BloomFilter.hash(key)
+            BloomFilter.insert(hash, into: entryWords, bits: entryBits)
+            HashIndex.insert(entry: entry, hash: hash, into: indexSlots, bits: indexBits)
+        }
         let prefixWords = (raw.baseAddress! + layout.prefixFilter).assumingMemoryBound(to: UInt64.self)
         for prefix in prefixes { BloomFilter.insert(BloomFilter.hash(prefix), into: prefixWords, bits: prefixBits) }
         self.init(storage: UnsafeRawBufferPointer(raw), layout: layout, release: { raw.deallocate() })
@@ -124,14 +175,16 @@ final class WordList: @unchecked Sendable {
         let count = Int(buffer.load(fromByteOffset: 24, as: UInt32.self))
         let entryBits = Int(buffer.load(fromByteOffset: 32, as: UInt32.self))
         let prefixBits = Int(buffer.load(fromByteOffset: 36, as: UInt32.self))
+        let indexBits = Int(buffer.load(fromByteOffset: 40, as: UInt32.self))
         let valid = buffer.load(fromByteOffset: 0, as: UInt32.self) == 0x4C57_4B44
             && buffer.load(fromByteOffset: 4, as: UInt32.self) == formatVersion
             && buffer.load(fromByteOffset: 8, as: UInt64.self) == sourceSize
             && buffer.load(fromByteOffset: 16, as: Int64.self) == sourceTime
-            && (9...40).contains(entryBits) && (9...40).contains(prefixBits)
+            && (9...40).contains(entryBits) && (9...40).contains(prefixBits) && indexBits == HashIndex.log2Slots(for: count)
             && headerSize + 4 * (count + 1) <= size
         guard valid, case let keyBytes = Int(buffer.load(fromByteOffset: headerSize + 4 * count, as: UInt32.self)),
-              case let layout = Layout(count: count, keyBytes: keyBytes, entryBits: entryBits, prefixBits: prefixBits), layout.size == size
+              case let layout = Layout(count: count, keyBytes: keyBytes, entryBits: entryBits, prefixBits: prefixBits,
+                                       indexBits: indexBits), layout.size == size
         else { munmap(address, size); return nil }
         return WordList(storage: buffer, layout: layout, release: { munmap(address, size) })
     }
@@ -145,14 +198,7 @@ final class WordList: @unchecked Sendable {
     /// Whether the list holds `key`, whose `BloomFilter.hash` the caller computed once for several lists.
     func contains(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Bool {
         guard entryFilter.mayContain(hash) else { return false }
-        var (low, high) = candidates(for: key)
-        while low < high {
-            let mid = (low + high) / 2
-            let order = compare(entry: mid, key)
-            if order == 0 { return true }
-            if order < 0 { low = mid + 1 } else { high = mid }
-        }
-        return false
+        return index.first(hash: hash) { compare(entry: $0, key) == 0 }
     }
 
     /// Whether some entry starts with `prefix` (pass a phrase key plus a trailing space to ask whether a
@@ -202,4 +248,18 @@ final class WordList: @unchecked Sendable {
         }
         return length - key.count
     }
+}
+
+extension Array where Element == WordList {
+    /// Whether one of the lists holds `key`, hashed once for all of them (a look-up asks several lists, and
+    /// hashing the key per list cost as much as the look-ups).
+    func anyContains(_ key: ArraySlice<UInt8>) -> Bool {
+        key.withUnsafeBufferPointer { key in
+            let hash = BloomFilter.hash(key)
+            return contains { $0.contains(key, hash: hash) }
+        }
+    }
+
+    /// `anyContains(_:)` for a whole key.
+    func anyContains(_ key: [UInt8]) -> Bool { anyContains(key[...]) }
 }
