@@ -12,8 +12,14 @@ final class PrefilterScanner {
     private var liveRules: [UInt64] = []
     /// Per DFA state, the rules a match of which ends at the unit just consumed.
     private var acceptedRules: [UInt64] = []
-    /// `transitions[state * classCount + class]`: the next state, -1 while not built.
-    private var transitions: [Int32] = []
+    /// `transitions[state * classCount + class]`: the next state, with `eventful` set when the step starts
+    /// or ends a match (see `isEventful`); -1 while not built. Two bytes an entry: the table is read at
+    /// every unit of a note, thousands of states by some 170 classes, and its size decides the cache misses.
+    private var transitions: [Int16] = []
+    /// The flag in a transition entry for a step the hit collector must see.
+    private static let eventful: Int16 = 0x4000
+    /// The rules whose match start only their run of live threads bounds (see `HitCollector`).
+    private let followed: UInt64
     /// Per unit class, the threads that start with a unit of it (built when the class is first seen).
     private var initialSteps: [(nodes: [Int32], accepted: UInt64)?]
 
@@ -55,7 +61,9 @@ final class PrefilterScanner {
     }
 
     init(prefilter: PatternPrefilter, maxStates: Int = 8192, warmUpUnits: Int = PrefilterScanner.defaultWarmUpUnits) {
+        precondition((1...Int(Self.eventful)).contains(maxStates), "state numbers must fit beside the eventful flag")
         self.prefilter = prefilter
+        followed = HitCollector.followedRules(reach: prefilter.reach)
         self.maxStates = maxStates
         self.warmUpUnits = warmUpUnits
         classCount = prefilter.classes.count
@@ -156,8 +164,14 @@ final class PrefilterScanner {
             return (intern(StateKey(nodes: nodes, accepted: accepted)), false)
         }
         let next = intern(StateKey(nodes: nodes, accepted: accepted))
-        transitions[Int(state) * classCount + unitClass] = next
+        transitions[Int(state) * classCount + unitClass] = Int16(next) | (isEventful(from: state, to: next) ? Self.eventful : 0)
         return (next, true)
+    }
+
+    /// Whether the step from `state` to `next` accepts a rule or starts a run of live threads of a followed
+    /// rule: only then does the hit collector have something to record (most steps of a note do neither).
+    private func isEventful(from state: Int32, to next: Int32) -> Bool {
+        acceptedRules[Int(next)] != 0 || liveRules[Int(next)] & ~liveRules[Int(state)] & followed != 0
     }
 
     /// Whether to run on a note of `count` units: once the session's notes, this one included, reach
@@ -185,9 +199,13 @@ final class PrefilterScanner {
                                 let unit = units[index]
                                 if unit & 0xF800 == 0xD800 { return -1 }
                                 let unitClass = Int(classOf[Int(unit)])
-                                let next = transitions[Int(state) * classCount + unitClass]
-                                if next < 0 { return unitClass }
-                                collector.take(live: liveRules[Int(next)], accepted: acceptedRules[Int(next)], at: index)
+                                let entry = transitions[Int(state) * classCount + unitClass]
+                                if entry < 0 { return unitClass }
+                                let next = Int32(entry & ~Self.eventful)
+                                if entry & Self.eventful != 0 {
+                                    collector.take(live: liveRules[Int(next)], previousLive: liveRules[Int(state)],
+                                                   accepted: acceptedRules[Int(next)], at: index)
+                                }
                                 state = next
                                 index += 1
                             }
@@ -198,10 +216,11 @@ final class PrefilterScanner {
             }
             guard let unitClass = missing else { break }
             if unitClass < 0 { return nil }
+            let previousLive = liveRules[Int(state)]
             let (next, cached) = transition(from: state, on: unitClass)
             if !cached {
                 // The cache started anew: the old state's row is gone, so take the step here.
-                collector.take(live: liveRules[Int(next)], accepted: acceptedRules[Int(next)], at: index)
+                collector.take(live: liveRules[Int(next)], previousLive: previousLive, accepted: acceptedRules[Int(next)], at: index)
                 state = next
                 index += 1
             }
@@ -209,12 +228,12 @@ final class PrefilterScanner {
         return collector.hits
     }
 
-    /// Turns the DFA's per-unit live and accepted rules into the text ranges that hold a match.
+    /// Turns the DFA's per-unit live and accepted rules into the text ranges that hold a match. It needs to
+    /// see only eventful steps: a step that neither accepts nor starts a followed rule's run records nothing.
     private struct HitCollector {
         var hits: [[Range<Int>]]
         /// Per rule, where its current run of live threads began (kept for `followed` rules only).
         var liveSince: [Int]
-        var previousLive: UInt64 = 0
         /// The rules whose match start only their run of live threads bounds.
         let followed: UInt64
         /// Per rule not followed, how far before its end a match can start.
@@ -223,14 +242,21 @@ final class PrefilterScanner {
         init(reach: [Int?]) {
             hits = Array(repeating: [], count: reach.count)
             liveSince = Array(repeating: 0, count: reach.count)
-            var followed: UInt64 = 0
-            for (rule, length) in reach.enumerated() where length == nil { followed |= 1 << UInt64(rule) }
-            self.followed = followed
+            followed = Self.followedRules(reach: reach)
             self.reach = reach.map { $0 ?? 0 }
         }
 
+        /// The rules of unbounded reach, as a bit set.
+        static func followedRules(reach: [Int?]) -> UInt64 {
+            var followed: UInt64 = 0
+            for (rule, length) in reach.enumerated() where length == nil { followed |= 1 << UInt64(rule) }
+            return followed
+        }
+
+        /// Records the step to a state with `live` and `accepted` rules at unit `index`, from one with
+        /// `previousLive` rules.
         @inline(__always)
-        mutating func take(live: UInt64, accepted: UInt64, at index: Int) {
+        mutating func take(live: UInt64, previousLive: UInt64, accepted: UInt64, at index: Int) {
             var started = live & ~previousLive & followed
             while started != 0 {
                 liveSince[started.trailingZeroBitCount] = index
@@ -250,7 +276,6 @@ final class PrefilterScanner {
                     hits[rule].append(start..<(index + 1))
                 }
             }
-            previousLive = live
         }
     }
 }
