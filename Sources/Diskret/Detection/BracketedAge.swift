@@ -4,6 +4,7 @@
 /// names, each followed by a bare age.
 struct BracketedAge {
     static let rule = "engine.bracketed-age"
+    static let label = RuleLabel(rule: rule, type: "age")
     let threshold: Double
 
     func apply(to candidates: inout [Candidate], in text: TokenizedText) {
@@ -13,8 +14,7 @@ struct BracketedAge {
         for (index, token) in text.tokens.enumerated() where token.kind == .number && index >= 1 && index + 1 < text.tokens.count {
             guard isListedAge(index, anchorEnds: anchorEnds, in: text) || isBracketedAge(index, anchorEnds: anchorEnds, in: text)
             else { continue }
-            candidates.append(Candidate(range: token.range, category: .age, type: "age", rule: Self.rule,
-                                        score: threshold, derived: true))
+            candidates.append(Candidate(range: token.range, category: .age, label: Self.label, score: threshold, derived: true))
         }
     }
 

@@ -85,8 +85,7 @@ struct ContextDetector {
             guard let key = text.joinedKey(covering: range), rule.targetLists.anyContains(key) else { return nil }
         }
         if definition.includeTrigger { range = tokens[start].start..<range.upperBound }
-        return Candidate(range: range, category: definition.category!, type: definition.type,
-                         rule: definition.id, score: definition.score, role: role)
+        return Candidate(range: range, category: definition.category!, label: rule.label, score: definition.score, role: role)
     }
 
     /// Whether a sentence ends between trigger and target: a blank line, or a full stop that is not an

@@ -13,8 +13,7 @@ struct DenyDetector {
                 while true {
                     if key.isListed(in: rule.lists) {
                         candidates.append(Candidate(range: text.tokens[start].start..<text.tokens[end].end,
-                                                    category: rule.definition.category!, type: rule.definition.type,
-                                                    rule: rule.definition.id, score: 1.0))
+                                                    category: rule.definition.category!, label: rule.label, score: 1.0))
                     }
                     guard end + 1 < text.tokens.count, key.tokens < maxTokens, key.mayContinue(in: rule.lists) else { break }
                     end += 1

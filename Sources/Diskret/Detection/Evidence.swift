@@ -2,6 +2,7 @@
 /// are unknown capitalised words that are neither nouns nor function words ("Ayşe Fischer").
 struct Evidence {
     static let adjacentRule = "engine.adjacent-name"
+    static let adjacentLabel = RuleLabel(rule: adjacentRule, type: "person.name")
     let lexicon: Lexicon
     let threshold: Double
     /// Unknown words join only names this sure (context evidence), not bare gazetteer hits, which in
@@ -52,8 +53,8 @@ struct Evidence {
             for (anchor, neighbours) in glued {
                 for next in neighbours {
                     guard let next, !sure[next], isUnknownNameWord(next, in: text) else { continue }
-                    candidates.append(Candidate(range: text.tokens[next].range, category: .person, type: "person.name",
-                                                rule: Self.adjacentRule, score: threshold, derived: true))
+                    candidates.append(Candidate(range: text.tokens[next].range, category: .person, label: Self.adjacentLabel,
+                                                score: threshold, derived: true))
                     changed = true
                 }
                 // A surname abbreviated to its initial after a sure name: "Claudia B.", "Frau Anna K.".
@@ -61,7 +62,7 @@ struct Evidence {
                 if initial + 1 < text.tokens.count, !sure[initial], text.isInitial(initial),
                    text.onlySpaceBetween(anchor, initial), !text.tokens[initial].flags.contains(.sentenceStart) {
                     candidates.append(Candidate(range: text.tokens[initial].start..<text.tokens[initial + 1].end, category: .person,
-                                                type: "person.name", rule: Self.adjacentRule, score: threshold, derived: true))
+                                                label: Self.adjacentLabel, score: threshold, derived: true))
                     changed = true
                 }
             }

@@ -3,6 +3,7 @@
 /// is a known name, the whole run is a person candidate.
 struct LetterSpacingDetector {
     static let rule = "engine.letter-spacing"
+    static let label = RuleLabel(rule: rule, type: "person.name")
     let lexicon: Lexicon
     let folder: KeyFolder
 
@@ -25,8 +26,8 @@ struct LetterSpacingDetector {
             // Only names the lists know ("M ü l l e r" even though Müller is also a noun): letter-spaced
             // headings and warnings ("O N K O L O G I E", "C A V E") are not names.
             guard lexicon.isKnownName(key[...]) else { continue }
-            candidates.append(Candidate(range: tokens[index].start..<tokens[end].end, category: .person, type: "person.name",
-                                        rule: Self.rule, score: 0.8))
+            candidates.append(Candidate(range: tokens[index].start..<tokens[end].end, category: .person, label: Self.label,
+                                        score: 0.8))
         }
     }
 

@@ -15,6 +15,8 @@ struct Lexicon: Sendable {
     private let particles: Set<UInt64>
     /// Particles longer than seven bytes, should a rule declare one.
     private let longParticles: Set<[UInt8]>
+    /// The longest particle in bytes: most words are longer and are answered without hashing.
+    private let longestParticle: Int
 
     init(pack: RulePack) {
         self.pack = pack
@@ -29,6 +31,7 @@ struct Lexicon: Sendable {
         commonWordLists = common
         particles = Set(pack.particles.compactMap { Self.packed($0[...]) })
         longParticles = pack.particles.filter { $0.count > 7 }
+        longestParticle = pack.particles.map(\.count).max() ?? 0
     }
 
     /// Up to seven bytes and their count in one integer; nil for longer keys.
@@ -46,6 +49,7 @@ struct Lexicon: Sendable {
     func isSurname(_ key: ArraySlice<UInt8>) -> Bool { surnameLists.anyContains(key) }
     func isCommonWord(_ key: ArraySlice<UInt8>) -> Bool { commonWordLists.anyContains(key) }
     func isParticle(_ key: ArraySlice<UInt8>) -> Bool {
+        guard key.count <= longestParticle else { return false }
         if let packed = Self.packed(key) { return particles.contains(packed) }
         return !longParticles.isEmpty && longParticles.contains(Array(key))
     }

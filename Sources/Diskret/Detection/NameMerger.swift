@@ -9,7 +9,7 @@ struct NameMerger {
             if var previous = result.last, previous.category == .person, finding.category == .person,
                onlyNameGlueBetween(previous.range.upperBound, finding.range.lowerBound, in: text) {
                 previous.range = previous.range.lowerBound..<finding.range.upperBound
-                if finding.score > previous.score { previous.score = finding.score; previous.rule = finding.rule; previous.type = finding.type }
+                if finding.score > previous.score { previous.score = finding.score; previous.label = finding.label }
                 previous.derived = previous.derived && finding.derived
                 previous.role = previous.role ?? finding.role
                 if previous.subject == nil { previous.subject = finding.subject; previous.fixedPlaceholder = finding.fixedPlaceholder }

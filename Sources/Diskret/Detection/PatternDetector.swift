@@ -63,8 +63,8 @@ struct PatternDetector {
                             let key = try tokenizer.phraseKey(text.string(checked)).key
                             guard rule.checkLists.anyContains(key) else { continue }
                         }
-                        candidates.append(Candidate(range: range, category: definition.category!, type: definition.type,
-                                                    rule: definition.id, score: definition.score))
+                        candidates.append(Candidate(range: range, category: definition.category!, label: rule.label,
+                                                    score: definition.score))
                     }
                 }
                 try matcher.reset(UnsafeBufferPointer(start: nil, count: 0), timeLimit: 0)

@@ -9,10 +9,11 @@ struct Propagation {
     func apply(to candidates: inout [Candidate], in text: TokenizedText) {
         // Known words by the FNV-1a hash of their key (which tokens carry already), each with the slice of the
         // note's keys it stands for: a look-up per capitalised word hashed its bytes again.
-        var known: [UInt64: [(word: ArraySlice<UInt8>, category: Category, type: String)]] = [:]
-        func origin(of word: ArraySlice<UInt8>, hash: UInt64) -> (category: Category, type: String)? {
+        // Each with the label its spread copies get (this rule, the type of the finding it came from).
+        var known: [UInt64: [(word: ArraySlice<UInt8>, category: Category, label: RuleLabel)]] = [:]
+        func origin(of word: ArraySlice<UInt8>, hash: UInt64) -> (category: Category, label: RuleLabel)? {
             guard let entries = known[hash], let entry = entries.first(where: { $0.word.elementsEqual(word) }) else { return nil }
-            return (entry.category, entry.type)
+            return (entry.category, entry.label)
         }
         // Only names found with context (or from the roster) spread: a bare list hit may be jargon, and the
         // lists find their own words everywhere anyway.
@@ -22,7 +23,9 @@ struct Propagation {
             for index in tokenIndices(of: candidates[candidate].range, in: text)
             where isPropagatable(index, person: category == .person, in: text) && spreads(category, index, in: text) {
                 let word = text.key(index), hash = text.tokens[index].keyHash
-                if origin(of: word, hash: hash) == nil { known[hash, default: []].append((word, category, candidates[candidate].type)) }
+                if origin(of: word, hash: hash) == nil {
+                    known[hash, default: []].append((word, category, RuleLabel(rule: Self.rule, type: candidates[candidate].type)))
+                }
             }
         }
         guard !known.isEmpty else { return }
@@ -37,9 +40,8 @@ struct Propagation {
             if found == nil, word.count > 4, word.suffix(2).elementsEqual([0x65, 0x73]) {  // -es
                 found = origin(of: word.dropLast(2), hash: fnv1a(word.dropLast(2)))
             }
-            guard let (category, type) = found else { continue }
-            candidates.append(Candidate(range: text.tokens[index].range, category: category, type: type,
-                                        rule: Self.rule, score: threshold, derived: true))
+            guard let (category, label) = found else { continue }
+            candidates.append(Candidate(range: text.tokens[index].range, category: category, label: label, score: threshold, derived: true))
         }
     }
 

@@ -17,7 +17,7 @@ struct UnknownNameWords {
         let definition = rule.definition
         for index in text.tokens.indices where !claimed[index] && isUnknownName(index, in: text) {
             candidates.append(Candidate(range: text.tokens[index].range, category: definition.category ?? .person,
-                                        type: definition.type, rule: definition.id, score: definition.score))
+                                        label: rule.label, score: definition.score))
         }
     }
 

@@ -83,7 +83,7 @@ struct WordListDetector {
                 }
                 if tokens[matchedEnd].end - first.start < definition.minLength { continue }
                 candidates.append(Candidate(range: first.start..<tokens[matchedEnd].end, category: definition.category!,
-                                            type: definition.type, rule: definition.id, score: score))
+                                            label: rule.label, score: score))
             }
         }
     }

@@ -4,12 +4,14 @@
 /// A pattern rule with its compiled regex.
 final class PatternRule: Sendable {
     let definition: RuleDefinition
+    let label: RuleLabel
     let regex: RegexPattern
     /// Lists the text of `definition.checkGroup` must stand in (empty: no check).
     let checkLists: [WordList]
 
     init(definition: RuleDefinition, regex: RegexPattern, checkLists: [WordList]) {
         self.definition = definition
+        label = definition.label
         self.regex = regex
         self.checkLists = checkLists
     }
@@ -18,6 +20,7 @@ final class PatternRule: Sendable {
 /// A word-list rule with its lists loaded.
 final class WordListRule: Sendable {
     let definition: RuleDefinition
+    let label: RuleLabel
     let lists: [WordList]
     /// A hit also found here is ambiguous (a surname that is a noun) and scores `definition.ambiguousScore`.
     let ambiguous: [WordList]
@@ -28,6 +31,7 @@ final class WordListRule: Sendable {
 
     init(definition: RuleDefinition, lists: [WordList], ambiguous: [WordList], ambiguousAtStart: [WordList]) {
         self.definition = definition
+        label = definition.label
         self.lists = lists
         self.ambiguous = ambiguous
         self.ambiguousAtStart = ambiguousAtStart
@@ -38,6 +42,7 @@ final class WordListRule: Sendable {
 /// A context rule with its trigger keys.
 final class ContextRule: Sendable {
     let definition: RuleDefinition
+    let label: RuleLabel
     /// The triggers by the `BloomFilter.hash` of their phrase key, which `PhraseKey` keeps as it grows, so
     /// a trigger look-up hashes no array.
     private let triggersByHash: [UInt64: [Trigger]]
@@ -54,6 +59,7 @@ final class ContextRule: Sendable {
 
     init(definition: RuleDefinition, keys: ContextKeys, targetRegex: RegexPattern?, targetLists: [WordList]) {
         self.definition = definition
+        label = definition.label
         var roles: [[UInt8]: String?] = [:]
         for trigger in keys.triggers { roles[trigger.key] = trigger.role }
         let letters = Dictionary(keys.caseSensitiveTriggers, uniquingKeysWith: { $1 })
@@ -89,13 +95,20 @@ final class ContextRule: Sendable {
 /// rule with its jargon.
 final class WordSetRule: Sendable {
     let definition: RuleDefinition
+    let label: RuleLabel
     let lists: [WordList]
 
     init(definition: RuleDefinition, lists: [WordList]) {
         self.definition = definition
+        label = definition.label
         self.lists = lists
     }
 
     func contains(_ key: [UInt8]) -> Bool { lists.anyContains(key) }
     func contains(_ key: ArraySlice<UInt8>) -> Bool { lists.anyContains(key) }
+}
+
+extension RuleDefinition {
+    /// A new label with the rule's id and type, for its compiled form to share.
+    var label: RuleLabel { RuleLabel(rule: id, type: type) }
 }
