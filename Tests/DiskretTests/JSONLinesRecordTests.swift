@@ -30,6 +30,21 @@ import Testing
         #expect(extra["a"] as? Int == 1)
     }
 
+    /// Strings are scanned eight bytes at a time: a character to escape at every offset of a word, after
+    /// plain ASCII and after umlauts, still reads back the same.
+    @Test func escapesAreFoundAtEveryOffset() throws {
+        let record = try JSONLinesRecord(line: Data(#"{"text": "t"}"#.utf8), number: 1, byteOffset: 0)
+        for special in ["\"", "\\", "\n", "\u{1}", "\u{1F}", "\"\\"] {
+            for offset in 0..<20 {
+                for filler in ["a", "ü"] {
+                    let text = String(repeating: filler, count: offset) + special + String(repeating: "x", count: 20 - offset) + special
+                    let output = try parse(record.outputLine(text: text, findings: [], number: 1))
+                    #expect(output["text"] as? String == text)
+                }
+            }
+        }
+    }
+
     @Test func keysComeInTheDocumentedOrder() throws {
         let record = try JSONLinesRecord(line: Data(#"{"z": 1, "text": "t", "a": "x", "id": 7}"#.utf8), number: 1, byteOffset: 0)
         #expect(try record.outputLine(text: "T", findings: [], number: 1) == #"{"id":7,"text":"T","findings":[],"a":"x","z":1}"#)

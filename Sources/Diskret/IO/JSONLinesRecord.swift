@@ -201,14 +201,33 @@ public struct JSONLinesRecord {
     }
 
     /// Appends `string` as a JSON string literal, escaping only what JSON requires.
+    /// Whether one of the eight bytes of `word` may be a quote, a backslash or a control character (exact
+    /// when none is; a byte after one that is may be reported too, and is then looked at alone).
+    @inline(__always)
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let below20 = (word &- 0x2020_2020_2020_2020) & ~word & highs != 0
+        return below20 || hasZeroByte(word ^ 0x2222_2222_2222_2222) || hasZeroByte(word ^ 0x5C5C_5C5C_5C5C_5C5C)
+    }
+
     static func appendString(_ string: String, to out: inout [UInt8]) {
         out.append(0x22)
         var string = string
         string.withUTF8 { bytes in
-            var plainStart = 0
-            for (index, byte) in bytes.enumerated() where byte == 0x22 || byte == 0x5C || byte < 0x20 {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainStart..<index]))
-                plainStart = index + 1
+            guard let base = bytes.baseAddress else { return }
+            var plainStart = 0, index = 0
+            while index < bytes.count {
+                // Eight bytes at a time while none needs escaping: the note text is most of every line.
+                while index + 8 <= bytes.count, !mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                }
+                guard index < bytes.count else { break }
+                let byte = base[index]
+                index += 1
+                guard byte == 0x22 || byte == 0x5C || byte < 0x20 else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainStart..<(index - 1)]))
+                plainStart = index
                 switch byte {
                 case 0x22, 0x5C: out.append(0x5C); out.append(byte)
                 case 0x0A: out.append(0x5C); out.append(0x6E)
