@@ -18,8 +18,6 @@ final class PrefilterScanner {
     private var transitions: [Int16] = []
     /// The flag in a transition entry for a step the hit collector must see.
     private static let eventful: Int16 = 0x4000
-    /// The rules whose match start only their run of live threads bounds (see `HitCollector`).
-    private let followed: UInt64
     /// Per unit class, the threads that start with a unit of it (built when the class is first seen).
     private var initialSteps: [(nodes: [Int32], accepted: UInt64)?]
 
@@ -63,7 +61,6 @@ final class PrefilterScanner {
     init(prefilter: PatternPrefilter, maxStates: Int = 8192, warmUpUnits: Int = PrefilterScanner.defaultWarmUpUnits) {
         precondition((1...Int(Self.eventful)).contains(maxStates), "state numbers must fit beside the eventful flag")
         self.prefilter = prefilter
-        followed = HitCollector.followedRules(reach: prefilter.reach)
         self.maxStates = maxStates
         self.warmUpUnits = warmUpUnits
         classCount = prefilter.classes.count
@@ -168,10 +165,10 @@ final class PrefilterScanner {
         return (next, true)
     }
 
-    /// Whether the step from `state` to `next` accepts a rule or starts a run of live threads of a followed
-    /// rule: only then does the hit collector have something to record (most steps of a note do neither).
+    /// Whether the step from `state` to `next` accepts a rule or starts a run of live threads of one: only
+    /// then does the hit collector have something to record.
     private func isEventful(from state: Int32, to next: Int32) -> Bool {
-        acceptedRules[Int(next)] != 0 || liveRules[Int(next)] & ~liveRules[Int(state)] & followed != 0
+        acceptedRules[Int(next)] != 0 || liveRules[Int(next)] & ~liveRules[Int(state)] != 0
     }
 
     /// Whether to run on a note of `count` units: once the session's notes, this one included, reach
@@ -186,7 +183,7 @@ final class PrefilterScanner {
     /// A range ends where a match of the rule's shape ends (a match of the pattern ends there or before:
     /// its trailing look-ahead is part of the shape) and starts where that match can start at the earliest.
     func regions(in units: UnsafeBufferPointer<UInt16>) -> [[Range<Int>]]? {
-        var collector = HitCollector(reach: prefilter.reach)
+        let collector = HitCollector(reach: prefilter.reach)
         var state: Int32 = 0
         var index = 0
         while index < units.count {
@@ -225,39 +222,56 @@ final class PrefilterScanner {
                 index += 1
             }
         }
-        return collector.hits
+        return collector.finishedHits()
     }
 
     /// Turns the DFA's per-unit live and accepted rules into the text ranges that hold a match. It needs to
-    /// see only eventful steps: a step that neither accepts nor starts a followed rule's run records nothing.
-    private struct HitCollector {
-        var hits: [[Range<Int>]]
-        /// Per rule, where its current run of live threads began (kept for `followed` rules only).
-        var liveSince: [Int]
-        /// The rules whose match start only their run of live threads bounds.
-        let followed: UInt64
-        /// Per rule not followed, how far before its end a match can start.
-        let reach: [Int]
+    /// see only eventful steps: a step that neither accepts nor starts a rule's run records nothing.
+    ///
+    /// A match that ends at a unit started no earlier than its rule's current run of live threads (its own
+    /// thread was live all along), nor, for a rule of bounded reach, further back than that reach: the
+    /// range starts at the later of the two. (The run alone had bounded only rules of unbounded reach; for
+    /// the others it narrows the ranges their regexes search, "Montag, 12.3." no longer from 60 units back.)
+    ///
+    /// It runs at most steps of a note, so its per-rule state is kept in plain buffers: as arrays (and the
+    /// last range of each rule as the last element of an array of arrays) every write checked uniqueness.
+    private final class HitCollector {
+        private var hits: [[Range<Int>]]
+        private let ruleCount: Int
+        /// Per rule, where its current run of live threads began.
+        private let liveSince: UnsafeMutablePointer<Int>
+        /// Per rule, how far before its end a match can start (`Int.max` when unbounded).
+        private let reach: UnsafeMutablePointer<Int>
+        /// Per rule, the range being extended (`openEnd` 0: none yet), added to `hits` once a later range
+        /// does not overlap it.
+        private let openStart: UnsafeMutablePointer<Int>
+        private let openEnd: UnsafeMutablePointer<Int>
 
         init(reach: [Int?]) {
-            hits = Array(repeating: [], count: reach.count)
-            liveSince = Array(repeating: 0, count: reach.count)
-            followed = Self.followedRules(reach: reach)
-            self.reach = reach.map { $0 ?? 0 }
+            ruleCount = reach.count
+            hits = Array(repeating: [], count: ruleCount)
+            liveSince = .allocate(capacity: ruleCount)
+            liveSince.initialize(repeating: 0, count: ruleCount)
+            self.reach = .allocate(capacity: ruleCount)
+            for (rule, length) in reach.enumerated() { (self.reach + rule).initialize(to: length ?? Int.max) }
+            openStart = .allocate(capacity: ruleCount)
+            openStart.initialize(repeating: 0, count: ruleCount)
+            openEnd = .allocate(capacity: ruleCount)
+            openEnd.initialize(repeating: 0, count: ruleCount)
         }
 
-        /// The rules of unbounded reach, as a bit set.
-        static func followedRules(reach: [Int?]) -> UInt64 {
-            var followed: UInt64 = 0
-            for (rule, length) in reach.enumerated() where length == nil { followed |= 1 << UInt64(rule) }
-            return followed
+        deinit {
+            liveSince.deallocate()
+            reach.deallocate()
+            openStart.deallocate()
+            openEnd.deallocate()
         }
 
         /// Records the step to a state with `live` and `accepted` rules at unit `index`, from one with
         /// `previousLive` rules.
         @inline(__always)
-        mutating func take(live: UInt64, previousLive: UInt64, accepted: UInt64, at index: Int) {
-            var started = live & ~previousLive & followed
+        func take(live: UInt64, previousLive: UInt64, accepted: UInt64, at index: Int) {
+            var started = live & ~previousLive
             while started != 0 {
                 liveSince[started.trailingZeroBitCount] = index
                 started &= started - 1
@@ -266,16 +280,25 @@ final class PrefilterScanner {
             while accepted != 0 {
                 let rule = accepted.trailingZeroBitCount
                 accepted &= accepted - 1
-                // A thread alive before this unit started no earlier than its rule's run of live threads.
+                // A thread alive before this unit started no earlier than its rule's run of live threads;
+                // one that was not started at this unit.
                 let bit: UInt64 = 1 << UInt64(rule)
-                let start = followed & bit == 0 ? max(0, index + 1 - reach[rule])
-                    : previousLive & bit != 0 ? liveSince[rule] : index
-                if let last = hits[rule].last, start <= last.upperBound {
-                    hits[rule][hits[rule].count - 1] = min(last.lowerBound, start)..<(index + 1)
+                let runStart = previousLive & bit != 0 ? liveSince[rule] : index
+                let start = reach[rule] > index ? runStart : max(runStart, index + 1 - reach[rule])
+                if openEnd[rule] > 0 && start <= openEnd[rule] {
+                    openStart[rule] = min(openStart[rule], start)
                 } else {
-                    hits[rule].append(start..<(index + 1))
+                    if openEnd[rule] > 0 { hits[rule].append(openStart[rule]..<openEnd[rule]) }
+                    openStart[rule] = start
                 }
+                openEnd[rule] = index + 1
             }
+        }
+
+        /// Per rule, its sorted, disjoint ranges.
+        func finishedHits() -> [[Range<Int>]] {
+            for rule in 0..<ruleCount where openEnd[rule] > 0 { hits[rule].append(openStart[rule]..<openEnd[rule]) }
+            return hits
         }
     }
 }
