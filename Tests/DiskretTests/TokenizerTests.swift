@@ -80,4 +80,17 @@ import Testing
         let anna = try #require(tokenized.tokens.last)
         #expect(anna.start == 3 && anna.end == 7)
     }
+
+    /// The shape flags skip the General Punctuation and Currency blocks without asking Unicode: none of
+    /// their characters may be a letter or a number, and a word glued to one keeps its flags.
+    @Test func punctuationBlocksHoldNoLettersOrNumbers() throws {
+        for value in Array(0x2000...0x206F) + Array(0x20A0...0x20CF) {
+            let scalar = try #require(Unicode.Scalar(value))
+            #expect(!scalar.properties.isAlphabetic && scalar.properties.numericType == nil, "U+\(String(value, radix: 16))")
+        }
+        let tokenized = try tokenizer.tokenize(Array("„Koch“ – 12 € KM…".utf16))
+        let byText = Dictionary(tokenized.tokens.map { (tokenized.string($0.range), $0.flags) }, uniquingKeysWith: { first, _ in first })
+        #expect(byText["Koch"]!.contains(.capitalized) && byText["KM"]!.contains(.allCaps) && byText["12"]!.contains(.hasDigit))
+        #expect(byText["–"].map { !$0.contains(.lowercase) && !$0.contains(.capitalized) } == true)
+    }
 }

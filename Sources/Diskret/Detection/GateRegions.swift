@@ -19,6 +19,8 @@ struct GateRegions {
             if hasURL { Self.add(lineStart..<end, to: &url) }
         }
         for (index, unit) in units.enumerated() {
+            // Letters, most of a note, are none of the characters below: one comparison instead of the switch.
+            if unit > 0x40 && unit < 0x0660 { continue }
             switch unit {
             case _ where Self.isDigit(unit): hasDigit = true
             case 0x40, 0xFF20: hasAt = true

@@ -114,7 +114,9 @@ final class Tokenizer {
             case 0x30...0x39: flags.insert(.hasDigit)
             case 0x41...0x5A, 0xC0...0xD6, 0xD8...0xDE: letter(isUpper: true, isLower: false)
             case 0x61...0x7A, 0xDF...0xF6, 0xF8...0xFF: letter(isUpper: false, isLower: true)
-            case 0..<0x80: continue
+            // ASCII signs, and the dashes, quotes and currency signs of the General Punctuation and Currency
+            // blocks, are neither letters nor numbers (and common enough that asking Unicode cost a tenth).
+            case 0..<0x80, 0x2000...0x206F, 0x20A0...0x20CF: continue
             default:
                 var scalarValue = UInt32(unit)
                 if UTF16.isLeadSurrogate(unit), index < word.count, UTF16.isTrailSurrogate(word[index]) {
