@@ -91,4 +91,25 @@ import Testing
         FileBytes.writeAtomically(Array(bytes.dropLast(9)), to: path)
         #expect(WordList.mapped(path: path, sourceSize: 1, sourceTime: 1) == nil)
     }
+
+    /// A new format version's cache directory replaces those of older versions (and leaves other files).
+    @Test func aNewCacheVersionRemovesTheOldOnes() throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("cache-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        for old in ["wordlists-v1", "wordlists-v\(WordList.formatVersion - 1)"] {
+            try FileManager.default.createDirectory(atPath: "\(parent)/\(old)", withIntermediateDirectories: true)
+            FileBytes.writeAtomically(Array("x".utf8), to: "\(parent)/\(old)/list.dkwl")
+        }
+        try FileManager.default.createDirectory(atPath: "\(parent)/wordlists-vX", withIntermediateDirectories: true)
+        FileBytes.writeAtomically(Array("keep".utf8), to: "\(parent)/notes.txt")
+        let directory = try #require(WordListLoader.cacheDirectory(in: parent))
+        let entries = Set(try FileManager.default.contentsOfDirectory(atPath: parent))
+        #expect(entries == ["wordlists-v\(WordList.formatVersion)", "wordlists-vX", "notes.txt"])
+        let attributes = try FileManager.default.attributesOfItem(atPath: directory)
+        #expect((attributes[.posixPermissions] as? Int) == 0o700)
+        // An existing directory of this version is kept with its contents.
+        FileBytes.writeAtomically(Array("y".utf8), to: "\(directory)/list.dkwl")
+        #expect(WordListLoader.cacheDirectory(in: parent) == directory)
+        #expect(FileManager.default.fileExists(atPath: "\(directory)/list.dkwl"))
+    }
 }

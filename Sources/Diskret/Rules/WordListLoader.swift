@@ -68,11 +68,24 @@ struct WordListLoader {
         let base = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? environment["HOME"].map { "\($0)/.cache" }
         guard let base else { return nil }
-        let directory = "\(base)/diskret/wordlists-v\(WordList.formatVersion)"
+        return cacheDirectory(in: "\(base)/diskret")
+    }
+
+    /// The cache directory of this format version in `parent`, created with mode 0700 (nil when it cannot
+    /// be). When it is new, the directories of other versions go: nothing reads them any more, and each
+    /// held tens of megabytes per rule pack that had been used.
+    static func cacheDirectory(in parent: String) -> String? {
+        let directory = "\(parent)/wordlists-v\(WordList.formatVersion)"
+        let manager = FileManager.default
+        if manager.fileExists(atPath: directory) { return directory }
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
+            try manager.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch { return nil }
+        let current = "wordlists-v\(WordList.formatVersion)"
+        for entry in (try? manager.contentsOfDirectory(atPath: parent)) ?? []
+        where entry != current && entry.hasPrefix("wordlists-v") && entry.dropFirst(11).allSatisfy(\.isNumber) {
+            try? manager.removeItem(atPath: "\(parent)/\(entry)")
+        }
         return directory
     }
 }
