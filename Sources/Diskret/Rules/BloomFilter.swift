@@ -1,6 +1,6 @@
 /// A Bloom filter over byte strings in memory the list owns or maps, blocked by cache line: one 64-bit hash
 /// picks a 512-bit block and four bits in it, so a look-up costs one cache miss at most. 16 bits per element
-/// give about 0.3 % false positives, which then cost one binary search.
+/// give about 0.3 % false positives, which then cost one probe of the list's hash index.
 struct BloomFilter {
     let words: UnsafePointer<UInt64>
     /// The base-2 logarithm of the size in bits (at least 9: one block).
