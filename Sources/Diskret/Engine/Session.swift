@@ -6,8 +6,9 @@ public final class Session {
     private let tokenizer: Tokenizer
     private let patterns: PatternDetector
     private let contexts: ContextDetector
-    /// The ids of the word-list rules, whose hits the allow lists may overrule.
-    private let wordListRuleIDs: Set<String>
+    /// The labels of the word-list rules, whose hits the allow lists may overrule: compared by identity
+    /// (a handful of pointers), where hashing each candidate's rule id had cost more than the test.
+    private let wordListLabels: [RuleLabel]
 
     init(engine: Engine) throws(DiskretError) {
         self.engine = engine
@@ -19,7 +20,7 @@ public final class Session {
                                        prefilterWarmUp: prefilterMode == .always ? 0 : PrefilterScanner.defaultWarmUpUnits,
                                        timeLimit: engine.options.regexTimeLimit)
         contexts = try ContextDetector(rules: engine.rules.contexts, lexicon: lexicon, timeLimit: engine.options.regexTimeLimit)
-        wordListRuleIDs = Set(engine.rules.wordLists.map(\.definition.id))
+        wordListLabels = engine.rules.wordLists.map(\.label)
     }
 
     /// Masks `text` as `policy` says; `known` are persons of the case whose identifiers are always found.
@@ -85,7 +86,7 @@ public final class Session {
     /// Word-list hits that are on an allow list as a whole are dropped; patterns, context, deny and roster
     /// findings are not (they carry their own evidence).
     private func isAllowListed(_ candidate: Candidate, in text: TokenizedText) -> Bool {
-        guard wordListRuleIDs.contains(candidate.rule) else { return false }
+        guard wordListLabels.contains(where: { $0 === candidate.label }) else { return false }
         return text.joinedKey(covering: candidate.range).map(lexicon.isAllowed) ?? false
     }
 
