@@ -92,6 +92,21 @@ import Testing
         #expect(WordList.mapped(path: path, sourceSize: 1, sourceTime: 1) == nil)
     }
 
+    /// A damaged hash index (every slot taken, entry numbers out of range) answers no instead of looping
+    /// or reading outside the list; the sound parts still answer.
+    @Test func aDamagedHashIndexNeitherLoopsNorReadsOutside() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("wl-\(UUID().uuidString).dkwl").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        WordList(keys: [(Array("koch".utf8), 1), (Array("wolf".utf8), 1)], sourceSize: 3, sourceTime: 3).write(to: path)
+        var bytes = try #require(FileBytes.read(path))
+        // The index is the file's last part: 2 entries take 4 slots of 8 bytes.
+        for offset in (bytes.count - 32)..<bytes.count { bytes[offset] = 0xFF }
+        FileBytes.writeAtomically(bytes, to: path)
+        let damaged = try #require(WordList.mapped(path: path, sourceSize: 3, sourceTime: 3))
+        #expect(!damaged.contains(Array("koch".utf8)) && !damaged.contains(Array("fuchs".utf8)))
+        #expect(Array("wo".utf8).withUnsafeBufferPointer { damaged.hasEntry(withPrefix: $0) })
+    }
+
     /// A new format version's cache directory replaces those of older versions (and leaves other files).
     @Test func aNewCacheVersionRemovesTheOldOnes() throws {
         let parent = FileManager.default.temporaryDirectory.appendingPathComponent("cache-\(UUID().uuidString)").path

@@ -76,16 +76,20 @@ final class WordList: @unchecked Sendable {
         }
 
         /// The entries whose hash has the low 32 bits of `hash`, in probe order, until `found` says yes.
+        /// A damaged cache file can neither make it loop (at most every slot once) nor read outside the
+        /// list (entry numbers of `count` or more are passed over).
         @inline(__always)
-        func first(hash: UInt64, where found: (Int) -> Bool) -> Bool {
+        func first(hash: UInt64, count: Int, where found: (Int) -> Bool) -> Bool {
             let mask = (1 << bits) - 1
             var slot = Int(hash >> UInt64(64 - bits))
-            while true {
+            for _ in 0...mask {
                 let value = slots[slot]
                 if value == 0 { return false }
-                if value & 0xFFFF_FFFF == hash & 0xFFFF_FFFF, found(Int(value >> 32) - 1) { return true }
+                let entry = Int(value >> 32) - 1
+                if value & 0xFFFF_FFFF == hash & 0xFFFF_FFFF, entry < count, found(entry) { return true }
                 slot = (slot + 1) & mask
             }
+            return false
         }
     }
 
@@ -198,7 +202,7 @@ final class WordList: @unchecked Sendable {
     /// Whether the list holds `key`, whose `BloomFilter.hash` the caller computed once for several lists.
     func contains(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Bool {
         guard entryFilter.mayContain(hash) else { return false }
-        return index.first(hash: hash) { compare(entry: $0, key) == 0 }
+        return index.first(hash: hash, count: count) { compare(entry: $0, key) == 0 }
     }
 
     /// Whether some entry starts with `prefix` (pass a phrase key plus a trailing space to ask whether a
