@@ -1,5 +1,8 @@
 /// What the pack's lists say about a single word, for the rules that reason about names.
-struct Lexicon: Sendable {
+///
+/// A class: most stages keep one, and copying a struct of a dozen lists and sets retained each of them,
+/// also into every closure that asked it a question.
+final class Lexicon: Sendable {
     let pack: RulePack
     /// Lists of person names (first names, surnames).
     let nameLists: [WordList]

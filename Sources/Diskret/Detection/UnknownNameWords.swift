@@ -48,11 +48,8 @@ struct UnknownNameWords {
         if index > 0, text.tokens[index - 1].kind == .punctuation, [0x3A, 0x22, 0x201E, 0x201C, 0xAB, 0xBB].contains(text.units[text.tokens[index - 1].start]) {
             return false
         }
-        // The closure captures the lists alone: capturing `lexicon` copied the whole lexicon (a dozen
-        // references to retain and release) for every capitalised word.
-        let commonWords = lexicon.commonWordLists
         if text.looksLikeAbbreviation(index, shortCapitals: true) || text.followsNumber(index)
-            || text.isPartOfCompound(index, isCommonWord: { commonWords.anyContains(text.key($0)) }) { return false }
+            || text.isPartOfCompound(index, isCommonWord: { lexicon.isCommonWord(text.key($0)) }) { return false }
         let word = text.key(index)
         // Labels and abbreviated compounds: "Betreff:", "Vorgangsnr.", "Hauptstr.".
         if index + 1 < text.tokens.count, !text.tokens[index + 1].flags.contains(.spaceBefore) {
