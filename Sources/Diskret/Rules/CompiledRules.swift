@@ -11,7 +11,7 @@ final class PatternRule: Sendable {
 
     init(definition: RuleDefinition, regex: RegexPattern, checkLists: [WordList]) {
         self.definition = definition
-        label = definition.label
+        label = definition.makeLabel()
         self.regex = regex
         self.checkLists = checkLists
     }
@@ -31,7 +31,7 @@ final class WordListRule: Sendable {
 
     init(definition: RuleDefinition, lists: [WordList], ambiguous: [WordList], ambiguousAtStart: [WordList]) {
         self.definition = definition
-        label = definition.label
+        label = definition.makeLabel()
         self.lists = lists
         self.ambiguous = ambiguous
         self.ambiguousAtStart = ambiguousAtStart
@@ -59,7 +59,7 @@ final class ContextRule: Sendable {
 
     init(definition: RuleDefinition, keys: ContextKeys, targetRegex: RegexPattern?, targetLists: [WordList]) {
         self.definition = definition
-        label = definition.label
+        label = definition.makeLabel()
         var roles: [[UInt8]: String?] = [:]
         for trigger in keys.triggers { roles[trigger.key] = trigger.role }
         let letters = Dictionary(keys.caseSensitiveTriggers, uniquingKeysWith: { $1 })
@@ -100,7 +100,7 @@ final class WordSetRule: Sendable {
 
     init(definition: RuleDefinition, lists: [WordList]) {
         self.definition = definition
-        label = definition.label
+        label = definition.makeLabel()
         self.lists = lists
     }
 
@@ -109,6 +109,7 @@ final class WordSetRule: Sendable {
 }
 
 extension RuleDefinition {
-    /// A new label with the rule's id and type, for its compiled form to share.
-    var label: RuleLabel { RuleLabel(rule: id, type: type) }
+    /// A new label with the rule's id and type, made once by its compiled form and shared by that rule's
+    /// candidates (a function, not a property: labels are compared by identity).
+    func makeLabel() -> RuleLabel { RuleLabel(rule: id, type: type) }
 }
