@@ -8,8 +8,8 @@ struct Propagation {
 
     func apply(to candidates: inout [Candidate], in text: TokenizedText) {
         // Known words by the FNV-1a hash of their key (which tokens carry already), each with the slice of the
-        // note's keys it stands for: a look-up per capitalised word hashed its bytes again.
-        // Each with the label its spread copies get (this rule, the type of the finding it came from).
+        // note's keys it stands for (a look-up per capitalised word hashed its bytes again) and the label its
+        // spread copies get (this rule, the type of the finding it came from).
         var known: [UInt64: [(word: ArraySlice<UInt8>, category: Category, label: RuleLabel)]] = [:]
         func origin(of word: ArraySlice<UInt8>, hash: UInt64) -> (category: Category, label: RuleLabel)? {
             guard let entries = known[hash], let entry = entries.first(where: { $0.word.elementsEqual(word) }) else { return nil }

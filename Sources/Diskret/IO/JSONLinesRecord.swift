@@ -200,7 +200,6 @@ public struct JSONLinesRecord {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// Appends `string` as a JSON string literal, escaping only what JSON requires.
     /// Whether one of the eight bytes of `word` may be a quote, a backslash or a control character (exact
     /// when none is; a byte after one that is may be reported too, and is then looked at alone).
     @inline(__always)
@@ -211,6 +210,7 @@ public struct JSONLinesRecord {
         return below20 || hasZeroByte(word ^ 0x2222_2222_2222_2222) || hasZeroByte(word ^ 0x5C5C_5C5C_5C5C_5C5C)
     }
 
+    /// Appends `string` as a JSON string literal, escaping only what JSON requires.
     static func appendString(_ string: String, to out: inout [UInt8]) {
         out.append(0x22)
         var string = string

@@ -16,7 +16,7 @@ struct GermanDate: Equatable, Sendable {
     /// Parses the first date in `text`; nil when no day-month or month-year can be read.
     static func parse(_ text: String) -> GermanDate? {
         // Most dates are ASCII, and walking Characters cost ~18,000 instructions a date.
-        let (numbers, monthName) = text.utf8.allSatisfy({ $0 < 0x80 }) ? readASCII(text) : readCharacters(text)
+        let (numbers, monthName) = text.isASCII ? readASCII(text) : readCharacters(text)
         var date = GermanDate()
         if let monthName {
             date.month = monthName

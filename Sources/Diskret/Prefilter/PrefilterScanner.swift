@@ -233,7 +233,7 @@ final class PrefilterScanner {
     /// range starts at the later of the two. (The run alone had bounded only rules of unbounded reach; for
     /// the others it narrows the ranges their regexes search, "Montag, 12.3." no longer from 60 units back.)
     ///
-    /// It runs at most steps of a note, so its per-rule state is kept in plain buffers: as arrays (and the
+    /// It runs on most steps of a note, so its per-rule state is kept in plain buffers: as arrays (and the
     /// last range of each rule as the last element of an array of arrays) every write checked uniqueness.
     private final class HitCollector {
         private var hits: [[Range<Int>]]

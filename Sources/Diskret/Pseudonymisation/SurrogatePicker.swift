@@ -71,7 +71,7 @@ final class SurrogatePicker {
 
     /// `text` (lower case) without diacritics: "yılmaz" → "yilmaz", "wiśniewska" → "wisniewska".
     static func plain(_ text: String) -> String {
-        guard !text.allSatisfy(\.isASCII) else { return text }
+        guard !text.isASCII else { return text }
         return String(text.map { Self.transliterations[$0] ?? $0 })
     }
 

@@ -19,7 +19,7 @@ enum Validator {
     /// The values of the digits in `text`, any script's.
     static func digits(_ text: String) -> [Int] {
         // ASCII, by far the most common, without Unicode property look-ups (its only numerals are 0–9).
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.compactMap { (0x30...0x39).contains($0) ? Int($0 - 0x30) : nil } }
+        if text.isASCII { return text.utf8.compactMap { (0x30...0x39).contains($0) ? Int($0 - 0x30) : nil } }
         return text.unicodeScalars.compactMap { $0.properties.numericType == nil ? nil : Int($0.properties.numericValue ?? -1) }.filter { $0 >= 0 }
     }
 
@@ -106,7 +106,7 @@ enum Validator {
     /// A day.month(.year) or year-month-day whose day and month exist.
     static func plausibleDate(_ text: String) -> Bool {
         // The runs of digits as numbers; ASCII on bytes (its only numerals are 0–9), the rest by Character.
-        let numbers = text.utf8.allSatisfy({ $0 < 0x80 })
+        let numbers = text.isASCII
             ? text.utf8.split(whereSeparator: { !(0x30...0x39).contains($0) }).compactMap { Int(String(decoding: $0, as: UTF8.self)) }
             : text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
         guard numbers.count >= 2 else { return false }

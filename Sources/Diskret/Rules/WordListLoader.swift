@@ -75,15 +75,15 @@ struct WordListLoader {
     /// be). When it is new, the directories of other versions go: nothing reads them any more, and each
     /// held tens of megabytes per rule pack that had been used.
     static func cacheDirectory(in parent: String) -> String? {
-        let directory = "\(parent)/wordlists-v\(WordList.formatVersion)"
+        let prefix = "wordlists-v", current = "\(prefix)\(WordList.formatVersion)"
+        let directory = "\(parent)/\(current)"
         let manager = FileManager.default
         if manager.fileExists(atPath: directory) { return directory }
         do {
             try manager.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch { return nil }
-        let current = "wordlists-v\(WordList.formatVersion)"
         for entry in (try? manager.contentsOfDirectory(atPath: parent)) ?? []
-        where entry != current && entry.hasPrefix("wordlists-v") && entry.dropFirst(11).allSatisfy(\.isNumber) {
+        where entry != current && entry.hasPrefix(prefix) && entry.dropFirst(prefix.count).allSatisfy(\.isNumber) {
             try? manager.removeItem(atPath: "\(parent)/\(entry)")
         }
         return directory
