@@ -93,4 +93,15 @@ import Testing
         #expect(byText["Koch"]!.contains(.capitalized) && byText["KM"]!.contains(.allCaps) && byText["12"]!.contains(.hasDigit))
         #expect(byText["–"].map { !$0.contains(.lowercase) && !$0.contains(.capitalized) } == true)
     }
+
+    /// The table behind `firstToken(endingAfter:)` answers as its definition does at every offset, around
+    /// glued invisible characters, surrogate pairs and trailing space, and past the ends.
+    @Test func firstTokenEndingAfterMatchesItsDefinitionAtEveryOffset() throws {
+        let text = "  Fi\u{200B}scher 🙂 kam am 24.12.2023,\n\nAnna K. blieb.  "
+        let tokenized = try tokenizer.tokenize(Array(text.utf16))
+        for offset in -2...(tokenized.units.count + 2) {
+            let expected = tokenized.tokens.firstIndex { $0.end > offset } ?? tokenized.tokens.count
+            #expect(tokenized.firstToken(endingAfter: offset) == expected, "offset \(offset)")
+        }
+    }
 }

@@ -6,6 +6,10 @@ struct TokenizedText {
     var tokens: [Token] = []
     /// Folded keys of all tokens, concatenated.
     var keys: [UInt8] = []
+    /// Per UTF-16 offset (and one past the end), the index of the first token that ends after it; made by
+    /// `indexTokens()` once the tokens are final. Stages ask for the tokens of candidates hundreds of times
+    /// per note, and a binary search per question cost more than filling this table.
+    private var firstTokenEndingAfter: [Int32] = []
 
     init(units: [UInt16]) { self.units = units }
 
@@ -22,8 +26,21 @@ struct TokenizedText {
         return result
     }
 
+    /// Fills the table behind `firstToken(endingAfter:)`; call again whenever `tokens` change.
+    mutating func indexTokens() {
+        var table = [Int32](repeating: Int32(tokens.count), count: units.count + 1)
+        table.withUnsafeMutableBufferPointer { table in
+            var offset = 0
+            for (index, token) in tokens.enumerated() {
+                while offset < token.end { table[offset] = Int32(index); offset += 1 }
+            }
+        }
+        firstTokenEndingAfter = table
+    }
+
     /// The index of the first token that ends after `offset`.
     func firstToken(endingAfter offset: Int) -> Int {
+        if offset >= 0 && offset < firstTokenEndingAfter.count { return Int(firstTokenEndingAfter[offset]) }
         var low = 0, high = tokens.count
         while low < high {
             let mid = (low + high) / 2

@@ -74,6 +74,7 @@ final class Tokenizer {
                 text.tokens.append(token)
             }
         }
+        text.indexTokens()
         return text
     }
 
