@@ -31,5 +31,22 @@ import Testing
             }
         }
     }
-}
 
+    /// The linker's word index finds exactly the persons that a comparison with every person finds: every
+    /// subset of 0…4 (the empty one too) asked after each person is added, persons added in a scrambled order
+    /// (13 is prime to 32) and sharing entities.
+    @Test func personIndexFindsWhatComparingWithEveryPersonFinds() {
+        let subsets = (0..<32).map { mask in (0..<5).filter { mask & (1 << $0) != 0 } }
+        let order = subsets.indices.map { $0 * 13 % 32 }
+        var index = EntityLinker.PersonIndex(wordCount: 5)
+        var added: [(entity: Int, words: [Int])] = []
+        for (entity, subset) in order.map({ ($0 % 7, subsets[$0]) }) {
+            index.add(entity: entity, words: subset)
+            added.append((entity, subset))
+            for query in subsets {
+                let expected = Set(added.filter { EntityLinker.isSubset(query, of: $0.words) || EntityLinker.isSubset($0.words, of: query) }.map(\.entity))
+                #expect(index.entities(linkedTo: query) == expected, "\(query) after \(added.count) persons")
+            }
+        }
+    }
+}

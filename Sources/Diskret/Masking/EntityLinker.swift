@@ -23,28 +23,68 @@ struct EntityLinker {
         }
         // Roster persons first (their entity is the subject), then full names, so short mentions attach to them.
         var subjects: [String: Int] = [:]
-        var persons: [(entity: Int, words: [Int])] = []
         var wordNumbers: [[UInt8]: Int] = [:]
         let mentions = personIndices.map { ($0, signature(findings[$0].range, in: text, numbering: &wordNumbers)) }
+        var persons = PersonIndex(wordCount: wordNumbers.count)
+        // Per roster entity, its first finding's subject and placeholder, which later mentions of it take.
+        var rosterFindings: [Int: Int] = [:]
         for (index, words) in mentions {
             guard let subject = findings[index].subject else { continue }
             if subjects[subject] == nil { subjects[subject] = nextEntity; nextEntity += 1 }
             findings[index].entity = subjects[subject]!
-            persons.append((subjects[subject]!, words))
+            if rosterFindings[findings[index].entity] == nil { rosterFindings[findings[index].entity] = index }
+            persons.add(entity: subjects[subject]!, words: words)
         }
         for (index, words) in mentions.sorted(by: { $0.1.count > $1.1.count }) where findings[index].subject == nil {
-            let matches = Set(persons.filter { Self.isSubset(words, of: $0.words) || Self.isSubset($0.words, of: words) }.map(\.entity))
+            let matches = persons.entities(linkedTo: words)
             if matches.count == 1, let entity = matches.first {
                 findings[index].entity = entity
-                if let known = findings.first(where: { $0.entity == entity && $0.subject != nil }) {
-                    findings[index].subject = known.subject
-                    findings[index].fixedPlaceholder = known.fixedPlaceholder
+                if let known = rosterFindings[entity] {
+                    findings[index].subject = findings[known].subject
+                    findings[index].fixedPlaceholder = findings[known].fixedPlaceholder
                 }
             } else {
                 findings[index].entity = nextEntity
-                persons.append((nextEntity, words))
+                persons.add(entity: nextEntity, words: words)
                 nextEntity += 1
             }
+        }
+    }
+
+    /// The persons found so far, indexed by their name words: a mention is compared only with persons that
+    /// share a word with it. Comparing it with every person was quadratic, and a long note (a case file of
+    /// some megabytes, with thousands of persons) spent most of its time here.
+    struct PersonIndex {
+        private var words: [[Int]] = []
+        private var entityOf: [Int] = []
+        /// Per word number, the persons whose signature holds it.
+        private var byWord: [[Int]]
+        /// Persons without name words: a subset of every signature, so linked to every mention.
+        private var wordless: [Int] = []
+
+        init(wordCount: Int) { byWord = Array(repeating: [], count: wordCount) }
+
+        mutating func add(entity: Int, words signature: [Int]) {
+            let person = words.count
+            words.append(signature)
+            entityOf.append(entity)
+            if signature.isEmpty { wordless.append(person) }
+            for word in signature { byWord[word].append(person) }
+        }
+
+        /// The entities of the persons whose signature contains `signature` or is contained in it.
+        func entities(linkedTo signature: [Int]) -> Set<Int> {
+            var result: Set<Int> = []
+            func consider(_ person: Int) {
+                if EntityLinker.isSubset(signature, of: words[person]) || EntityLinker.isSubset(words[person], of: signature) {
+                    result.insert(entityOf[person])
+                }
+            }
+            // An empty signature is a subset of every person's.
+            if signature.isEmpty { words.indices.forEach(consider); return result }
+            wordless.forEach(consider)
+            for word in signature { byWord[word].forEach(consider) }
+            return result
         }
     }
 
