@@ -19,6 +19,9 @@ struct RuleOptions: ParsableArguments {
     func validate() throws {
         guard (0...1).contains(threshold) else { throw ValidationError("--threshold must be between 0 and 1.") }
         guard maxBytes > 0 else { throw ValidationError("--max-bytes must be positive.") }
+        guard maxBytes <= EngineOptions.inputLimit else {
+            throw ValidationError("--max-bytes must be at most \(EngineOptions.inputLimit) (1 GiB): the engine addresses text with 32-bit offsets.")
+        }
     }
 
     /// The rule directory to use, or nil when none can be found.

@@ -95,9 +95,10 @@ import Testing
     }
 
     /// The table behind `firstToken(endingAfter:)` answers as its definition does at every offset, around
-    /// glued invisible characters, surrogate pairs and trailing space, and past the ends.
+    /// glued invisible characters, surrogate pairs, a word longer than several blocks of the table, a block
+    /// of many short tokens and trailing space, and past the ends.
     @Test func firstTokenEndingAfterMatchesItsDefinitionAtEveryOffset() throws {
-        let text = "  Fi\u{200B}scher 🙂 kam am 24.12.2023,\n\nAnna K. blieb.  "
+        let text = "  Fi\u{200B}scher 🙂 kam am 24.12.2023,\n\nAnna K. blieb. Donaudampfschifffahrtsgesellschaftskapitän a b c d e f g h i  "
         let tokenized = try tokenizer.tokenize(Array(text.utf16))
         for offset in -2...(tokenized.units.count + 2) {
             let expected = tokenized.tokens.firstIndex { $0.end > offset } ?? tokenized.tokens.count

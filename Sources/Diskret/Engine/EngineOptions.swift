@@ -4,8 +4,11 @@ public struct EngineOptions: Sendable {
     public var threshold: Double = 0.5
     /// The ICU regex time limit per match, in steps of its engine (a guard against pathological backtracking).
     public var regexTimeLimit: Int32 = 2_000
-    /// The largest note, in UTF-8 bytes, the engine accepts.
+    /// The largest note, in UTF-8 bytes, the engine accepts (at most `EngineOptions.inputLimit`).
     public var maxInputBytes: Int = 64 << 20
+    /// The largest note the engine can take whatever `maxInputBytes` says: ICU and the tokens address text
+    /// with 32-bit offsets (1 GiB, well inside them).
+    public static let inputLimit = 1 << 30
     /// When the pattern prefilter narrows where the pattern rules' regexes run. It never changes what they find.
     public var patternPrefilter: PatternPrefilterMode = .afterWarmUp
 

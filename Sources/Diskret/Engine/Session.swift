@@ -32,9 +32,8 @@ public final class Session {
                           reveal: [String: Set<Category>] = [:], explain: Bool = false,
                           pseudonymisation: PseudonymContext = PseudonymContext()) throws(DiskretError) -> AnonymizedText {
         let byteCount = text.utf8.count
-        guard byteCount <= engine.options.maxInputBytes else {
-            throw DiskretError.inputTooLarge(bytes: byteCount, limit: engine.options.maxInputBytes)
-        }
+        let limit = min(engine.options.maxInputBytes, EngineOptions.inputLimit)
+        guard byteCount <= limit else { throw DiskretError.inputTooLarge(bytes: byteCount, limit: limit) }
         let tokenized = try tokenizer.tokenize(UTF16Conversion.units(of: text))
         let findings = try detect(in: tokenized, known: known)
         var replacements = Masker(policy: policy).replacements(for: findings)
@@ -92,7 +91,13 @@ public final class Session {
 
     private func render(_ text: TokenizedText, _ findings: [Candidate], _ replacements: [String?], explain: Bool) -> AnonymizedText {
         var output: [UInt16] = []
-        output.reserveCapacity(text.units.count)
+        // The final length (at most, with `explain`): a growing array held a long note twice while copied.
+        var length = text.units.count
+        for (finding, replacement) in zip(findings, replacements) {
+            if let replacement { length += replacement.utf16.count - finding.range.count }
+            if explain { length += 16 + finding.rule.utf16.count }
+        }
+        output.reserveCapacity(length)
         var reported: [Finding] = []
         var position = 0
         var scalars = 0  // scalar offset of `position`

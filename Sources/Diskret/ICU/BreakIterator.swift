@@ -18,17 +18,17 @@ final class BreakIterator {
 
     deinit { dk_breaker_close(handle) }
 
-    /// Calls `body` for every boundary after the start of `text`, in order.
-    func forEachBoundary(in text: UnsafeBufferPointer<UInt16>, _ body: (Boundary) -> Void) throws(DiskretError) {
+    /// Calls `body` for every boundary after the start of `text`, in order; an error from `body` ends the walk.
+    func forEachBoundary(in text: UnsafeBufferPointer<UInt16>, _ body: (Boundary) throws(DiskretError) -> Void) throws(DiskretError) {
         guard text.count > 0 else { return }
         try checkICU(dk_breaker_set_text(handle, text.baseAddress, Int32(text.count)), "ubrk_setText")
+        // Detach the text so no dangling pointer stays inside ICU.
+        defer { _ = dk_breaker_set_text(handle, nil, 0) }
         var status: Int32 = 0
         while true {
             let offset = dk_breaker_next(handle, &status)
             if offset < 0 { break }
-            body(Boundary(offset: Int(offset), status: status))
+            try body(Boundary(offset: Int(offset), status: status))
         }
-        // Detach the text so no dangling pointer stays inside ICU.
-        _ = dk_breaker_set_text(handle, nil, 0)
     }
 }

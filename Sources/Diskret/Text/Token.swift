@@ -26,16 +26,28 @@ struct Token: Sendable {
         static let initialPosition: Flags = [.sentenceStart, .lineStart]
     }
 
-    /// UTF-16 offsets into the note.
-    var start: Int
-    var end: Int
+    // Offsets are stored in 32 bits (a note is at most `EngineOptions.inputLimit` bytes): a token takes 32
+    // bytes instead of 40, and every stage walks the token array.
+    private var start32: Int32
+    private var end32: Int32
+    private var keyStart32: Int32
+    private var keyEnd32: Int32
     var kind: Kind
     var flags: Flags
-    /// The range of the folded key in `TokenizedText.keys`.
-    var keyStart: Int
-    var keyEnd: Int
     /// FNV-1a of the key: a cheap first test before comparing keys.
     var keyHash: UInt64 = 0
+
+    init(start: Int, end: Int, kind: Kind, flags: Flags, keyStart: Int, keyEnd: Int) {
+        start32 = Int32(start); end32 = Int32(end); keyStart32 = Int32(keyStart); keyEnd32 = Int32(keyEnd)
+        self.kind = kind; self.flags = flags
+    }
+
+    /// UTF-16 offsets into the note.
+    var start: Int { get { Int(start32) } set { start32 = Int32(newValue) } }
+    var end: Int { get { Int(end32) } set { end32 = Int32(newValue) } }
+    /// The range of the folded key in `TokenizedText.keys`.
+    var keyStart: Int { get { Int(keyStart32) } set { keyStart32 = Int32(newValue) } }
+    var keyEnd: Int { get { Int(keyEnd32) } set { keyEnd32 = Int32(newValue) } }
 
     var range: Range<Int> { start..<end }
     var isWord: Bool { kind == .word }

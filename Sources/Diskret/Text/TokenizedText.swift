@@ -6,10 +6,12 @@ struct TokenizedText {
     var tokens: [Token] = []
     /// Folded keys of all tokens, concatenated.
     var keys: [UInt8] = []
-    /// Per UTF-16 offset (and one past the end), the index of the first token that ends after it; made by
-    /// `indexTokens()` once the tokens are final. Stages ask for the tokens of candidates hundreds of times
-    /// per note, and a binary search per question cost more than filling this table.
-    private var firstTokenEndingAfter: [Int32] = []
+    /// Per block of `blockUnits` UTF-16 offsets, the index of the first token that ends after the block's
+    /// first offset; made by `indexTokens()` once the tokens are final. Stages ask for the tokens of
+    /// candidates hundreds of times per note, and a binary search per question cost more than this table
+    /// and a step or two from its entry. (A table per offset took four bytes a unit.)
+    private var firstTokenOfBlock: [Int32] = []
+    private static let blockUnits = 16
 
     init(units: [UInt16]) { self.units = units }
 
@@ -28,19 +30,25 @@ struct TokenizedText {
 
     /// Fills the table behind `firstToken(endingAfter:)`; call again whenever `tokens` change.
     mutating func indexTokens() {
-        var table = [Int32](repeating: Int32(tokens.count), count: units.count + 1)
+        let blocks = units.count / Self.blockUnits + 1
+        var table = [Int32](repeating: Int32(tokens.count), count: blocks)
         table.withUnsafeMutableBufferPointer { table in
-            var offset = 0
+            var block = 0
             for (index, token) in tokens.enumerated() {
-                while offset < token.end { table[offset] = Int32(index); offset += 1 }
+                while block < blocks && block * Self.blockUnits < token.end { table[block] = Int32(index); block += 1 }
             }
         }
-        firstTokenEndingAfter = table
+        firstTokenOfBlock = table
     }
 
     /// The index of the first token that ends after `offset`.
     func firstToken(endingAfter offset: Int) -> Int {
-        if offset >= 0 && offset < firstTokenEndingAfter.count { return Int(firstTokenEndingAfter[offset]) }
+        if offset >= 0 && offset / Self.blockUnits < firstTokenOfBlock.count {
+            // Tokens are sorted by end: step on from the block's first token.
+            var index = Int(firstTokenOfBlock[offset / Self.blockUnits])
+            while index < tokens.count && tokens[index].end <= offset { index += 1 }
+            return index
+        }
         var low = 0, high = tokens.count
         while low < high {
             let mid = (low + high) / 2

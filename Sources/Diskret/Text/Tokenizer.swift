@@ -15,19 +15,20 @@ final class Tokenizer {
     /// Tokenises UTF-16 `units`.
     func tokenize(_ units: [UInt16]) throws(DiskretError) -> TokenizedText {
         var text = TokenizedText(units: units)
-        text.tokens.reserveCapacity(units.count / 4)
+        // German notes run at about one token per three UTF-16 units: reserving that spares the copies of
+        // a growing array, which on a long note held the tokens twice.
+        text.tokens.reserveCapacity(units.count / 3 + 1)
         text.keys.reserveCapacity(units.count)
         var sentenceStarts: [Int] = [0]
         try units.withUnsafeBufferPointer { (buffer) throws(DiskretError) in
             try sentences.forEachBoundary(in: buffer) { sentenceStarts.append($0.offset) }
             var segmentStart = 0
             var gap: Token.Flags = []
-            var boundaries: [BreakIterator.Boundary] = []
-            try words.forEachBoundary(in: buffer) { boundaries.append($0) }
             var sentenceIndex = 0
             var atLineStart = true
             var glueNext = false
-            for boundary in boundaries {
+            // Tokens are made as ICU reports boundaries; collecting the boundaries first took 16 bytes a token.
+            try words.forEachBoundary(in: buffer) { (boundary) throws(DiskretError) in
                 let range = segmentStart..<boundary.offset
                 segmentStart = boundary.offset
                 let first = buffer[range.lowerBound]
@@ -36,7 +37,7 @@ final class Tokenizer {
                     if buffer[range].contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x2028 || $0 == 0x2029 }) {
                         gap.insert(.newlineBefore); atLineStart = true
                     }
-                    continue
+                    return
                 }
                 // Invisible characters inside a word ("Fi\u{200B}scher", pasted from PDFs) must not split it:
                 // they and the word part after them are glued to the token before.
@@ -44,12 +45,12 @@ final class Tokenizer {
                    last.end == range.lowerBound, last.kind == .word {
                     glueNext = true
                     try extend(&text, to: range.upperBound, buffer)
-                    continue
+                    return
                 }
                 if glueNext, gap.isEmpty, boundary.status >= 200, let last = text.tokens.last, last.end == range.lowerBound {
                     glueNext = false
                     try extend(&text, to: range.upperBound, buffer)
-                    continue
+                    return
                 }
                 glueNext = false
                 var token = Token(start: range.lowerBound, end: range.upperBound, kind: .other, flags: gap,
@@ -69,7 +70,7 @@ final class Tokenizer {
                 let slice = UnsafeBufferPointer(rebasing: buffer[range])
                 token.flags.formUnion(shapeFlags(slice))
                 try folder.appendKey(of: slice, to: &text.keys)
-                token.keyEnd = text.keys.count
+                token.keyEnd = try keyEnd(of: text)
                 token.keyHash = fnv1a(text.keys[token.keyStart..<token.keyEnd])
                 text.tokens.append(token)
             }
@@ -86,9 +87,18 @@ final class Tokenizer {
         let slice = UnsafeBufferPointer(rebasing: buffer[token.start..<end])
         token.flags.formUnion(shapeFlags(slice))
         try folder.appendKey(of: slice, to: &text.keys)
-        token.keyEnd = text.keys.count
+        token.keyEnd = try keyEnd(of: text)
         token.keyHash = fnv1a(text.keys[token.keyStart..<token.keyEnd])
         text.tokens.append(token)
+    }
+
+    /// The end of the keys so far, which tokens store in 32 bits: folding can lengthen a text several times
+    /// over (a ligature, a Cyrillic letter), so a note near the input limit may not fit.
+    private func keyEnd(of text: TokenizedText) throws(DiskretError) -> Int {
+        guard text.keys.count <= Int(Int32.max) else {
+            throw DiskretError.inputTooLarge(bytes: text.units.count, limit: EngineOptions.inputLimit)
+        }
+        return text.keys.count
     }
 
     /// The key of a whole phrase, tokenised as a note would be: what word lists and triggers store.
