@@ -61,6 +61,21 @@ import Testing
         #expect((lines[1]["findings"] as? [[String: Any]])?.first?["category"] as? String == "date")
     }
 
+    /// Long documents end a batch by its bytes (a megabyte per worker) and their output is written in
+    /// chunks: every document still comes out once, whole and in order.
+    @Test func longJSONLinesKeepOrderAcrossByteBoundedBatches() throws {
+        let filler = String(repeating: "und so weiter ", count: 45_000)  // 630 KB
+        let texts = ["Frau Kowalczyk kam. " + filler, "Am 1.2.2024 nichts.", filler + "Herr Brückner ging.", filler, "Ende."]
+        let input = texts.enumerated().map { "{\"id\": \"\($0.offset)\", \"text\": \"\($0.element)\"}\n" }.joined()
+        let result = try BinaryRunner.run(["filter", "--jsonl", "--jobs", "1"], input: input)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        #expect(lines.map { $0["id"] as? String } == ["0", "1", "2", "3", "4"])
+        let masked = lines.map { $0["text"] as? String ?? "" }
+        #expect(masked[0] == "Frau [Person 1] kam. " + filler && masked[1] == "Am [Datum 1] nichts.")
+        #expect(masked[2] == filler + "Herr [Person 1] ging." && masked[3] == filler && masked[4] == "Ende.")
+    }
+
     @Test func jsonLinesRejectABrokenLineWithItsNumber() throws {
         let result = try BinaryRunner.run(["filter", "--jsonl"], input: "{\"id\": \"a\", \"text\": \"x\"}\n{\"id\": \"Kowalczyk\", \"text\n")
         #expect(result.status == 65)
@@ -139,6 +154,13 @@ import Testing
         #expect(result.stdoutData.isEmpty)
         #expect(result.stderr.contains("exceeds the limit of 1000 bytes"))
         #expect(!result.stderr.contains("Kowalczyk"))
+    }
+
+    @Test func aLimitBeyondWhatTheEngineAddressesIsAUsageError() throws {
+        let result = try BinaryRunner.run(["filter", "--max-bytes", "2000000000"], input: "Frau Kowalczyk kam.")
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--max-bytes must be at most 1073741824"))
+        #expect(result.stdoutData.isEmpty)
     }
 
     @Test func emptyInputGivesEmptyOutput() throws {
