@@ -36,8 +36,9 @@ struct LetterSpacingDetector {
         // One letter is one or two UTF-16 units (with a combining mark); longer tokens are words.
         guard token.isWord, token.end - token.start <= 2 else { return false }
         let units = text.units[token.range]
-        // Asked for every short word: ASCII (whose only alphabetic units are A–Z and a–z) without making a string.
-        if units.count == 1, let unit = units.first, unit < 0x80 { return (0x41...0x5A).contains(unit) || (0x61...0x7A).contains(unit) }
+        // Asked for every short word ("am", "zu", "KM"): ASCII (whose only alphabetic units are A–Z and a–z)
+        // without making a string.
+        if units.allSatisfy({ $0 < 0x80 }) { return units.count { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) } == 1 }
         return UTF16Conversion.string(of: units).unicodeScalars.filter { $0.properties.isAlphabetic }.count == 1
     }
 
