@@ -11,7 +11,9 @@ struct BenchCommand: ParsableCommand {
         Throughput: the --jsonl filter is run as a child process over a corpus (CORPUS, or --generate MB of \
         JSON lines made from the fixture notes) with 1 job and with --jobs N. Start-up: `diskret filter` on \
         one short note, --runs times; the median and 90th percentile are reported. Throughput runs are repeated \
-        --rounds times and their median reported. Memory: the peak resident set of the child processes. Use a \
+        --rounds times and their median reported. Long note: `diskret filter` on one note of --long-note KB made \
+        of the fixture notes, --rounds times, for time and memory per byte of a long document (a case file \
+        exported whole). Memory: the peak resident set of the child processes. Use a \
         release build: `swift build -c release --static-swift-stdlib`. With --baseline OTHER, a second diskret \
         executable (another build, e.g. of the previous commit) is measured the same way on the same corpus, \
         its runs alternating with this build's, and both are printed with their ratio; --baseline-rules gives \
@@ -28,6 +30,9 @@ struct BenchCommand: ParsableCommand {
 
     @Option(name: .long, help: "Megabytes of corpus to generate when no CORPUS is given.")
     var generate: Int = 10
+
+    @Option(name: .long, help: "Kilobytes of the single long note timed for time and memory per byte; 0 skips it.")
+    var longNote: Int = 4096
 
     @Option(name: .long, help: "Parallel jobs for the second throughput run.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -51,6 +56,7 @@ struct BenchCommand: ParsableCommand {
         guard generate > 0, jobs > 0, runs > 0, rounds > 0 else {
             throw ValidationError("--generate, --jobs, --runs and --rounds must be positive.")
         }
+        guard (0...(64 << 10)).contains(longNote) else { throw ValidationError("--long-note must be between 0 and 65536 KB.") }
         if let baseline, !FileManager.default.isExecutableFile(atPath: baseline) {
             throw ValidationError("--baseline must name an executable diskret build.")
         }
@@ -67,12 +73,17 @@ struct BenchCommand: ParsableCommand {
         let corpusPath = try corpus ?? generateCorpus(from: notes, megabytes: generate)
         // A generated corpus is ours to remove, also when a run fails; a given one is the user's.
         defer { if corpus == nil { try? FileManager.default.removeItem(atPath: corpusPath) } }
+        let longNotePath = longNote > 0 ? try generateLongNote(from: notes, kilobytes: longNote) : nil
+        defer { if let longNotePath { try? FileManager.default.removeItem(atPath: longNotePath) } }
         let bytes = (try FileManager.default.attributesOfItem(atPath: corpusPath)[.size] as? Int) ?? 0
         let documents = try countLines(corpusPath)
         let note = notes.min { abs($0.utf8.count - 2048) < abs($1.utf8.count - 2048) } ?? "Frau Kowalczyk kam."
         let builds = [(executable, rules)] + (baseline.map { [($0, baselineRules ?? rules)] } ?? [])
         var figures = try throughputs(builds, corpus: corpusPath, bytes: bytes, documents: documents, note: note)
         for (index, startup) in try startups(builds, note: note).enumerated() { figures[index].merge(startup) { $1 } }
+        if let longNotePath {
+            for (index, long) in try longNotes(builds, path: longNotePath).enumerated() { figures[index].merge(long) { $1 } }
+        }
         let current = figures[0], base = baseline == nil ? nil : figures[1]
         if json {
             var object: [String: Any] = current
@@ -90,7 +101,8 @@ struct BenchCommand: ParsableCommand {
         if let base {
             let ratio = { (key: String) in (current[key] as! Double) / (base[key] as! Double) }
             print(String(format: "ratio this/baseline: throughput ×%.2f (1 job), ×%.2f (%d jobs); start-up median ×%.2f",
-                         ratio("mb_per_s_1_job"), ratio("mb_per_s_jobs"), jobs, ratio("startup_ms_median")))
+                         ratio("mb_per_s_1_job"), ratio("mb_per_s_jobs"), jobs, ratio("startup_ms_median"))
+                  + (longNotePath == nil ? "" : String(format: "; long note ×%.2f", ratio("long_note_mb_per_s"))))
         }
     }
 
@@ -123,6 +135,25 @@ struct BenchCommand: ParsableCommand {
         }
     }
 
+    /// Throughput and peak memory on one long note, for each executable: the median of `rounds` runs, the
+    /// builds taking turns.
+    private func longNotes(_ builds: [(executable: String, rules: String)], path: String) throws -> [[String: Any]] {
+        let bytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        var runs = Array(repeating: [ChildRun](), count: builds.count)
+        for _ in 0..<rounds {
+            for (index, (executable, rules)) in builds.enumerated() {
+                runs[index].append(try ChildRun.run(executable, ["filter", "--rules", rules], inputFile: path))
+            }
+        }
+        return runs.map { runs in
+            [
+                "long_note_bytes": bytes,
+                "long_note_mb_per_s": Double(bytes) / 1e6 / runs.map(\.seconds).sorted()[runs.count / 2],
+                "long_note_peak_rss_mb": Double(runs.map(\.peakRSS).max()!) / 1024,
+            ]
+        }
+    }
+
     /// Start-up percentiles and peak memory of each executable. The builds take turns, run by run, so that
     /// a noisy machine slows both alike and their ratio holds.
     private func startups(_ builds: [(executable: String, rules: String)], note: String) throws -> [[String: Any]] {
@@ -151,6 +182,10 @@ struct BenchCommand: ParsableCommand {
         print(String(format: "throughput, %d jobs: %.2f MB/s, peak RSS %.0f MB", jobs, figures["mb_per_s_jobs"] as! Double, figures["peak_rss_mb_jobs"] as! Double))
         print(String(format: "start-up (%d-byte note, %d runs): median %.1f ms, p90 %.1f ms, peak RSS %.0f MB", note.utf8.count, runs,
                      figures["startup_ms_median"] as! Double, figures["startup_ms_p90"] as! Double, figures["startup_peak_rss_mb"] as! Double))
+        if let bytes = figures["long_note_bytes"] as? Int {
+            print(String(format: "long note (%d bytes, one document): %.2f MB/s, peak RSS %.0f MB", bytes,
+                         figures["long_note_mb_per_s"] as! Double, figures["long_note_peak_rss_mb"] as! Double))
+        }
     }
 
     private func sampleNotes(rules: String) throws -> [String] {
@@ -178,6 +213,22 @@ struct BenchCommand: ParsableCommand {
             try handle.write(contentsOf: Data(line.utf8))
             written += line.utf8.count
             index += 1
+        }
+        return path
+    }
+
+    /// One note of about `kilobytes` KB: the fixture notes one after another, a blank line between them.
+    private func generateLongNote(from notes: [String], kilobytes: Int) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("diskret-bench-long-\(getpid()).txt").path
+        var text: [UInt8] = []
+        var index = 0
+        while text.count < kilobytes * 1024 {
+            text += Array(notes[index % notes.count].utf8) + Array("\n\n".utf8)
+            index += 1
+        }
+        guard FileManager.default.createFile(atPath: path, contents: Data(text)) else {
+            printError("error: cannot write the generated long note")
+            throw ExitCodes.ioError
         }
         return path
     }

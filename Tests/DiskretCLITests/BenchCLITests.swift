@@ -6,7 +6,7 @@ import Testing
     @Test func benchReportsFiguresForThisBuildAndABaseline() throws {
         let binary = BinaryRunner.binary.path
         let result = try BinaryRunner.run(["bench", "Fixtures/corpus.jsonl", "--runs", "2", "--rounds", "2", "--jobs", "2", "--baseline", binary,
-                                           "--json"])
+                                           "--long-note", "64", "--json"])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any]
         let corpus = try String(contentsOf: BinaryRunner.repository.appendingPathComponent("Fixtures/corpus.jsonl"), encoding: .utf8)
@@ -19,6 +19,9 @@ import Testing
             #expect((figures?["peak_rss_mb_1_job"] as? Double ?? 0) > 1)
             #expect(figures?["documents"] as? Int == lines)
             #expect(figures?["rounds"] as? Int == 2)
+            #expect((figures?["long_note_bytes"] as? Int ?? 0) >= 64 * 1024)
+            #expect((figures?["long_note_mb_per_s"] as? Double ?? 0) > 0)
+            #expect((figures?["long_note_peak_rss_mb"] as? Double ?? 0) > 1)
         }
     }
 
