@@ -8,8 +8,12 @@ struct BracketedAge {
     let threshold: Double
 
     func apply(to candidates: inout [Candidate], in text: TokenizedText) {
-        let anchorEnds = Set(candidates.filter { $0.score >= threshold && ($0.category == .person || $0.category == .date) }
-            .map(\.range.upperBound))
+        // By index: a filtered copy of the candidates retained each one's label.
+        var anchorEnds: Set<Int> = []
+        for index in candidates.indices where candidates[index].score >= threshold
+            && (candidates[index].category == .person || candidates[index].category == .date) {
+            anchorEnds.insert(candidates[index].range.upperBound)
+        }
         guard !anchorEnds.isEmpty else { return }
         for (index, token) in text.tokens.enumerated() where token.kind == .number && index >= 1 && index + 1 < text.tokens.count {
             guard isListedAge(index, anchorEnds: anchorEnds, in: text) || isBracketedAge(index, anchorEnds: anchorEnds, in: text)

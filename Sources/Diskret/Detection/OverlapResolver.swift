@@ -21,11 +21,14 @@ enum OverlapResolver {
             var winner = candidates[winnerIndex]
             winner.range = clusterStart..<clusterEnd
             winner.derived = cluster.allSatisfy { candidates[$0].derived }
-            winner.role = winner.role ?? cluster.lazy.map { candidates[$0] }.first { $0.category == .person && $0.role != nil }?.role
+            // Searched by index: mapping the cluster to candidates copied (and retained) each one.
+            if winner.role == nil, let index = cluster.first(where: { candidates[$0].category == .person && candidates[$0].role != nil }) {
+                winner.role = candidates[index].role
+            }
             if winner.subject == nil,
-               let known = cluster.lazy.map({ candidates[$0] }).first(where: { $0.subject != nil && $0.category == winner.category }) {
-                winner.subject = known.subject
-                winner.fixedPlaceholder = known.fixedPlaceholder
+               let index = cluster.first(where: { candidates[$0].subject != nil && candidates[$0].category == winner.category }) {
+                winner.subject = candidates[index].subject
+                winner.fixedPlaceholder = candidates[index].fixedPlaceholder
             }
             result.append(winner)
             cluster.removeAll(keepingCapacity: true)

@@ -11,8 +11,8 @@ struct UnknownNameWords {
     func apply(to candidates: inout [Candidate], in text: TokenizedText) {
         guard !isJargonHeavy(text) else { return }
         var claimed = [Bool](repeating: false, count: text.tokens.count)
-        for candidate in candidates {
-            for index in tokenIndices(of: candidate.range, in: text) { claimed[index] = true }
+        for candidate in candidates.indices {  // by index: iterating copies (and retains) each candidate
+            for index in tokenIndices(of: candidates[candidate].range, in: text) { claimed[index] = true }
         }
         let definition = rule.definition
         for index in text.tokens.indices where !claimed[index] && isUnknownName(index, in: text) {
