@@ -58,7 +58,7 @@ struct JSONLinesFilter {
             switch results.get(index) {
             case let .success(line)?:
                 output += line
-                results.set(index, nil)  // written: let it go
+                results.set(index, nil)  // copied to the output: free the line now, not with the batch
                 if output.count >= Self.outputChunk { try OutputWriter.write(output); output.removeAll(keepingCapacity: true) }
             case let .failure(error)?:
                 try OutputWriter.write(output)
