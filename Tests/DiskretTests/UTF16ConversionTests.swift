@@ -38,4 +38,15 @@ import Testing
     func loneSurrogatesBecomeReplacementCharacters(_ units: [UInt16]) {
         #expect(UTF16Conversion.string(of: units) == String(decoding: units, as: UTF16.self))
     }
+
+    /// The string is allocated at the length `utf8Count` computes and written without bounds checks, so
+    /// the count must be exact for every kind of unit: all samples, random scalars and lone surrogates.
+    @Test func utf8CountIsTheConvertedLength() {
+        var cases: [[UInt16]] = Self.samples.map { Array($0.utf16) } + [[0xD800], [0xDC00, 0x41], [0x41, 0xD83D], [0xD83D, 0xD83D, 0xDE00]]
+        for value in stride(from: 0, to: 0x10000, by: 7) { cases.append([UInt16(value), 0xDE00, UInt16(0xFFFF - value)]) }
+        for units in cases {
+            let count = units.withUnsafeBufferPointer { UTF16Conversion.utf8Count(of: $0) }
+            #expect(count == String(decoding: units, as: UTF16.self).utf8.count, "\(units)")
+        }
+    }
 }

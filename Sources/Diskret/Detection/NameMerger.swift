@@ -5,6 +5,7 @@ struct NameMerger {
 
     func merge(_ findings: [Candidate], in text: TokenizedText) -> [Candidate] {
         var result: [Candidate] = []
+        result.reserveCapacity(findings.count)  // at most as many: a long note's array grew by copies
         for finding in findings {
             if var previous = result.last, previous.category == .person, finding.category == .person,
                onlyNameGlueBetween(previous.range.upperBound, finding.range.lowerBound, in: text) {

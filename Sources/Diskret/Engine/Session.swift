@@ -99,6 +99,7 @@ public final class Session {
         }
         output.reserveCapacity(length)
         var reported: [Finding] = []
+        reported.reserveCapacity(findings.count)
         var position = 0
         var scalars = 0  // scalar offset of `position`
         func advance(to offset: Int) {

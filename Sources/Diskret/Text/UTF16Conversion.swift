@@ -48,7 +48,9 @@ enum UTF16Conversion {
     static func string(of units: ArraySlice<UInt16>) -> String { units.withUnsafeBufferPointer { string(of: $0) } }
 
     private static func string(of units: UnsafeBufferPointer<UInt16>) -> String {
-        String(unsafeUninitializedCapacity: units.count * 3) { bytes in
+        // The exact length, not three bytes a unit: a masked note's string lives until it is written, and
+        // for a long note the worst case held three times the memory it needs.
+        String(unsafeUninitializedCapacity: utf8Count(of: units)) { bytes in
                 var index = 0, written = 0
                 func put(_ scalar: UInt32) {
                     switch scalar {
@@ -82,5 +84,25 @@ enum UTF16Conversion {
                 }
                 return written
         }
+    }
+
+    /// The number of UTF-8 bytes `string(of:)` writes for `units`.
+    static func utf8Count(of units: UnsafeBufferPointer<UInt16>) -> Int {
+        var count = 0, index = 0
+        while index < units.count {
+            let unit = units[index]
+            index += 1
+            if unit < 0x80 {
+                count += 1
+            } else if unit < 0x800 {
+                count += 2
+            } else if UTF16.isLeadSurrogate(unit), index < units.count, UTF16.isTrailSurrogate(units[index]) {
+                count += 4
+                index += 1
+            } else {
+                count += 3  // the rest of the BMP, and U+FFFD for a lone surrogate
+            }
+        }
+        return count
     }
 }
