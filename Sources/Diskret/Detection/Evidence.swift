@@ -13,7 +13,7 @@ struct Evidence {
         let count = text.tokens.count
         // Whether each candidate is a first name, asked of its type once; those added below (after the
         // given ones) never are.
-        let givenFirstNames = candidates.map { $0.category == .person && $0.type.hasSuffix("firstname") }
+        let givenFirstNames = candidates.indices.map { candidates[$0].category == .person && candidates[$0].type.hasSuffix("firstname") }
         func isFirstName(_ index: Int) -> Bool { index < givenFirstNames.count && givenFirstNames[index] }
         for _ in 0..<4 {
             // Per token: part of a sure name, of a confident one, of a weak (first) name candidate.

@@ -6,17 +6,25 @@ struct NameMerger {
     func merge(_ findings: [Candidate], in text: TokenizedText) -> [Candidate] {
         var result: [Candidate] = []
         result.reserveCapacity(findings.count)  // at most as many: a long note's array grew by copies
-        for finding in findings {
-            if var previous = result.last, previous.category == .person, finding.category == .person,
-               onlyNameGlueBetween(previous.range.upperBound, finding.range.lowerBound, in: text) {
-                previous.range = previous.range.lowerBound..<finding.range.upperBound
-                if finding.score > previous.score { previous.score = finding.score; previous.label = finding.label }
-                previous.derived = previous.derived && finding.derived
-                previous.role = previous.role ?? finding.role
-                if previous.subject == nil { previous.subject = finding.subject; previous.fixedPlaceholder = finding.fixedPlaceholder }
-                result[result.count - 1] = previous
+        // By index, and the last result changed in place: iterating, and copying the last finding out and
+        // back, retained each candidate's label two or three times more.
+        for index in findings.indices {
+            let range = findings[index].range
+            if let last = result.indices.last, result[last].category == .person, findings[index].category == .person,
+               onlyNameGlueBetween(result[last].range.upperBound, range.lowerBound, in: text) {
+                result[last].range = result[last].range.lowerBound..<range.upperBound
+                if findings[index].score > result[last].score {
+                    result[last].score = findings[index].score
+                    result[last].label = findings[index].label
+                }
+                result[last].derived = result[last].derived && findings[index].derived
+                if result[last].role == nil { result[last].role = findings[index].role }
+                if result[last].subject == nil {
+                    result[last].subject = findings[index].subject
+                    result[last].fixedPlaceholder = findings[index].fixedPlaceholder
+                }
             } else {
-                result.append(finding)
+                result.append(findings[index])
             }
         }
         return result

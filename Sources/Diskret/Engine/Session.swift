@@ -72,9 +72,9 @@ public final class Session {
     func detect(in text: TokenizedText, known: [KnownPerson]) throws(DiskretError) -> [Candidate] {
         let threshold = engine.options.threshold
         var candidates = try rawCandidates(in: text, known: known)
-        candidates.removeAll { isAllowListed($0, in: text) }
+        candidates.removeAllInPlace { isAllowListed($0, in: text) }
         Evidence(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
-        candidates.removeAll { $0.score < threshold }
+        candidates.removeAllInPlace { $0.score < threshold }
         Propagation(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         BracketedAge(threshold: threshold).apply(to: &candidates, in: text)
         var findings = NameMerger(lexicon: lexicon).merge(OverlapResolver.resolve(candidates), in: text)
