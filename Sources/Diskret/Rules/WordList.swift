@@ -14,7 +14,8 @@ import Darwin
 /// of their proper token prefixes ("frankfurt am ") and the hash index of the entries.
 /// Most words of a note are in no list: the filters answer for them without a look-up. Words that pass are
 /// mostly listed, and the hash index finds them with one probe where a binary search took a dozen steps
-/// through memory that is not in the cache (prefix questions still search the sorted keys).
+/// through memory that is not in the cache. Whether a phrase may go on, detection asks the prefix filter
+/// alone (`PhraseKey.mayContinue`); the exact answer, `hasEntry(withPrefix:)`, searches the sorted keys.
 final class WordList: @unchecked Sendable {
     // Safety: the storage is immutable after init and only read.
     static let formatVersion: UInt32 = 4
@@ -206,16 +207,10 @@ final class WordList: @unchecked Sendable {
     }
 
     /// Whether some entry starts with `prefix` (pass a phrase key plus a trailing space to ask whether a
-    /// longer phrase may still match).
+    /// longer phrase may still match). Its tests also hold the prefix filter to having every token prefix.
     func hasEntry(withPrefix prefix: UnsafeBufferPointer<UInt8>) -> Bool {
-        hasEntry(withPrefix: prefix, hash: prefix.last == 0x20 ? BloomFilter.hash(prefix) : nil)
-    }
-
-    /// `hasEntry(withPrefix:)` with the prefix's `BloomFilter.hash`, computed once for several lists (nil
-    /// unless the prefix ends in a space).
-    func hasEntry(withPrefix prefix: UnsafeBufferPointer<UInt8>, hash: UInt64?) -> Bool {
         // A prefix ending in a space is a token prefix: the prefix filter knows all of those.
-        if let hash, !prefixFilter.mayContain(hash) { return false }
+        if prefix.last == 0x20 && !prefixFilter.mayContain(BloomFilter.hash(prefix)) { return false }
         var (low, high) = candidates(for: prefix)
         let end = high
         while low < high {
