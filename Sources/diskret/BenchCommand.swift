@@ -122,13 +122,12 @@ struct BenchCommand: ParsableCommand {
                                                         inputFile: corpusPath))
             }
         }
-        func median(_ runs: [ChildRun]) -> Double { runs.map(\.seconds).sorted()[runs.count / 2] }
         return builds.indices.map { index in
             [
                 "corpus_bytes": bytes, "documents": documents, "rounds": rounds,
-                "mb_per_s_1_job": Double(bytes) / 1e6 / median(single[index]),
-                "mb_per_s_jobs": Double(bytes) / 1e6 / median(parallel[index]), "jobs": jobs,
-                "documents_per_s_1_job": Double(documents) / median(single[index]),
+                "mb_per_s_1_job": Double(bytes) / 1e6 / ChildRun.median(single[index]),
+                "mb_per_s_jobs": Double(bytes) / 1e6 / ChildRun.median(parallel[index]), "jobs": jobs,
+                "documents_per_s_1_job": Double(documents) / ChildRun.median(single[index]),
                 "peak_rss_mb_1_job": Double(single[index].map(\.peakRSS).max()!) / 1024,
                 "peak_rss_mb_jobs": Double(parallel[index].map(\.peakRSS).max()!) / 1024,
             ]
@@ -148,7 +147,7 @@ struct BenchCommand: ParsableCommand {
         return runs.map { runs in
             [
                 "long_note_bytes": bytes,
-                "long_note_mb_per_s": Double(bytes) / 1e6 / runs.map(\.seconds).sorted()[runs.count / 2],
+                "long_note_mb_per_s": Double(bytes) / 1e6 / ChildRun.median(runs),
                 "long_note_peak_rss_mb": Double(runs.map(\.peakRSS).max()!) / 1024,
             ]
         }
@@ -244,6 +243,9 @@ struct BenchCommand: ParsableCommand {
 struct ChildRun {
     var seconds: Double
     var peakRSS: Int
+
+    /// The median wall time of `runs`, the figure the throughput measurements report.
+    static func median(_ runs: [ChildRun]) -> Double { runs.map(\.seconds).sorted()[runs.count / 2] }
 
     static func run(_ executable: String, _ arguments: [String], input: Data? = nil, inputFile: String? = nil) throws -> ChildRun {
         var pipeEnds: [Int32] = [-1, -1]
