@@ -33,6 +33,12 @@ import Testing
     /// shapes treat specially (line ends, digits, "ß", capitals). The seed is the property tests'
     /// (`DISKRET_PROPERTY_SEED`).
     @Test func thePrefilterLosesNoMatchOnGeneratedText() throws {
+        let matches = try Self.compared(Self.generatedTexts(), comment: "seed \(PropertyTests.seed)")
+        #expect(matches > 100)
+    }
+
+    /// Forty texts of forty pieces each, drawn with the property tests' seed.
+    static func generatedTexts() -> [String] {
         var random = PropertyTests.Generator(state: PropertyTests.seed)
         let pieces = PatternGateTests.texts
         let joints = ["\n", " ", ", ", ".", "ß", "SS", " 12", "3.", "-", "/", "\n\n", " Str. ", "@", "(", ")", "ẞE "]
@@ -49,8 +55,7 @@ import Testing
             }
             texts.append(text)
         }
-        let matches = try Self.compared(texts, comment: "seed \(PropertyTests.seed)")
-        #expect(matches > 100)
+        return texts
     }
 
     /// Every rule of the German pack has a shape: a rule without one runs on every line its gate passes.

@@ -12,12 +12,12 @@ final class PrefilterScanner {
     private var liveRules: [UInt64] = []
     /// Per DFA state, the rules a match of which ends at the unit just consumed.
     private var acceptedRules: [UInt64] = []
-    /// `transitions[state * classCount + class]`: the next state, with `eventful` set when the step starts
-    /// or ends a match (see `isEventful`); -1 while not built. Two bytes an entry: the table is read at
-    /// every unit of a note, thousands of states by some 170 classes, and its size decides the cache misses.
+    /// `transitions[state * classCount + class]`: the next state, with `accepting` set when a match of some
+    /// rule ends at the step; -1 while not built. Two bytes an entry: the table is read at every unit of a
+    /// note, thousands of states by some 170 classes, and its size decides the cache misses.
     private var transitions: [Int16] = []
     /// The flag in a transition entry for a step the hit collector must see.
-    private static let eventful: Int16 = 0x4000
+    private static let accepting: Int16 = 0x4000
     /// Per unit class, the threads that start with a unit of it (built when the class is first seen).
     private var initialSteps: [(nodes: [Int32], accepted: UInt64)?]
 
@@ -59,7 +59,7 @@ final class PrefilterScanner {
     }
 
     init(prefilter: PatternPrefilter, maxStates: Int = 8192, warmUpUnits: Int = PrefilterScanner.defaultWarmUpUnits) {
-        precondition((1...Int(Self.eventful)).contains(maxStates), "state numbers must fit beside the eventful flag")
+        precondition((1...Int(Self.accepting)).contains(maxStates), "state numbers must fit beside the accepting flag")
         self.prefilter = prefilter
         self.maxStates = maxStates
         self.warmUpUnits = warmUpUnits
@@ -156,20 +156,17 @@ final class PrefilterScanner {
             }
             nodes = Self.merged(nodes, through)
         }
-        if stateNodes.count >= maxStates {
+        if isFull {
             startAnew()
             return (intern(StateKey(nodes: nodes, accepted: accepted)), false)
         }
         let next = intern(StateKey(nodes: nodes, accepted: accepted))
-        transitions[Int(state) * classCount + unitClass] = Int16(next) | (isEventful(from: state, to: next) ? Self.eventful : 0)
+        transitions[Int(state) * classCount + unitClass] = Int16(next) | (acceptedRules[Int(next)] != 0 ? Self.accepting : 0)
         return (next, true)
     }
 
-    /// Whether the step from `state` to `next` accepts a rule or starts a run of live threads of one: only
-    /// then does the hit collector have something to record.
-    private func isEventful(from state: Int32, to next: Int32) -> Bool {
-        acceptedRules[Int(next)] != 0 || liveRules[Int(next)] & ~liveRules[Int(state)] != 0
-    }
+    /// Whether the next transition built starts the cache anew.
+    private var isFull: Bool { stateNodes.count >= maxStates }
 
     /// Whether to run on a note of `count` units: once the session's notes, this one included, reach
     /// `warmUpUnits`. The answer does not change what the pattern rules find, only how fast.
@@ -183,7 +180,8 @@ final class PrefilterScanner {
     /// A range ends where a match of the rule's shape ends (a match of the pattern ends there or before:
     /// its trailing look-ahead is part of the shape) and starts where that match can start at the earliest.
     func regions(in units: UnsafeBufferPointer<UInt16>) -> [[Range<Int>]]? {
-        let collector = HitCollector(reach: prefilter.reach)
+        let collector = HitCollector(reach: prefilter.reach, unitCount: units.count)
+        let history = collector.states
         var state: Int32 = 0
         var index = 0
         while index < units.count {
@@ -198,12 +196,13 @@ final class PrefilterScanner {
                                 let unitClass = Int(classOf[Int(unit)])
                                 let entry = transitions[Int(state) * classCount + unitClass]
                                 if entry < 0 { return unitClass }
-                                let next = Int32(entry & ~Self.eventful)
-                                if entry & Self.eventful != 0 {
-                                    collector.take(live: liveRules[Int(next)], previousLive: liveRules[Int(state)],
-                                                   accepted: acceptedRules[Int(next)], at: index)
+                                let next = entry & ~Self.accepting
+                                history[index] = next
+                                if entry & Self.accepting != 0 {
+                                    collector.take(accepted: acceptedRules[Int(next)], previousLive: liveRules[Int(state)],
+                                                   at: index, liveRules: liveRules)
                                 }
-                                state = next
+                                state = Int32(next)
                                 index += 1
                             }
                             return nil
@@ -214,10 +213,17 @@ final class PrefilterScanner {
             guard let unitClass = missing else { break }
             if unitClass < 0 { return nil }
             let previousLive = liveRules[Int(state)]
+            if isFull {
+                // The old states' numbers go with the cache: settle the runs that reach this unit first.
+                liveRules.withUnsafeBufferPointer { collector.pinRuns(at: index, previousLive: previousLive, liveRules: $0) }
+            }
             let (next, cached) = transition(from: state, on: unitClass)
             if !cached {
                 // The cache started anew: the old state's row is gone, so take the step here.
-                collector.take(live: liveRules[Int(next)], previousLive: previousLive, accepted: acceptedRules[Int(next)], at: index)
+                history[index] = Int16(next)
+                liveRules.withUnsafeBufferPointer {
+                    collector.take(accepted: acceptedRules[Int(next)], previousLive: previousLive, at: index, liveRules: $0)
+                }
                 state = next
                 index += 1
             }
@@ -225,35 +231,60 @@ final class PrefilterScanner {
         return collector.finishedHits()
     }
 
-    /// Turns the DFA's per-unit live and accepted rules into the text ranges that hold a match. It needs to
-    /// see only eventful steps: a step that neither accepts nor starts a rule's run records nothing.
+    /// Per unit of a note in the BMP, the rules live and accepted after it: what `regions(in:)` reads its
+    /// ranges from, step by step (for tests).
+    func trace(of units: [UInt16]) -> [(live: UInt64, accepted: UInt64)] {
+        var state: Int32 = 0
+        return units.map { unit in
+            let unitClass = Int(prefilter.classes.classOf[Int(unit)])
+            let entry = transitions[Int(state) * classCount + unitClass]
+            state = entry >= 0 ? Int32(entry & ~Self.accepting) : transition(from: state, on: unitClass).0
+            return (liveRules[Int(state)], acceptedRules[Int(state)])
+        }
+    }
+
+    /// Turns the DFA's per-unit live and accepted rules into the text ranges that hold a match.
     ///
     /// A match that ends at a unit started no earlier than its rule's current run of live threads (its own
     /// thread was live all along), nor, for a rule of bounded reach, further back than that reach: the
     /// range starts at the later of the two. (The run alone had bounded only rules of unbounded reach; for
     /// the others it narrows the ranges their regexes search, "Montag, 12.3." no longer from 60 units back.)
     ///
-    /// It runs on most steps of a note, so its per-rule state is kept in plain buffers: as arrays (and the
-    /// last range of each rule as the last element of an array of arrays) every write checked uniqueness.
+    /// Runs are found when a match asks for them, by walking back through the states the scanner went
+    /// through: some rule's run starts at most units, and recording each start as it happened cost more
+    /// than the DFA's own step. A walk stops at its rule's previous match: a run that reaches back that
+    /// far joins the rule's open range, wherever it began, so a note is walked at most once per rule.
+    ///
+    /// It runs at every accepting step, so its per-rule state is kept in plain buffers: as arrays every
+    /// write checked uniqueness.
     private final class HitCollector {
+        /// The DFA state after each unit of the note, written by the scanner.
+        let states: UnsafeMutablePointer<Int16>
         private var hits: [[Range<Int>]]
         private let ruleCount: Int
-        /// Per rule, where its current run of live threads began.
-        private let liveSince: UnsafeMutablePointer<Int>
         /// Per rule, how far before its end a match can start (`Int.max` when unbounded).
         private let reach: UnsafeMutablePointer<Int>
+        /// Per rule, the unit at which its last match ended (-1: none yet).
+        private let lastAccepted: UnsafeMutablePointer<Int>
+        /// Where the state cache last started anew: `states` before it name states that are gone. Per
+        /// rule, where its run through the unit before began (that unit itself when it was not live).
+        private var restart = 0
+        private let pinned: UnsafeMutablePointer<Int>
         /// Per rule, the range being extended (`openEnd` 0: none yet), added to `hits` once a later range
         /// does not overlap it.
         private let openStart: UnsafeMutablePointer<Int>
         private let openEnd: UnsafeMutablePointer<Int>
 
-        init(reach: [Int?]) {
+        init(reach: [Int?], unitCount: Int) {
             ruleCount = reach.count
             hits = Array(repeating: [], count: ruleCount)
-            liveSince = .allocate(capacity: ruleCount)
-            liveSince.initialize(repeating: 0, count: ruleCount)
+            states = .allocate(capacity: unitCount)
             self.reach = .allocate(capacity: ruleCount)
             for (rule, length) in reach.enumerated() { (self.reach + rule).initialize(to: length ?? Int.max) }
+            lastAccepted = .allocate(capacity: ruleCount)
+            lastAccepted.initialize(repeating: -1, count: ruleCount)
+            pinned = .allocate(capacity: ruleCount)
+            pinned.initialize(repeating: 0, count: ruleCount)
             openStart = .allocate(capacity: ruleCount)
             openStart.initialize(repeating: 0, count: ruleCount)
             openEnd = .allocate(capacity: ruleCount)
@@ -261,30 +292,53 @@ final class PrefilterScanner {
         }
 
         deinit {
-            liveSince.deallocate()
+            states.deallocate()
             reach.deallocate()
+            lastAccepted.deallocate()
+            pinned.deallocate()
             openStart.deallocate()
             openEnd.deallocate()
         }
 
-        /// Records the step to a state with `live` and `accepted` rules at unit `index`, from one with
-        /// `previousLive` rules.
+        /// Where the run of states in which `rule` is live that holds unit `end` began, or `floor` if that
+        /// is later, or a unit from that start to the rule's last match if the run holds that match (its
+        /// range then joins the open one, which starts no later); `rule` must be live after `end`.
         @inline(__always)
-        func take(live: UInt64, previousLive: UInt64, accepted: UInt64, at index: Int) {
-            var started = live & ~previousLive
-            while started != 0 {
-                liveSince[started.trailingZeroBitCount] = index
-                started &= started - 1
+        private func runStart(_ rule: Int, through end: Int, floor: Int, liveRules: UnsafeBufferPointer<UInt64>) -> Int {
+            let bit: UInt64 = 1 << UInt64(rule)
+            let lower = max(floor, lastAccepted[rule], restart)
+            var index = end
+            while index >= lower {
+                if liveRules[Int(states[index])] & bit == 0 { return index + 1 }
+                index -= 1
             }
+            return lower == restart ? pinned[rule] : lower
+        }
+
+        /// Before the state cache starts anew at unit `index`: settles, per rule, where its run through the
+        /// unit before began (`previousLive`: the rules live after it).
+        func pinRuns(at index: Int, previousLive: UInt64, liveRules: UnsafeBufferPointer<UInt64>) {
+            for rule in 0..<ruleCount {
+                pinned[rule] = previousLive & (1 << UInt64(rule)) != 0
+                    ? runStart(rule, through: index - 1, floor: 0, liveRules: liveRules) : index
+            }
+            restart = index
+        }
+
+        /// Records the step to a state with `accepted` rules at unit `index`, from one with `previousLive`
+        /// rules.
+        @inline(__always)
+        func take(accepted: UInt64, previousLive: UInt64, at index: Int, liveRules: UnsafeBufferPointer<UInt64>) {
             var accepted = accepted
             while accepted != 0 {
                 let rule = accepted.trailingZeroBitCount
                 accepted &= accepted - 1
+                let floor = reach[rule] > index ? 0 : index + 1 - reach[rule]
                 // A thread alive before this unit started no earlier than its rule's run of live threads;
                 // one that was not started at this unit.
-                let bit: UInt64 = 1 << UInt64(rule)
-                let runStart = previousLive & bit != 0 ? liveSince[rule] : index
-                let start = reach[rule] > index ? runStart : max(runStart, index + 1 - reach[rule])
+                let start = previousLive & (1 << UInt64(rule)) == 0 ? index
+                    : max(runStart(rule, through: index - 1, floor: floor, liveRules: liveRules), floor)
+                lastAccepted[rule] = index
                 if openEnd[rule] > 0 && start <= openEnd[rule] {
                     openStart[rule] = min(openStart[rule], start)
                 } else {
