@@ -34,18 +34,55 @@ extension TokenizedText {
 /// Finds candidates whose words (or phrases of several tokens) stand in a rule's word lists.
 struct WordListDetector {
     let rules: [WordListRule]
+    /// The session's kept answers about single words for the first `rulesPerPass` rules; nil asks the
+    /// lists every time.
+    let memo: WordAnswers?
+
+    /// The rules whose answers fit the 32 bits a word has in `WordAnswers`.
+    static let rulesPerPass = 16
+
+    /// Per rule, two answers about a word: bit `2 × rule` whether it may start an entry of the rule's lists
+    /// (see `PhraseKey.mayStartEntry`), bit `2 × rule + 1` whether it ends in an "s" after a listed word of
+    /// four letters or more.
+    private static func answers(for index: Int, in text: TokenizedText, rules: ArraySlice<WordListRule>) -> UInt32 {
+        let token = text.tokens[index]
+        let word = text.key(index)
+        var answers: UInt32 = 0
+        for (number, rule) in rules.enumerated() {
+            if PhraseKey.mayStartEntry(token, in: rule.lists, longer: rule.maxTokens > 1) { answers |= 1 << (2 * number) }
+            if word.count > 3, word.last == 0x73, rule.lists.anyContains(word.dropLast()) { answers |= 2 << (2 * number) }
+        }
+        return answers
+    }
 
     func detect(in text: TokenizedText, into candidates: inout [Candidate]) {
+        for first in stride(from: 0, to: rules.count, by: Self.rulesPerPass) {
+            let pass = rules[first..<min(first + Self.rulesPerPass, rules.count)]
+            detect(in: text, rules: pass, memo: first == 0 ? memo : nil, into: &candidates)
+        }
+    }
+
+    private func detect(in text: TokenizedText, rules: ArraySlice<WordListRule>, memo: WordAnswers?,
+                        into candidates: inout [Candidate]) {
         let tokens = text.tokens
+        // Asked once per word for all rules, before the rules run one after another.
+        let anyLowercase = rules.contains { !$0.definition.capitalizedOnly }
+        let wordAnswers: [UInt32] = tokens.indices.map { index in
+            let token = tokens[index]
+            guard token.kind == .word || token.kind == .number, anyLowercase || token.flags.contains(.capitalized) else { return 0 }
+            guard let memo else { return Self.answers(for: index, in: text, rules: rules) }
+            return memo.answers(for: index, in: text) { Self.answers(for: index, in: text, rules: rules) }
+        }
         var key = PhraseKey()  // reused: a phrase key is built per token and rule, on the hot path
-        for rule in rules {
+        for (number, rule) in rules.enumerated() {
             let definition = rule.definition
             let maxTokens = max(1, rule.maxTokens)
             for start in tokens.indices where tokens[start].kind == .word || tokens[start].kind == .number {
                 let first = tokens[start]
                 if definition.capitalizedOnly && !(first.flags.contains(.capitalized)) { continue }
+                let answers = wordAnswers[start]
                 var matchedEnd = -1
-                if PhraseKey.mayStartEntry(first, in: rule.lists, longer: maxTokens > 1) {
+                if answers & (1 << (2 * number)) != 0 {
                     key.start(start, in: text)
                     var end = start
                     while true {
@@ -61,9 +98,7 @@ struct WordListDetector {
                 var score = definition.score
                 if matchedEnd < 0 {
                     // A genitive or plural "s" ("Müllers", "Lenas") still names the listed word.
-                    let word = text.key(start)
-                    guard word.count > 3, word.last == 0x73, first.isWord else { continue }
-                    guard rule.lists.anyContains(word.dropLast()) else { continue }
+                    guard first.isWord, answers & (2 << (2 * number)) != 0 else { continue }
                     matchedEnd = start
                     score *= 0.9
                 }

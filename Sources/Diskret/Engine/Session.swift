@@ -9,6 +9,7 @@ public final class Session {
     /// The labels of the word-list rules, whose hits the allow lists may overrule: compared by identity
     /// (a handful of pointers), where hashing each candidate's rule id had cost more than the test.
     private let wordListLabels: [RuleLabel]
+    private let wordAnswers = WordAnswers()
 
     init(engine: Engine) throws(DiskretError) {
         self.engine = engine
@@ -57,7 +58,7 @@ public final class Session {
     private func rawCandidates(in text: TokenizedText, known: [KnownPerson]) throws(DiskretError) -> [Candidate] {
         var candidates: [Candidate] = []
         try patterns.detect(in: text, tokenizer: tokenizer, into: &candidates)
-        WordListDetector(rules: engine.rules.wordLists).detect(in: text, into: &candidates)
+        WordListDetector(rules: engine.rules.wordLists, memo: wordAnswers).detect(in: text, into: &candidates)
         try contexts.detect(in: text, into: &candidates)
         DenyDetector(rules: engine.rules.deny).detect(in: text, into: &candidates)
         try LetterSpacingDetector(lexicon: lexicon, folder: tokenizer.folder).detect(in: text, into: &candidates)
