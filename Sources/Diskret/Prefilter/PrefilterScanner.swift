@@ -266,9 +266,10 @@ final class PrefilterScanner {
         private let reach: UnsafeMutablePointer<Int>
         /// Per rule, the unit at which its last match ended (-1: none yet).
         private let lastAccepted: UnsafeMutablePointer<Int>
-        /// Where the state cache last started anew: `states` before it name states that are gone. Per
-        /// rule, where its run through the unit before began (that unit itself when it was not live).
+        /// Where the state cache last started anew: `states` before it name states that are gone.
         private var restart = 0
+        /// Per rule, where its run through the unit before `restart` began (`restart` itself when the rule
+        /// was not live there).
         private let pinned: UnsafeMutablePointer<Int>
         /// Per rule, the range being extended (`openEnd` 0: none yet), added to `hits` once a later range
         /// does not overlap it.
