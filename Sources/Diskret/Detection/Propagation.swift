@@ -3,6 +3,8 @@
 /// forms ("Lenas", "Schäfers") and case and diacritic variants (all compare by folded key).
 struct Propagation {
     static let rule = "engine.propagation"
+    /// The genitive ending "-es", tried when "-s" explained nothing.
+    private static let esEnding = Array("es".utf8)
     let lexicon: Lexicon
     let threshold: Double
 
@@ -37,7 +39,7 @@ struct Propagation {
             let word = text.key(index)
             var found = origin(of: word, hash: text.tokens[index].keyHash)
             if found == nil, word.count > 3, word.last == 0x73 { found = origin(of: word.dropLast(), hash: fnv1a(word.dropLast())) }  // -s
-            if found == nil, word.count > 4, word.suffix(2).elementsEqual([0x65, 0x73]) {  // -es
+            if found == nil, word.count > 4, word.hasSuffix(Self.esEnding) {
                 found = origin(of: word.dropLast(2), hash: fnv1a(word.dropLast(2)))
             }
             guard let (category, label) = found else { continue }

@@ -55,12 +55,12 @@ struct UnknownNameWords {
         if index + 1 < text.tokens.count, !text.tokens[index + 1].flags.contains(.spaceBefore) {
             let next = text.units[text.tokens[index + 1].start]
             if next == 0x3A { return false }
-            if next == 0x2E && (word.suffix(2).elementsEqual("nr".utf8) || word.suffix(3).elementsEqual("str".utf8)) { return false }
+            if next == 0x2E && (word.hasSuffix(Self.abbreviatedNumber) || word.hasSuffix(Self.abbreviatedStreet)) { return false }
         }
         if lexicon.isAllowed(word) || lexicon.isCommonWord(word) || lexicon.isParticle(word) || isJargon(word) { return false }
         // Plural and case endings of nouns ("Kliniken", "Befundes") and compounds ending in a noun
         // ("Technikchef", "Oppositionssprecher").
-        for ending in Self.inflections where word.count > ending.count + 3 && word.suffix(ending.count).elementsEqual(ending) {
+        for ending in Self.inflections where word.count > ending.count + 3 && word.hasSuffix(ending) {
             if lexicon.isCommonWord(word.dropLast(ending.count)) { return false }
         }
         if word.count >= 7 {
@@ -69,6 +69,9 @@ struct UnknownNameWords {
         }
         return !Self.hasClinicalEnding(word) && !isMisspeltCommonWord(word)
     }
+
+    /// The endings of abbreviated labels and street names: "Vorgangsnr.", "Hauptstr.".
+    private static let abbreviatedNumber = Array("nr".utf8), abbreviatedStreet = Array("str".utf8)
 
     /// Case and plural endings of German nouns.
     static let inflections: [[UInt8]] = ["s", "n", "e", "en", "es", "er", "ern", "ns"].map { Array($0.utf8) }
@@ -81,15 +84,17 @@ struct UnknownNameWords {
 
     /// Latin endings of anatomy ("Processus", "Truncus", "Filiae"): jargon when they pile up, though single
     /// Latin names ("Avitus") exist.
+    private static let latinEndings = (us: Array("us".utf8), ae: Array("ae".utf8))
+
     static func hasLatinEnding(_ word: ArraySlice<UInt8>) -> Bool {
-        word.count > 4 && (word.suffix(2).elementsEqual("us".utf8) || word.suffix(2).elementsEqual("ae".utf8))
+        word.count > 4 && (word.hasSuffix(latinEndings.us) || word.hasSuffix(latinEndings.ae))
     }
 
     static func hasClinicalEnding(_ word: ArraySlice<UInt8>) -> Bool {
         guard let last = word.last else { return false }
         if word.count >= 7 && last == 0x6E && word.dropLast().last == 0x69 { return true }  // -in: "Vincristin"
         // Asked for every capitalised word of every note: only the endings with the word's last byte are tried.
-        return clinicalEndingsByLastByte[Int(last)].contains { word.count > $0.count + 2 && word.suffix($0.count).elementsEqual($0) }
+        return clinicalEndingsByLastByte[Int(last)].contains { word.count > $0.count + 2 && word.hasSuffix($0) }
     }
 
     /// `clinicalEndings` grouped by their last byte.
