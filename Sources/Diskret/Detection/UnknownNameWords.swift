@@ -82,10 +82,11 @@ struct UnknownNameWords {
         "um", "ol", "olol", "mab", "nib", "pril", "sartan", "azol", "mycin", "cillin", "statin", "oxacin", "amid",
         "osid", "idin", "ipin", "azepam", "iron", "thyreose", "aemie", "amie"].map { Array($0.utf8) }
 
-    /// Latin endings of anatomy ("Processus", "Truncus", "Filiae"): jargon when they pile up, though single
-    /// Latin names ("Avitus") exist.
+    /// The Latin endings `hasLatinEnding` looks for.
     private static let latinEndings = (us: Array("us".utf8), ae: Array("ae".utf8))
 
+    /// Latin endings of anatomy ("Processus", "Truncus", "Filiae"): jargon when they pile up, though single
+    /// Latin names ("Avitus") exist.
     static func hasLatinEnding(_ word: ArraySlice<UInt8>) -> Bool {
         word.count > 4 && (word.hasSuffix(latinEndings.us) || word.hasSuffix(latinEndings.ae))
     }
