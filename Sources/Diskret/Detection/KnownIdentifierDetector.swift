@@ -84,7 +84,7 @@ struct KnownIdentifierDetector {
     private func matches(_ key: [UInt8], _ words: Set<[UInt8]>, fuzzy: Bool) -> Bool {
         if words.contains(key) { return true }
         for suffix in [[0x73], [0x65, 0x73], [0x6E], [0x6E, 0x73], [0x65, 0x6E]] as [[UInt8]]
-        where key.count > suffix.count + 1 && key.suffix(suffix.count).elementsEqual(suffix) {
+        where key.count > suffix.count + 1 && key.hasSuffix(suffix) {
             if words.contains(Array(key.dropLast(suffix.count))) { return true }
         }
         guard fuzzy, key.count >= 4 else { return false }
