@@ -13,7 +13,8 @@ struct BenchCommand: ParsableCommand {
         one short note, --runs times; the median and 90th percentile are reported. Throughput runs are repeated \
         --rounds times and their median reported. Long note: `diskret filter` on one note of --long-note KB made \
         of the fixture notes, --rounds times, for time and memory per byte of a long document (a case file \
-        exported whole). Memory: the peak resident set of the child processes. Use a \
+        exported whole). Floor (--floor): ICU's word and sentence break alone over the corpus's texts, in this \
+        process, per MB of the corpus — what the prescribed ICU tokenisation costs before any rule runs. Memory: the peak resident set of the child processes. Use a \
         release build: `swift build -c release --static-swift-stdlib`. With --baseline OTHER, a second diskret \
         executable (another build, e.g. of the previous commit) is measured the same way on the same corpus, \
         its runs alternating with this build's, and both are printed with their ratio; --baseline-rules gives \
@@ -49,6 +50,9 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "The rule pack the baseline build reads, when it cannot read this build's (default: the same).")
     var baselineRules: String?
 
+    @Flag(name: .long, help: "Also time ICU's word and sentence break alone over the corpus's texts, in this process: the floor that the ICU tokenisation sets before any rule runs.")
+    var floor = false
+
     @Flag(name: .long, help: "Print the figures as JSON.")
     var json = false
 
@@ -77,6 +81,7 @@ struct BenchCommand: ParsableCommand {
         defer { if let longNotePath { try? FileManager.default.removeItem(atPath: longNotePath) } }
         let bytes = (try FileManager.default.attributesOfItem(atPath: corpusPath)[.size] as? Int) ?? 0
         let documents = try countLines(corpusPath)
+        let floorTexts = floor ? try BreakFloor.texts(of: corpusPath) : nil
         let note = notes.min { abs($0.utf8.count - 2048) < abs($1.utf8.count - 2048) } ?? "Frau Kowalczyk kam."
         let builds = [(executable, rules)] + (baseline.map { [($0, baselineRules ?? rules)] } ?? [])
         var figures = try throughputs(builds, corpus: corpusPath, bytes: bytes, documents: documents, note: note)
@@ -84,6 +89,7 @@ struct BenchCommand: ParsableCommand {
         if let longNotePath {
             for (index, long) in try longNotes(builds, path: longNotePath).enumerated() { figures[index].merge(long) { $1 } }
         }
+        if let floorTexts { figures[0].merge(try BreakFloor.measure(floorTexts, bytes: bytes, rounds: rounds)) { $1 } }
         let current = figures[0], base = baseline == nil ? nil : figures[1]
         if json {
             var object: [String: Any] = current
@@ -98,6 +104,10 @@ struct BenchCommand: ParsableCommand {
             print("this build:")
         }
         report(current, note: note)
+        if let floorMs = current["icu_break_ms_per_mb"] as? Double {
+            print(String(format: "ICU word and sentence break alone (in-process, this build's ICU): %.1f ms per MB, %.1f MB/s "
+                         + "(25 MB/s allows 40 ms per MB in all)", floorMs, current["icu_break_mb_per_s"] as! Double))
+        }
         if let base {
             let ratio = { (key: String) in (current[key] as! Double) / (base[key] as! Double) }
             print(String(format: "ratio this/baseline: throughput ×%.2f (1 job), ×%.2f (%d jobs); start-up median ×%.2f",

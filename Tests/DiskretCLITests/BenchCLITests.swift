@@ -6,7 +6,7 @@ import Testing
     @Test func benchReportsFiguresForThisBuildAndABaseline() throws {
         let binary = BinaryRunner.binary.path
         let result = try BinaryRunner.run(["bench", "Fixtures/corpus.jsonl", "--runs", "2", "--rounds", "2", "--jobs", "2", "--baseline", binary,
-                                           "--long-note", "64", "--json"])
+                                           "--long-note", "64", "--floor", "--json"])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any]
         let corpus = try String(contentsOf: BinaryRunner.repository.appendingPathComponent("Fixtures/corpus.jsonl"), encoding: .utf8)
@@ -23,6 +23,22 @@ import Testing
             #expect((figures?["long_note_mb_per_s"] as? Double ?? 0) > 0)
             #expect((figures?["long_note_peak_rss_mb"] as? Double ?? 0) > 1)
         }
+        // The floor is ICU's, timed once in the bench process, whatever the builds compared.
+        let current = object?["current"] as? [String: Any]
+        #expect((current?["icu_break_ms_per_mb"] as? Double ?? 0) > 0)
+        #expect((current?["icu_break_segments"] as? Int ?? 0) > corpus.count / 10)
+        #expect((object?["baseline"] as? [String: Any])?["icu_break_ms_per_mb"] == nil)
+    }
+
+    /// A corpus line without a text would leave the floor timing less than the throughput runs read.
+    @Test func theFloorNeedsATextOnEveryLine() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bench-floor-\(UUID().uuidString).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try "{\"id\":\"a\",\"text\":\"Frau Anna Meier kam.\"}\n{\"id\":\"b\"}\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try BinaryRunner.run(["bench", path, "--runs", "1", "--rounds", "1", "--jobs", "1", "--long-note", "0", "--floor"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("line 2"))
+        #expect(!result.stderr.contains("Meier"))
     }
 
     @Test func aBaselineThatIsNoExecutableIsAUsageError() throws {

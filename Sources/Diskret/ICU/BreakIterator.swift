@@ -32,3 +32,13 @@ final class BreakIterator {
         }
     }
 }
+
+extension BreakIterator {
+    /// ICU's German word break, as the tokenizer splits a note.
+    static func germanWords() throws(DiskretError) -> BreakIterator { try BreakIterator(sentences: false, locale: "de") }
+
+    /// ICU's German sentence break; `ss=standard` keeps "Dr." and "Fa." from ending a sentence.
+    static func germanSentences() throws(DiskretError) -> BreakIterator {
+        try BreakIterator(sentences: true, locale: "de@ss=standard")
+    }
+}

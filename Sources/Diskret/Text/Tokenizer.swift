@@ -6,9 +6,8 @@ final class Tokenizer {
     let folder: KeyFolder
 
     init() throws(DiskretError) {
-        words = try BreakIterator(sentences: false, locale: "de")
-        // `ss=standard` keeps "Dr." and "Fa." from ending a sentence.
-        sentences = try BreakIterator(sentences: true, locale: "de@ss=standard")
+        words = try BreakIterator.germanWords()
+        sentences = try BreakIterator.germanSentences()
         folder = try KeyFolder()
     }
 
