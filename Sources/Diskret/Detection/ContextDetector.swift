@@ -6,7 +6,7 @@ struct ContextDetector {
     let timeLimit: Int32
     /// The rules whose triggers start with a token of this key hash: one look-up per token for all rules,
     /// instead of one per token and rule.
-    private let rulesByFirstToken: [UInt64: [Int]]
+    private let rulesByFirstToken: PrehashedTable<[Int]>
     /// A bit per slot of `slot(of:)`, set for the first-token hashes of all triggers: most tokens start no
     /// trigger, and this test spares them the dictionary look-up (~2 % of a run).
     private let firstTokenSlots: [UInt64]
@@ -20,7 +20,9 @@ struct ContextDetector {
         self.timeLimit = timeLimit
         var rulesByFirstToken: [UInt64: [Int]] = [:]
         for (index, rule) in rules.enumerated() { for hash in rule.firstTokenHashes { rulesByFirstToken[hash, default: []].append(index) } }
-        self.rulesByFirstToken = rulesByFirstToken
+        var table = PrehashedTable<[Int]>(minimumCapacity: rulesByFirstToken.count)
+        for (hash, indices) in rulesByFirstToken { table.insert(indices, forHash: hash) }
+        self.rulesByFirstToken = table
         var slots = [UInt64](repeating: 0, count: Self.slotCount / 64)
         for slot in rulesByFirstToken.keys.map(Self.slot) { slots[slot / 64] |= 1 << UInt64(slot % 64) }
         firstTokenSlots = slots
@@ -41,7 +43,7 @@ struct ContextDetector {
             for start in tokens.indices where tokens[start].kind != .other {
                 let slot = Self.slot(of: tokens[start].keyHash)
                 guard firstTokenSlots[slot / 64] & (1 << UInt64(slot % 64)) != 0,
-                      let indices = rulesByFirstToken[tokens[start].keyHash] else { continue }
+                      let indices = rulesByFirstToken.value(forHash: tokens[start].keyHash) else { continue }
                 for index in indices {
                     if let candidate = try candidate(at: start, rule: rules[index], matcher: matchers[index], text: text, key: &key) {
                         found[index].append(candidate)

@@ -12,9 +12,9 @@ struct Propagation {
         // Known words by the FNV-1a hash of their key (which tokens carry already), each with the slice of the
         // note's keys it stands for (a look-up per capitalised word hashed its bytes again) and the label its
         // spread copies get (this rule, the type of the finding it came from).
-        var known: [UInt64: [(word: ArraySlice<UInt8>, category: Category, label: RuleLabel)]] = [:]
+        var known = PrehashedTable<(word: ArraySlice<UInt8>, category: Category, label: RuleLabel)>()
         func origin(of word: ArraySlice<UInt8>, hash: UInt64) -> (category: Category, label: RuleLabel)? {
-            guard let entries = known[hash], let entry = entries.first(where: { $0.word.elementsEqual(word) }) else { return nil }
+            guard let entry = known.first(forHash: hash, where: { $0.word.elementsEqual(word) }) else { return nil }
             return (entry.category, entry.label)
         }
         // Only names found with context (or from the roster) spread: a bare list hit may be jargon, and the
@@ -26,7 +26,7 @@ struct Propagation {
             where isPropagatable(index, person: category == .person, in: text) && spreads(category, index, in: text) {
                 let word = text.key(index), hash = text.tokens[index].keyHash
                 if origin(of: word, hash: hash) == nil {
-                    known[hash, default: []].append((word, category, RuleLabel(rule: Self.rule, type: candidates[candidate].type)))
+                    known.insert((word, category, RuleLabel(rule: Self.rule, type: candidates[candidate].type)), forHash: hash)
                 }
             }
         }

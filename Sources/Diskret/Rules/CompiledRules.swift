@@ -44,8 +44,8 @@ final class ContextRule: Sendable {
     let definition: RuleDefinition
     let label: RuleLabel
     /// The triggers by the `BloomFilter.hash` of their phrase key, which `PhraseKey` keeps as it grows, so
-    /// a trigger look-up hashes no array.
-    private let triggersByHash: [UInt64: [Trigger]]
+    /// a trigger look-up hashes nothing.
+    private let triggersByHash: PrehashedTable<Trigger>
     /// The longest trigger in tokens.
     let maxTriggerTokens: Int
     /// Hashes of the first token of every trigger: most tokens fail this test and cost nothing more.
@@ -63,9 +63,9 @@ final class ContextRule: Sendable {
         var roles: [[UInt8]: String?] = [:]
         for trigger in keys.triggers { roles[trigger.key] = trigger.role }
         let letters = Dictionary(keys.caseSensitiveTriggers, uniquingKeysWith: { $1 })
-        var triggersByHash: [UInt64: [Trigger]] = [:]
+        var triggersByHash = PrehashedTable<Trigger>(minimumCapacity: roles.count)
         for (key, role) in roles {
-            triggersByHash[BloomFilter.hash(key), default: []].append(Trigger(key: key, role: role, letters: letters[key]))
+            triggersByHash.insert(Trigger(key: key, role: role, letters: letters[key]), forHash: BloomFilter.hash(key))
         }
         self.triggersByHash = triggersByHash
         maxTriggerTokens = keys.maxTriggerTokens
@@ -87,7 +87,7 @@ final class ContextRule: Sendable {
 
     /// The trigger whose phrase key is `key`, if any.
     func trigger(_ key: PhraseKey) -> Trigger? {
-        triggersByHash[key.hash]?.first { $0.key == key.bytes }
+        triggersByHash.first(forHash: key.hash) { $0.key == key.bytes }
     }
 }
 
