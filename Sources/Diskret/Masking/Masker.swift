@@ -8,40 +8,53 @@ struct Masker {
     let policy: MaskingPolicy
 
     func replacements(for findings: [Candidate]) -> [String?] {
+        // Entities are small numbers from the linker (0, 1, 2, …; -1 before linking), so per-entity facts live
+        // in arrays indexed from the smallest: dictionaries keyed by them cost a SipHash per finding.
+        let base = findings.lazy.map(\.entity).min() ?? 0
+        let slotCount = (findings.lazy.map(\.entity).max() ?? 0) - base + 1
         // The first person named with a role keeps it. A second person with the same single role
         // ("Lebensgefährte der KM: Hr. …") is more likely a misreading than a second mother, so it is
         // numbered as a plain person; numbered roles ("Kind") count up instead.
-        var roles: [Int: String] = [:]
+        var roles = [String?](repeating: nil, count: slotCount)
         var holders: [String: Int] = [:]
-        for finding in findings where finding.category == .person && finding.subject == nil && roles[finding.entity] == nil {
+        var entitiesPerRole: [String: Int] = [:]
+        for finding in findings where finding.category == .person && finding.subject == nil && roles[finding.entity - base] == nil {
             guard let role = finding.role else { continue }
             if Self.numberedRoles.contains(role) || holders[role] == nil || holders[role] == finding.entity {
-                roles[finding.entity] = role
+                roles[finding.entity - base] = role
                 holders[role] = finding.entity
+                entitiesPerRole[role, default: 0] += 1
             }
         }
-        var entitiesPerRole: [String: Set<Int>] = [:]
-        for (entity, role) in roles { entitiesPerRole[role, default: []].insert(entity) }
-        var numbers: [Int: Int] = [:]
+        var numbers = [Int](repeating: 0, count: slotCount)
         var counters: [String: Int] = [:]
+        // Each entity's placeholder with the label it was made for: an entity's findings mostly share one, and
+        // interpolating it anew for every finding had been most of this stage's time.
+        var placeholders = [(label: String, text: String)?](repeating: nil, count: slotCount)
+        // The default policy (placeholders for all) spares each finding a dictionary look-up.
+        let allPlaceholders = policy.operators.isEmpty
         return findings.map { finding -> String? in
-            switch policy.operator(for: finding.category) {
+            switch allPlaceholders ? .placeholder : policy.operator(for: finding.category) {
             case .keep: return nil
             case .redact: return Self.redactionBlock
             default: break  // placeholders; pseudonymisation operators replace them later (Pseudonymizer)
             }
             if finding.category == .age { return "[Alter]" }
             if let fixed = finding.fixedPlaceholder { return fixed }
+            let slot = finding.entity - base
             var label = label(for: finding)
-            if finding.category == .person, let role = roles[finding.entity] {
-                if entitiesPerRole[role]!.count == 1 && !Self.numberedRoles.contains(role) { return "[\(role)]" }
+            if finding.category == .person, let role = roles[slot] {
+                if entitiesPerRole[role]! == 1 && !Self.numberedRoles.contains(role) { return "[\(role)]" }
                 label = role
             }
-            if numbers[finding.entity] == nil {
+            if numbers[slot] == 0 {
                 counters[label, default: 0] += 1
-                numbers[finding.entity] = counters[label]!
+                numbers[slot] = counters[label]!
             }
-            return "[\(label) \(numbers[finding.entity]!)]"
+            if let placeholder = placeholders[slot], placeholder.label == label { return placeholder.text }
+            let text = "[\(label) \(numbers[slot])]"
+            placeholders[slot] = (label, text)
+            return text
         }
     }
 
