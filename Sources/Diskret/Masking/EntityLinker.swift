@@ -9,14 +9,24 @@ struct EntityLinker {
     let lexicon: Lexicon
 
     func link(_ findings: inout [Candidate], in text: TokenizedText) {
-        var valueEntities: [String: Int] = [:]
+        // Values by a hash of category and value: a dictionary keyed by a string made of both had cost a
+        // concatenation per finding, and growing it a rehash of all its strings. The standard library's
+        // hash is kept because it follows String equality (canonical equivalence), which bytes would not.
+        var valueEntities = PrehashedTable<(category: Category, value: String, entity: Int)>()
         var nextEntity = 0
         var personIndices: [Int] = []
         for index in findings.indices {
-            if findings[index].category == .person { personIndices.append(index); continue }
-            let value = "\(findings[index].category.rawValue):" + normalizedValue(findings[index], in: text)
-            if let entity = valueEntities[value] { findings[index].entity = entity } else {
-                valueEntities[value] = nextEntity
+            let category = findings[index].category
+            if category == .person { personIndices.append(index); continue }
+            let value = normalizedValue(findings[index], in: text)
+            var hasher = Hasher()
+            hasher.combine(category)
+            hasher.combine(value)
+            let hash = UInt64(bitPattern: Int64(hasher.finalize()))
+            if let known = valueEntities.first(forHash: hash, where: { $0.category == category && $0.value == value }) {
+                findings[index].entity = known.entity
+            } else {
+                valueEntities.insert((category, value, nextEntity), forHash: hash)
                 findings[index].entity = nextEntity
                 nextEntity += 1
             }
