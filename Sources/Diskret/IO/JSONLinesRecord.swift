@@ -116,47 +116,41 @@ public struct JSONLinesRecord {
     public func outputBytes(text masked: String, findings: [Finding], number: Int) throws(DiskretError) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(masked.utf8.count + 160 * findings.count + 64)
-        var first = true
-        func raw(_ text: StaticString) {
-            text.withUTF8Buffer { out.append(contentsOf: $0) }
-        }
-        func key(_ name: String) {
-            if !first { out.append(0x2C) }
-            first = false
-            Self.appendString(name, to: &out)
-            out.append(0x3A)
-        }
+        // Helpers take `out` as an argument: nested functions capturing it had boxed it, with an exclusivity
+        // check at each of the dozen appends per finding.
         out.append(0x7B)
         do {
             if let id = fields["id"] {
-                key("id")
+                Self.appendRaw("\"id\":", to: &out)
                 if let string = id as? String { Self.appendString(string, to: &out) } else { out.append(contentsOf: try Self.fragment(id).utf8) }
+                out.append(0x2C)
             }
-            key("text")
+            Self.appendRaw("\"text\":", to: &out)
             Self.appendString(masked, to: &out)
-            key("findings")
-            out.append(0x5B)
+            Self.appendRaw(",\"findings\":[", to: &out)
             for (index, finding) in findings.enumerated() {
                 if index > 0 { out.append(0x2C) }
-                raw("{\"start\":")
+                Self.appendRaw("{\"start\":", to: &out)
                 Self.appendInteger(finding.start, to: &out)
-                raw(",\"end\":")
+                Self.appendRaw(",\"end\":", to: &out)
                 Self.appendInteger(finding.end, to: &out)
-                raw(",\"category\":")
+                Self.appendRaw(",\"category\":", to: &out)
                 Self.appendString(finding.category.rawValue, to: &out)
-                raw(",\"type\":")
+                Self.appendRaw(",\"type\":", to: &out)
                 Self.appendString(finding.type, to: &out)
-                raw(",\"rule\":")
+                Self.appendRaw(",\"rule\":", to: &out)
                 Self.appendString(finding.rule, to: &out)
-                raw(",\"score\":")
+                Self.appendRaw(",\"score\":", to: &out)
                 Self.appendScore(finding.score, to: &out)
-                raw(",\"placeholder\":")
-                if let replacement = finding.replacement { Self.appendString(replacement, to: &out) } else { raw("null") }
+                Self.appendRaw(",\"placeholder\":", to: &out)
+                if let replacement = finding.replacement { Self.appendString(replacement, to: &out) } else { Self.appendRaw("null", to: &out) }
                 out.append(0x7D)
             }
             out.append(0x5D)
             for name in fields.keys.sorted() where name != "id" && name != "text" && name != "findings" {
-                key(name)
+                out.append(0x2C)
+                Self.appendString(name, to: &out)
+                out.append(0x3A)
                 out.append(contentsOf: try Self.fragment(fields[name]!).utf8)
             }
         } catch {
@@ -166,17 +160,25 @@ public struct JSONLinesRecord {
         return out
     }
 
+    /// Appends the bytes of a literal.
+    @inline(__always)
+    private static func appendRaw(_ text: StaticString, to out: inout [UInt8]) {
+        text.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
+
     /// Appends `value` in decimal.
     static func appendInteger(_ value: Int, to out: inout [UInt8]) {
         if value < 0 { out.append(0x2D) }
         var magnitude = value.magnitude
-        var digitCount = 1, rest = magnitude
-        while rest >= 10 { rest /= 10; digitCount += 1 }
-        let end = out.count + digitCount
-        out.append(contentsOf: repeatElement(0x30, count: digitCount))
-        for position in stride(from: end - 1, through: end - digitCount, by: -1) {
-            out[position] = 0x30 + UInt8(magnitude % 10)
-            magnitude /= 10
+        // The digits from the last, into room for the most an Int has (20), then appended in order.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = 0x30 + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
         }
     }
 
