@@ -34,6 +34,25 @@ import Testing
         }
     }
 
+    /// ASCII runs of every length around other scalars: the conversions read ASCII eight bytes or four
+    /// units at a time, so each run length and position must meet the scalar-by-scalar path correctly.
+    @Test func asciiRunsOfEveryLengthAroundOtherScalars() {
+        for before in 0..<18 {
+            for after in 0..<18 {
+                let text = String(repeating: "a", count: before) + "ü" + String(repeating: "b", count: after) + "😀€"
+                    + String(repeating: "c", count: (before + after) % 11) + "\u{D7FF}" + String(repeating: "d", count: after)
+                #expect(UTF16Conversion.units(of: text) == Array(text.utf16), "\(before) \(after)")
+                #expect(UTF16Conversion.string(of: Array(text.utf16)) == text, "\(before) \(after)")
+                let units = Array(text.utf16)
+                #expect(units.withUnsafeBufferPointer { UTF16Conversion.utf8Count(of: $0) } == text.utf8.count)
+                #expect(UTF16Conversion.string(of: units[before...]) == String(decoding: units[before...], as: UTF16.self))
+            }
+        }
+        // A lone surrogate right after a run of four.
+        let units: [UInt16] = [0x41, 0x42, 0x43, 0x44, 0xD800, 0x45, 0x46, 0x47, 0x48, 0x49]
+        #expect(UTF16Conversion.string(of: units) == String(decoding: units, as: UTF16.self))
+    }
+
     @Test(arguments: [[0xD800], [0xDC00, 0x41], [0x41, 0xD83D], [0xD83D, 0xD83D, 0xDE00]] as [[UInt16]])
     func loneSurrogatesBecomeReplacementCharacters(_ units: [UInt16]) {
         #expect(UTF16Conversion.string(of: units) == String(decoding: units, as: UTF16.self))

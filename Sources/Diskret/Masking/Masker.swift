@@ -48,8 +48,8 @@ struct Masker {
                 label = role
             }
             if numbers[slot] == 0 {
-                counters[label, default: 0] += 1
-                numbers[slot] = counters[label]!
+                // One look-up: the counter is counted up and read in place.
+                numbers[slot] = { (counter: inout Int) -> Int in counter += 1; return counter }(&counters[label, default: 0])
             }
             if let placeholder = placeholders[slot], placeholder.label == label { return placeholder.text }
             let text = "[\(label) \(numbers[slot])]"

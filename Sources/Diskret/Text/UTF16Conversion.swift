@@ -9,6 +9,13 @@ enum UTF16Conversion {
             [UInt16](unsafeUninitializedCapacity: bytes.count) { units, count in
                 var index = 0, written = 0
                 while index < bytes.count {
+                    // Eight ASCII bytes at a time: most of a German note is ASCII.
+                    while index + 8 <= bytes.count,
+                          UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                        for offset in 0..<8 { units[written + offset] = UInt16(bytes[index + offset]) }
+                        index += 8; written += 8
+                    }
+                    guard index < bytes.count else { break }
                     let byte = bytes[index]
                     if byte < 0x80 {
                         units[written] = UInt16(byte); written += 1; index += 1
@@ -70,6 +77,11 @@ enum UTF16Conversion {
                     }
                 }
                 while index < units.count {
+                    while index + 4 <= units.count, isASCII(units, at: index) {
+                        for offset in 0..<4 { bytes[written + offset] = UInt8(truncatingIfNeeded: units[index + offset]) }
+                        index += 4; written += 4
+                    }
+                    guard index < units.count else { break }
                     let unit = units[index]
                     index += 1
                     if unit < 0x80 { bytes[written] = UInt8(unit); written += 1; continue }
@@ -90,6 +102,8 @@ enum UTF16Conversion {
     static func utf8Count(of units: UnsafeBufferPointer<UInt16>) -> Int {
         var count = 0, index = 0
         while index < units.count {
+            while index + 4 <= units.count, isASCII(units, at: index) { index += 4; count += 4 }
+            guard index < units.count else { break }
             let unit = units[index]
             index += 1
             if unit < 0x80 {
@@ -104,5 +118,11 @@ enum UTF16Conversion {
             }
         }
         return count
+    }
+
+    /// Whether the four units from `index` are all ASCII, read as one 64-bit word.
+    @inline(__always)
+    private static func isASCII(_ units: UnsafeBufferPointer<UInt16>, at index: Int) -> Bool {
+        UnsafeRawPointer(units.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0xFF80_FF80_FF80_FF80 == 0
     }
 }
