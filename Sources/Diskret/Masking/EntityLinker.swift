@@ -33,7 +33,7 @@ struct EntityLinker {
         }
         // Roster persons first (their entity is the subject), then full names, so short mentions attach to them.
         var subjects: [String: Int] = [:]
-        var wordNumbers: [[UInt8]: Int] = [:]
+        var wordNumbers = PrehashedTable<(word: [UInt8], number: Int)>()
         let mentions = personIndices.map { ($0, signature(findings[$0].range, in: text, numbering: &wordNumbers)) }
         var persons = PersonIndex(wordCount: wordNumbers.count)
         // Per roster entity, its first finding's subject and placeholder, which later mentions of it take.
@@ -101,20 +101,33 @@ struct EntityLinker {
     /// The mention's set of name words, as sorted numbers of `numbering` (which numbers each distinct word
     /// of the note once): subset tests on a few integers instead of sets of byte arrays, which were a
     /// fifth of the linker's cost.
-    private func signature(_ range: Range<Int>, in text: TokenizedText, numbering: inout [[UInt8]: Int]) -> [Int] {
-        var words: Set<Int> = []
-        func number(_ word: [UInt8]) -> Int {
-            if let known = numbering[word] { return known }
-            numbering[word] = numbering.count
+    private func signature(_ range: Range<Int>, in text: TokenizedText,
+                           numbering: inout PrehashedTable<(word: [UInt8], number: Int)>) -> [Int] {
+        // Words by their FNV-1a hash (a token's `keyHash` when nothing is cut off), compared whole; numbers in
+        // an array sorted and made unique at the end: a Set and a Dictionary of arrays hashed every word.
+        var words: [Int] = []
+        func number(_ word: ArraySlice<UInt8>, hash: UInt64) -> Int {
+            if let known = numbering.first(forHash: hash, where: { $0.word.elementsEqual(word) }) { return known.number }
+            numbering.insert((Array(word), numbering.count), forHash: hash)
             return numbering.count - 1
         }
         for index in tokenIndices(of: range, in: text) where text.tokens[index].isWord && text.tokens[index].end - text.tokens[index].start >= 2 {
             let key = text.key(index)
             if lexicon.isParticle(key) { continue }
-            words.insert(number(stem(Array(key))))
+            let stem = stem(key)
+            words.append(number(stem, hash: stem.count == key.count ? text.tokens[index].keyHash : fnv1a(stem)))
         }
-        if words.isEmpty, let first = tokenIndices(of: range, in: text).first { words.insert(number(Array(text.key(first)))) }
-        return words.sorted()
+        if words.isEmpty, let first = tokenIndices(of: range, in: text).first {
+            words.append(number(text.key(first), hash: text.tokens[first].keyHash))
+        }
+        words.sort()
+        var unique = 0
+        for index in words.indices where unique == 0 || words[unique - 1] != words[index] {
+            words[unique] = words[index]
+            unique += 1
+        }
+        words.removeLast(words.count - unique)
+        return words
     }
 
     /// Whether sorted, duplicate-free `part` is a subset of sorted, duplicate-free `whole`.
@@ -130,8 +143,8 @@ struct EntityLinker {
 
     /// Removes a genitive "s" so "Fischers" links to "Fischer"; names ending in s keep their stem too
     /// ("Hans" → "han" on both sides).
-    private func stem(_ key: [UInt8]) -> [UInt8] {
-        key.count > 3 && key.last == 0x73 ? Array(key.dropLast()) : key
+    private func stem(_ key: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        key.count > 3 && key.last == 0x73 ? key.dropLast() : key
     }
 
     private func normalizedValue(_ finding: Candidate, in text: TokenizedText) -> String {

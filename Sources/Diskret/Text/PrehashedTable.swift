@@ -21,6 +21,9 @@ struct PrehashedTable<Value> {
     /// Whether the table holds no value.
     var isEmpty: Bool { entries.isEmpty }
 
+    /// The number of values added.
+    var count: Int { entries.count }
+
     /// Adds `value` under `hash`; values added before under the same hash stay and are found first.
     mutating func insert(_ value: Value, forHash hash: UInt64) {
         precondition(entries.count < Int(Int32.max), "PrehashedTable holds at most Int32.max values")
