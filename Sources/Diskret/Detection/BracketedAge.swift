@@ -8,13 +8,15 @@ struct BracketedAge {
     let threshold: Double
 
     func apply(to candidates: inout [Candidate], in text: TokenizedText) {
-        // By index: a filtered copy of the candidates retained each one's label.
-        var anchorEnds: Set<Int> = []
+        // By index: a filtered copy of the candidates retained each one's label. The ends are sorted and
+        // bisected: a Set hashed each of the tens of thousands of anchors per megabyte.
+        var ends: [Int] = []
         for index in candidates.indices where candidates[index].score >= threshold
             && (candidates[index].category == .person || candidates[index].category == .date) {
-            anchorEnds.insert(candidates[index].range.upperBound)
+            ends.append(candidates[index].range.upperBound)
         }
-        guard !anchorEnds.isEmpty else { return }
+        guard !ends.isEmpty else { return }
+        let anchorEnds = SortedOffsets(ends)
         for (index, token) in text.tokens.enumerated() where token.kind == .number && index >= 1 && index + 1 < text.tokens.count {
             guard isListedAge(index, anchorEnds: anchorEnds, in: text) || isBracketedAge(index, anchorEnds: anchorEnds, in: text)
             else { continue }
@@ -23,7 +25,7 @@ struct BracketedAge {
     }
 
     /// "(6)", "(26 J.)" or "(1 J. 11 Mon.)" right after an anchor, or after a comma or space behind it.
-    private func isBracketedAge(_ index: Int, anchorEnds: Set<Int>, in text: TokenizedText) -> Bool {
+    private func isBracketedAge(_ index: Int, anchorEnds: SortedOffsets, in text: TokenizedText) -> Bool {
         let units = text.units
         let open = text.tokens[index - 1], token = text.tokens[index], close = text.tokens[index + 1]
         guard index >= 2, units[open.start] == 0x28, open.end - open.start == 1, token.end - token.start <= 3,
@@ -39,7 +41,7 @@ struct BracketedAge {
     }
 
     /// "NAME 11," or "NAME 4)": a child's age of one or two digits right after a person, ending a list item.
-    private func isListedAge(_ index: Int, anchorEnds: Set<Int>, in text: TokenizedText) -> Bool {
+    private func isListedAge(_ index: Int, anchorEnds: SortedOffsets, in text: TokenizedText) -> Bool {
         let token = text.tokens[index], units = text.units
         guard token.end - token.start <= 2, token.flags.contains(.spaceBefore), !token.flags.contains(.newlineBefore),
               anchorEnds.contains(text.tokens[index - 1].end), text.tokens[index - 1].isWord,
@@ -60,5 +62,21 @@ struct BracketedAge {
 
     private func isAgeUnit(_ key: ArraySlice<UInt8>) -> Bool {
         ["j", "jahre", "jahr", "lj", "mon", "monate", "m", "jr"].contains { Array($0.utf8)[...] == key }
+    }
+}
+
+/// Offsets sorted once and asked by bisection.
+private struct SortedOffsets {
+    private let offsets: [Int]
+
+    init(_ offsets: [Int]) { self.offsets = offsets.sorted() }
+
+    func contains(_ offset: Int) -> Bool {
+        var low = 0, high = offsets.count
+        while low < high {
+            let middle = (low + high) / 2
+            if offsets[middle] < offset { low = middle + 1 } else { high = middle }
+        }
+        return low < offsets.count && offsets[low] == offset
     }
 }

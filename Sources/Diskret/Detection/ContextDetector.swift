@@ -62,7 +62,7 @@ struct ContextDetector {
         let definition = rule.definition
         guard let (triggerEnd, role) = trigger(at: start, rule: rule, text: text, key: &key) else { return nil }
         var target = triggerEnd
-        while target < tokens.count && rule.skip.contains(text.key(target)) { target += 1 }
+        while target < tokens.count && rule.skips(target, in: text) { target += 1 }
         guard target < tokens.count else { return nil }
         if !definition.acrossSentences
             && crossesSentenceEnd(from: triggerEnd, to: target, text, lineBreaks: definition.category != .person) { return nil }

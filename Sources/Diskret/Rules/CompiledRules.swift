@@ -50,9 +50,9 @@ final class ContextRule: Sendable {
     let maxTriggerTokens: Int
     /// Hashes of the first token of every trigger: most tokens fail this test and cost nothing more.
     let firstTokenHashes: Set<UInt64>
-    /// Keys of words that may stand between trigger and target ("dr", "med", "."), as slices so a note's
-    /// keys are looked up without copies.
-    let skip: Set<ArraySlice<UInt8>>
+    /// Keys of words that may stand between trigger and target ("dr", "med", "."), one token each, by their
+    /// FNV-1a hash, which every token carries as `keyHash`.
+    private let skip: PrehashedTable<[UInt8]>
     let targetRegex: RegexPattern?
     /// When not empty, a name or word target counts only if these lists hold it ("in Soest" with a city list).
     let targetLists: [WordList]
@@ -70,7 +70,9 @@ final class ContextRule: Sendable {
         self.triggersByHash = triggersByHash
         maxTriggerTokens = keys.maxTriggerTokens
         firstTokenHashes = Set(keys.triggers.map { fnv1a($0.key.prefix { $0 != 0x20 }) })
-        skip = Set(keys.skip.map { $0[...] })
+        var skip = PrehashedTable<[UInt8]>(minimumCapacity: keys.skip.count)
+        for key in Set(keys.skip) { skip.insert(key, forHash: fnv1a(key)) }
+        self.skip = skip
         self.targetRegex = targetRegex
         self.targetLists = targetLists
     }
@@ -83,6 +85,12 @@ final class ContextRule: Sendable {
         /// For triggers whose capitals matter ("KM", "OA", "i.V."), their letters as written: they match
         /// only the same capitals in the note, so "ca.", "Pd" or "i.v." (intravenous) do not trigger.
         let letters: String?
+    }
+
+    /// Whether token `index` of `text` is a word that may stand between trigger and target.
+    func skips(_ index: Int, in text: TokenizedText) -> Bool {
+        let key = text.key(index)
+        return skip.first(forHash: text.tokens[index].keyHash) { $0.elementsEqual(key) } != nil
     }
 
     /// The trigger whose phrase key is `key`, if any.
