@@ -15,6 +15,13 @@ import Testing
     }
 
     @Test(arguments: samples)
+    func appendedUnitsMatchTheUTF16View(_ text: String) {
+        var units: [UInt16] = [0x41]
+        UTF16Conversion.append(text, to: &units)
+        #expect(units == [0x41] + Array(text.utf16))
+    }
+
+    @Test(arguments: samples)
     func stringRoundTrips(_ text: String) {
         #expect(UTF16Conversion.string(of: Array(text.utf16)) == text)
     }

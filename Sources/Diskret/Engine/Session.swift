@@ -111,7 +111,7 @@ public final class Session {
             output.append(contentsOf: text.units[position..<finding.range.lowerBound])
             advance(to: finding.range.lowerBound)
             let start = scalars
-            if let replacement { output.append(contentsOf: replacement.utf16) } else { output.append(contentsOf: text.units[finding.range]) }
+            if let replacement { UTF16Conversion.append(replacement, to: &output) } else { output.append(contentsOf: text.units[finding.range]) }
             advance(to: finding.range.upperBound)
             if explain { output.append(contentsOf: "‹\(finding.rule) \(Int((finding.score * 100).rounded()))%›".utf16) }
             reported.append(Finding(start: start, end: scalars, category: finding.category, type: finding.type,
