@@ -26,4 +26,14 @@ import Testing
             #expect(bytes.numbers == characters.numbers && bytes.month == characters.month, "\(text)")
         }
     }
+
+    /// Runs of digits are read without making strings; the values, and where an Int overflows, must be
+    /// those of `Int(String)`.
+    @Test func digitRunsReadLikeIntOfString() {
+        for run in ["0", "007", "31", "2024", "9223372036854775807", "9223372036854775808", "9223372036854775810",
+                    "18446744073709551616", "99999999999999999999"] {
+            #expect(GermanDate.decimalValue(Array(run.utf8)[...]) == Int(run), "\(run)")
+        }
+        #expect(GermanDate.asciiNumbers("12.03.2024, 9 Uhr 99999999999999999999 x7") == [12, 3, 2024, 9, 7])
+    }
 }

@@ -71,11 +71,42 @@ struct GermanDate: Equatable, Sendable {
             guard digits || isLetter(bytes[start]) else { start += 1; continue }
             var end = start + 1
             while end < bytes.count && (digits ? isDigit(bytes[end]) : isLetter(bytes[end])) { end += 1 }
-            let run = String(decoding: bytes[start..<end], as: UTF8.self)
-            if digits, let value = Int(run) { numbers.append(value) } else if !digits, month == nil { month = monthNamed(run) }
+            if digits {
+                if let value = decimalValue(bytes[start..<end]) { numbers.append(value) }
+            } else if month == nil {
+                month = monthNamed(String(decoding: bytes[start..<end], as: UTF8.self))
+            }
             start = end
         }
         return (numbers, month)
+    }
+
+    /// The runs of ASCII digits in `text` as numbers, all else separating them.
+    static func asciiNumbers(_ text: String) -> [Int] {
+        var numbers: [Int] = []
+        let bytes = Array(text.utf8)
+        var start = 0
+        while start < bytes.count {
+            guard (0x30...0x39).contains(bytes[start]) else { start += 1; continue }
+            var end = start + 1
+            while end < bytes.count && (0x30...0x39).contains(bytes[end]) { end += 1 }
+            if let value = decimalValue(bytes[start..<end]) { numbers.append(value) }
+            start = end
+        }
+        return numbers
+    }
+
+    /// The value of a run of ASCII digits, nil when it does not fit an `Int` (as `Int(String)` answers);
+    /// making a string of each run to read it had cost more than the rest of reading a date.
+    static func decimalValue(_ digits: ArraySlice<UInt8>) -> Int? {
+        var value = 0
+        for byte in digits {
+            let (times, overflowed) = value.multipliedReportingOverflow(by: 10)
+            let (sum, carried) = times.addingReportingOverflow(Int(byte &- 0x30))
+            if overflowed || carried { return nil }
+            value = sum
+        }
+        return value
     }
 
     private static func monthNamed(_ word: String) -> Int? {

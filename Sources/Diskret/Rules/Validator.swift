@@ -103,18 +103,21 @@ enum Validator {
         return sum % 10 == 0
     }
 
+    /// Days per month, February of a leap year.
+    private static let monthLengths = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
     /// A day.month(.year) or year-month-day whose day and month exist.
     static func plausibleDate(_ text: String) -> Bool {
         // The runs of digits as numbers; ASCII on bytes (its only numerals are 0–9), the rest by Character.
-        let numbers = text.isASCII
-            ? text.utf8.split(whereSeparator: { !(0x30...0x39).contains($0) }).compactMap { Int(String(decoding: $0, as: UTF8.self)) }
-            : text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+        let ascii = text.isASCII
+        let numbers = ascii ? GermanDate.asciiNumbers(text) : text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
         guard numbers.count >= 2 else { return false }
-        // Month and year: "04/2024", "11/28".
-        if numbers.count == 2 && (numbers[1] >= 1000 || text.contains("/")) { return (1...12).contains(numbers[0]) }
+        // Month and year: "04/2024", "11/28". (In ASCII a slash is its own Character.)
+        if numbers.count == 2 && (numbers[1] >= 1000 || (ascii ? text.utf8.contains(0x2F) : text.contains("/"))) {
+            return (1...12).contains(numbers[0])
+        }
         let (day, month): (Int, Int) = numbers[0] > 31 ? (numbers.count > 2 ? numbers[2] : 1, numbers[1]) : (numbers[0], numbers[1])
         guard (1...12).contains(month), day >= 1 else { return false }
-        let lengths = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return day <= lengths[month - 1]
+        return day <= monthLengths[month - 1]
     }
 }
