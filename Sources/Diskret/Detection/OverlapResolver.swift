@@ -7,10 +7,12 @@
 /// cluster is kept.
 enum OverlapResolver {
     static func resolve(_ candidates: [Candidate]) -> [Candidate] {
-        // Indices are sorted rather than the candidates themselves: moving a candidate retains its strings.
-        let sorted = candidates.indices.sorted {
-            (candidates[$0].range.lowerBound, -candidates[$0].range.upperBound) < (candidates[$1].range.lowerBound, -candidates[$1].range.upperBound)
-        }
+        // Keys are sorted rather than the candidates themselves: moving a candidate retains its strings, and
+        // a comparator reading two candidates per comparison cost more than the sort. The index ends each key,
+        // so equal spans keep their order (as a stable sort by span would).
+        var keys = candidates.indices.map { (candidates[$0].range.lowerBound, -candidates[$0].range.upperBound, $0) }
+        keys.sort { $0 < $1 }
+        let sorted = keys.lazy.map(\.2)
         var result: [Candidate] = []
         var cluster: [Int] = []
         var clusterStart = 0, clusterEnd = -1
