@@ -46,17 +46,18 @@ struct Evidence {
                     changed = true
                 }
             }
-            // Unknown capitalised words glued to a sure name.
-            var glued: [(Int, [Int?])] = confident.indices.filter { confident[$0] }
-                .map { ($0, [neighbour(after: $0, in: text), neighbour(before: $0, in: text)]) }
-            glued += firstNameEnds.map { ($0, [neighbour(after: $0, in: text)]) }
-            for (anchor, neighbours) in glued {
-                for next in neighbours {
-                    guard let next, !sure[next], isUnknownNameWord(next, in: text) else { continue }
-                    candidates.append(Candidate(range: text.tokens[next].range, category: .person, label: Self.adjacentLabel,
-                                                score: threshold, derived: true))
-                    changed = true
-                }
+            // Unknown capitalised words glued to a sure name: after and before each confident token, then after
+            // each sure first name. (Neighbours depend on the text alone, so they are asked as the anchors come;
+            // collecting them first had made an array per confident token and round.)
+            func join(_ next: Int?) {
+                guard let next, !sure[next], isUnknownNameWord(next, in: text) else { return }
+                candidates.append(Candidate(range: text.tokens[next].range, category: .person, label: Self.adjacentLabel,
+                                            score: threshold, derived: true))
+                changed = true
+            }
+            func glue(_ anchor: Int, before: Bool) {
+                join(neighbour(after: anchor, in: text))
+                if before { join(neighbour(before: anchor, in: text)) }
                 // A surname abbreviated to its initial after a sure name: "Claudia B.", "Frau Anna K.".
                 let initial = anchor + 1
                 if initial + 1 < text.tokens.count, !sure[initial], text.isInitial(initial),
@@ -66,6 +67,8 @@ struct Evidence {
                     changed = true
                 }
             }
+            for anchor in confident.indices where confident[anchor] { glue(anchor, before: true) }
+            for anchor in firstNameEnds { glue(anchor, before: false) }
             if !changed { return }
         }
     }
