@@ -36,9 +36,10 @@ struct LineNeedles: Sendable {
                                 /// number) that end where the automaton is in `state`.
                                 func mark(_ state: Int32, _ slot: Int) {
                                     let ending = 2 * Int(state) + slot
-                                    for gate in endingGates[Int(endings[ending])..<Int(endings[ending + 1])] {
-                                        flat[Int(gate) * lines.count + line] = true
-                                    }
+                                    // Most states end no needle: two loads, no slice.
+                                    let from = Int(endings[ending]), to = Int(endings[ending + 1])
+                                    guard from < to else { return }
+                                    for gate in endingGates[from..<to] { flat[Int(gate) * lines.count + line] = true }
                                 }
                                 // The states after the unit before the current one and the unit before that:
                                 // a before-number needle ends right before the digits or one space before them.
