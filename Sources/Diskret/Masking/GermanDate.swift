@@ -58,8 +58,9 @@ struct GermanDate: Equatable, Sendable {
         return (numbers, month)
     }
 
-    /// `readCharacters` for ASCII text, on bytes.
-    static func readASCII(_ text: String) -> (numbers: [Int], month: Int?) {
+    /// `readCharacters` for ASCII text, on bytes; without `namesMonth` (the date validator, which needs only the
+    /// numbers) runs of letters just separate numbers.
+    static func readASCII(_ text: String, namesMonth: Bool = true) -> (numbers: [Int], month: Int?) {
         func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
         func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
         var numbers: [Int] = []
@@ -73,27 +74,12 @@ struct GermanDate: Equatable, Sendable {
             while end < bytes.count && (digits ? isDigit(bytes[end]) : isLetter(bytes[end])) { end += 1 }
             if digits {
                 if let value = decimalValue(bytes[start..<end]) { numbers.append(value) }
-            } else if month == nil {
+            } else if namesMonth && month == nil {
                 month = monthNamed(String(decoding: bytes[start..<end], as: UTF8.self))
             }
             start = end
         }
         return (numbers, month)
-    }
-
-    /// The runs of ASCII digits in `text` as numbers, all else separating them.
-    static func asciiNumbers(_ text: String) -> [Int] {
-        var numbers: [Int] = []
-        let bytes = Array(text.utf8)
-        var start = 0
-        while start < bytes.count {
-            guard (0x30...0x39).contains(bytes[start]) else { start += 1; continue }
-            var end = start + 1
-            while end < bytes.count && (0x30...0x39).contains(bytes[end]) { end += 1 }
-            if let value = decimalValue(bytes[start..<end]) { numbers.append(value) }
-            start = end
-        }
-        return numbers
     }
 
     /// The value of a run of ASCII digits, nil when it does not fit an `Int` (as `Int(String)` answers);

@@ -110,7 +110,9 @@ enum Validator {
     static func plausibleDate(_ text: String) -> Bool {
         // The runs of digits as numbers; ASCII on bytes (its only numerals are 0–9), the rest by Character.
         let ascii = text.isASCII
-        let numbers = ascii ? GermanDate.asciiNumbers(text) : text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+        let numbers = ascii
+            ? GermanDate.readASCII(text, namesMonth: false).numbers
+            : text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
         guard numbers.count >= 2 else { return false }
         // Month and year: "04/2024", "11/28". (In ASCII a slash is its own Character.)
         if numbers.count == 2 && (numbers[1] >= 1000 || (ascii ? text.utf8.contains(0x2F) : text.contains("/"))) {
