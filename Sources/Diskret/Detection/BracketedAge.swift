@@ -72,11 +72,7 @@ private struct SortedOffsets {
     init(_ offsets: [Int]) { self.offsets = offsets.sorted() }
 
     func contains(_ offset: Int) -> Bool {
-        var low = 0, high = offsets.count
-        while low < high {
-            let middle = (low + high) / 2
-            if offsets[middle] < offset { low = middle + 1 } else { high = middle }
-        }
-        return low < offsets.count && offsets[low] == offset
+        let index = offsets.lowerBound(of: offset)
+        return index < offsets.count && offsets[index] == offset
     }
 }

@@ -32,7 +32,7 @@ struct UnitClasses {
         var signatures = [[UInt64]](repeating: [UInt64](repeating: 0, count: words), count: intervalCount)
         for (setNumber, set) in all.enumerated() {
             for range in set.ranges {
-                var interval = Self.firstIndex(of: range.lowerBound, in: points)
+                var interval = points.lowerBound(of: range.lowerBound)
                 while interval < intervalCount && points[interval] <= range.upperBound {
                     signatures[interval][setNumber / 64] |= 1 << UInt64(setNumber % 64)
                     interval += 1
@@ -64,15 +64,6 @@ struct UnitClasses {
         self.classOf = classOf
         self.member = member
         self.foldings = foldings
-    }
-
-    private static func firstIndex(of value: UInt32, in points: [UInt32]) -> Int {
-        var low = 0, high = points.count
-        while low < high {
-            let mid = (low + high) / 2
-            if points[mid] < value { low = mid + 1 } else { high = mid }
-        }
-        return low
     }
 
     /// The BMP units whose full case folding has more than one unit, with that folding.
