@@ -14,8 +14,8 @@ struct BenchCommand: ParsableCommand {
         --rounds times and their median reported. Long note: `diskret filter` on one note of --long-note KB made \
         of the fixture notes, --rounds times, for time and memory per byte of a long document (a case file \
         exported whole). Floor (--floor): ICU's word and sentence break alone over the corpus's texts, in this \
-        process, per MB of the corpus — what the prescribed ICU tokenisation costs before any rule runs. Memory: the peak resident set of the child processes. Use a \
-        release build: `swift build -c release --static-swift-stdlib`. With --baseline OTHER, a second diskret \
+        process, per MB of the corpus — what the prescribed ICU tokenisation costs before any rule runs. \
+        Memory: the peak resident set of the child processes. Use a release build: `swift build -c release --static-swift-stdlib`. With --baseline OTHER, a second diskret \
         executable (another build, e.g. of the previous commit) is measured the same way on the same corpus, \
         its runs alternating with this build's, and both are printed with their ratio; --baseline-rules gives \
         it a rule pack of its own (an older build may not read today's rule files). Any failed run stops the \
