@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Build the fixture corpus from the marked-up notes.
 
-Reads Fixtures/source/*.txt, where gold annotations are written inline as [[surface text|label]], and writes
-  - Fixtures/notes/<name>.txt: the plain note (mark-up removed), and
-  - Fixtures/corpus.jsonl: one {"id", "text", "entities": [{"start", "end", "label", "text"}]} per note,
-    offsets in Unicode code points, end exclusive (the format of shared/corpora/README.md).
-Run from anywhere: python3 Fixtures/scripts/build_corpus.py
+Reads DIR/source/*.txt, where gold annotations are written inline as [[surface text|label]], and writes
+  - DIR/notes/<name>.txt: the plain note (mark-up removed), and
+  - DIR/corpus.jsonl: one {"id", "text", "entities": [{"start", "end", "label", "text"}]} per note,
+    offsets in Unicode code points, end exclusive.
+DIR is Fixtures by default; a blind batch is built with its own folder:
+  python3 Fixtures/scripts/build_corpus.py                        # Fixtures/
+  python3 Fixtures/scripts/build_corpus.py Fixtures/blind/batch-01
 """
 import json
 import os
@@ -44,8 +46,9 @@ def parse(source, name):
 
 
 def main():
-    source_dir = os.path.join(HERE, "source")
-    notes_dir = os.path.join(HERE, "notes")
+    root = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else HERE
+    source_dir = os.path.join(root, "source")
+    notes_dir = os.path.join(root, "notes")
     os.makedirs(notes_dir, exist_ok=True)
     lines, count = [], 0
     for name in sorted(os.listdir(source_dir)):
@@ -57,7 +60,7 @@ def main():
             handle.write(plain)
         lines.append(json.dumps({"id": name[:-4], "text": plain, "entities": entities}, ensure_ascii=False))
         count += len(entities)
-    with open(os.path.join(HERE, "corpus.jsonl"), "w", encoding="utf-8") as handle:
+    with open(os.path.join(root, "corpus.jsonl"), "w", encoding="utf-8") as handle:
         handle.write("\n".join(lines) + "\n")
     print(f"{len(lines)} notes, {count} entities")
 
