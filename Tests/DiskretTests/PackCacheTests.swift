@@ -46,34 +46,37 @@ import Testing
         #expect(after == before)
     }
 
-    /// The pattern prefilter read back from the cache is the one written: same automaton, classes and
+    /// The pattern prefilters read back from the cache are the ones written: same automata, classes and
     /// tables, and the same regions on the fixture notes.
-    @Test func cacheFileKeepsThePatternPrefilter() throws {
+    @Test func cacheFileKeepsThePatternPrefilters() throws {
         let sources = try Self.repositorySources()
         var contents = try RulePack.parse(sources)
-        let original = TestSupport.pack.patternPrefilter
-        contents.prefilter = original
+        let originals = TestSupport.pack.patternPrefilters
+        contents.prefilters = originals
         let cacheDirectory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: cacheDirectory) }
         let cache = PackCache(cacheDirectory: cacheDirectory, ruleDirectory: "/rules", sources: sources)
         cache.write(contents)
         let decoded = try #require(cache.read())
-        let copy = try #require(decoded.prefilter)
-        var before = "", after = ""
-        dump(original.automaton.nodes, to: &before)
-        dump(copy.automaton.nodes, to: &after)
-        #expect(after == before)
-        #expect(copy.automaton.ruleOfNode == original.automaton.ruleOfNode && copy.automaton.starts == original.automaton.starts)
-        #expect(copy.automaton.setCount == original.automaton.setCount)
-        #expect(copy.classes.classOf == original.classes.classOf && copy.classes.count == original.classes.count)
-        #expect(copy.classes.member == original.classes.member && copy.classes.foldings == original.classes.foldings)
-        #expect(copy.automatonRule == original.automatonRule && copy.initialNodes == original.initialNodes)
-        #expect(copy.unsupported == original.unsupported && copy.reach == original.reach)
-        let first = PrefilterScanner(prefilter: original), second = PrefilterScanner(prefilter: copy)
-        for text in PatternGateTests.texts.suffix(10) {
-            let units = Array(text.utf16)
-            #expect(units.withUnsafeBufferPointer { first.regions(in: $0) }
-                    == units.withUnsafeBufferPointer { second.regions(in: $0) })
+        let copies = try #require(decoded.prefilters)
+        #expect(copies.count == originals.count)
+        for (original, copy) in zip(originals, copies) {
+            var before = "", after = ""
+            dump(original.automaton.nodes, to: &before)
+            dump(copy.automaton.nodes, to: &after)
+            #expect(after == before)
+            #expect(copy.automaton.ruleOfNode == original.automaton.ruleOfNode && copy.automaton.starts == original.automaton.starts)
+            #expect(copy.automaton.setCount == original.automaton.setCount)
+            #expect(copy.classes.classOf == original.classes.classOf && copy.classes.count == original.classes.count)
+            #expect(copy.classes.member == original.classes.member && copy.classes.foldings == original.classes.foldings)
+            #expect(copy.automatonRule == original.automatonRule && copy.initialNodes == original.initialNodes)
+            #expect(copy.unsupported == original.unsupported && copy.reach == original.reach)
+            let first = PrefilterScanner(prefilter: original), second = PrefilterScanner(prefilter: copy)
+            for text in PatternGateTests.texts.suffix(10) {
+                let units = Array(text.utf16)
+                #expect(units.withUnsafeBufferPointer { first.regions(in: $0) }
+                        == units.withUnsafeBufferPointer { second.regions(in: $0) })
+            }
         }
     }
 

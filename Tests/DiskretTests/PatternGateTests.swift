@@ -34,8 +34,8 @@ import Testing
         open.gate = .none
         open.requiresText = []
         open.requiresBeforeNumber = []
-        let gated = try PatternDetector(rules: [rule], prefilter: nil, timeLimit: 0)
-        let ungated = try PatternDetector(rules: [PatternRule(definition: open, regex: rule.regex, checkLists: rule.checkLists)], prefilter: nil, timeLimit: 0)
+        let gated = try PatternDetector(rules: [rule], prefilters: [], timeLimit: 0)
+        let ungated = try PatternDetector(rules: [PatternRule(definition: open, regex: rule.regex, checkLists: rule.checkLists)], prefilters: [], timeLimit: 0)
         let tokenizer = try Tokenizer()
         var matches = 0
         for text in Self.texts {

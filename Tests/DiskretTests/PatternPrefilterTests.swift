@@ -17,8 +17,8 @@ import Testing
     /// candidates, and returns how many there were.
     static func compared(_ texts: [String], comment: Comment? = nil) throws -> Int {
         let pack = TestSupport.pack
-        let filtered = try PatternDetector(rules: pack.patterns, prefilter: pack.patternPrefilter, prefilterWarmUp: 0, timeLimit: 0)
-        let unfiltered = try PatternDetector(rules: pack.patterns, prefilter: nil, timeLimit: 0)
+        let filtered = try PatternDetector(rules: pack.patterns, prefilters: pack.patternPrefilters, prefilterWarmUp: 0, timeLimit: 0)
+        let unfiltered = try PatternDetector(rules: pack.patterns, prefilters: [], timeLimit: 0)
         let tokenizer = try Tokenizer()
         var matches = 0
         for text in texts {
@@ -58,18 +58,34 @@ import Testing
         return texts
     }
 
-    /// Every rule of the German pack has a shape: a rule without one runs on every line its gate passes.
+    /// Every rule of the German pack has a shape and runs behind one of the automata: a rule without one
+    /// runs on every line its gate passes.
     @Test func everyRuleHasAShape() {
-        let prefilter = TestSupport.pack.patternPrefilter
-        #expect(prefilter.unsupported.isEmpty, "\(prefilter.unsupported)")
-        #expect(prefilter.automatonRule.allSatisfy { $0 != nil })
+        let pack = TestSupport.pack
+        #expect(pack.rulesWithoutPrefilter.isEmpty, "\(pack.rulesWithoutPrefilter)")
+        for index in pack.patterns.indices {
+            let covering = pack.patternPrefilters.filter { $0.automatonRule[index] != nil }
+            #expect(covering.count == 1, "rule \(pack.patterns[index].definition.id)")
+        }
+    }
+
+    /// A pack with more pattern rules than one automaton tracks is split: every rule lands in exactly one
+    /// automaton, each automaton holds at most `maxRules`, and the split keeps the matches.
+    @Test func morePatternRulesThanOneAutomatonHoldsAreSplit() throws {
+        let pack = TestSupport.pack
+        let rule = try #require(pack.patterns.first)
+        let many = Array(repeating: rule, count: PatternPrefilter.maxRules * 2 + 3)
+        let prefilters = PatternPrefilter.chunked(rules: many)
+        #expect(prefilters.count == 3)
+        for prefilter in prefilters { #expect(prefilter.automatonRule.compactMap { $0 }.count <= PatternPrefilter.maxRules) }
+        for index in many.indices { #expect(prefilters.filter { $0.automatonRule[index] != nil }.count == 1) }
     }
 
     /// Closures kept per node give what walking the automaton gives: with a memo that holds everything,
     /// with none, and with one that fills up part way. Entry sets are drawn at random and asked twice, so
     /// the second answer comes from the memo.
     @Test func keptClosuresEqualWalkedOnes() {
-        let automaton = TestSupport.pack.patternPrefilter.automaton
+        let automaton = TestSupport.pack.patternPrefilters[0].automaton
         var random = PropertyTests.Generator(state: PropertyTests.seed)
         var kept = Closure(automaton: automaton), walked = Closure(automaton: automaton, memoLimit: 0)
         var partly = Closure(automaton: automaton, memoLimit: 150)
@@ -91,7 +107,7 @@ import Testing
 
     /// The scanner waits until a session has read enough text to pay for building its DFA.
     @Test func theScannerStartsAfterItsWarmUp() {
-        let scanner = PrefilterScanner(prefilter: TestSupport.pack.patternPrefilter, warmUpUnits: 1000)
+        let scanner = PrefilterScanner(prefilter: TestSupport.pack.patternPrefilters[0], warmUpUnits: 1000)
         #expect(!scanner.isWorthRunning(on: 600))
         #expect(scanner.isWorthRunning(on: 600))
         #expect(scanner.isWorthRunning(on: 10))

@@ -102,14 +102,14 @@ import Testing
     }
 
     @Test func notesOutsideTheBMPAreNotPrefiltered() {
-        let prefilter = TestSupport.pack.patternPrefilter
+        let prefilter = TestSupport.pack.patternPrefilters[0]
         let units = Array("Treffen 😀 am 3.5.".utf16)
         #expect(units.withUnsafeBufferPointer { PrefilterScanner(prefilter: prefilter).regions(in: $0) } == nil)
     }
 
     /// The DFA cache may start anew in the middle of a note; the regions must not change.
     @Test func aSmallStateCacheGivesTheSameRegions() throws {
-        let prefilter = TestSupport.pack.patternPrefilter
+        let prefilter = TestSupport.pack.patternPrefilters[0]
         let roomy = PrefilterScanner(prefilter: prefilter), cramped = PrefilterScanner(prefilter: prefilter, maxStates: 3)
         for text in PatternGateTests.texts.suffix(20) {
             let units = Array(text.utf16)
@@ -126,7 +126,7 @@ import Testing
     /// the rule's reach, and overlapping ranges join. On generated notes, also with a cache that starts
     /// anew every few hundred states, in the middle of runs.
     @Test func regionsFollowTheirDefinition() throws {
-        let prefilter = TestSupport.pack.patternPrefilter
+        let prefilter = TestSupport.pack.patternPrefilters[0]
         let reach = prefilter.reach.map { $0 ?? Int.max }
         // One scanner steps through each note and then finds its regions on the states it built.
         let roomy = PrefilterScanner(prefilter: prefilter), cramped = PrefilterScanner(prefilter: prefilter, maxStates: 400)

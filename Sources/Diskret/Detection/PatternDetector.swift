@@ -8,13 +8,13 @@ struct PatternDetector {
     private let needles: LineNeedles
     /// Per rule, the numbers of its gates in `needles` (none, one or both of its required texts).
     private let needleGates: [[Int]]
-    /// Narrows each rule to the ranges where its shape can match (one pass for all rules); nil runs every
+    /// Narrow each rule to the ranges where its shape can match (one pass per automaton); none runs every
     /// rule behind its gates only.
-    private let prefilter: PrefilterScanner?
+    private let prefilters: [PrefilterScanner]
 
-    /// `prefilter` must have been built from `rules`; it runs once the session has read `prefilterWarmUp`
+    /// `prefilters` must have been built from `rules`; they run once the session has read `prefilterWarmUp`
     /// UTF-16 units.
-    init(rules: [PatternRule], prefilter: PatternPrefilter?, prefilterWarmUp: Int = PrefilterScanner.defaultWarmUpUnits,
+    init(rules: [PatternRule], prefilters: [PatternPrefilter], prefilterWarmUp: Int = PrefilterScanner.defaultWarmUpUnits,
          timeLimit: Int32) throws(DiskretError) {
         self.rules = rules
         var matchers: [RegexMatcher] = []
@@ -32,20 +32,22 @@ struct PatternDetector {
             return numbers
         }
         needles = LineNeedles(gates: gates)
-        self.prefilter = prefilter.map { PrefilterScanner(prefilter: $0, warmUpUnits: prefilterWarmUp) }
+        self.prefilters = prefilters.map { PrefilterScanner(prefilter: $0, warmUpUnits: prefilterWarmUp) }
     }
 
     func detect(in text: TokenizedText, tokenizer: Tokenizer, into candidates: inout [Candidate]) throws(DiskretError) {
         let regions = GateRegions(units: text.units)
         try text.units.withUnsafeBufferPointer { (buffer) throws(DiskretError) in
             let marks = needles.marks(in: buffer, lines: regions.lines)
-            let shapeRegions = prefilter.flatMap { $0.isWorthRunning(on: buffer.count) ? $0.regions(in: buffer) : nil }
+            let shapeRegions = prefilters.map { $0.isWorthRunning(on: buffer.count) ? $0.regions(in: buffer) : nil }
             for (index, (rule, matcher)) in zip(rules, matchers).enumerated() {
                 let definition = rule.definition
                 var ranges = regions.ranges(for: definition.gate)
                 if !needleGates[index].isEmpty { ranges = regions.lines(in: ranges, markedIn: needleGates[index].map { marks[$0] }) }
-                if let shapeRegions, let shapeRule = prefilter?.prefilter.automatonRule[index] {
-                    ranges = GateRegions.intersection(ranges, shapeRegions[shapeRule])
+                for (scanner, regions) in zip(prefilters, shapeRegions) {
+                    if let regions, let shapeRule = scanner.prefilter.automatonRule[index] {
+                        ranges = GateRegions.intersection(ranges, regions[shapeRule])
+                    }
                 }
                 if ranges.isEmpty { continue }
                 try matcher.reset(buffer, timeLimit: timeLimit)

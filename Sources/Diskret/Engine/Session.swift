@@ -17,7 +17,7 @@ public final class Session {
         tokenizer = try Tokenizer()
         let prefilterMode = engine.options.patternPrefilter
         patterns = try PatternDetector(rules: engine.rules.patterns,
-                                       prefilter: prefilterMode == .never ? nil : engine.rules.patternPrefilter,
+                                       prefilters: prefilterMode == .never ? [] : engine.rules.patternPrefilters,
                                        prefilterWarmUp: prefilterMode == .always ? 0 : PrefilterScanner.defaultWarmUpUnits,
                                        timeLimit: engine.options.regexTimeLimit)
         contexts = try ContextDetector(rules: engine.rules.contexts, lexicon: lexicon, timeLimit: engine.options.regexTimeLimit)

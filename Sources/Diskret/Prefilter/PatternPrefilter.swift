@@ -22,11 +22,32 @@ final class PatternPrefilter: Sendable {
     /// The most automaton nodes one rule may take: nested counted repeats multiply (`((a{8}){8}){8}`).
     static let maxNodesPerRule = 20_000
 
-    /// The prefilter of a pack's pattern rules, in their order.
+    /// The reason recorded for a rule that did not fit into this automaton (a later one takes it).
+    static let overflowReason = "more than \(maxRules) rules"
+
+    /// The prefilter of a pack's pattern rules, in their order (at most `maxRules` of them).
     convenience init(rules: [PatternRule]) {
-        self.init(patterns: rules.map {
-            (id: $0.definition.id, pattern: $0.definition.pattern, caseInsensitive: $0.definition.caseInsensitive)
-        })
+        self.init(patterns: Self.patterns(of: rules))
+    }
+
+    /// As many prefilters as the pack's pattern rules need, `maxRules` rules each: every rule whose shape the
+    /// parser models runs behind one of them. Each costs a pass over a note, which is far cheaper than an
+    /// unfiltered regex on every line its gates let through.
+    static func chunked(rules: [PatternRule]) -> [PatternPrefilter] {
+        let all = patterns(of: rules)
+        var remaining = all
+        var prefilters: [PatternPrefilter] = []
+        while true {
+            let prefilter = PatternPrefilter(patterns: remaining)
+            prefilters.append(prefilter)
+            let overflow = Set(prefilter.unsupported.filter { $0.value == overflowReason }.keys)
+            if overflow.isEmpty { return prefilters }
+            remaining = all.map { overflow.contains($0.id) ? $0 : (id: $0.id, pattern: nil, caseInsensitive: $0.caseInsensitive) }
+        }
+    }
+
+    private static func patterns(of rules: [PatternRule]) -> [(id: String, pattern: String?, caseInsensitive: Bool)] {
+        rules.map { (id: $0.definition.id, pattern: $0.definition.pattern, caseInsensitive: $0.definition.caseInsensitive) }
     }
 
     /// The prefilter of patterns given by their rule id, text (nil for none) and case flag.
@@ -39,7 +60,7 @@ final class PatternPrefilter: Sendable {
         for (id, pattern, caseInsensitive) in patterns {
             guard let pattern else { automatonRule.append(nil); continue }
             if automaton.starts.count == Self.maxRules {
-                unsupported[id] = "more than \(Self.maxRules) rules"
+                unsupported[id] = Self.overflowReason
                 automatonRule.append(nil)
                 continue
             }

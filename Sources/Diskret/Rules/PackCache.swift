@@ -17,11 +17,11 @@ struct PackCache {
         var contextKeys: [String: ContextKeys]
         /// The folded keys of each rule's inline `words`, by rule id.
         var wordKeys: [String: [(key: [UInt8], tokens: Int)]]
-        /// The pattern rules' prefilter (nil until the pack has been compiled once).
-        var prefilter: PatternPrefilter? = nil
+        /// The pattern rules' prefilters (nil until the pack has been compiled once).
+        var prefilters: [PatternPrefilter]? = nil
     }
 
-    static let formatVersion: UInt64 = 5
+    static let formatVersion: UInt64 = 6
     private static let magic: UInt64 = 0x3150_524B_4944  // "DIKRP1"
 
     let path: String
@@ -61,7 +61,11 @@ struct PackCache {
                 for _ in 0..<(try input.count()) { keys.append((try input.data(), try input.int())) }
                 contents.wordKeys[id] = keys
             }
-            if try input.bool() { contents.prefilter = try PatternPrefilter(from: &input) }
+            if try input.bool() {
+                var prefilters: [PatternPrefilter] = []
+                for _ in 0..<(try input.count()) { prefilters.append(try PatternPrefilter(from: &input)) }
+                contents.prefilters = prefilters
+            }
             return input.isAtEnd ? contents : nil
         } catch {
             return nil
@@ -81,8 +85,11 @@ struct PackCache {
             body.int(keys.count)
             for (key, tokens) in keys { body.data(key); body.int(tokens) }
         }
-        body.bool(contents.prefilter != nil)
-        contents.prefilter?.write(to: &body)
+        body.bool(contents.prefilters != nil)
+        if let prefilters = contents.prefilters {
+            body.int(prefilters.count)
+            for prefilter in prefilters { prefilter.write(to: &body) }
+        }
         var out = ByteWriter()
         out.uint64(Self.magic)
         out.uint64(fingerprint)

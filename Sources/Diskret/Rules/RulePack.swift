@@ -7,8 +7,9 @@ public struct RulePack: Sendable {
     /// All rule definitions, in file order (files sorted by path).
     let definitions: [RuleDefinition]
     let patterns: [PatternRule]
-    /// The shapes of `patterns` as one automaton, which narrows where their regexes run.
-    let patternPrefilter: PatternPrefilter
+    /// The shapes of `patterns` as automata of up to `PatternPrefilter.maxRules` rules each, which narrow
+    /// where their regexes run.
+    let patternPrefilters: [PatternPrefilter]
     let wordLists: [WordListRule]
     let contexts: [ContextRule]
     let allow: [WordSetRule]
@@ -25,7 +26,11 @@ public struct RulePack: Sendable {
     /// The pattern rules that run without the prefilter, with the reason (syntax its shape parser does not
     /// model): they still work, only slower, on every line their gates let through.
     public var rulesWithoutPrefilter: [(id: String, reason: String)] {
-        patternPrefilter.unsupported.sorted { $0.key < $1.key }.map { (id: $0.key, reason: $0.value) }
+        var reasons: [String: String] = [:]
+        for prefilter in patternPrefilters {
+            for (id, reason) in prefilter.unsupported where reason != PatternPrefilter.overflowReason { reasons[id] = reason }
+        }
+        return reasons.sorted { $0.key < $1.key }.map { (id: $0.key, reason: $0.value) }
     }
 
     /// The number of examples the rules carry.
@@ -68,8 +73,8 @@ public struct RulePack: Sendable {
         var contents: PackCache.Contents
         if let cached { contents = cached } else { contents = try parse(sources) }
         let pack = try RulePackCompiler(cacheDirectory: cacheDirectory).compile(directory: directory, contents)
-        if cached?.prefilter == nil, let cache {
-            contents.prefilter = pack.patternPrefilter
+        if cached?.prefilters == nil, let cache {
+            contents.prefilters = pack.patternPrefilters
             cache.write(contents)
         }
         return pack
@@ -101,7 +106,7 @@ public struct RulePack: Sendable {
 
     init(directory: String, definitions: [RuleDefinition], patterns: [PatternRule], wordLists: [WordListRule],
          contexts: [ContextRule], allow: [WordSetRule], deny: [WordSetRule], unknownWords: [WordSetRule],
-         particles: Set<[UInt8]>, patternPrefilter: PatternPrefilter? = nil) {
+         particles: Set<[UInt8]>, patternPrefilters: [PatternPrefilter]? = nil) {
         self.directory = directory; self.definitions = definitions; self.patterns = patterns
         self.wordLists = wordLists; self.contexts = contexts; self.allow = allow; self.deny = deny
         self.unknownWords = unknownWords
@@ -109,10 +114,11 @@ public struct RulePack: Sendable {
         self.particles = particles
         // A cached prefilter is used only if it was made for these pattern rules (the cache's fingerprint
         // covers the rule files, so this guards against a layout mistake, not against edits).
-        if let patternPrefilter, patternPrefilter.automatonRule.count == patterns.count {
-            self.patternPrefilter = patternPrefilter
+        if let patternPrefilters, !patternPrefilters.isEmpty,
+           patternPrefilters.allSatisfy({ $0.automatonRule.count == patterns.count }) {
+            self.patternPrefilters = patternPrefilters
         } else {
-            self.patternPrefilter = PatternPrefilter(rules: patterns)
+            self.patternPrefilters = PatternPrefilter.chunked(rules: patterns)
         }
     }
 
@@ -191,7 +197,7 @@ struct RulePackCompiler {
         }
         return RulePack(directory: directory, definitions: definitions, patterns: patterns, wordLists: wordLists,
                         contexts: contexts, allow: allow, deny: deny, unknownWords: unknownWords, particles: particles,
-                        patternPrefilter: contents.prefilter)
+                        patternPrefilters: contents.prefilters)
     }
 
     private func compileRegex(_ pattern: String, _ rule: RuleDefinition) throws(DiskretError) -> RegexPattern {
