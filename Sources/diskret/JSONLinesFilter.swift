@@ -46,10 +46,9 @@ struct JSONLinesFilter {
         guard !batch.isEmpty else { return }
         let results = ResultSlots(count: batch.count)
         let workers = min(sessions.count, batch.count)
-        let chunk = (batch.count + workers - 1) / workers
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let session = sessions[worker].session
-            for index in (worker * chunk)..<min(batch.count, (worker + 1) * chunk) {
+            for index in WorkPartition.range(worker: worker, of: workers, count: batch.count) {
                 results.set(index, Self.process(batch[index], session: session, anonymize: anonymize))
             }
         }
