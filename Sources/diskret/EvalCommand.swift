@@ -45,6 +45,9 @@ struct EvalCommand: ParsableCommand {
             do { document = try JSONDecoder().decode(GoldDocument.self, from: Data(line)) } catch {
                 throw fail(DiskretError.invalidRecord(line: number + 1, message: "not a gold document {id, text, entities}"))
             }
+            if let entity = document.firstInvalidEntity() {
+                throw fail(DiskretError.invalidRecord(line: number + 1, message: "entity \(entity + 1) is not a span of the text (0 <= start <= end <= length in Unicode scalars)"))
+            }
             let result: AnonymizedText
             do { result = try session.anonymize(document.text) } catch { throw fail(error) }
             Evaluator().add(document, findings: result.findings, output: result.text, to: &report)
