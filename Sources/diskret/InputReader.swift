@@ -3,20 +3,11 @@ import Foundation
 
 /// Reads input bytes and checks that they are UTF-8, reporting the first bad byte's offset.
 enum InputReader {
-    /// All of standard input or of a file, refusing more than `limit` bytes without reading them all.
-    static func readAll(path: String?, limit: Int) throws -> Data {
-        if let path {
-            guard FileManager.default.fileExists(atPath: path) else {
-                printError("error: input file not found: \(path)")
-                throw ExitCodes.noInput
-            }
-            guard let data = FileManager.default.contents(atPath: path) else {
-                printError("error: input file not readable: \(path)")
-                throw ExitCodes.ioError
-            }
-            guard data.count <= limit else { throw fail(DiskretError.inputTooLarge(bytes: data.count, limit: limit)) }
-            return data
-        }
+    /// All of standard input or of a file, refusing more than `limit` bytes without reading them all: a
+    /// regular file by its size before a byte is read, a pipe as soon as it has delivered more. Messages name
+    /// the option, not the file, whose name can hold a client's.
+    static func readAll(path: String?, limit: Int, option: String = "--input") throws -> Data {
+        if let path { return Data(try readFile(path, limit: limit, option: option)) }
         var data = Data()
         while true {
             let chunk: Data?
@@ -27,6 +18,23 @@ enum InputReader {
             guard let chunk, !chunk.isEmpty else { return data }  // nil or empty: end of input
             data.append(chunk)
             if data.count > limit { throw fail(DiskretError.inputTooLarge(bytes: data.count, limit: limit)) }
+        }
+    }
+
+    /// The bytes of the file behind `option`, at most `limit`: 66 when it is missing, 74 when it cannot be
+    /// read, 65 when it is larger than `limit`.
+    static func readFile(_ path: String, limit: Int, option: String) throws -> [UInt8] {
+        switch BoundedFile.read(path, limit: limit) {
+        case let .bytes(bytes): return bytes
+        case .missing:
+            printError("error: the file given with \(option) does not exist")
+            throw ExitCodes.noInput
+        case .unreadable:
+            printError("error: the file given with \(option) cannot be read")
+            throw ExitCodes.ioError
+        case let .tooLarge(size):
+            printError("error: the file given with \(option) holds \(size) bytes or more, beyond the limit of \(limit) bytes (--max-bytes)")
+            throw ExitCodes.dataError
         }
     }
 

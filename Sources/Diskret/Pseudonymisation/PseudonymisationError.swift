@@ -17,6 +17,8 @@ public enum PseudonymisationError: Error, Equatable, Sendable, CustomStringConve
     case vaultUnreadable(path: String)
     /// The file is not a Diskret vault (wrong magic) or is truncated.
     case notAVault(path: String)
+    /// The vault is larger than the limit it is read with (`--max-bytes`), and is not read.
+    case vaultTooLarge(bytes: Int, limit: Int)
     /// The vault was written by a newer format version.
     case unsupportedVaultVersion(Int)
     /// The passphrase or key file does not open this vault (or its header was altered).
@@ -40,6 +42,7 @@ public enum PseudonymisationError: Error, Equatable, Sendable, CustomStringConve
         case .emptyPassphrase: return "the vault passphrase is empty"
         case let .vaultUnreadable(path): return "vault \(path) does not exist or cannot be read"
         case let .notAVault(path): return "\(path) is not a Diskret vault or is truncated"
+        case let .vaultTooLarge(bytes, limit): return "the vault holds \(bytes) bytes or more, beyond the limit of \(limit) bytes (--max-bytes)"
         case let .unsupportedVaultVersion(version): return "the vault has format version \(version), which this diskret cannot read"
         case .wrongVaultKey: return "the vault cannot be opened with this passphrase or key file (wrong key, or the vault header was altered)"
         case .vaultTampered: return "the vault failed its integrity check: it was damaged or tampered with"
