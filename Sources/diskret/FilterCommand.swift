@@ -44,9 +44,9 @@ struct FilterCommand: ParsableCommand {
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
         let engine = try ruleOptions.makeEngine()
-        let policy = try masking.makePolicy()
-        let known = try rosterOptions.knownPersons()
-        let reveal = try rosterOptions.authorizedReveal()
+        let policy = try masking.makePolicy(maxBytes: ruleOptions.maxBytes)
+        let known = try rosterOptions.knownPersons(maxBytes: ruleOptions.maxBytes)
+        let reveal = try rosterOptions.authorizedReveal(maxBytes: ruleOptions.maxBytes)
         let context = try pseudonymisation.makeContext(policy: policy, ruleDirectory: engine.rules.directory, jsonl: jsonl, explain: explain)
         let session: Session
         do { session = try engine.makeSession() } catch { throw fail(error) }
@@ -64,7 +64,7 @@ struct FilterCommand: ParsableCommand {
         } catch {
             throw fail(error)
         }
-        try pseudonymisation.store(input: text, result: result)
+        try pseudonymisation.store(input: text, result: result, maxBytes: ruleOptions.maxBytes)
         if let report { try writeReport(result.findings, to: report) }
         try OutputWriter.write(result.text)
         // The process ends here: its exit reclaims the engine at no cost, whereas freeing ~60 compiled ICU
