@@ -42,31 +42,6 @@ enum InputReader {
     static func decode(_ data: Data, baseOffset: Int = 0) throws(DiskretError) -> String {
         try StrictUTF8.decode(data, baseOffset: baseOffset)
     }
-
-    /// Calls `body` with each line of standard input (without its newline) and its 1-based number, one line
-    /// in memory at a time.
-    static func forEachLine(_ body: (Data, Int) throws -> Void) throws {
-        var buffer: UnsafeMutablePointer<CChar>? = nil
-        var capacity = 0
-        defer { free(buffer) }
-        var number = 0
-        guard let input = fdopen(0, "r") else {
-            printError("error: standard input cannot be read")
-            throw ExitCodes.ioError
-        }
-        while true {
-            let length = getline(&buffer, &capacity, input)
-            if length < 0 { break }
-            number += 1
-            var count = length
-            while count > 0, buffer![count - 1] == 0x0A || buffer![count - 1] == 0x0D { count -= 1 }
-            try body(Data(bytes: buffer!, count: count), number)
-        }
-        if ferror(input) != 0 {
-            printError("error: reading standard input failed")
-            throw ExitCodes.ioError
-        }
-    }
 }
 
 /// Writes to standard output; a closed pipe ends the process quietly with the I/O exit code.
@@ -84,7 +59,7 @@ enum OutputWriter {
             return true
         }
         if !result {
-            printError("error: standard output closed before all output was written")
+            printError("error: writing standard output failed (disk full or output closed); the output is incomplete")
             throw ExitCodes.ioError
         }
     }

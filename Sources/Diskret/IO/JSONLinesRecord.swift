@@ -143,7 +143,7 @@ public struct JSONLinesRecord {
     }
 
     /// Appends `string` as a JSON string literal, escaping only what JSON requires.
-    static func appendString(_ string: String, to out: inout [UInt8]) {
+    package static func appendString(_ string: String, to out: inout [UInt8]) {
         out.append(0x22)
         var string = string
         string.withUTF8 { bytes in
