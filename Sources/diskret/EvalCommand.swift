@@ -30,10 +30,8 @@ struct EvalCommand: ParsableCommand {
 
     func run() throws {
         let engine = try ruleOptions.makeEngine()
-        guard let data = FileManager.default.contents(atPath: corpus) else {
-            printError("error: corpus not readable: \(corpus)")
-            throw ExitCodes.noInput
-        }
+        // The corpus is named by position, not by its file name, which can hold a name.
+        let data = Data(try InputReader.readFile(corpus, limit: EngineOptions.inputLimit, option: "CORPUS"))
         let session: Session
         do { session = try engine.makeSession() } catch { throw fail(error) }
         var report = Evaluator.Report()
