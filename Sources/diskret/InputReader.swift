@@ -24,16 +24,18 @@ enum InputReader {
     /// The bytes of the file behind `option`, at most `limit`: 66 when it is missing, 74 when it cannot be
     /// read, 65 when it is larger than `limit`.
     static func readFile(_ path: String, limit: Int, option: String) throws -> [UInt8] {
+        // An option's file is "given with --input"; a positional one "given as CORPUS".
+        let option = option.hasPrefix("-") ? "with \(option)" : "as \(option)"
         switch BoundedFile.read(path, limit: limit) {
         case let .bytes(bytes): return bytes
         case .missing:
-            printError("error: the file given with \(option) does not exist")
+            printError("error: the file given \(option) does not exist")
             throw ExitCodes.noInput
         case .unreadable:
-            printError("error: the file given with \(option) cannot be read")
+            printError("error: the file given \(option) cannot be read")
             throw ExitCodes.ioError
         case let .tooLarge(size):
-            printError("error: the file given with \(option) holds \(size) bytes or more, beyond the limit of \(limit) bytes (--max-bytes)")
+            printError("error: the file given \(option) holds \(size) bytes or more, beyond the limit of \(limit) bytes (--max-bytes)")
             throw ExitCodes.dataError
         }
     }
