@@ -142,7 +142,12 @@ import Testing
         #expect(check.status == 66)
         let policy = try BinaryRunner.run(["filter", "--policy", note.path + ".gone"], input: "x")
         #expect(policy.status == 66 && policy.stdoutData.isEmpty)
-        for result in [large, missing, check, policy] { #expect(!result.stderr.contains("Schmidt"), "\(result.stderr)") }
+        let key = try BinaryRunner.run(["filter", "--case-key", note.path + ".key", "--mask", "person=pseudonym"], input: "x")
+        #expect(key.status == 66 && key.stdoutData.isEmpty)
+        let vault = try BinaryRunner.run(["reidentify", "--vault", note.path + ".vault"], input: Data("x".utf8),
+                                         environment: ["DISKRET_VAULT_PASSPHRASE": "geheim"])
+        #expect(vault.status == 66 && vault.stdoutData.isEmpty)
+        for result in [large, missing, check, policy, key, vault] { #expect(!result.stderr.contains("Schmidt"), "\(result.stderr)") }
     }
 
     @Test func rostersAreBoundedRefuseAliasesAndMissingIs66() throws {
