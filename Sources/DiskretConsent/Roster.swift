@@ -12,18 +12,44 @@ public struct Roster: Sendable, Equatable {
     /// for persons without a role (distinct from the engine's "[Person N]").
     public var persons: [KnownPerson]
 
-    /// Reads a roster from YAML; errors name the line and never echo names.
-    public static func load(path: String) throws -> Roster {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw ConsentError.invalidRoster(file: path, line: 0, message: "not readable as UTF-8")
+    /// The largest roster `load` reads unless told otherwise: a case has a few dozen persons, a few KB.
+    public static let defaultMaxBytes = 1 << 20
+
+    /// Reads a roster from YAML, refusing a file larger than `maxBytes` before reading it; errors name the
+    /// line and never echo names, nor the file's name (which can hold one): they say "roster".
+    public static func load(path: String, maxBytes: Int = defaultMaxBytes) throws -> Roster {
+        let bytes: [UInt8]
+        switch BoundedFile.read(path, limit: maxBytes) {
+        case let .bytes(read): bytes = read
+        case .missing: throw ConsentError.invalidRoster(file: "roster", line: 0, message: "file not found")
+        case .unreadable: throw ConsentError.invalidRoster(file: "roster", line: 0, message: "file cannot be read")
+        case let .tooLarge(size):
+            throw ConsentError.invalidRoster(file: "roster", line: 0, message: "holds \(size) bytes or more, beyond the limit of \(maxBytes) bytes")
         }
-        return try parse(text, file: path)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw ConsentError.invalidRoster(file: "roster", line: 0, message: "not readable as UTF-8")
+        }
+        return try parse(text, file: "roster")
     }
 
     /// Parses roster YAML.
     public static func parse(_ text: String, file: String = "roster") throws -> Roster {
         let root: Node?
-        do { root = try Yams.compose(yaml: text) } catch {
+        do {
+            // The parser is kept while the tree is walked: it owns the anchors the nodes point to weakly.
+            let parser = try Parser(yaml: text)
+            root = try parser.singleRoot()
+            // Aliases let 273 KB of YAML stand for 25 million names (5,000 persons sharing one list of 5,000),
+            // which took 55 s and 441 MB; a roster has no use for them, so any anchor is refused. The walk
+            // meets an anchor at its definition, before any alias to it, so it never walks an expansion.
+            if let root, let anchored = firstAnchoredNode(root) {
+                throw ConsentError.invalidRoster(file: file, line: anchored.mark.map { $0.line } ?? 0,
+                                                 message: "YAML anchors and aliases (& and *) are not allowed in a roster")
+            }
+            withExtendedLifetime(parser) {}
+        } catch let error as ConsentError {
+            throw error
+        } catch {
             // libyaml's problem texts ("did not find expected key") hold no roster content; the snippet is left out.
             switch error as? YamlError {
             case let .scanner(_, problem, mark, _)?, let .parser(_, problem, mark, _)?, let .composer(_, problem, mark, _)?:
@@ -87,6 +113,22 @@ public struct Roster: Sendable, Equatable {
                                        phones: try list("phones"), placeholder: ""))
         }
         return Roster(caseKey: caseKey, persons: assignPlaceholders(persons))
+    }
+
+    /// The first node in document order that carries an anchor, if any.
+    private static func firstAnchoredNode(_ node: Node) -> Node? {
+        if node.anchor != nil { return node }
+        switch node {
+        case let .mapping(mapping):
+            for (key, value) in mapping {
+                if let found = firstAnchoredNode(key) ?? firstAnchoredNode(value) { return found }
+            }
+        case let .sequence(sequence):
+            for item in sequence { if let found = firstAnchoredNode(item) { return found } }
+        case .scalar, .alias:
+            break
+        }
+        return nil
     }
 
     /// An ISO (1988-03-12) or German (12.03.1988) date.

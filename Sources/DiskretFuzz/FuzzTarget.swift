@@ -1,6 +1,6 @@
-// libFuzzer targets for the engine, the rule-file loader, the `--jsonl` record reader and the case-roster
-// reader; $DISKRET_FUZZ_TARGET picks one (engine, rules, jsonl, roster, prefilter; default
-// engine). Build and run them as
+// libFuzzer targets for the engine, the rule-file loader, the `--jsonl` record reader, a `--jsonl` batch shared
+// among a varied number of jobs, and the case-roster reader; $DISKRET_FUZZ_TARGET picks one (engine, rules,
+// jsonl, batch, roster, prefilter; default engine). Build and run them as
 // Fixtures/fuzz/README.md describes. Without -DFUZZING this builds a replay tool that runs files (crash
 // reproducers, the seed corpora) through the same entry points, which the test suite uses as regression tests.
 import Diskret
@@ -8,7 +8,7 @@ import Foundation
 
 /// The fuzz targets, each an entry point taking one input's bytes.
 enum FuzzTarget: String, CaseIterable {
-    case engine, rules, jsonl, roster, prefilter
+    case engine, rules, jsonl, batch, roster, prefilter
 
     /// The target named by $DISKRET_FUZZ_TARGET.
     static let selected: FuzzTarget = {
@@ -22,6 +22,7 @@ enum FuzzTarget: String, CaseIterable {
         case .engine: EngineFuzz.run(bytes)
         case .rules: RuleLoaderFuzz.run(bytes)
         case .jsonl: JSONLinesFuzz.run(bytes)
+        case .batch: BatchFuzz.run(bytes)
         case .roster: RosterFuzz.run(bytes)
         case .prefilter: PrefilterFuzz.run(bytes)
         }

@@ -56,6 +56,9 @@ struct BenchCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the figures as JSON.")
     var json = false
 
+    @Flag(name: .long, help: "Only time pathological notes (title chains, repeated names, …) at 100 KB and 1 MB, in this process; exit 1 if one fails or costs more than 15 times as much at 1 MB.")
+    var adversarial = false
+
     func validate() throws {
         guard generate > 0, jobs > 0, runs > 0, rounds > 0 else {
             throw ValidationError("--generate, --jobs, --runs and --rounds must be positive.")
@@ -73,6 +76,10 @@ struct BenchCommand: ParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
         let rules = ruleOptions.ruleDirectory() ?? "Rules"
+        if adversarial {
+            guard try AdversarialBench.run(engine: try ruleOptions.makeEngine(), rounds: rounds, json: json) else { throw ExitCodes.found }
+            return
+        }
         let notes = try sampleNotes(rules: rules)
         let corpusPath = try corpus ?? generateCorpus(from: notes, megabytes: generate)
         // A generated corpus is ours to remove, also when a run fails; a given one is the user's.
@@ -257,7 +264,9 @@ struct ChildRun {
     /// The median wall time of `runs`, the figure the throughput measurements report.
     static func median(_ runs: [ChildRun]) -> Double { runs.map(\.seconds).sorted()[runs.count / 2] }
 
-    static func run(_ executable: String, _ arguments: [String], input: Data? = nil, inputFile: String? = nil) throws -> ChildRun {
+    /// Runs `executable` once; an exit status outside `statuses` (or a signal) stops the benchmark.
+    static func run(_ executable: String, _ arguments: [String], input: Data? = nil, inputFile: String? = nil,
+                    allowing statuses: Set<Int32> = [0]) throws -> ChildRun {
         var pipeEnds: [Int32] = [-1, -1]
         var inputDescriptor: Int32
         if let inputFile {
@@ -298,7 +307,7 @@ struct ChildRun {
         _ = wait4(pid, &status, 0, &usage)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         // A failed run would be timed as a fast one: stop rather than report it.
-        guard status & 0x7F == 0, (status >> 8) & 0xFF == 0 else {
+        guard status & 0x7F == 0, statuses.contains((status >> 8) & 0xFF) else {
             let code = status & 0x7F == 0 ? "exit status \((status >> 8) & 0xFF)" : "signal \(status & 0x7F)"
             printError("error: \(executable) \(arguments.joined(separator: " ")) failed (\(code)); nothing was measured")
             throw ExitCode.failure

@@ -133,7 +133,7 @@ struct ConsentImportCommand: ParsableCommand {
     func validate() throws { guard fhir else { throw ValidationError("Name the format: --fhir.") } }
 
     func run() throws {
-        let data = try file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : InputReader.readAll(path: file, limit: 256 << 20)
+        let data = try file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : InputReader.readAll(path: file, limit: 256 << 20, option: "FILE")
         guard let document = try? JSONSerialization.jsonObject(with: data) else {
             printError("error: \(file) is not JSON")
             throw ExitCodes.dataError

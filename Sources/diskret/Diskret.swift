@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `diskret` command: anonymises German case-conference notes.
 @main
@@ -22,11 +23,33 @@ struct DiskretCommand: ParsableCommand {
     /// pipe filter's start-up; help, version and any usage mistake go through the full parser, so that
     /// messages name `diskret filter` as usual.
     static func main() {
+        OutputFlush.install()
         let arguments = Array(CommandLine.arguments.dropFirst())
         let fullParserOnly: Set<String> = ["-h", "--help", "help", "--version", "--experimental-dump-help", "--generate-completion-script"]
-        guard arguments.first == "filter", !arguments.contains(where: fullParserOnly.contains),
-              let command = try? FilterCommand.parseAsRoot(Array(arguments.dropFirst())) as? FilterCommand
-        else { return main(nil) }
-        do { try command.run() } catch { exit(withError: error) }
+        if arguments.first == "filter", !arguments.contains(where: fullParserOnly.contains),
+           let command = try? FilterCommand.parseAsRoot(Array(arguments.dropFirst())) as? FilterCommand {
+            do { try command.run() } catch { exitRedacted(error, arguments: arguments) }
+            return
+        }
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            exitRedacted(error, arguments: arguments)
+        }
+    }
+
+    /// Ends the process as the argument parser's `exit(withError:)` does — help and version on standard
+    /// output with 0, anything else on standard error with its code — with the arguments kept out of the
+    /// message (a usage error had echoed a file name, and the client's name in it).
+    static func exitRedacted(_ error: Error, arguments: [String]) -> Never {
+        let code = exitCode(for: error)
+        let message = fullMessage(for: error)
+        if code == .success {
+            if !message.isEmpty { print(message) }
+        } else if !message.isEmpty {
+            printRaw(UsageRedaction.redact(message, arguments: arguments))
+        }
+        Foundation.exit(code.rawValue)
     }
 }

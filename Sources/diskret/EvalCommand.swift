@@ -30,10 +30,8 @@ struct EvalCommand: ParsableCommand {
 
     func run() throws {
         let engine = try ruleOptions.makeEngine()
-        guard let data = FileManager.default.contents(atPath: corpus) else {
-            printError("error: corpus not readable: \(corpus)")
-            throw ExitCodes.noInput
-        }
+        // The corpus is named by position, not by its file name, which can hold a name.
+        let data = Data(try InputReader.readFile(corpus, limit: EngineOptions.inputLimit, option: "CORPUS"))
         let session: Session
         do { session = try engine.makeSession() } catch { throw fail(error) }
         var report = Evaluator.Report()
@@ -44,6 +42,9 @@ struct EvalCommand: ParsableCommand {
             let document: GoldDocument
             do { document = try JSONDecoder().decode(GoldDocument.self, from: Data(line)) } catch {
                 throw fail(DiskretError.invalidRecord(line: number + 1, message: "not a gold document {id, text, entities}"))
+            }
+            if let entity = document.firstInvalidEntity() {
+                throw fail(DiskretError.invalidRecord(line: number + 1, message: "entity \(entity + 1) is not a span of the text (0 <= start <= end <= length in Unicode scalars)"))
             }
             let result: AnonymizedText
             do { result = try session.anonymize(document.text) } catch { throw fail(error) }

@@ -28,6 +28,12 @@ func printError(_ message: String) {
     FileHandle.standardError.write(Data("diskret: \(message)\n".utf8))
 }
 
+/// Writes a message to standard error as it is, with a newline (the argument parser's messages carry their
+/// own "Error:" and usage lines).
+func printRaw(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
 /// Reports a library error on stderr and turns it into the matching exit code.
 func fail(_ error: DiskretError) -> ExitCode {
     printError("error: \(error.description)")

@@ -8,10 +8,17 @@ struct FilterCommand: ParsableCommand {
         commandName: "filter",
         abstract: "Masks personal data in a note read from standard input and writes it to standard output.",
         discussion: """
-        The whole input is one note. With --jsonl, every input line is a JSON object {"id": …, "text": …} and \
-        every output line is {"id": …, "text": <masked>, "findings": […]} in input order; other keys are passed \
-        through unchanged, so keep personal data out of them. Nothing is written to standard output when the \
-        input is not valid UTF-8 (exit 65) or the rules are invalid (exit 78).
+        The whole input is one note. Nothing is written to standard output when the input is not valid UTF-8 \
+        or larger than --max-bytes (exit 65) or the rules are invalid (exit 78).
+
+        With --jsonl, every input line is a JSON object {"id": …, "text": …} and every output line is \
+        {"id": …, "text": <masked>, "findings": […]} in input order; other keys are passed through byte for \
+        byte, in input order, so keep personal data out of them. A line is refused as a bad record when it is not \
+        one JSON object with a string "text" (trailing commas and keys given twice included), is not UTF-8, or \
+        holds more than --max-bytes bytes. The first bad record ends the run with exit 65 and its line number on \
+        standard error; the records of the lines before it are on standard output, fully masked, and nothing \
+        after it. With --skip-bad, a bad record's line becomes {"line": N, "error": "…"} and the run goes on; \
+        it still exits 65 if any record was bad.
         """
     )
 
@@ -35,24 +42,28 @@ struct FilterCommand: ParsableCommand {
     @Option(name: .long, help: "With --jsonl, the number of documents masked in parallel (output order is kept).")
     var jobs: Int = 1
 
+    @Flag(name: .long, help: "With --jsonl, write a bad record as {\"line\": N, \"error\": …} and go on instead of stopping (exit 65 all the same).")
+    var skipBad = false
+
     func validate() throws {
         if jsonl && report != nil { throw ValidationError("--report cannot be combined with --jsonl; findings are part of each output line.") }
         if jsonl && input != nil { throw ValidationError("--input cannot be combined with --jsonl; pipe the JSON lines in.") }
         if jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be between 1 and 256.") }
+        if skipBad && !jsonl { throw ValidationError("--skip-bad only goes with --jsonl.") }
     }
 
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
         let engine = try ruleOptions.makeEngine()
-        let policy = try masking.makePolicy()
-        let known = try rosterOptions.knownPersons()
-        let reveal = try rosterOptions.authorizedReveal()
+        let policy = try masking.makePolicy(maxBytes: ruleOptions.maxBytes)
+        let known = try rosterOptions.knownPersons(maxBytes: ruleOptions.maxBytes)
+        let reveal = try rosterOptions.authorizedReveal(maxBytes: ruleOptions.maxBytes)
         let context = try pseudonymisation.makeContext(policy: policy, ruleDirectory: engine.rules.directory, jsonl: jsonl, explain: explain)
         let session: Session
         do { session = try engine.makeSession() } catch { throw fail(error) }
         if jsonl {
             let explain = explain
-            return try JSONLinesFilter(engine: engine, jobs: jobs) { (session, text) throws(DiskretError) in
+            return try JSONLinesFilter(engine: engine, jobs: jobs, maxBytes: ruleOptions.maxBytes, skipBad: skipBad) { (session, text) throws(DiskretError) in
                 try session.anonymize(text, policy: policy, known: known, reveal: reveal, explain: explain, pseudonymisation: context)
             }.run()
         }
@@ -64,7 +75,7 @@ struct FilterCommand: ParsableCommand {
         } catch {
             throw fail(error)
         }
-        try pseudonymisation.store(input: text, result: result)
+        try pseudonymisation.store(input: text, result: result, maxBytes: ruleOptions.maxBytes)
         if let report { try writeReport(result.findings, to: report) }
         try OutputWriter.write(result.text)
         // The process ends here: its exit reclaims the engine at no cost, whereas freeing ~60 compiled ICU

@@ -3,20 +3,11 @@ import Foundation
 
 /// Reads input bytes and checks that they are UTF-8, reporting the first bad byte's offset.
 enum InputReader {
-    /// All of standard input or of a file, refusing more than `limit` bytes without reading them all.
-    static func readAll(path: String?, limit: Int) throws -> Data {
-        if let path {
-            guard FileManager.default.fileExists(atPath: path) else {
-                printError("error: input file not found: \(path)")
-                throw ExitCodes.noInput
-            }
-            guard let data = FileManager.default.contents(atPath: path) else {
-                printError("error: input file not readable: \(path)")
-                throw ExitCodes.ioError
-            }
-            guard data.count <= limit else { throw fail(DiskretError.inputTooLarge(bytes: data.count, limit: limit)) }
-            return data
-        }
+    /// All of standard input or of a file, refusing more than `limit` bytes without reading them all: a
+    /// regular file by its size before a byte is read, a pipe as soon as it has delivered more. Messages name
+    /// the option, not the file, whose name can hold a client's.
+    static func readAll(path: String?, limit: Int, option: String = "--input") throws -> Data {
+        if let path { return Data(try readFile(path, limit: limit, option: option)) }
         var data = Data()
         while true {
             let chunk: Data?
@@ -30,34 +21,28 @@ enum InputReader {
         }
     }
 
+    /// The bytes of the file behind `option`, at most `limit`: 66 when it is missing, 74 when it cannot be
+    /// read, 65 when it is larger than `limit`.
+    static func readFile(_ path: String, limit: Int, option: String) throws -> [UInt8] {
+        // An option's file is "given with --input"; a positional one "given as CORPUS".
+        let option = option.hasPrefix("-") ? "with \(option)" : "as \(option)"
+        switch BoundedFile.read(path, limit: limit) {
+        case let .bytes(bytes): return bytes
+        case .missing:
+            printError("error: the file given \(option) does not exist")
+            throw ExitCodes.noInput
+        case .unreadable:
+            printError("error: the file given \(option) cannot be read")
+            throw ExitCodes.ioError
+        case let .tooLarge(size):
+            printError("error: the file given \(option) holds \(size) bytes or more, beyond the limit of \(limit) bytes (--max-bytes)")
+            throw ExitCodes.dataError
+        }
+    }
+
     /// Decodes UTF-8, or throws `DiskretError.invalidUTF8` with the offset of the first invalid byte.
     static func decode(_ data: Data, baseOffset: Int = 0) throws(DiskretError) -> String {
         try StrictUTF8.decode(data, baseOffset: baseOffset)
-    }
-
-    /// Calls `body` with each line of standard input (without its newline) and its 1-based number, one line
-    /// in memory at a time.
-    static func forEachLine(_ body: (Data, Int) throws -> Void) throws {
-        var buffer: UnsafeMutablePointer<CChar>? = nil
-        var capacity = 0
-        defer { free(buffer) }
-        var number = 0
-        guard let input = fdopen(0, "r") else {
-            printError("error: standard input cannot be read")
-            throw ExitCodes.ioError
-        }
-        while true {
-            let length = getline(&buffer, &capacity, input)
-            if length < 0 { break }
-            number += 1
-            var count = length
-            while count > 0, buffer![count - 1] == 0x0A || buffer![count - 1] == 0x0D { count -= 1 }
-            try body(Data(bytes: buffer!, count: count), number)
-        }
-        if ferror(input) != 0 {
-            printError("error: reading standard input failed")
-            throw ExitCodes.ioError
-        }
     }
 }
 
@@ -76,7 +61,7 @@ enum OutputWriter {
             return true
         }
         if !result {
-            printError("error: standard output closed before all output was written")
+            printError("error: writing standard output failed (disk full or output closed); the output is incomplete")
             throw ExitCodes.ioError
         }
     }

@@ -11,19 +11,19 @@ struct MaskingOptions: ParsableArguments {
     @Option(name: .long, help: "A YAML policy file with an 'operators' mapping (category: operator); --mask overrides it.")
     var policy: String?
 
-    /// The policy from the file, then the flag on top.
-    func makePolicy() throws -> MaskingPolicy {
+    /// The policy from the file (at most `maxBytes`, refused by its size before it is read), then the flag on top.
+    func makePolicy(maxBytes: Int) throws -> MaskingPolicy {
         var operators: [Diskret.Category: MaskingPolicy.Operator] = [:]
         if let policy {
-            guard let data = FileManager.default.contents(atPath: policy), let text = String(data: data, encoding: .utf8) else {
-                throw ValidationError("The policy file \(policy) cannot be read.")
+            guard let text = String(validating: try InputReader.readFile(policy, limit: maxBytes, option: "--policy"), as: UTF8.self) else {
+                throw ValidationError("The policy file cannot be read as UTF-8.")
             }
             let parsed: [String: [String: String]]
             do { parsed = try YAMLDecoder().decode([String: [String: String]].self, from: text) } catch {
-                throw ValidationError("The policy file \(policy) must be a YAML mapping 'operators: {category: operator}'.")
+                throw ValidationError("The policy file must be a YAML mapping 'operators: {category: operator}'.")
             }
             let spec = (parsed["operators"] ?? [:]).map { "\($0.key)=\($0.value)" }.joined(separator: ",")
-            do { operators = try MaskingPolicy(parsing: spec).operators } catch { throw ValidationError("\(policy): \(error.message)") }
+            do { operators = try MaskingPolicy(parsing: spec).operators } catch { throw ValidationError("--policy: \(error.message)") }
         }
         if let mask {
             do { operators.merge(try MaskingPolicy(parsing: mask).operators) { $1 } } catch { throw ValidationError("--mask: \(error.message)") }

@@ -61,11 +61,11 @@ struct PseudonymOptions: ParsableArguments {
 
     /// Adds the filtered note to the vault, if one was asked for. Runs before the output is written, so a
     /// note is never handed on without its mapping.
-    func store(input: String, result: AnonymizedText) throws {
+    func store(input: String, result: AnonymizedText, maxBytes: Int) throws {
         guard let vault else { return }
         var contents = VaultContents()
         contents.add(input: input, result: result)
-        do { try Vault.append(contents, to: vault, secret: try Self.secret(vaultKey: vaultKey)) } catch let error as PseudonymisationError {
+        do { try Vault.append(contents, to: vault, secret: try Self.secret(vaultKey: vaultKey), maxBytes: maxBytes) } catch let error as PseudonymisationError {
             throw fail(error)
         }
     }
@@ -87,7 +87,7 @@ func fail(_ error: PseudonymisationError) -> ExitCode {
     printError("error: \(error.description)")
     switch error {
     case .keyFileUnreadable, .vaultUnreadable: return ExitCodes.noInput
-    case .keyFileWrongSize, .notAVault, .unsupportedVaultVersion, .vaultTampered: return ExitCodes.dataError
+    case .keyFileWrongSize, .notAVault, .unsupportedVaultVersion, .vaultTampered, .vaultTooLarge: return ExitCodes.dataError
     case .keyFileExists: return ExitCode(73)
     case .writeFailed: return ExitCodes.ioError
     case .keyFileTooOpen, .wrongVaultKey: return ExitCodes.consentMissing

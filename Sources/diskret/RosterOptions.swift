@@ -31,17 +31,17 @@ struct RosterOptions: ParsableArguments {
         }
     }
 
-    /// The roster's persons (none without --roster).
-    func knownPersons() throws -> [KnownPerson] {
+    /// The roster's persons (none without --roster); a roster larger than `maxBytes` is refused unread.
+    func knownPersons(maxBytes: Int) throws -> [KnownPerson] {
         guard let roster else { return [] }
-        return try loadRoster(roster).persons
+        return try loadRoster(roster, maxBytes: maxBytes).persons
     }
 
     /// What may be revealed, per subject, after the registry authorised each request. A denied request ends
     /// the run with exit 77 before any input is read, so nothing reaches standard output.
-    func authorizedReveal() throws -> [String: Set<Diskret.Category>] {
+    func authorizedReveal(maxBytes: Int) throws -> [String: Set<Diskret.Category>] {
         guard let rosterPath = roster, !reveal.isEmpty, let purpose, let recipient else { return [:] }
-        let roster = try loadRoster(rosterPath)
+        let roster = try loadRoster(rosterPath, maxBytes: maxBytes)
         let registry = try registryOptions.open()
         var granted: [String: Set<Diskret.Category>] = [:]
         for subject in reveal {
@@ -61,7 +61,12 @@ struct RosterOptions: ParsableArguments {
         return granted
     }
 
-    private func loadRoster(_ path: String) throws -> Roster {
-        try withRegistryErrors { try Roster.load(path: path) }
+    /// A missing roster is a missing input (66) like any other file, not an unreadable roster (65).
+    private func loadRoster(_ path: String, maxBytes: Int) throws -> Roster {
+        guard FileManager.default.fileExists(atPath: path) else {
+            printError("error: the file given with --roster does not exist")
+            throw ExitCodes.noInput
+        }
+        return try withRegistryErrors { try Roster.load(path: path, maxBytes: maxBytes) }
     }
 }

@@ -13,7 +13,7 @@ struct RuleOptions: ParsableArguments {
     @Flag(name: .long, help: "Do not read or write the caches of compiled word lists and parsed rule files.")
     var noCache = false
 
-    @Option(name: .long, help: "Refuse a note (or a JSON line) larger than this many bytes.")
+    @Option(name: .long, help: "Refuse, as it is read, any input larger than this many bytes: the note or --input file, each --jsonl line, and with filter the roster, policy and vault.")
     var maxBytes: Int = 64 << 20
 
     func validate() throws {

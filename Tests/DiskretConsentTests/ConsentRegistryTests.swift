@@ -402,7 +402,7 @@ final class TestClock: @unchecked Sendable {
         #expect(roster.persons.map(\.placeholder) == ["[Kindsmutter]", "[Kindsvater]", "[Kind 1]", "[Kind 2]"])
         #expect(roster.person("K-2024-017/KM")?.names == ["Anna Fischer-Yılmaz", "Anna Fischer"])
         #expect(roster.knownCategories(of: "K-2024-017/KM") == [.person, .date, .address, .contact])
-        #expect(throws: ConsentError.invalidRoster(file: "/nonexistent/case.yaml", line: 0, message: "not readable as UTF-8")) {
+        #expect(throws: ConsentError.invalidRoster(file: "roster", line: 0, message: "file not found")) {
             try Roster.load(path: "/nonexistent/case.yaml")
         }
     }

@@ -38,6 +38,8 @@ struct ContextDetector {
         // Candidates per rule, appended in rule order at the end, as if the rules had run one after another.
         var found = Array(repeating: [Candidate](), count: rules.count)
         var key = PhraseKey()  // reused: a trigger's key is built for every token that may start one
+        // Each rule's last skip run: a chain of titles is walked once, not once per title in it.
+        var runs = [SkipRun?](repeating: nil, count: rules.count)
         try text.units.withUnsafeBufferPointer { (buffer) throws(DiskretError) in
             for matcher in matchers { try matcher?.reset(buffer, timeLimit: timeLimit) }
             for start in tokens.indices where tokens[start].kind != .other {
@@ -45,7 +47,8 @@ struct ContextDetector {
                 guard firstTokenSlots[slot / 64] & (1 << UInt64(slot % 64)) != 0,
                       let indices = rulesByFirstToken.value(forHash: tokens[start].keyHash) else { continue }
                 for index in indices {
-                    if let candidate = try candidate(at: start, rule: rules[index], matcher: matchers[index], text: text, key: &key) {
+                    if let candidate = try candidate(at: start, rule: rules[index], matcher: matchers[index], text: text, key: &key,
+                                                     run: &runs[index]) {
                         found[index].append(candidate)
                     }
                 }
@@ -57,15 +60,21 @@ struct ContextDetector {
 
     /// The candidate of `rule` when one of its triggers starts at token `start`.
     private func candidate(at start: Int, rule: ContextRule, matcher: RegexMatcher?, text: TokenizedText,
-                           key: inout PhraseKey) throws(DiskretError) -> Candidate? {
+                           key: inout PhraseKey, run: inout SkipRun?) throws(DiskretError) -> Candidate? {
         let tokens = text.tokens
         let definition = rule.definition
         guard let (triggerEnd, role) = trigger(at: start, rule: rule, text: text, key: &key) else { return nil }
-        var target = triggerEnd
-        while target < tokens.count && rule.skips(target, in: text) { target += 1 }
+        let skipped: SkipRun
+        if let known = run, known.contains(triggerEnd) {
+            skipped = known
+        } else {
+            skipped = SkipRun.walk(from: triggerEnd, rule: rule, text: text, joining: run.flatMap { $0.from > triggerEnd ? $0 : nil })
+            run = skipped
+        }
+        let target = skipped.target
         guard target < tokens.count else { return nil }
         if !definition.acrossSentences
-            && crossesSentenceEnd(from: triggerEnd, to: target, text, lineBreaks: definition.category != .person) { return nil }
+            && crossesSentenceEnd(from: triggerEnd, to: target, skipped, text, lineBreaks: definition.category != .person) { return nil }
         let found: Range<Int>?
         switch definition.target {
         case .name:
@@ -93,21 +102,15 @@ struct ContextDetector {
     /// Whether a sentence ends between trigger and target: a blank line, or a full stop that is not an
     /// abbreviation's ("Oberarzt." ends a sentence, "Dr." and "Dr.med." do not), or — with `lineBreaks`, for
     /// places and organisations — a line break without a label colon before it. Names may follow their
-    /// trigger on the next line ("unsere Patientin⏎Huberta …").
-    private func crossesSentenceEnd(from first: Int, to target: Int, _ text: TokenizedText, lineBreaks: Bool) -> Bool {
+    /// trigger on the next line ("unsere Patientin⏎Huberta …"). The tokens in `first..<target` are skip words
+    /// of `run`, whose recorded colons and full stops answer for them in constant time.
+    private func crossesSentenceEnd(from first: Int, to target: Int, _ run: SkipRun, _ text: TokenizedText, lineBreaks: Bool) -> Bool {
         guard target > 0, first <= target else { return false }
         if !text.onlySpaceBetween(target - 1, target) && text.tokens[target].flags.contains(.newlineBefore) { return true }
         // A line break is crossed only after a label colon ("Patientin:⏎Gerlinde …"), not after a heading
         // that happens to end with a trigger word ("… an das Jugendamt⏎Abteilung …").
-        if lineBreaks && text.tokens[target].flags.contains(.newlineBefore)
-            && !(first..<target).contains(where: { text.units[text.tokens[$0].start] == 0x3A }) { return true }
-        for index in max(first, 1)..<target where text.units[text.tokens[index].start] == 0x2E {
-            let word = text.tokens[index - 1]
-            let abbreviation = word.isWord && !text.tokens[index].flags.contains(.spaceBefore)
-                && (word.end - word.start <= 4 || text.units[word.start..<word.end].contains(0x2E))
-            if !abbreviation { return true }
-        }
-        return false
+        if lineBreaks && text.tokens[target].flags.contains(.newlineBefore) && run.lastColon < first { return true }
+        return run.lastStop >= max(first, 1)
     }
 
     /// Whether the letters of `tokens` are exactly `letters` (no requirement when nil).

@@ -1,111 +1,47 @@
 import Foundation
 
 /// One record of a JSON-lines corpus as `filter --jsonl` reads and writes it: a JSON object with a string
-/// field `text`; its other fields pass through unchanged.
+/// field `text`; its other fields pass through byte for byte, in the order written.
 public struct JSONLinesRecord {
-    /// All fields of the input object, `text` included.
-    public let fields: [String: Any]
+    /// The input line, whose bytes the passed-through fields are copied from.
+    private let line: Data
+    /// The top-level members, in input order.
+    private let members: [JSONObjectReader.Member]
     /// The note to mask.
     public let text: String
 
+    /// The top-level keys of the input object, in the order written (`text` included).
+    public var keys: [String] { members.map(\.key) }
+
     /// Parses one input line (without its newline). `number` is the 1-based line number and `byteOffset` the
-    /// line's position in the input, both for errors, which never quote the line.
+    /// line's position in the input, both for errors, which never quote the line. Refused (as an invalid
+    /// record): anything but one JSON object, trailing commas, a key twice in one object, and a missing or
+    /// non-string `text`.
     public init(line: Data, number: Int, byteOffset: Int) throws(DiskretError) {
         _ = try StrictUTF8.decode(line, baseOffset: byteOffset)
-        let flat = line.withUnsafeBytes { Self.flatStringObject($0.bindMemory(to: UInt8.self)) }
-        guard let object = flat ?? (try? JSONSerialization.jsonObject(with: line)) as? [String: Any] else {
-            throw DiskretError.invalidRecord(line: number, message: "not a JSON object")
-        }
-        guard let text = object["text"] as? String else {
-            throw DiskretError.invalidRecord(line: number, message: "missing string field 'text'")
-        }
-        fields = object
-        self.text = text
-    }
-
-    /// The fields of `line` when it is an object whose values are all strings, the usual corpus line, read
-    /// without JSONSerialization (which cost 2.5 % of a `--jsonl` run); nil for anything else — other values,
-    /// a lone surrogate escape, a repeated key, malformed JSON — which JSONSerialization then reads or
-    /// rejects. `line` must be valid UTF-8.
-    static func flatStringObject(_ line: UnsafeBufferPointer<UInt8>) -> [String: Any]? {
-        var index = 0
-        func skipSpace() {
-            while index < line.count, line[index] == 0x20 || line[index] == 0x09 || line[index] == 0x0A || line[index] == 0x0D { index += 1 }
-        }
-        func byte(_ expected: UInt8) -> Bool {
-            skipSpace()
-            guard index < line.count, line[index] == expected else { return false }
-            index += 1
-            return true
-        }
-        func hexQuad() -> UInt32? {
-            guard index + 4 <= line.count else { return nil }
-            var value: UInt32 = 0
-            for offset in 0..<4 {
-                guard let digit = Character(Unicode.Scalar(line[index + offset])).hexDigitValue else { return nil }
-                value = value << 4 | UInt32(digit)
+        let parsed = line.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Result<([JSONObjectReader.Member], String?), JSONObjectReader.Failure> in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            do throws(JSONObjectReader.Failure) {
+                let members = try JSONObjectReader.members(of: bytes)
+                guard let text = members.first(where: { $0.key == "text" }), text.isString else { return .success((members, nil)) }
+                return .success((members, try JSONObjectReader.string(at: text.rawValue, in: bytes)))
+            } catch {
+                return .failure(error)
             }
-            index += 4
-            return value
         }
-        func string() -> String? {
-            guard byte(0x22) else { return nil }
-            var bytes: [UInt8] = []
-            while index < line.count {
-                // Plain bytes up to the next quote, backslash or control character are copied as one run.
-                let runStart = index
-                while index < line.count && line[index] != 0x22 && line[index] != 0x5C && line[index] >= 0x20 { index += 1 }
-                if index > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: line[runStart..<index])) }
-                guard index < line.count else { return nil }
-                let next = line[index]
-                index += 1
-                switch next {
-                case 0x22: return String(decoding: bytes, as: UTF8.self)
-                case ..<0x20: return nil
-                case 0x5C:
-                    guard index < line.count else { return nil }
-                    let escape = line[index]
-                    index += 1
-                    switch escape {
-                    case 0x22, 0x5C, 0x2F: bytes.append(escape)
-                    case 0x62: bytes.append(0x08)
-                    case 0x66: bytes.append(0x0C)
-                    case 0x6E: bytes.append(0x0A)
-                    case 0x72: bytes.append(0x0D)
-                    case 0x74: bytes.append(0x09)
-                    case 0x75:
-                        guard var scalar = hexQuad(), !(0xDC00...0xDFFF).contains(scalar) else { return nil }
-                        if (0xD800...0xDBFF).contains(scalar) {
-                            guard index + 2 <= line.count, line[index] == 0x5C, line[index + 1] == 0x75 else { return nil }
-                            index += 2
-                            guard let low = hexQuad(), (0xDC00...0xDFFF).contains(low) else { return nil }
-                            scalar = 0x10000 + (scalar - 0xD800) << 10 + (low - 0xDC00)
-                        }
-                        bytes.append(contentsOf: String(Character(Unicode.Scalar(scalar)!)).utf8)
-                    default: return nil
-                    }
-                default: bytes.append(next)
-                }
-            }
-            return nil
+        switch parsed {
+        case let .failure(failure):
+            throw DiskretError.invalidRecord(line: number, message: failure.message)
+        case let .success((members, text)):
+            guard let text else { throw DiskretError.invalidRecord(line: number, message: "missing string field 'text'") }
+            self.line = line
+            self.members = members
+            self.text = text
         }
-        guard byte(0x7B) else { return nil }
-        var fields: [String: Any] = [:]
-        skipSpace()
-        if index < line.count, line[index] == 0x7D {
-            index += 1
-        } else {
-            repeat {
-                guard let key = string(), byte(0x3A), let value = string(), fields.updateValue(value, forKey: key) == nil else { return nil }
-            } while byte(0x2C)
-            guard byte(0x7D) else { return nil }
-        }
-        skipSpace()
-        return index == line.count ? fields : nil
     }
 
     /// The output line (without newline): `id`, the masked `text`, `findings`, then the input's other fields
-    /// (sorted).
+    /// as written, in input order (an input `findings` is replaced).
     public func outputLine(text masked: String, findings: [Finding], number: Int) throws(DiskretError) -> String {
         String(decoding: try outputBytes(text: masked, findings: findings, number: number), as: UTF8.self)
     }
@@ -119,10 +55,11 @@ public struct JSONLinesRecord {
         // Helpers take `out` as an argument: nested functions capturing it had boxed it, with an exclusivity
         // check at each of the dozen appends per finding.
         out.append(0x7B)
-        do {
-            if let id = fields["id"] {
+        line.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            if let id = members.first(where: { $0.key == "id" }) {
                 Self.appendRaw("\"id\":", to: &out)
-                if let string = id as? String { Self.appendString(string, to: &out) } else { out.append(contentsOf: try Self.fragment(id).utf8) }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[id.rawValue]))
                 out.append(0x2C)
             }
             Self.appendRaw("\"text\":", to: &out)
@@ -147,14 +84,13 @@ public struct JSONLinesRecord {
                 out.append(0x7D)
             }
             out.append(0x5D)
-            for name in fields.keys.sorted() where name != "id" && name != "text" && name != "findings" {
+            // Other members as written: key and value bytes copied, in input order.
+            for member in members where member.key != "id" && member.key != "text" && member.key != "findings" {
                 out.append(0x2C)
-                Self.appendString(name, to: &out)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[member.rawKey]))
                 out.append(0x3A)
-                out.append(contentsOf: try Self.fragment(fields[name]!).utf8)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[member.rawValue]))
             }
-        } catch {
-            throw DiskretError.invalidRecord(line: number, message: "cannot be written as JSON")
         }
         out.append(0x7D)
         return out
@@ -196,12 +132,6 @@ public struct JSONLinesRecord {
         }
     }
 
-    /// Any JSON value (passed-through fields), through JSONSerialization.
-    private static func fragment(_ value: Any) throws -> String {
-        let data = try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed])
-        return String(decoding: data, as: UTF8.self)
-    }
-
     /// Whether one of the eight bytes of `word` may be a quote, a backslash or a control character (exact
     /// when none is; a byte after one that is may be reported too, and is then looked at alone).
     @inline(__always)
@@ -213,7 +143,7 @@ public struct JSONLinesRecord {
     }
 
     /// Appends `string` as a JSON string literal, escaping only what JSON requires.
-    static func appendString(_ string: String, to out: inout [UInt8]) {
+    package static func appendString(_ string: String, to out: inout [UInt8]) {
         out.append(0x22)
         var string = string
         string.withUTF8 { bytes in

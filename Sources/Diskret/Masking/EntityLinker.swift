@@ -84,18 +84,37 @@ struct EntityLinker {
 
         /// The entities of the persons whose signature contains `signature` or is contained in it.
         func entities(linkedTo signature: [Int]) -> Set<Int> {
+            // The caller links a mention only to exactly one entity, so the search stops at two; and it looks
+            // at no more than `maximumLooks` persons. A word shared by thousands of distinct persons ("Anna
+            // X1 Müller, Anna X2 Müller, …") had made every mention scan all of them, quadratic in the note;
+            // past the bound the mention counts as ambiguous and gets an entity of its own — a number of its
+            // own in the placeholder, never less masking. No note of real persons comes near the bound.
             var result: Set<Int> = []
-            func consider(_ person: Int) {
+            var looks = 0
+            /// Compares one person; false once the answer is known (two entities) or the bound is reached.
+            func consider(_ person: Int) -> Bool {
+                looks += 1
                 if EntityLinker.isSubset(signature, of: words[person]) || EntityLinker.isSubset(words[person], of: signature) {
                     result.insert(entityOf[person])
                 }
+                return result.count < 2 && looks < Self.maximumLooks
             }
+            // Two entities that stand for "ambiguous" when the bound ends the search first.
+            var answer: Set<Int> { result.count < 2 && looks >= Self.maximumLooks ? [-1, -2] : result }
             // An empty signature is a subset of every person's.
-            if signature.isEmpty { words.indices.forEach(consider); return result }
-            wordless.forEach(consider)
-            for word in signature { byWord[word].forEach(consider) }
+            if signature.isEmpty {
+                for person in words.indices where !consider(person) { return answer }
+                return result
+            }
+            for person in wordless where !consider(person) { return answer }
+            for word in signature {
+                for person in byWord[word] where !consider(person) { return answer }
+            }
             return result
         }
+
+        /// The most persons one look-up compares a mention with (see `entities(linkedTo:)`).
+        static let maximumLooks = 512
     }
 
     /// The mention's set of name words, as sorted numbers of `numbering` (which numbers each distinct word

@@ -17,6 +17,8 @@ public enum PseudonymisationError: Error, Equatable, Sendable, CustomStringConve
     case vaultUnreadable(path: String)
     /// The file is not a Diskret vault (wrong magic) or is truncated.
     case notAVault(path: String)
+    /// The vault is larger than the limit it is read with (`--max-bytes`), and is not read.
+    case vaultTooLarge(bytes: Int, limit: Int)
     /// The vault was written by a newer format version.
     case unsupportedVaultVersion(Int)
     /// The passphrase or key file does not open this vault (or its header was altered).
@@ -28,18 +30,20 @@ public enum PseudonymisationError: Error, Equatable, Sendable, CustomStringConve
     /// The random number generator or a cryptographic primitive failed.
     case crypto(String)
 
-    /// A one-line description that never contains note text.
+    /// A one-line description that never contains note text, nor the path of a key or vault file (a file name
+    /// can hold a client's; the cases keep it for callers that need it).
     public var description: String {
         switch self {
-        case let .keyFileUnreadable(path): return "key file \(path) does not exist or cannot be read"
-        case let .keyFileWrongSize(path, bytes, expected): return "key file \(path) holds \(bytes) bytes; expected \(expected)"
-        case let .keyFileTooOpen(path, mode):
-            return "key file \(path) is readable by others (mode \(String(mode, radix: 8))); run chmod 600 \(path)"
-        case let .keyFileExists(path): return "\(path) already exists; a key is never overwritten"
-        case let .writeFailed(path, reason): return "cannot write \(path): \(reason)"
+        case .keyFileUnreadable: return "the key file (--case-key or --vault-key) does not exist or cannot be read"
+        case let .keyFileWrongSize(_, bytes, expected): return "the key file holds \(bytes) bytes; expected \(expected)"
+        case let .keyFileTooOpen(_, mode):
+            return "the key file is readable by others (mode \(String(mode, radix: 8))); run chmod 600 on it"
+        case .keyFileExists: return "the key file already exists; a key is never overwritten"
+        case let .writeFailed(_, reason): return "cannot write the key, vault or lock file: \(reason)"
         case .emptyPassphrase: return "the vault passphrase is empty"
-        case let .vaultUnreadable(path): return "vault \(path) does not exist or cannot be read"
-        case let .notAVault(path): return "\(path) is not a Diskret vault or is truncated"
+        case .vaultUnreadable: return "the vault (--vault) does not exist or cannot be read"
+        case .notAVault: return "the file given as the vault is not a Diskret vault or is truncated"
+        case let .vaultTooLarge(bytes, limit): return "the vault holds \(bytes) bytes or more, beyond the limit of \(limit) bytes (--max-bytes)"
         case let .unsupportedVaultVersion(version): return "the vault has format version \(version), which this diskret cannot read"
         case .wrongVaultKey: return "the vault cannot be opened with this passphrase or key file (wrong key, or the vault header was altered)"
         case .vaultTampered: return "the vault failed its integrity check: it was damaged or tampered with"

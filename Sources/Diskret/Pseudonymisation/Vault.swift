@@ -57,19 +57,22 @@ public enum Vault {
         do { return try JSONDecoder().decode(VaultContents.self, from: plaintext) } catch { throw .vaultTampered }
     }
 
-    /// Reads and decrypts the vault at `path`.
-    public static func read(path: String, secret: VaultSecret) throws(PseudonymisationError) -> VaultContents {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .vaultUnreadable(path: path) }
-        return try open(Array(data), secret: secret, path: path)
+    /// Reads and decrypts the vault at `path`, refusing one larger than `maxBytes` before reading it.
+    public static func read(path: String, secret: VaultSecret, maxBytes: Int = 64 << 20) throws(PseudonymisationError) -> VaultContents {
+        switch BoundedFile.read(path, limit: maxBytes) {
+        case let .bytes(bytes): return try open(bytes, secret: secret, path: path)
+        case let .tooLarge(size): throw .vaultTooLarge(bytes: size, limit: maxBytes)
+        case .missing, .unreadable: throw .vaultUnreadable(path: path)
+        }
     }
 
     /// Adds `contents` to the vault at `path` (created if missing) under an exclusive lock: read, merge, and
     /// replace atomically with a file of mode 0600. An existing vault must open with `secret`.
     public static func append(_ contents: VaultContents, to path: String, secret: VaultSecret,
-                              cost: VaultSecret.Cost = .standard) throws(PseudonymisationError) {
+                              cost: VaultSecret.Cost = .standard, maxBytes: Int = 64 << 20) throws(PseudonymisationError) {
         try SecretFile.withLock(on: path) { () throws(PseudonymisationError) in
             var merged = VaultContents()
-            if FileManager.default.fileExists(atPath: path) { merged = try read(path: path, secret: secret) }
+            if FileManager.default.fileExists(atPath: path) { merged = try read(path: path, secret: secret, maxBytes: maxBytes) }
             merged.merge(contents)
             try SecretFile.replace(path: path, contents: try seal(merged, secret: secret, cost: cost))
         }
