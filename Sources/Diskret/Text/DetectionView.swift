@@ -132,16 +132,18 @@ package struct DetectionView {
     /// offset of the word's next letter, or nil. A hard hyphen joins only before a lower-case letter, so a
     /// double name broken after its hyphen ("Fischer-⏎Yılmaz") stays two words.
     private static func lineEndHyphenation(_ note: UnsafeBufferPointer<UInt16>, _ index: Int) -> Int? {
-        guard index > 0, isLetter(note[index - 1]) else { return nil }
+        var before = index - 1
+        while before >= 0 && isInvisible(note[before]) { before -= 1 }
+        guard before >= 0, isLetter(note[before]) else { return nil }
         var next = index + 1
-        while next < note.count && (note[next] == 0x20 || note[next] == 0x09 || note[next] == 0xAD) { next += 1 }
+        while next < note.count && (note[next] == 0x20 || note[next] == 0x09 || isInvisible(note[next])) { next += 1 }
         guard next < note.count else { return nil }
         switch note[next] {
         case 0x0D: next += next + 1 < note.count && note[next + 1] == 0x0A ? 2 : 1
         case 0x0A, 0x2028, 0x85: next += 1
         default: return nil
         }
-        while next < note.count && (note[next] == 0x20 || note[next] == 0x09) { next += 1 }
+        while next < note.count && (note[next] == 0x20 || note[next] == 0x09 || isInvisible(note[next])) { next += 1 }
         guard next < note.count, isLetter(note[next]) else { return nil }
         if note[index] != 0xAD && !isLowercase(note[next]) { return nil }
         return next
@@ -156,16 +158,29 @@ package struct DetectionView {
         return before >= 0 && after < note.count && isWordUnit(note[before]) && isWordUnit(note[after])
     }
 
-    /// Whether a look-alike letter at `index` reads as Latin: its word holds a Latin letter, or all its letters
-    /// have a Latin look-alike. A word in another script ("Олег") keeps its letters; folding transliterates it.
+    /// Whether a look-alike letter at `index` reads as Latin: its word (as the view joins it) holds a Latin
+    /// letter, or all its letters have a Latin look-alike. A word in another script ("Олег") keeps its
+    /// letters; key folding transliterates it.
     private static func readsAsLatin(_ note: UnsafeBufferPointer<UInt16>, _ index: Int) -> Bool {
+        func inWord(_ unit: UInt16) -> Bool { isWordUnit(unit) || isInvisible(unit) || isCombining(unit) }
         var start = index
-        while start > 0 && (isWordUnit(note[start - 1]) || isInvisible(note[start - 1]) || isCombining(note[start - 1])) { start -= 1 }
+        while start > 0 {
+            if inWord(note[start - 1]) { start -= 1; continue }
+            // Back over a hyphenation at a line end: from the hyphen, the join must end where the word goes on.
+            var hyphen = start - 1
+            while hyphen > 0 && (note[hyphen] == 0x20 || note[hyphen] == 0x09 || note[hyphen] == 0x0A || note[hyphen] == 0x0D || note[hyphen] == 0x2028 || note[hyphen] == 0x85) { hyphen -= 1 }
+            guard start - hyphen <= 8, note[hyphen] == 0x2D || note[hyphen] == 0x2010, lineEndHyphenation(note, hyphen) == start else { break }
+            start = hyphen
+        }
         var end = index + 1
-        while end < note.count && (isWordUnit(note[end]) || isInvisible(note[end]) || isCombining(note[end])) { end += 1 }
+        while end < note.count {
+            if inWord(note[end]) { end += 1; continue }
+            guard note[end] == 0x2D || note[end] == 0x2010, let next = lineEndHyphenation(note, end) else { break }
+            end = next
+        }
         var allLookAlikes = true
         for unit in note[start..<end] {
-            if isLatinLetter(unit) { return true }
+            if isLatinLetter(unit) || (unit >= 0xFF21 && unit <= 0xFF3A) || (unit >= 0xFF41 && unit <= 0xFF5A) { return true }
             if Homoglyphs.latin(of: unit) == nil && isLetter(unit) { allLookAlikes = false }
         }
         return allLookAlikes
