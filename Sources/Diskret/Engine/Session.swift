@@ -102,7 +102,8 @@ public final class Session {
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(findings.count)
         for finding in findings {
-            // Widened spans may meet over a dropped character: the earlier one keeps it.
+            // Widened spans may meet over a dropped character: the earlier one keeps it. A span whose
+            // characters all went to the one before (two halves of one composed letter) is masked by it.
             let range = view.noteRange(finding.range)
             let start = max(range.lowerBound, position)
             ranges.append(start..<max(start, range.upperBound))
@@ -123,7 +124,7 @@ public final class Session {
             for index in position..<offset where !UTF16.isTrailSurrogate(note[index]) { scalars += 1 }
             position = offset
         }
-        for (range, (finding, replacement)) in zip(ranges, zip(findings, replacements)) {
+        for (range, (finding, replacement)) in zip(ranges, zip(findings, replacements)) where !range.isEmpty {
             output.append(contentsOf: note[position..<range.lowerBound])
             advance(to: range.lowerBound)
             let start = scalars
