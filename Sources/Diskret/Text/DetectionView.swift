@@ -69,7 +69,7 @@ package struct DetectionView {
         return nil
     }
 
-    /// What the view makes of the note's unit at `index`, or nil when it stays.
+    /// What the view makes of a note unit that it does not take as it is.
     fileprivate enum Change {
         /// Left out of the view.
         case drop
@@ -81,6 +81,7 @@ package struct DetectionView {
         case combining
     }
 
+    /// What the view makes of the note's unit at `index`, or nil when it stays.
     fileprivate static func change(in note: UnsafeBufferPointer<UInt16>, at index: Int) -> Change? {
         let unit = note[index]
         switch unit {
