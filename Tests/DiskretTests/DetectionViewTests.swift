@@ -44,6 +44,11 @@ import Testing
         #expect(try view("Frau \u{0} Meier") == "Frau  Meier")
     }
 
+    @Test func aNoteWhoseLinesEndWithALoneCRKeepsItsLines() throws {
+        #expect(try view("Frau Meier\rkam heute\rnicht.") == "Frau Meier\nkam heute\nnicht.")
+        #expect(try view("Frau Zyprian\rowska kam.\nEnde") == "Frau Zyprianowska kam.\nEnde")
+    }
+
     @Test func spansGoBackOverDroppedCharactersInsideAndAtTheirEdges() throws {
         // "Tel. 0151<ZWSP>2345<SHY>" : view "Tel. 01512345"
         let note = "Tel. 0151\u{200B}2345\u{AD} kam"

@@ -5,7 +5,8 @@ import DiskretICU
 ///
 /// Dropped: invisible format characters (soft hyphen, zero-width characters, word joiner, a byte-order mark,
 /// bidi marks and other default-ignorable `Cf` characters) and control characters (NUL, DEL, U+001F, …; a lone
-/// CR, VT, FF, NEL, U+2028 and U+2029 only inside a word, where they split it). Read as something else: every
+/// CR, VT, FF, NEL, U+2028 and U+2029 only inside a word, where they split it — a lone CR not in a note
+/// whose lines end with one). Read as something else: every
 /// space separator as a space, CR LF and a lone CR (and NEL, U+2028, U+2029 between words) as LF, full-width
 /// forms as ASCII, decimal digits of other scripts as ASCII digits, look-alike letters from other scripts as
 /// their Latin letter (`Homoglyphs`), a combining sequence in NFC, and a word hyphenated across a line end as
@@ -82,13 +83,15 @@ package struct DetectionView {
     }
 
     /// What the view makes of the note's unit at `index`, or nil when it stays.
-    fileprivate static func change(in note: UnsafeBufferPointer<UInt16>, at index: Int) -> Change? {
+    /// `crEndsLines`: the note ends its lines with a lone CR (old Mac files), so a CR between two letters is a
+    /// line end too, not a character pasted into a word.
+    fileprivate static func change(in note: UnsafeBufferPointer<UInt16>, at index: Int, crEndsLines: Bool = false) -> Change? {
         let unit = note[index]
         switch unit {
         case 0x09, 0x0A: return nil
         case 0x0D:
             if index + 1 < note.count && note[index + 1] == 0x0A { return .unit(0x0A, width: 2) }
-            return insideWord(note, index) ? .drop : .unit(0x0A, width: 1)
+            return !crEndsLines && insideWord(note, index) ? .drop : .unit(0x0A, width: 1)
         case 0x0B, 0x0C: return insideWord(note, index) ? .drop : nil
         case 0x85, 0x2028, 0x2029: return insideWord(note, index) ? .drop : .unit(0x0A, width: 1)
         case 0x00...0x1F, 0x7F...0x9F: return .drop
@@ -206,9 +209,16 @@ package struct DetectionView {
         /// Reads `note` into the view: units before `first` as they are, the rest unit by unit.
         mutating func read(_ note: UnsafeBufferPointer<UInt16>, from first: Int) throws(DiskretError) {
             for index in 0..<first { append(note[index], from: index, to: index + 1) }
+            // Two lone CRs and no LF: the note's own line ends, not a stray CR inside a name.
+            var loneCRs = 0, hasLF = false
+            for (index, unit) in note.enumerated() where unit == 0x0A || unit == 0x0D {
+                if unit == 0x0A { hasLF = true; break }
+                if index + 1 == note.count || note[index + 1] != 0x0A { loneCRs += 1 }
+            }
+            let crEndsLines = loneCRs >= 2 && !hasLF
             var index = first
             while index < note.count {
-                guard let change = DetectionView.change(in: note, at: index) else {
+                guard let change = DetectionView.change(in: note, at: index, crEndsLines: crEndsLines) else {
                     append(note[index], from: index, to: index + 1)
                     index += 1
                     continue
