@@ -26,6 +26,33 @@ import Testing
         }
     }
 
+    /// Random short notes made of the characters the view treats: findings stay ordered, disjoint, not
+    /// empty and inside the note, and the text outside them is the note's own (the fuzz targets' invariant).
+    @Test func randomPastedTextKeepsTheOutputInvariants() throws {
+        let session = try TestSupport.engine.makeSession()
+        let pieces = ["Frau ", "Tel. ", "Kowalczyk", "a", "ß", "Ä", "-", "\n", "\r", "\r\n", " ", "0", "7", "12.03.", "\u{AD}",
+                      "\u{200B}", "\u{A0}", "\u{202F}", "\u{0}", "\u{B}", "\u{7F}", "\u{85}", "\u{2028}", "\u{430}", "\u{3A1}",
+                      "\u{308}", "\u{301}", "\u{FF11}", "\u{FF41}", "\u{661}", "\u{1D7CE}", "😀", "\u{E0041}", "\u{FEFF}", "\u{2010}"]
+        var random = PropertyTests.Generator(state: PropertyTests.seed ^ 0xC0FFEE)
+        for _ in 0..<max(300, PropertyTests.cases * 2) {
+            var note = ""
+            for _ in 0..<Int(random.next() % 40) { note += pieces[Int(random.next() % UInt64(pieces.count))] }
+            let result = try session.anonymize(note)
+            let scalars = Array(note.unicodeScalars)
+            var previousEnd = 0
+            var rebuilt = String.UnicodeScalarView()
+            for finding in result.findings {
+                #expect(finding.start >= previousEnd && finding.start < finding.end && finding.end <= scalars.count, "\(note.debugDescription)")
+                guard finding.start >= previousEnd && finding.end <= scalars.count && finding.start <= finding.end else { break }
+                rebuilt.append(contentsOf: scalars[previousEnd..<finding.start])
+                rebuilt.append(contentsOf: (finding.replacement ?? "").unicodeScalars)
+                previousEnd = finding.end
+            }
+            rebuilt.append(contentsOf: scalars[previousEnd...])
+            #expect(Array(rebuilt) == Array(result.text.unicodeScalars), "\(note.debugDescription)")
+        }
+    }
+
     /// `document` with about forty characters inserted or spaces replaced at random places, and its
     /// entities moved with the text (an insertion at an entity's edge lies outside it).
     static func change(_ document: GoldDocument, _ random: inout PropertyTests.Generator) -> GoldDocument {
