@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Diskret
 
@@ -22,6 +23,17 @@ import Testing
     @Test func placeholdersDatesAmountsAndLawsAreNoLeftovers() throws {
         #expect(try leftovers("Tel. [Telefon 1], am [Datum 12], [35–44 Jahre alt], ‹contact.phone 95%›").isEmpty)
         #expect(try leftovers("am 12.03.2024 um 23:40 Uhr, 1.234,56 Euro, § 1666 BGB, 2019-2024, 10 Tage").isEmpty)
+    }
+
+    @Test func noExpectedFixtureOutputHasLeftovers() throws {
+        // The masked fixture notes keep helplines "(116 016)", laws, amounts and times readable: none of it may count.
+        let directory = TestSupport.repository.appendingPathComponent("Fixtures/expected")
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".txt") }
+        #expect(names.count >= 30)
+        for name in names {
+            let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+            #expect(try LeftoverDigits.find(in: text).isEmpty, "\(name)")
+        }
     }
 
     @Test func leftoversInsideAFindingAreNotCountedTwice() throws {

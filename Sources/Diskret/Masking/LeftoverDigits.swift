@@ -41,11 +41,11 @@ package enum LeftoverDigits {
                 guard isDigit(units[next]) else { break }
                 position = next
             }
+            // A phone number starts with its trunk 0 or a country code's "+"; "(116 016)", a helpline, does not.
             let plus = start > 0 && units[start - 1] == 0x2B
-            let bracket = start > 0 && units[start - 1] == 0x28
-            let phone = runs >= 2 && digits >= 6 && (units[start] == 0x30 || plus || bracket)
+            let phone = runs >= 2 && digits >= 6 && (units[start] == 0x30 || plus)
             if longest >= 5 || phone {
-                let from = plus || bracket ? start - 1 : start
+                let from = plus ? start - 1 : start
                 found.append((from..<end, phone ? .contact : .id))
             }
             index = end
