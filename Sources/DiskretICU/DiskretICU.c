@@ -520,6 +520,18 @@ int32_t dk_skeleton(dk_folder *folder, const uint16_t *source, int32_t length, u
     return needed;
 }
 
+int32_t dk_skeleton_exact(dk_folder *folder, const uint16_t *source, int32_t length, uint16_t *destination, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    if (!folder->spoof) {
+        folder->spoof = uspoof_open(&status);
+        if (U_FAILURE(status)) { folder->spoof = NULL; return -status; }
+    }
+    int32_t needed = uspoof_getSkeleton(folder->spoof, 0, (const UChar *)source, length, (UChar *)destination, capacity, &status);
+    if (status == U_BUFFER_OVERFLOW_ERROR || status == U_STRING_NOT_TERMINATED_WARNING) return needed;
+    if (U_FAILURE(status)) return -status;
+    return needed;
+}
+
 // MARK: Unicode sets
 
 struct dk_set { USet *set; };

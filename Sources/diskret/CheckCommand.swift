@@ -7,7 +7,11 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Exits 1 if a note read from standard input still contains personal data.",
-        discussion: "Each finding is listed as 'line:column category rule' on standard output; the found text itself is never printed."
+        discussion: """
+        Each finding is listed as 'line:column category rule' on standard output; the found text itself is never \
+        printed. Besides the rules, digits left outside a placeholder are findings (rule check.leftover-digits): \
+        a run of five or more, or digits in the shape of a phone number or an IBAN.
+        """
     )
 
     @OptionGroup var ruleOptions: RuleOptions
@@ -20,12 +24,16 @@ struct CheckCommand: ParsableCommand {
         let engine = try ruleOptions.makeEngine()
         let data = try InputReader.readAll(path: input, limit: ruleOptions.maxBytes)
         let text: String
-        let findings: [Finding]
+        var findings: [(start: Int, category: Category, rule: String)]
         do {
             text = try InputReader.decode(data)
-            findings = try engine.findings(in: text)
+            let found = try engine.findings(in: text)
+            // Digits the rules did not take (a filter's leftover, a number split by a disguise) count too.
+            let leftovers = try LeftoverDigits.find(in: text, besides: found)
+            findings = found.map { ($0.start, $0.category, $0.rule) } + leftovers.map { ($0.start, $0.category, LeftoverDigits.rule) }
         } catch { throw fail(error) }
         guard !findings.isEmpty else { return }
+        findings.sort { $0.start < $1.start }
         let positions = LineColumn.positions(of: findings.map(\.start), in: text)
         var lines = ""
         for (finding, position) in zip(findings, positions) {

@@ -10,7 +10,9 @@ struct EvalCommand: ParsableCommand {
         discussion: """
         Figures as defined in shared/corpora/README.md: masked recall (every non-space character of a gold \
         entity covered by some finding), partial recall, strict precision/recall/F1 (same category, exact \
-        boundaries), lenient precision (findings overlapping any annotation) and the person leak rate.
+        boundaries), lenient precision (findings overlapping any annotation) and the person leak rate. With \
+        --disguise, every gold span is first disguised (seeded) the way text pasted from Word, PDFs and web \
+        pages disguises it.
         """
     )
 
@@ -28,7 +30,22 @@ struct EvalCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the figures as JSON.")
     var json = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Disguise every gold span before masking, as pasted text does: \(DisguiseKind.allCases.map(\.rawValue).joined(separator: ", ")).",
+        valueName: "kind"))
+    var disguise: String?
+
+    @Option(name: .long, help: "The seed of the disguises' random choices (the same seed, the same corpus).")
+    var seed: UInt64 = 1
+
     func run() throws {
+        var disguiser = Disguiser(seed: seed)
+        let kind = try disguise.map { name in
+            guard let kind = DisguiseKind(rawValue: name) else {
+                throw ValidationError("--disguise takes one of \(DisguiseKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            return kind
+        }
         let engine = try ruleOptions.makeEngine()
         // The corpus is named by position, not by its file name, which can hold a name.
         let data = Data(try InputReader.readFile(corpus, limit: EngineOptions.inputLimit, option: "CORPUS"))
@@ -39,13 +56,14 @@ struct EvalCommand: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         for (number, line) in data.split(separator: 0x0A).enumerated() where !line.isEmpty {
-            let document: GoldDocument
+            var document: GoldDocument
             do { document = try JSONDecoder().decode(GoldDocument.self, from: Data(line)) } catch {
                 throw fail(DiskretError.invalidRecord(line: number + 1, message: "not a gold document {id, text, entities}"))
             }
             if let entity = document.firstInvalidEntity() {
                 throw fail(DiskretError.invalidRecord(line: number + 1, message: "entity \(entity + 1) is not a span of the text (0 <= start <= end <= length in Unicode scalars)"))
             }
+            if let kind { document = disguiser.disguise(document, as: kind) }
             let result: AnonymizedText
             do { result = try session.anonymize(document.text) } catch { throw fail(error) }
             Evaluator().add(document, findings: result.findings, output: result.text, to: &report)

@@ -35,7 +35,10 @@ public final class Session {
         let byteCount = text.utf8.count
         let limit = min(engine.options.maxInputBytes, EngineOptions.inputLimit)
         guard byteCount <= limit else { throw DiskretError.inputTooLarge(bytes: byteCount, limit: limit) }
-        let tokenized = try tokenizer.tokenize(UTF16Conversion.units(of: text))
+        // Every detector reads the normalised view; the output is the note's own characters.
+        let note = UTF16Conversion.units(of: text)
+        let view = try DetectionView(note: note)
+        let tokenized = try tokenizer.tokenize(view.units)
         let findings = try detect(in: tokenized, known: known)
         var replacements = Masker(policy: policy).replacements(for: findings)
         if policy.pseudonymises {
@@ -45,13 +48,13 @@ public final class Session {
         for (index, finding) in findings.enumerated() {
             if let subject = finding.subject, reveal[subject]?.contains(finding.category) == true { replacements[index] = nil }
         }
-        return render(tokenized, findings, replacements, explain: explain)
+        return render(note, view, findings, replacements, explain: explain)
     }
 
     /// The raw candidates of all rules for `text`, before evidence, thresholds and overlap resolution (for
     /// rule examples and `--explain`).
     func candidates(in text: String) throws(DiskretError) -> [Candidate] {
-        let tokenized = try tokenizer.tokenize(UTF16Conversion.units(of: text))
+        let tokenized = try tokenizer.tokenize(try DetectionView(text).units)
         return try rawCandidates(in: tokenized, known: [])
     }
 
@@ -90,35 +93,49 @@ public final class Session {
         return text.joinedKey(covering: candidate.range).map(lexicon.isAllowed) ?? false
     }
 
-    private func render(_ text: TokenizedText, _ findings: [Candidate], _ replacements: [String?], explain: Bool) -> AnonymizedText {
+    /// Writes the note with each finding's span replaced; findings are in view offsets and are mapped back
+    /// to the note, each covering the characters the view dropped inside it and at its edges.
+    private func render(_ note: [UInt16], _ view: DetectionView, _ findings: [Candidate], _ replacements: [String?],
+                        explain: Bool) -> AnonymizedText {
         var output: [UInt16] = []
+        var position = 0
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(findings.count)
+        for finding in findings {
+            // Widened spans may meet over a dropped character: the earlier one keeps it. A span whose
+            // characters all went to the one before (two halves of one composed letter) is masked by it.
+            let range = view.noteRange(finding.range)
+            let start = max(range.lowerBound, position)
+            ranges.append(start..<max(start, range.upperBound))
+            position = max(start, range.upperBound)
+        }
         // The final length (at most, with `explain`): a growing array held a long note twice while copied.
-        var length = text.units.count
-        for (finding, replacement) in zip(findings, replacements) {
-            if let replacement { length += replacement.utf16.count - finding.range.count }
+        var length = note.count
+        for (range, (finding, replacement)) in zip(ranges, zip(findings, replacements)) {
+            if let replacement { length += replacement.utf16.count - range.count }
             if explain { length += 16 + finding.rule.utf16.count }
         }
         output.reserveCapacity(length)
         var reported: [Finding] = []
         reported.reserveCapacity(findings.count)
-        var position = 0
+        position = 0
         var scalars = 0  // scalar offset of `position`
         func advance(to offset: Int) {
-            for index in position..<offset where !UTF16.isTrailSurrogate(text.units[index]) { scalars += 1 }
+            for index in position..<offset where !UTF16.isTrailSurrogate(note[index]) { scalars += 1 }
             position = offset
         }
-        for (finding, replacement) in zip(findings, replacements) {
-            output.append(contentsOf: text.units[position..<finding.range.lowerBound])
-            advance(to: finding.range.lowerBound)
+        for (range, (finding, replacement)) in zip(ranges, zip(findings, replacements)) where !range.isEmpty {
+            output.append(contentsOf: note[position..<range.lowerBound])
+            advance(to: range.lowerBound)
             let start = scalars
-            if let replacement { UTF16Conversion.append(replacement, to: &output) } else { output.append(contentsOf: text.units[finding.range]) }
-            advance(to: finding.range.upperBound)
+            if let replacement { UTF16Conversion.append(replacement, to: &output) } else { output.append(contentsOf: note[range]) }
+            advance(to: range.upperBound)
             if explain { output.append(contentsOf: "‹\(finding.rule) \(Int((finding.score * 100).rounded()))%›".utf16) }
             reported.append(Finding(start: start, end: scalars, category: finding.category, type: finding.type,
                                     rule: finding.rule, score: (finding.score * 100).rounded() / 100, replacement: replacement,
                                     subject: finding.subject))
         }
-        output.append(contentsOf: text.units[position...])
+        output.append(contentsOf: note[position...])
         return AnonymizedText(text: UTF16Conversion.string(of: output), findings: reported)
     }
 }

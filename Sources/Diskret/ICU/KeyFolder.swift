@@ -2,7 +2,7 @@ import DiskretICU
 
 /// Turns words into matching keys so that Müller, MÜLLER, Mueller and "Mül\u{AD}ler" meet. One per thread.
 final class KeyFolder {
-    private let handle: OpaquePointer
+    fileprivate let handle: OpaquePointer
     private var output = [UInt8](repeating: 0, count: 256)
 
     init() throws(DiskretError) {
@@ -58,6 +58,17 @@ final class KeyFolder {
             length = dk_skeleton(handle, word.baseAddress, Int32(word.count), &result, Int32(result.count))
         }
         if length < 0 { throw DiskretError.icu(function: "uspoof_getSkeleton", code: icuErrorName(-length)) }
+        return Array(result[0..<Int(length)])
+    }
+}
+
+extension KeyFolder {
+    /// The confusable skeleton of `text` as written, without case folding (for checking `Homoglyphs`).
+    func exactSkeleton(of text: String) throws(DiskretError) -> [UInt16] {
+        let units = Array(text.utf16)
+        var result = [UInt16](repeating: 0, count: units.count * 4 + 8)
+        let length = dk_skeleton_exact(handle, units, Int32(units.count), &result, Int32(result.count))
+        if length < 0 || Int(length) > result.count { throw DiskretError.icu(function: "uspoof_getSkeleton", code: icuErrorName(length < 0 ? -length : 15)) }
         return Array(result[0..<Int(length)])
     }
 }

@@ -88,6 +88,10 @@ int32_t dk_fold_key_transliterated(dk_folder *folder, const uint16_t *source, in
 /// negative ICU error code. Maps homoglyphs from other scripts (Cyrillic а) to their Latin look-alikes.
 int32_t dk_skeleton(dk_folder *folder, const uint16_t *source, int32_t length, uint16_t *destination, int32_t capacity);
 
+/// The confusable skeleton of `source` as written, without case folding (so that Cyrillic В and Latin B
+/// meet, and Cyrillic в and Latin b do not); same results as dk_skeleton. For checking the look-alike table.
+int32_t dk_skeleton_exact(dk_folder *folder, const uint16_t *source, int32_t length, uint16_t *destination, int32_t capacity);
+
 // MARK: Unicode sets (for the pattern prefilter)
 
 typedef struct dk_set dk_set;
