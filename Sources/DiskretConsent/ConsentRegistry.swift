@@ -12,9 +12,29 @@ public final class ConsentRegistry: Sendable {
     private let writer: any DatabaseWriter
     private let now: @Sendable () -> Date
 
-    /// Opens (or creates, with mode 0600) the registry at `path`. A path that is a symbolic link or writable
-    /// by others is refused. `now` is the clock (tests pass their own).
+    /// Opens (or creates, with mode 0600) the registry at `path` for reading and writing. A path that is a
+    /// symbolic link or writable by others is refused, and so is a registry from a newer Diskret (a schema
+    /// version, migration or table this binary does not know), before anything is written to it. `now` is
+    /// the clock (tests pass their own).
     public static func open(path: String, now: @escaping @Sendable () -> Date = Date.init) throws -> ConsentRegistry {
+        try open(path: path, access: .readWrite, now: now)
+    }
+
+    /// Opens the registry at `path`. `.readOnly` never creates or writes the file (a missing file is
+    /// `ConsentError.missingRegistry`), except to bring an older schema up to date once; every write through
+    /// it fails with `ConsentError.readOnlyRegistry`.
+    public static func open(path: String, access: RegistryAccess, now: @escaping @Sendable () -> Date = Date.init) throws -> ConsentRegistry {
+        if access == .readOnly {
+            guard try RegistryFile.existing(path) else { throw ConsentError.missingRegistry(path) }
+            if try RegistrySchema.status(of: try readOnlyQueue(path), path: path) == .older {
+                _ = try open(path: path, access: .readWrite, now: now)
+            }
+            let queue = try readOnlyQueue(path)
+            guard try RegistrySchema.status(of: queue, path: path) == .current else {
+                throw ConsentError.database("the registry's schema could not be brought up to date")
+            }
+            return ConsentRegistry(writer: queue, now: now)
+        }
         try RegistryFile.prepare(path)
         var configuration = Configuration()
         // Another process holding the write lock makes this one wait (up to 10 s), not fail.
@@ -24,7 +44,8 @@ public final class ConsentRegistry: Sendable {
         while true {
             do {
                 let pool = try DatabasePool(path: path, configuration: configuration)
-                let registry = try ConsentRegistry(writer: pool, now: now)
+                _ = try RegistrySchema.status(of: pool, path: path)
+                let registry = try ConsentRegistry(migrating: pool, now: now)
                 RegistryFile.restrictCompanions(of: path)
                 return registry
             } catch let error as DatabaseError where attempt < 8 && isFirstOpenRace(error) {
@@ -39,6 +60,15 @@ public final class ConsentRegistry: Sendable {
         }
     }
 
+    private static func readOnlyQueue(_ path: String) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(10)
+        do { return try DatabaseQueue(path: path, configuration: configuration) } catch let error as DatabaseError {
+            throw ConsentError.database(error.message ?? "cannot open the registry")
+        }
+    }
+
     private static func isFirstOpenRace(_ error: DatabaseError) -> Bool {
         error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
             || (error.resultCode == .SQLITE_ERROR && (error.message ?? "").contains("already exists"))
@@ -46,16 +76,20 @@ public final class ConsentRegistry: Sendable {
 
     /// A registry in memory, for tests and dry runs.
     public static func inMemory(now: @escaping @Sendable () -> Date = Date.init) throws -> ConsentRegistry {
-        do { return try ConsentRegistry(writer: DatabaseQueue(), now: now) } catch let error as DatabaseError {
+        do { return try ConsentRegistry(migrating: DatabaseQueue(), now: now) } catch let error as DatabaseError {
             throw ConsentError.database(error.message ?? "migration failed")
         }
     }
 
     /// Wraps `writer` and brings its schema up to date; database errors are the caller's to translate.
-    private init(writer: any DatabaseWriter, now: @escaping @Sendable () -> Date) throws {
+    private convenience init(migrating writer: any DatabaseWriter, now: @escaping @Sendable () -> Date) throws {
+        try RegistryMigrations.migrator.migrate(writer)
+        self.init(writer: writer, now: now)
+    }
+
+    private init(writer: any DatabaseWriter, now: @escaping @Sendable () -> Date) {
         self.writer = writer
         self.now = now
-        try RegistryMigrations.migrator.migrate(writer)
     }
 
     // MARK: Consents
@@ -145,6 +179,16 @@ public final class ConsentRegistry: Sendable {
         let today = Self.day(now())
         let wanted = request.categories.map(\.rawValue).sorted()
         return try write { db in
+            // Only a registry whose chain vouches for every consent and withdrawal decides anything: a row
+            // inserted, edited or deleted with the sqlite3 shell blocks every reveal until it is explained.
+            let integrity = try RegistryIntegrity.verify(db)
+            if !integrity.isIntact {
+                let failure = integrity
+                let reason = "the registry does not verify (\(failure.summary)); no reveal until `diskret audit verify` passes"
+                try self.appendAudit(db, actor: request.actor, action: "reveal-denied", subject: request.subject, consentID: nil,
+                                     detail: "purpose=\(request.purpose); recipient=\(request.recipient); reason=\(reason)")
+                return .denied(reason: reason)
+            }
             let all = try ConsentRecord.filter(ConsentRecord.Columns.subject == request.subject).order(ConsentRecord.Columns.id).fetchAll(db)
             var reason = all.isEmpty ? "no consent recorded for subject \(request.subject)" : ""
             var granted: ConsentRecord?
@@ -200,20 +244,20 @@ public final class ConsentRegistry: Sendable {
         }
     }
 
-    /// Recomputes the hash chain over the whole log and reports the first broken entry, including entries
-    /// removed from the end (SQLite's AUTOINCREMENT counter remembers the highest id ever written).
-    public func verifyAuditChain() throws -> AuditVerification {
-        let (entries, highest) = try read { db in
-            (try AuditRecord.order(AuditRecord.Columns.id).fetchAll(db),
-             try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?", arguments: ["audit"]) ?? 0)
+    /// Recomputes the hash chain over the whole log and checks what it vouches for: entries numbered without
+    /// gaps and none removed from the end (SQLite's AUTOINCREMENT counter remembers the highest id ever
+    /// written), every consent and withdrawal row matching the entry that recorded it, none missing. With
+    /// `expect`, the log must also still extend that head (kept outside the file).
+    public func verifyAuditChain(expect head: AuditHead? = nil) throws -> AuditVerification {
+        try read { db in try RegistryIntegrity.verify(db, expect: head) }
+    }
+
+    /// The last audit entry's number and hash, to keep outside the registry (`audit verify --expect`).
+    public func auditHead() throws -> AuditHead {
+        try read { db in
+            let last = try AuditRecord.order(AuditRecord.Columns.id.desc).fetchOne(db)
+            return AuditHead(count: Int(last?.id ?? 0), hash: last?.hash ?? AuditChain.genesis)
         }
-        let verification = AuditChain.verify(entries)
-        guard case .intact = verification else { return verification }
-        let last = entries.last?.id ?? 0
-        if highest > last {
-            return .broken(entryID: last + 1, reason: "is missing (entries were removed from the end of the log)")
-        }
-        return verification
     }
 
     /// Inserts consents read from elsewhere (with their withdrawals) in one transaction; each is audited.
@@ -239,10 +283,13 @@ public final class ConsentRegistry: Sendable {
                 record.id = nil
                 try record.insert(db)
                 try self.appendAudit(db, actor: actor, action: "import", subject: record.subject, consentID: record.id,
-                                     detail: "fhir; purpose=\(record.purpose); categories=\(record.categories.joined(separator: ","))")
+                                     detail: "fhir; purpose=\(record.purpose); categories=\(record.categories.joined(separator: ","))",
+                                     rowHash: RowHash.of(record))
                 if var withdrawal {
                     withdrawal.consentID = record.id!
                     try withdrawal.insert(db)
+                    try self.appendAudit(db, actor: actor, action: "withdraw", subject: record.subject, consentID: record.id,
+                                         detail: "fhir; reason=\(withdrawal.reason ?? "")", rowHash: RowHash.of(withdrawal))
                 }
             }
         }
@@ -295,28 +342,28 @@ public final class ConsentRegistry: Sendable {
     private func insertGrant(_ db: Database, _ record: inout ConsentRecord, actor: String) throws {
         try record.insert(db)
         try appendAudit(db, actor: actor, action: "grant", subject: record.subject, consentID: record.id,
-                        detail: "purpose=\(record.purpose); recipients=\(record.recipients.joined(separator: " | ")); categories=\(record.categories.joined(separator: ",")); valid=\(record.validFrom)..\(record.validUntil ?? "")")
+                        detail: "purpose=\(record.purpose); recipients=\(record.recipients.joined(separator: " | ")); categories=\(record.categories.joined(separator: ",")); valid=\(record.validFrom)..\(record.validUntil ?? "")",
+                        rowHash: RowHash.of(record))
     }
 
     private func insertWithdrawal(_ db: Database, of consent: ConsentRecord, by actor: String, reason: String?) throws {
-        try WithdrawalRecord(consentID: consent.id!, withdrawnAt: Self.timestamp(now()), withdrawnBy: actor, reason: reason).insert(db)
-        try appendAudit(db, actor: actor, action: "withdraw", subject: consent.subject, consentID: consent.id, detail: "reason=\(reason ?? "")")
+        let withdrawal = WithdrawalRecord(consentID: consent.id!, withdrawnAt: Self.timestamp(now()), withdrawnBy: actor, reason: reason)
+        try withdrawal.insert(db)
+        try appendAudit(db, actor: actor, action: "withdraw", subject: consent.subject, consentID: consent.id, detail: "reason=\(reason ?? "")",
+                        rowHash: RowHash.of(withdrawal))
     }
 
-    private func appendAudit(_ db: Database, actor: String, action: String, subject: String?, consentID: Int64?, detail: String) throws {
-        let previous = try String.fetchOne(db, sql: "SELECT hash FROM audit ORDER BY id DESC LIMIT 1") ?? AuditChain.genesis
-        let at = Self.timestamp(now())
-        var entry = AuditRecord(id: nil, at: at, actor: actor, action: action, subject: subject, consentID: consentID,
-                                detail: detail, previousHash: previous,
-                                hash: AuditChain.hash(at: at, actor: actor, action: action, subject: subject,
-                                                      consentID: consentID, detail: detail, previousHash: previous))
-        try entry.insert(db)
+    private func appendAudit(_ db: Database, actor: String, action: String, subject: String?, consentID: Int64?, detail: String,
+                             rowHash: String? = nil) throws {
+        try AuditChain.append(db, at: Self.timestamp(now()), actor: actor, action: action, subject: subject, consentID: consentID,
+                              detail: detail, rowHash: rowHash)
     }
 
     /// Runs `body` in an immediate write transaction (GRDB's default for writes), so that concurrent
     /// processes are serialised by SQLite's lock and the busy timeout, and nothing is lost.
     private func write<T>(_ body: @escaping (Database) throws -> T) throws -> T {
         do { return try writer.write(body) } catch let error as DatabaseError {
+            if error.resultCode == .SQLITE_READONLY { throw ConsentError.readOnlyRegistry }
             throw ConsentError.database(error.message ?? "write failed")
         }
     }

@@ -14,6 +14,9 @@ enum RegistryFile {
         close(descriptor)
     }
 
+    /// Whether a safe registry file exists at `path` (never creating one); throws if something unsafe is there.
+    static func existing(_ path: String) throws -> Bool { try check(path) }
+
     /// Whether a safe registry file exists at `path`; throws if something unsafe is there.
     private static func check(_ path: String) throws -> Bool {
         var info = stat()

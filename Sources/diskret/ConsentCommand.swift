@@ -79,7 +79,7 @@ struct ConsentStatusCommand: ParsableCommand {
     }
 
     func run() throws {
-        let registry = try registryOptions.open()
+        let registry = try registryOptions.open(access: .readOnly)
         let rows = try withRegistryErrors {
             try expiringWithin.map { try registry.expiring(within: $0, subject: subject) } ?? registry.consents(subject: subject)
         }
@@ -95,7 +95,7 @@ struct ConsentListCommand: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        let registry = try registryOptions.open()
+        let registry = try registryOptions.open(access: .readOnly)
         let rows = try withRegistryErrors { try registry.consents() }
         print(json ? try ConsentFormatter.json(rows) : ConsentFormatter.table(rows))
     }
@@ -153,7 +153,7 @@ struct ConsentShowCommand: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        let registry = try registryOptions.open()
+        let registry = try registryOptions.open(access: .readOnly)
         let row = try withRegistryErrors { try registry.consent(id: id) }
         print(json ? try ConsentFormatter.json([row]) : ConsentFormatter.table([row]))
     }

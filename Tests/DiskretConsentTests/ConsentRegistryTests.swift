@@ -247,7 +247,7 @@ final class TestClock: @unchecked Sendable {
         for sql in ["UPDATE audit SET actor = 'x'", "DELETE FROM audit", "UPDATE consent SET purpose = 'x'", "DELETE FROM consent",
                     "UPDATE withdrawal SET reason = 'x'", "DELETE FROM withdrawal", "INSERT OR REPLACE INTO withdrawal VALUES (1, 'x', 'y', NULL)",
                     "INSERT OR REPLACE INTO consent SELECT id, subject, 'x', recipients, categories, valid_from, valid_until, granted_at, recorded_by, evidence FROM consent",
-                    "INSERT OR REPLACE INTO audit SELECT id, at, 'x', action, subject, consent_id, detail, previous_hash, hash FROM audit WHERE id = 1"] {
+                    "INSERT OR REPLACE INTO audit SELECT id, at, 'x', action, subject, consent_id, detail, previous_hash, hash, row_hash FROM audit WHERE id = 1"] {
             #expect {
                 try queue.write { try $0.execute(sql: sql) }
             } throws: { error in

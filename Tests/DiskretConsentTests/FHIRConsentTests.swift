@@ -36,7 +36,7 @@ import Testing
         #expect(before.map(\.0) == after.map(\.0))
         #expect(before.map(\.1) == after.map(\.1))
         #expect(before.map(\.2) == after.map(\.2))
-        #expect(try target.auditTrail().map(\.action) == ["import", "import"])
+        #expect(try target.auditTrail().map(\.action) == ["import", "withdraw", "import"], "an imported withdrawal is recorded with its row hash")
         #expect(try target.authorize(AccessRequest(subject: "K-1/KV", purpose: "fallkonferenz", recipient: "ASD", categories: [.person], actor: "t")).isAllowed)
     }
 
