@@ -173,7 +173,8 @@ public final class ConsentRegistry: Sendable {
 
     /// Decides whether an active, in-period, not withdrawn consent covers exactly this subject, purpose,
     /// recipient and all requested categories today (no categories requested: whatever the consent covers).
-    /// Every decision is written to the audit log.
+    /// A denial is written to the audit log at once; an allowed decision is recorded by `recordReveal` once
+    /// the caller knows whether the revealed text was delivered (`RevealGate` does both).
     public func authorize(_ request: AccessRequest) throws -> Decision {
         guard !request.actor.isEmpty else { throw ConsentError.invalidRequest("a request needs the actor who asks") }
         let today = Self.day(now())
@@ -220,8 +221,6 @@ public final class ConsentRegistry: Sendable {
             }
             let detail = "purpose=\(request.purpose); recipient=\(request.recipient); categories=\(wanted.isEmpty ? granted?.categories.joined(separator: ",") ?? "any" : wanted.joined(separator: ","))"
             if let granted {
-                try self.appendAudit(db, actor: request.actor, action: "reveal-allowed", subject: request.subject,
-                                     consentID: granted.id, detail: detail)
                 let categories = wanted.isEmpty ? granted.categories : wanted
                 return .allowed(consentID: granted.id!, categories: Set(categories.compactMap(Category.init(rawValue:))))
             }
@@ -230,6 +229,16 @@ public final class ConsentRegistry: Sendable {
             try self.appendAudit(db, actor: request.actor, action: "reveal-denied", subject: request.subject,
                                  consentID: nearest, detail: detail + "; reason=\(reason)")
             return .denied(reason: reason)
+        }
+    }
+
+    /// Records what became of an allowed reveal: "reveal-allowed" only if the revealed text was delivered,
+    /// else "reveal-aborted" with the reason (no personal data).
+    public func recordReveal(_ request: AccessRequest, consentID: Int64, categories: Set<Category>, abortedBecause reason: String? = nil) throws {
+        let detail = "purpose=\(request.purpose); recipient=\(request.recipient); categories=\(categories.map(\.rawValue).sorted().joined(separator: ","))"
+        try write { db in
+            try self.appendAudit(db, actor: request.actor, action: reason == nil ? "reveal-allowed" : "reveal-aborted", subject: request.subject,
+                                 consentID: consentID, detail: detail + (reason.map { "; reason=\($0)" } ?? ""))
         }
     }
 

@@ -145,4 +145,24 @@ import Testing
         let audit = try DatabaseQueue(path: registry).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM audit") }
         #expect(audit == 1, "nothing was written")
     }
+
+    // MARK: Why 8: "reveal-allowed" for a run that failed
+
+    @Test func why8ARunThatDeliversNothingIsAuditedAsAborted() throws {
+        #expect(try grant("K-2024-017/KM", purpose: "schutzplan", recipient: "Jugendamt Soest").status == 0)
+        let roster = BinaryRunner.repository.appendingPathComponent("Fixtures/cases/K-2024-017.yaml").path
+        let invalid = try BinaryRunner.run(["filter", "--roster", roster, "--reveal", "K-2024-017/KM", "--purpose", "schutzplan",
+                                            "--recipient", "Jugendamt Soest", "--registry", registry], input: Data([0x41, 0xFF, 0x42]))
+        #expect(invalid.status == 65 && invalid.stdoutData.isEmpty)
+        let missing = try reveal("K-2024-017/KM", roster: roster, note: "", purpose: "schutzplan", recipient: "Jugendamt Soest",
+                                 ["--input", directory.appendingPathComponent("nope.txt").path])
+        #expect(missing.status == 66 && missing.stdoutData.isEmpty)
+        let delivered = try fixtureReveal()
+        #expect(delivered.status == 0 && delivered.stdout.contains("Anna Fischer-Yılmaz"))
+        let audit = try run(["audit", "--json", "--registry", registry])
+        let entries = try JSONSerialization.jsonObject(with: Data(audit.stdout.utf8)) as! [[String: Any]]
+        #expect(entries.map { $0["action"] as! String } == ["grant", "reveal-aborted", "reveal-aborted", "reveal-allowed"])
+        #expect((entries[1]["detail"] as! String).contains("reason=input refused"))
+        #expect((entries[2]["detail"] as! String).contains("reason=input file missing"))
+    }
 }
