@@ -30,9 +30,15 @@ struct AuditListCommand: ParsableCommand {
             }))
             return
         }
+        // Every field escaped: a tab or newline stored by an older version (or with the sqlite3 shell) must not
+        // print as a forged entry of its own.
+        let escape = ConsentRegistry.escapedForDisplay
+        var lines = ""
         for e in entries {
-            print("\(e.id ?? 0)\t\(e.at)\t\(e.actor)\t\(e.action)\t\(e.subject ?? "-")\t\(e.consentID.map(String.init) ?? "-")\t\(e.detail)")
+            lines += [String(e.id ?? 0), escape(e.at), escape(e.actor), escape(e.action), e.subject.map(escape) ?? "-",
+                      e.consentID.map(String.init) ?? "-", escape(e.detail)].joined(separator: "\t") + "\n"
         }
+        try OutputWriter.write(lines)
     }
 }
 

@@ -9,7 +9,7 @@ struct ConsentCommand: ParsableCommand {
         commandName: "consent",
         abstract: "Records, withdraws and lists consents in the registry.",
         subcommands: [ConsentGrantCommand.self, ConsentWithdrawCommand.self, ConsentStatusCommand.self, ConsentListCommand.self,
-                      ConsentShowCommand.self, ConsentExportCommand.self, ConsentImportCommand.self]
+                      ConsentShowCommand.self, ConsentExportCommand.self, ConsentImportCommand.self, ConsentTimeZoneCommand.self]
     )
 }
 
@@ -141,6 +141,25 @@ struct ConsentImportCommand: ParsableCommand {
         let registry = try registryOptions.open()
         let count = try withRegistryErrors { try registry.importFHIR(document, actor: registryOptions.actorName) }
         print(json ? try FindingJSON.serialize(["imported": count]) : "imported \(count) consents")
+    }
+}
+
+/// `diskret consent time-zone [--set ZONE]`.
+struct ConsentTimeZoneCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "time-zone",
+        abstract: "Prints, or with --set changes, the time zone in which consent validity is decided (Europe/Berlin by default; never $TZ).")
+
+    @OptionGroup var registryOptions: RegistryOptions
+    @Option(help: "An IANA time zone name, e.g. Europe/Vienna; the change is audited.") var set: String?
+
+    func run() throws {
+        if let set {
+            let registry = try registryOptions.open()
+            try withRegistryErrors { try registry.configure(timeZone: set, actor: registryOptions.actorName) }
+        }
+        let registry = try registryOptions.open(access: .readOnly)
+        try OutputWriter.write(try withRegistryErrors { try registry.timeZone() }.identifier + "\n")
     }
 }
 

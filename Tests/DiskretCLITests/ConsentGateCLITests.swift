@@ -165,4 +165,82 @@ import Testing
         #expect((entries[1]["detail"] as! String).contains("reason=input refused"))
         #expect((entries[2]["detail"] as! String).contains("reason=input file missing"))
     }
+
+    // MARK: Why 6: the audit log forged through its own inputs
+
+    @Test func why6ControlCharactersInInputsAreRefusedAndTheAuditPrintsOneLinePerEntry() throws {
+        let forged = "fk\n99\t2026-01-01T00:00:00.000Z\tboss\twithdraw\tK-1/KM\t1\treason=x"
+        let actor = try run(["consent", "grant", "--subject", "K-1/KM", "--purpose", "p", "--recipient", "A", "--categories", "person",
+                             "--registry", registry, "--actor", forged])
+        #expect(actor.status == 64 && actor.stderr.contains("actor holds a control or format character") && !actor.stderr.contains("boss"))
+        let recipient = try grant("K-1/KM", recipient: "Anwalt\treveal-allowed")
+        #expect(recipient.status == 64 && recipient.stderr.contains("recipient"))
+        for field in [["--evidence", "Formular\u{202E}7"], ["--purpose", String(repeating: "p", count: 65)]] {
+            #expect(try grant("K-1/KM", field).status == 64, "\(field[0])")
+        }
+        // Trimmed and NFC: a recipient typed with a decomposed umlaut and spaces is the same recipient.
+        #expect(try grant("K-1/KM", recipient: "  Jugendamt Lörrach ").status == 0)
+        let roster = try write("case: K-1\npersons:\n  - {subject: K-1/KM, role: Kindsmutter, names: [Eva Brandt]}\n", to: "r.yaml")
+        let decomposed = try reveal("K-1/KM", roster: roster, note: "Eva Brandt kam.\n", recipient: "Jugendamt Lo\u{308}rrach")
+        #expect(decomposed.status == 0 && decomposed.stdout == "Eva Brandt kam.\n", "\(decomposed.stderr)")
+        // An entry stored with a newline (by the sqlite3 shell or an older version) prints escaped, on one line.
+        try shell("DROP TRIGGER audit_no_update; UPDATE audit SET actor = 'fk' || char(10) || '7' || char(9) || 'x' WHERE id = 1")
+        let audit = try run(["audit", "--registry", registry])
+        let lines = audit.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count == 2 && lines[0].contains("fk\\n7\\tx") && lines.allSatisfy { $0.split(separator: "\t").count == 7 }, "\(audit.stdout)")
+    }
+
+    // MARK: Why 7: time zone and calendar dates
+
+    @Test func why7ValidityIsDecidedInTheRegistrysTimeZoneAndDatesAreRealDays() throws {
+        for (option, value) in [("--until", "2027-02-30"), ("--from", "0000-01-01"), ("--until", "2027-13-01")] {
+            let result = try grant("K-1/KM", [option, value])
+            #expect(result.status == 64 && result.stderr.contains("real days"), "\(value)")
+        }
+        let roster = try write("case: K-1\npersons:\n  - {subject: K-1/KM, role: Kindsmutter, names: [Eva Brandt], birthdate: 1988-02-30}\n", to: "b.yaml")
+        let birth = try run(["filter", "--roster", roster], input: "Eva Brandt kam.\n")
+        #expect(birth.status == 65 && birth.stderr.contains(":3:") && birth.stdoutData.isEmpty, "\(birth.stderr)")
+
+        // A consent from tomorrow (Berlin) is not open in Kiritimati's today, nor today's "until" stretched by Etc/GMT+12.
+        let berlin = TimeZone(identifier: "Europe/Berlin")!
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = berlin
+        func day(_ offset: Int) -> String {
+            let components = calendar.dateComponents([.year, .month, .day], from: calendar.date(byAdding: .day, value: offset, to: Date())!)
+            return String(format: "%04d-%02d-%02d", components.year!, components.month!, components.day!)
+        }
+        #expect(try grant("K-1/KM", ["--from", day(1)]).status == 0)
+        #expect(try grant("K-1/KM", purpose: "gestern", ["--from", day(-3), "--until", day(-1)]).status == 0)
+        let clean = try write("case: K-1\npersons:\n  - {subject: K-1/KM, role: Kindsmutter, names: [Eva Brandt]}\n", to: "c.yaml")
+        for zone in ["Pacific/Kiritimati", "Etc/GMT+12", "Etc/GMT-14"] {
+            let early = try BinaryRunner.run(["filter", "--roster", clean, "--reveal", "K-1/KM", "--purpose", "strafverfahren", "--recipient", "Anwalt KV",
+                                              "--registry", registry], input: Data("Eva Brandt kam.\n".utf8), environment: ["TZ": zone])
+            #expect(early.status == 77 && early.stderr.contains("not-yet-valid") && early.stdoutData.isEmpty, "\(zone)")
+            let late = try BinaryRunner.run(["filter", "--roster", clean, "--reveal", "K-1/KM", "--purpose", "gestern", "--recipient", "Anwalt KV",
+                                             "--registry", registry], input: Data("Eva Brandt kam.\n".utf8), environment: ["TZ": zone])
+            #expect(late.status == 77 && late.stderr.contains("expired"), "\(zone)")
+        }
+        #expect(try run(["consent", "time-zone", "--registry", registry]).stdout == "Europe/Berlin\n")
+        #expect(try run(["consent", "time-zone", "--set", "Mars/Olympus", "--registry", registry, "--actor", "fk"]).status == 64)
+        #expect(try run(["consent", "time-zone", "--set", "Europe/Vienna", "--registry", registry, "--actor", "fk"]).stdout == "Europe/Vienna\n")
+        // The setting is vouched for by the chain like a consent.
+        try shell("UPDATE setting SET value = 'Pacific/Kiritimati'")
+        #expect(try run(["audit", "verify", "--registry", registry]).status == 1)
+    }
+
+    // MARK: Why 9: names through the side doors
+
+    @Test func why9RolesComeFromTheListAndSubjectKeysCannotHoldAName() throws {
+        let roster = try write("case: K-1\npersons:\n  - subject: K-1/KM\n    role: Frau Zyprianowska\n    names: [Eva Brandt]\n", to: "role.yaml")
+        let role = try run(["filter", "--roster", roster], input: "Eva Brandt kam.\n")
+        #expect(role.status == 65 && role.stderr.contains(":4:") && role.stderr.contains("unknown role") && !role.stderr.contains("Zyprianowska"))
+        #expect(role.stdoutData.isEmpty)
+        for subject in ["Zyprianowska1", "Anna.Zyprianowska.1988", "K-1/Zyprianowska"] {
+            let result = try grant(subject)
+            #expect(result.status == 64 && result.stderr.contains("never a name") && !result.stderr.contains("Zyprianowska"), "\(subject)")
+            let keyed = try write("case: K-1\npersons:\n  - {subject: \(subject), role: Kind, names: [Eva Brandt]}\n", to: "k.yaml")
+            let loaded = try run(["filter", "--roster", keyed], input: "Eva Brandt kam.\n")
+            #expect(loaded.status == 65 && !loaded.stderr.contains("Zyprianowska"), "\(subject)")
+        }
+    }
 }

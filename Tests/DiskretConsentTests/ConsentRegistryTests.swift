@@ -110,12 +110,13 @@ final class TestClock: @unchecked Sendable {
     }
 
     @Test func subjectsArePseudonymousKeysNotNames() {
-        for subject in ["Anna Fischer", "Fischer", "", "K-1/KM\nAnna", "Jürgen-1"] {
+        for subject in ["Anna Fischer", "Fischer", "", "K-1/KM\nAnna", "Jürgen-1", "Zyprianowska1", "Anna.Zyprianowska.1988", "K-1/Anna", "ANNA-1/KM"] {
             #expect(throws: ConsentError.self, "\(subject)") {
                 try registry.grant(subject: subject, purpose: "p", recipients: ["A"], categories: [.person], actor: "a")
             }
         }
-        #expect(ConsentRegistry.isSubjectKey("K-2024-017/KM") && ConsentRegistry.isSubjectKey("fall_12.k:1"))
+        #expect(ConsentRegistry.isSubjectKey("K-2024-017/KM") && ConsentRegistry.isSubjectKey("K-1/K2") && ConsentRegistry.isSubjectKey("AZ-12-3/GM"))
+        #expect(!ConsentRegistry.isSubjectKey("fall_12.k:1"), "only a case number and a role code")
     }
 
     @Test func invalidGrantsAreRefused() throws {
@@ -309,7 +310,7 @@ final class TestClock: @unchecked Sendable {
                     // Each writer opens its own connection pool, as a second process would.
                     let registry = try ConsentRegistry.open(path: path)
                     for index in 0..<150 {
-                        try registry.grant(subject: "K-\(writer)-\(index)", purpose: "p", recipients: ["A"], categories: [.person], actor: "w\(writer)")
+                        try registry.grant(subject: "K-\(writer)-\(index)/KM", purpose: "p", recipients: ["A"], categories: [.person], actor: "w\(writer)")
                     }
                 }
             }
@@ -335,7 +336,7 @@ final class TestClock: @unchecked Sendable {
       - subject: K-1/K2
         role: Kind
         names: [Max Fischer]
-      - subject: K-1/X
+      - subject: K-1/B
         names: [Heinz Wolf]
     """
 
@@ -366,6 +367,9 @@ final class TestClock: @unchecked Sendable {
         ("case: K-1\npersons:\n  - subject: K-1/KM\n    names: [Anna Geheim, [Geheim]]\n", 4, "items of 'names' must be text"),
         ("case: K-1\npersons:\n  - subject: K-1/KM\n    role: [Geheim]\n    names: [Anna Geheim]\n", 4, "'role' must be text"),
         ("case: K-1\nGeheim: 1\npersons: []\n", 2, "unknown key (a roster has"),
+        ("case: K-1\npersons:\n  - subject: K-1/KM\n    role: Frau Geheim\n    names: [Anna Geheim]\n", 4, "unknown role"),
+        ("case: K-1\npersons:\n  - subject: K-1/KM\n    names: [Anna Geheim]\n    birthdate: 1988-02-30\n", 5, "'birthdate' must be a date"),
+        ("case: K-1\npersons:\n  - subject: Geheim1\n    names: [Anna Geheim]\n", 3, "never a name"),
         ("case: K-1\npersons: Anna Geheim\n", 2, "missing 'persons' list"),
         ("- Anna Geheim\n", 0, "a roster is a mapping"),
     ]
