@@ -243,4 +243,53 @@ import Testing
             #expect(loaded.status == 65 && !loaded.stderr.contains("Zyprianowska"), "\(subject)")
         }
     }
+
+    // MARK: Why 10: the vault trusts its header
+
+    @Test func why10AnEditedVaultHeaderFailsFastWith65() throws {
+        let key = directory.appendingPathComponent("case.key").path
+        #expect(try run(["key", "new", key]).status == 0)
+        let vault = directory.appendingPathComponent("case.vault").path
+        let passphrase = ["DISKRET_VAULT_PASSPHRASE": "korrekt pferd batterie"]
+        let filtered = try run(["filter", "--case-key", key, "--mask", "person=pseudonym", "--vault", vault], input: "Frau Anna Fischer kam.\n",
+                               environment: passphrase)
+        #expect(filtered.status == 0, "\(filtered.stderr)")
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: vault))
+        bytes[10] = 22; bytes[11] = 32; bytes[12] = 16  // 3 bytes: scrypt N = 2^22, r = 32, p = 16
+        try bytes.write(to: URL(fileURLWithPath: vault))
+        let start = Date()
+        let result = try run(["reidentify", "--vault", vault], input: filtered.stdout, environment: passphrase)
+        #expect(result.status == 65 && result.stdoutData.isEmpty && result.stderr.contains("altered"), "\(result.stderr)")
+        #expect(Date().timeIntervalSince(start) < 5)
+    }
+
+    // MARK: Why 5: ownership of the registry
+
+    @Test func why5ARegistryThatIsNotPrivatelyOwnedIsRefusedWith78() throws {
+        #expect(try grant("K-1/KM").status == 0)
+        func refused(_ reason: String, _ arguments: [String] = ["consent", "status"]) throws {
+            let result = try run(arguments + ["--registry", registry])
+            #expect(result.status == 78 && result.stdoutData.isEmpty && result.stderr.contains(reason), "\(reason): \(result.stderr)")
+        }
+        chmod(registry, 0o644)
+        try refused("readable by group or others")
+        chmod(registry, 0o620)
+        try refused("writable by group or others")
+        chmod(registry, 0o600)
+        chown(registry, 4242, 4242)  // tests run as root here; as another user this is any foreign file
+        if geteuid() == 0 { try refused("owned by another user") }
+        chown(registry, geteuid(), getegid())
+        chmod(directory.path, 0o777)
+        try refused("directory is writable by others")
+        let fresh = directory.appendingPathComponent("fresh.sqlite").path
+        let created = try run(["consent", "grant", "--subject", "K-1/KM", "--purpose", "p", "--recipient", "A", "--categories", "person",
+                               "--registry", fresh, "--actor", "fk"])
+        #expect(created.status == 78 && !FileManager.default.fileExists(atPath: fresh), "not created where others could swap it")
+        chmod(directory.path, 0o1777)
+        #expect(try run(["consent", "status", "--registry", registry]).status == 0, "a sticky directory (like /tmp) is fine")
+        chmod(directory.path, 0o700)
+        try? FileManager.default.removeItem(atPath: registry + "-wal")
+        try FileManager.default.createSymbolicLink(atPath: registry + "-wal", withDestinationPath: directory.appendingPathComponent("x").path)
+        try refused("-wal file is not a regular file")
+    }
 }

@@ -18,6 +18,7 @@ import Testing
         // A registry as v2 wrote it: a consent, its grant entry without a row hash, a withdrawn second consent.
         let queue = try DatabaseQueue(path: path)
         try RegistryMigrations.migrator.migrate(queue, upTo: "v2-no-replace")
+        chmod(path, 0o600)
         try queue.write { db in
             var previous = AuditChain.genesis
             func entry(_ action: String, _ consentID: Int64) throws {
