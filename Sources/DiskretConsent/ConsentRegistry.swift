@@ -279,7 +279,7 @@ public final class ConsentRegistry: Sendable {
     }
 
     /// Inserts consents read from elsewhere (with their withdrawals) in one transaction; each is audited.
-    func importConsents(_ rows: [(consent: ConsentRecord, withdrawal: WithdrawalRecord?)], actor: String) throws {
+    func importConsents(_ rows: [(consent: ConsentRecord, withdrawal: WithdrawalRecord?)], actor: String) throws -> Int {
         let actor = try InputHygiene.clean(actor, field: "actor")
         var rows = rows
         for (index, (consent, withdrawal)) in rows.enumerated() {
@@ -303,21 +303,34 @@ public final class ConsentRegistry: Sendable {
                 throw ConsentError.invalidRequest("FHIR entry \(index + 1): the consent ends before it starts")
             }
         }
-        try write { db in
+        return try write { db in
+            var existing: [String: ConsentRecord] = [:]
+            for consent in try ConsentRecord.fetchAll(db) { existing[FHIRConsent.identifier(of: consent)] = consent }
+            var added = 0
             for (consent, withdrawal) in rows {
-                var record = consent
-                record.id = nil
-                try record.insert(db)
-                try self.appendAudit(db, actor: actor, action: "import", subject: record.subject, consentID: record.id,
-                                     detail: "fhir; purpose=\(record.purpose); categories=\(record.categories.joined(separator: ","))",
-                                     rowHash: RowHash.of(record))
-                if var withdrawal {
+                let identifier = FHIRConsent.identifier(of: consent)
+                var record: ConsentRecord
+                if let known = existing[identifier] {
+                    record = known  // imported before: idempotent
+                } else {
+                    record = consent
+                    record.id = nil
+                    try record.insert(db)
+                    existing[identifier] = record
+                    added += 1
+                    try self.appendAudit(db, actor: actor, action: "import", subject: record.subject, consentID: record.id,
+                                         detail: "fhir \(identifier); purpose=\(record.purpose); recipients=\(record.recipients.joined(separator: " | ")); categories=\(record.categories.joined(separator: ",")); valid=\(record.validFrom)..\(record.validUntil ?? ""); recorded-by=\(record.recordedBy)",
+                                         rowHash: RowHash.of(record))
+                }
+                if var withdrawal, try WithdrawalRecord.fetchOne(db, key: record.id) == nil {
                     withdrawal.consentID = record.id!
                     try withdrawal.insert(db)
                     try self.appendAudit(db, actor: actor, action: "withdraw", subject: record.subject, consentID: record.id,
-                                         detail: "fhir; reason=\(withdrawal.reason ?? "")", rowHash: RowHash.of(withdrawal))
+                                         detail: "fhir; withdrawn-at=\(withdrawal.withdrawnAt); by=\(withdrawal.withdrawnBy); reason=\(withdrawal.reason ?? "")",
+                                         rowHash: RowHash.of(withdrawal))
                 }
             }
+            return added
         }
     }
 

@@ -292,4 +292,67 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: registry + "-wal", withDestinationPath: directory.appendingPathComponent("x").path)
         try refused("-wal file is not a regular file")
     }
+
+    // MARK: Why 4: FHIR import fails open
+
+    private func exported(_ path: String) throws -> (data: Data, bundle: [String: Any]) {
+        let export = try run(["consent", "export", "--fhir", "--registry", path, "--actor", "fk"])
+        #expect(export.status == 0, "\(export.stderr)")
+        return (export.stdoutData, try JSONSerialization.jsonObject(with: export.stdoutData) as! [String: Any])
+    }
+
+    @Test func why4TheFHIRImportRefusesWhatItDoesNotUnderstandAndIsIdempotent() throws {
+        #expect(try grant("K-1/KM", ["--until", "2099-12-31", "--evidence", "Formular 7"]).status == 0)
+        #expect(try grant("K-1/KV", purpose: "schutzplan", recipient: "Jugendamt").status == 0)
+        #expect(try run(["consent", "withdraw", "2", "--reason", "widerrufen", "--registry", registry, "--actor", "fk"]).status == 0)
+        let (data, bundle) = try exported(registry)
+        func edited(_ change: (inout [String: Any]) -> Void) throws -> String {
+            var copy = bundle
+            var entries = copy["entry"] as! [[String: Any]]
+            var resource = entries[0]["resource"] as! [String: Any]
+            change(&resource)
+            entries[0]["resource"] = resource
+            copy["entry"] = entries
+            let path = directory.appendingPathComponent("edited-\(UUID().uuidString).json").path
+            try JSONSerialization.data(withJSONObject: copy).write(to: URL(fileURLWithPath: path))
+            return path
+        }
+        func provision(_ change: @escaping (inout [String: Any]) -> Void) -> (inout [String: Any]) -> Void {
+            { resource in var p = resource["provision"] as! [String: Any]; change(&p); resource["provision"] = p }
+        }
+        let target = directory.appendingPathComponent("target.sqlite").path
+        let cases: [(String, (inout [String: Any]) -> Void)] = [
+            ("nested provisions", provision { $0["provision"] = [["type": "deny", "class": [["system": "https://diskret.invalid/fhir/CodeSystem/data-category", "code": "address"]]]] }),
+            ("type permit", provision { $0["type"] = "deny" }),
+            ("IRCP", provision { p in
+                var actors = p["actor"] as! [[String: Any]]
+                actors.append(["role": ["coding": [["system": "http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "code": "AUT"]]],
+                               "reference": ["display": "Anwalt des KV"]])
+                p["actor"] = actors
+            }),
+            ("data category", provision { $0["class"] = [["system": "https://diskret.invalid/fhir/CodeSystem/data-category", "code": "everything"]] }),
+            ("data category", provision { $0["class"] = [["system": "http://example.org/other", "code": "person"]] }),
+            ("does not understand", provision { $0["dataPeriod"] = ["end": "2020-01-01"] }),
+            ("identifier", provision { $0["period"] = ["start": "2020-01-01"] }),
+        ]
+        for (message, change) in cases {
+            let result = try run(["consent", "import", "--fhir", try edited(change), "--registry", target, "--actor", "fk"])
+            #expect(result.status == 64 && result.stderr.contains(message), "\(message): \(result.stderr)")
+            let listed = FileManager.default.fileExists(atPath: target) ? try run(["consent", "list", "--json", "--registry", target]).stdout : "[]\n"
+            #expect(listed == "[]\n", "nothing imported")
+        }
+        let file = directory.appendingPathComponent("export.json").path
+        try data.write(to: URL(fileURLWithPath: file))
+        let first = try run(["consent", "import", "--fhir", file, "--json", "--registry", target, "--actor", "fk"])
+        #expect(first.status == 0 && first.stdout == "{\"imported\":2}\n", "\(first.stderr)")
+        let again = try run(["consent", "import", "--fhir", file, "--json", "--registry", target, "--actor", "fk"])
+        #expect(again.status == 0 && again.stdout == "{\"imported\":0}\n", "importing the same bundle twice adds nothing")
+        #expect(try exported(target).data == data, "export → import → export is byte-identical")
+        let audit = try run(["audit", "--json", "--registry", target])
+        let imports = (try JSONSerialization.jsonObject(with: Data(audit.stdout.utf8)) as! [[String: Any]]).filter { $0["action"] as? String == "import" }
+        #expect(imports.count == 2)
+        let detail = imports[0]["detail"] as! String
+        #expect(detail.contains("recipients=Anwalt KV") && detail.contains("valid=") && detail.contains("..2099-12-31") && detail.contains("urn:diskret:consent:"))
+        #expect(try run(["audit", "verify", "--registry", target]).status == 0)
+    }
 }

@@ -14,7 +14,8 @@ import Testing
                           "dateTime": "2026-11-24T10:00:00Z",
                           "policyRule": ["coding": [["system": "http://terminology.hl7.org/CodeSystem/v3-ActCode", "code": "OPTIN"]]],
                           "provision": ["type": "permit", "period": ["start": "2026-11-24"],
-                                        "actor": [["reference": ["display": "Jugendamt"]]],
+                                        "actor": [["role": ["coding": [["system": "http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "code": "IRCP"]]],
+                                                   "reference": ["display": "Jugendamt"]]],
                                         "purpose": [["system": "https://diskret.invalid/fhir/CodeSystem/purpose", "code": "schutzplan"]],
                                         "class": [["system": "https://diskret.invalid/fhir/CodeSystem/data-category", "code": "person"]]]] as [String: Any]]
         }
