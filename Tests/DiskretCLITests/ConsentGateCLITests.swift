@@ -288,6 +288,12 @@ import Testing
         chmod(directory.path, 0o1777)
         #expect(try run(["consent", "status", "--registry", registry]).status == 0, "a sticky directory (like /tmp) is fine")
         chmod(directory.path, 0o700)
+        // Key files: a link is refused like the registry behind one.
+        let key = directory.appendingPathComponent("case.key").path
+        #expect(try run(["key", "new", key]).status == 0)
+        try FileManager.default.createSymbolicLink(atPath: key + ".link", withDestinationPath: key)
+        let linked = try run(["filter", "--case-key", key + ".link", "--mask", "person=pseudonym"], input: "Frau Anna Fischer kam.\n")
+        #expect(linked.status == 78 && linked.stdoutData.isEmpty && linked.stderr.contains("symbolic link"), "\(linked.stderr)")
         try? FileManager.default.removeItem(atPath: registry + "-wal")
         try FileManager.default.createSymbolicLink(atPath: registry + "-wal", withDestinationPath: directory.appendingPathComponent("x").path)
         try refused("-wal file is not a regular file")
