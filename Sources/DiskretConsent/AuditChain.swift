@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import GRDB
 
 /// The SHA-256 hash chain of the audit log: each entry hashes its own fields together with the hash of the
 /// entry before it, so editing, deleting or reordering any entry breaks every hash after it.
@@ -8,10 +9,13 @@ enum AuditChain {
 
     /// The hash of an entry's content and its predecessor's hash.
     static func hash(at: String, actor: String, action: String, subject: String?, consentID: Int64?,
-                     detail: String, previousHash: String) -> String {
-        // Length-prefixed fields, so that no two different entries serialise to the same bytes.
+                     detail: String, previousHash: String, rowHash: String? = nil) -> String {
+        // Length-prefixed fields, so that no two different entries serialise to the same bytes. The row hash
+        // (schema v3) is a field only when present, so entries written before keep their hashes.
         var bytes = Data()
-        for field in [at, actor, action, subject ?? "\u{0}", consentID.map(String.init) ?? "\u{0}", detail, previousHash] {
+        var fields = [at, actor, action, subject ?? "\u{0}", consentID.map(String.init) ?? "\u{0}", detail, previousHash]
+        if let rowHash { fields.append(rowHash) }
+        for field in fields {
             let data = Data(field.utf8)
             bytes.append(contentsOf: withUnsafeBytes(of: UInt32(data.count).bigEndian) { Array($0) })
             bytes.append(data)
@@ -21,7 +25,7 @@ enum AuditChain {
 
     static func hash(of entry: AuditRecord) -> String {
         hash(at: entry.at, actor: entry.actor, action: entry.action, subject: entry.subject, consentID: entry.consentID,
-             detail: entry.detail, previousHash: entry.previousHash)
+             detail: entry.detail, previousHash: entry.previousHash, rowHash: entry.rowHash)
     }
 
     /// Recomputes the chain over entries in id order.
@@ -37,5 +41,19 @@ enum AuditChain {
             previous = entry.hash
         }
         return .intact(entries: entries.count)
+    }
+}
+
+extension AuditChain {
+    /// Appends an entry after the last one; `at` is the entry's ISO timestamp.
+    static func append(_ db: Database, at: String, actor: String, action: String, subject: String?, consentID: Int64?,
+                       detail: String, rowHash: String? = nil) throws {
+        let previous = try String.fetchOne(db, sql: "SELECT hash FROM audit ORDER BY id DESC LIMIT 1") ?? genesis
+        var entry = AuditRecord(id: nil, at: at, actor: actor, action: action, subject: subject, consentID: consentID,
+                                detail: detail, previousHash: previous,
+                                hash: hash(at: at, actor: actor, action: action, subject: subject, consentID: consentID,
+                                           detail: detail, previousHash: previous, rowHash: rowHash),
+                                rowHash: rowHash)
+        try entry.insert(db)
     }
 }

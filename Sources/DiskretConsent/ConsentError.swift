@@ -12,6 +12,12 @@ public enum ConsentError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidRoster(file: String, line: Int, message: String)
     /// The database refused an operation (for instance an edit of the append-only audit log).
     case database(String)
+    /// A read command was given a registry file that does not exist (it is never created for reading).
+    case missingRegistry(String)
+    /// The registry was written by a newer Diskret; `reason` says what this binary does not know.
+    case newerSchema(String, reason: String)
+    /// A write was asked of a registry opened read-only, or of a file that cannot be written.
+    case readOnlyRegistry
 
     /// A one-line description without personal data.
     public var description: String {
@@ -22,6 +28,10 @@ public enum ConsentError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .invalidRequest(message): return message
         case let .invalidRoster(file, line, message): return line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)"
         case let .database(message): return "registry: \(message)"
+        case let .missingRegistry(path): return "no registry at \(path) (read commands never create one)"
+        case let .newerSchema(path, reason):
+            return "refusing registry \(path): it was written by a newer Diskret (\(reason)); this one knows schema version \(RegistryMigrations.userVersion) and never writes to it"
+        case .readOnlyRegistry: return "the registry is read-only here; nothing was written"
         }
     }
 }

@@ -159,6 +159,8 @@ public struct AuditRecord: Codable, Sendable, Equatable, FetchableRecord, Mutabl
         public static let previousHash = Column(CodingKeys.previousHash)
         /// This entry's hash.
         public static let hash = Column(CodingKeys.hash)
+        /// The hash of the consent or withdrawal row the entry records.
+        public static let rowHash = Column(CodingKeys.rowHash)
     }
 
     /// Row id: entries are numbered 1, 2, 3… without gaps.
@@ -167,7 +169,7 @@ public struct AuditRecord: Codable, Sendable, Equatable, FetchableRecord, Mutabl
     public var at: String
     /// Who acted (the --actor, default $USER).
     public var actor: String
-    /// grant, withdraw, reveal-allowed, reveal-denied, export, import.
+    /// grant, withdraw, reveal-allowed, reveal-denied, reveal-aborted, export, import, attest, configure.
     public var action: String
     /// The subject key concerned, if any.
     public var subject: String?
@@ -179,9 +181,14 @@ public struct AuditRecord: Codable, Sendable, Equatable, FetchableRecord, Mutabl
     public var previousHash: String
     /// SHA-256 (hex) over this entry's fields and `previousHash`.
     public var hash: String
+    /// For an entry that records a consent or withdrawal row (grant, import, withdraw, attest): the SHA-256
+    /// of that row, covered by `hash`, so the chain vouches for the row; nil for other entries and for
+    /// entries written before registry schema v3.
+    public var rowHash: String?
 
     enum CodingKeys: String, CodingKey {
         case id, at, actor, action, subject, consentID = "consent_id", detail, previousHash = "previous_hash", hash
+        case rowHash = "row_hash"
     }
 
     /// Takes the row id SQLite assigned.

@@ -1,3 +1,4 @@
+import Diskret
 import Foundation
 
 /// HL7 FHIR R4 Consent resources for the registry's consents: export for other systems, import back.
@@ -15,6 +16,20 @@ public enum FHIRConsent {
     static let subjectSystem = "https://diskret.invalid/fhir/NamingSystem/subject-key"
     static let withdrawalExtension = "https://diskret.invalid/fhir/StructureDefinition/withdrawal"
     static let recorderExtension = "https://diskret.invalid/fhir/StructureDefinition/recorded-by"
+    static let identifierSystem = "https://diskret.invalid/fhir/NamingSystem/consent"
+    static let participationSystem = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType"
+    /// The provision elements Diskret reads; any other (data, dataPeriod, action, securityLabel, code, nested
+    /// provisions) would restrict the consent in a way this importer cannot honour, so it is refused.
+    static let provisionKeys: Set<String> = ["type", "period", "actor", "purpose", "class"]
+
+    /// The consent's identifier: a digest of what it grants, who recorded it and when. Stable across
+    /// registries, so an import of the same consent twice adds nothing, and a changed resource no longer
+    /// matches the identifier it carries.
+    static func identifier(of consent: ConsentRecord) -> String {
+        "urn:diskret:consent:" + RowHash.digest(["fhir-consent", consent.subject, consent.purpose, consent.recipients.joined(separator: "\n"),
+                                                   consent.categories.joined(separator: ","), consent.validFrom, consent.validUntil,
+                                                   consent.grantedAt, consent.recordedBy, consent.evidence])
+    }
 
     /// One consent as a FHIR R4 Consent resource; with `today`, a consent whose period has ended is `inactive`.
     public static func resource(_ consent: ConsentRecord, withdrawal: WithdrawalRecord?, today: String? = nil) -> [String: Any] {
@@ -32,6 +47,7 @@ public enum FHIRConsent {
         var resource: [String: Any] = [
             "resourceType": "Consent",
             "id": String(consent.id ?? 0),
+            "identifier": [["system": identifierSystem, "value": identifier(of: consent)]],
             "extension": extensions,
             "status": withdrawal == nil && !expired ? "active" : "inactive",
             "scope": ["coding": [["system": "http://terminology.hl7.org/CodeSystem/consentscope", "code": "patient-privacy"]]],
@@ -44,7 +60,7 @@ public enum FHIRConsent {
                 "type": "permit",
                 "period": period,
                 "actor": consent.recipients.map { recipient -> [String: Any] in
-                    ["role": ["coding": [["system": "http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "code": "IRCP"]]],
+                    ["role": ["coding": [["system": participationSystem, "code": "IRCP"]]],
                      "reference": ["display": recipient]]
                 },
                 "purpose": [["system": purposeSystem, "code": consent.purpose]],
@@ -95,14 +111,33 @@ public enum FHIRConsent {
             throw fail("patient.identifier.value (the subject key) is missing")
         }
         guard let grantedAt = resource["dateTime"] as? String else { throw fail("dateTime is missing") }
-        guard let provision = resource["provision"] as? [String: Any], provision["type"] as? String == "permit" else {
-            throw fail("provision of type permit is missing")
+        guard resource["modifierExtension"] == nil else { throw fail("a modifierExtension is not understood") }
+        guard let provision = resource["provision"] as? [String: Any] else { throw fail("provision of type permit is missing") }
+        guard provision["type"] as? String == "permit" else { throw fail("only a provision of type permit is understood (a deny is refused)") }
+        if provision["provision"] != nil { throw fail("nested provisions are not understood") }
+        guard Set(provision.keys).isSubset(of: provisionKeys) else {
+            throw fail("provision holds elements this importer does not understand (allowed: \(provisionKeys.sorted().joined(separator: ", ")))")
         }
         guard let start = (provision["period"] as? [String: Any])?["start"] as? String else { throw fail("provision.period.start is missing") }
         let end = (provision["period"] as? [String: Any])?["end"] as? String
-        let recipients = (provision["actor"] as? [[String: Any]] ?? []).compactMap { ($0["reference"] as? [String: Any])?["display"] as? String }
-        let purposes = (provision["purpose"] as? [[String: Any]] ?? []).filter { $0["system"] as? String == purposeSystem }.compactMap { $0["code"] as? String }
-        let categories = (provision["class"] as? [[String: Any]] ?? []).filter { $0["system"] as? String == categorySystem }.compactMap { $0["code"] as? String }
+        var recipients: [String] = []
+        for actor in provision["actor"] as? [[String: Any]] ?? [] {
+            let roles = codings(actor["role"])
+            guard !roles.isEmpty, roles.allSatisfy({ $0["system"] as? String == participationSystem && $0["code"] as? String == "IRCP" }) else {
+                throw fail("an actor's role other than IRCP (information recipient) is not understood")
+            }
+            guard let display = (actor["reference"] as? [String: Any])?["display"] as? String else { throw fail("an actor without reference.display") }
+            recipients.append(display)
+        }
+        let purposeCodings = provision["purpose"] as? [[String: Any]] ?? []
+        guard purposeCodings.allSatisfy({ $0["system"] as? String == purposeSystem }) else { throw fail("a purpose of another code system is not understood") }
+        let purposes = purposeCodings.compactMap { $0["code"] as? String }
+        let classes = provision["class"] as? [[String: Any]] ?? []
+        let categories = classes.compactMap { $0["code"] as? String }
+        guard classes.allSatisfy({ $0["system"] as? String == categorySystem }), categories.count == classes.count,
+              categories.allSatisfy({ Category(rawValue: $0) != nil }) else {
+            throw fail("a data category this importer does not know (known: \(Category.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
         guard !recipients.isEmpty, purposes.count == 1, !categories.isEmpty else {
             throw fail("provision needs actors, exactly one Diskret purpose and at least one data category")
         }
@@ -121,8 +156,12 @@ public enum FHIRConsent {
         let attachment = resource["sourceAttachment"] as? [String: Any]
         let evidence = (resource["sourceReference"] as? [String: Any])?["display"] as? String
             ?? attachment?["title"] as? String ?? attachment?["url"] as? String
-        let record = ConsentRecord(subject: subject, purpose: purposes[0], recipients: recipients, categories: categories.sorted(),
+        let record = ConsentRecord(subject: subject, purpose: purposes[0], recipients: recipients, categories: Array(Set(categories)).sorted(),
                                    validFrom: start, validUntil: end, grantedAt: grantedAt, recordedBy: recordedBy, evidence: evidence)
+        let identifiers = (resource["identifier"] as? [[String: Any]] ?? []).filter { $0["system"] as? String == identifierSystem }
+        if let carried = identifiers.first?["value"] as? String, carried != identifier(of: record) {
+            throw fail("the consent does not match its Diskret identifier (it was changed after export)")
+        }
         return (record, withdrawal)
     }
 }
@@ -135,11 +174,11 @@ extension ConsentRegistry {
         return FHIRConsent.bundle(rows, today: today)
     }
 
-    /// Imports FHIR Consents as new records (with their withdrawals), in one transaction, audited.
+    /// Imports FHIR Consents (with their withdrawals) in one transaction, audited; a consent already in the
+    /// registry (same identifier) is not added again, only its withdrawal if it is new. Anything the importer
+    /// does not understand refuses the whole import. Returns the number of consents added.
     @discardableResult
     public func importFHIR(_ json: Any, actor: String) throws -> Int {
-        let rows = try FHIRConsent.parse(json, today: today)
-        try importConsents(rows, actor: actor)
-        return rows.count
+        try importConsents(try FHIRConsent.parse(json, today: today), actor: actor)
     }
 }

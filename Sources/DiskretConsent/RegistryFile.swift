@@ -1,6 +1,7 @@
 import Foundation
 
-/// File-system safety of the registry: never through a symbolic link, never writable by others, created 0600.
+/// File-system safety of the registry: never through a symbolic link, owned by the running user, private
+/// (0600), in a directory no other user can swap it in; created 0600.
 enum RegistryFile {
     static func prepare(_ path: String) throws {
         if try check(path) { return }
@@ -8,22 +9,45 @@ enum RegistryFile {
         if !directory.isEmpty {
             try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }
+        var parent = stat()
+        if lstat(directory.isEmpty ? "." : directory, &parent) == 0, parent.st_mode & 0o002 != 0, parent.st_mode & S_ISVTX == 0 {
+            throw ConsentError.unsafeRegistryPath(path, reason: "its directory is writable by others and not sticky")
+        }
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         if descriptor < 0 && errno == EEXIST, try check(path) { return } // another process created it just now
         guard descriptor >= 0 else { throw ConsentError.unsafeRegistryPath(path, reason: "it cannot be created") }
         close(descriptor)
     }
 
-    /// Whether a safe registry file exists at `path`; throws if something unsafe is there.
+    /// Whether a safe registry file exists at `path` (never creating one); throws if something unsafe is there.
+    static func existing(_ path: String) throws -> Bool { try check(path) }
+
+    /// Whether a safe registry file exists at `path`; throws if something unsafe is there. Safe: a regular
+    /// file (not a link) owned by the user running Diskret, neither readable nor writable by group or others
+    /// (an existing 0644 registry is refused, not silently used), its WAL companions no links, and in a
+    /// directory others cannot write to unless it is sticky (else another user could swap in their file).
+    /// The owner is compared with the effective user id, so the checks hold (and are testable) for root too.
     private static func check(_ path: String) throws -> Bool {
+        func refuse(_ reason: String) -> ConsentError { .unsafeRegistryPath(path, reason: reason) }
         var info = stat()
-        if lstat(path, &info) == 0 {
-            if (info.st_mode & S_IFMT) == S_IFLNK { throw ConsentError.unsafeRegistryPath(path, reason: "it is a symbolic link") }
-            if (info.st_mode & S_IFMT) != S_IFREG { throw ConsentError.unsafeRegistryPath(path, reason: "it is not a regular file") }
-            if info.st_mode & 0o002 != 0 { throw ConsentError.unsafeRegistryPath(path, reason: "it is writable by others") }
-            return true
+        guard lstat(path, &info) == 0 else { return false }
+        if (info.st_mode & S_IFMT) == S_IFLNK { throw refuse("it is a symbolic link") }
+        if (info.st_mode & S_IFMT) != S_IFREG { throw refuse("it is not a regular file") }
+        if info.st_uid != geteuid() { throw refuse("it is owned by another user") }
+        if info.st_mode & 0o022 != 0 { throw refuse("it is writable by group or others (chmod 600 \(path))") }
+        if info.st_mode & 0o044 != 0 { throw refuse("it is readable by group or others (chmod 600 \(path))") }
+        for suffix in ["-wal", "-shm"] {
+            var companion = stat()
+            if lstat(path + suffix, &companion) == 0 && (companion.st_mode & S_IFMT) != S_IFREG {
+                throw refuse("its \(suffix) file is not a regular file")
+            }
         }
-        return false
+        let directory = (path as NSString).deletingLastPathComponent
+        var parent = stat()
+        if lstat(directory.isEmpty ? "." : directory, &parent) == 0, parent.st_mode & 0o002 != 0, parent.st_mode & S_ISVTX == 0 {
+            throw refuse("its directory is writable by others and not sticky")
+        }
+        return true
     }
 
     /// SQLite's write-ahead log and shared-memory files get the same mode as the registry.

@@ -83,13 +83,14 @@ public struct Roster: Sendable, Equatable {
             }
             guard let subject = person["subject"]?.string, !subject.isEmpty else { throw fail(item, "a person needs a 'subject' key") }
             guard ConsentRegistry.isSubjectKey(subject) else {
-                throw fail(person["subject"], "a subject is a pseudonymous key such as K-2024-017/KM (no spaces, with a digit), never a name")
+                throw fail(person["subject"], ConsentRegistry.subjectKeyRule)
             }
             func text(_ key: String) throws -> String? {
                 guard let node = person[key] else { return nil }
                 guard let value = node.string, !value.trimmingCharacters(in: .whitespaces).isEmpty else { throw fail(node, "'\(key)' must be text") }
                 return value
             }
+            if let role = try text("role"), RosterRole.named(role) == nil { throw fail(person["role"], Self.roleRule) }
             let birthdate = try text("birthdate")
             if let birthdate, !Self.isDate(birthdate) {
                 throw fail(person["birthdate"], "'birthdate' must be a date (1988-03-12 or 12.03.1988)")
@@ -131,13 +132,16 @@ public struct Roster: Sendable, Equatable {
         return nil
     }
 
-    /// An ISO (1988-03-12) or German (12.03.1988) date.
+    /// What a role may be, for messages (the value itself is never echoed: it could be a name).
+    static let roleRule = "unknown role; a role is one of " + RosterRole.all.map(\.word).joined(separator: ", ")
+
+    /// An ISO (1988-03-12) or German (12.03.1988) date naming a real day ("1988-02-30" is refused).
     static func isDate(_ text: String) -> Bool {
         let parts = text.contains("-") ? text.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
                                        : text.split(separator: ".", omittingEmptySubsequences: false).reversed().map(String.init)
         guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return false }
-        return (1800...2200).contains(year) && (1...12).contains(month) && (1...31).contains(day)
+        return CalendarDay.isValid(year: year, month: month, day: day, years: 1800...2200)
     }
 
     /// Whether two keys differ by at most one inserted, deleted or replaced character.

@@ -11,7 +11,9 @@ enum Invariants {
             precondition(finding.start >= previousEnd && finding.start < finding.end && finding.end <= scalars.count,
                          "finding out of order or bounds")
             rebuilt.append(contentsOf: scalars[previousEnd..<finding.start])
-            rebuilt.append(contentsOf: (finding.replacement ?? "").unicodeScalars)
+            // No replacement: the span stays as written (kept or revealed).
+            if let replacement = finding.replacement { rebuilt.append(contentsOf: replacement.unicodeScalars) }
+            else { rebuilt.append(contentsOf: scalars[finding.start..<finding.end]) }
             previousEnd = finding.end
         }
         rebuilt.append(contentsOf: scalars[previousEnd...])

@@ -7,7 +7,7 @@ struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Lists the audit trail, or verifies its hash chain.",
-        subcommands: [AuditListCommand.self, AuditVerifyCommand.self],
+        subcommands: [AuditListCommand.self, AuditVerifyCommand.self, AuditHeadCommand.self],
         defaultSubcommand: AuditListCommand.self
     )
 }
@@ -21,7 +21,7 @@ struct AuditListCommand: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        let registry = try registryOptions.open()
+        let registry = try registryOptions.open(access: .readOnly)
         let entries = try withRegistryErrors { try registry.auditTrail(subject: subject) }
         if json {
             print(try FindingJSON.serialize(entries.map { e -> [String: Any] in
@@ -30,29 +30,70 @@ struct AuditListCommand: ParsableCommand {
             }))
             return
         }
+        // Every field escaped: a tab or newline stored by an older version (or with the sqlite3 shell) must not
+        // print as a forged entry of its own.
+        let escape = ConsentRegistry.escapedForDisplay
+        var lines = ""
         for e in entries {
-            print("\(e.id ?? 0)\t\(e.at)\t\(e.actor)\t\(e.action)\t\(e.subject ?? "-")\t\(e.consentID.map(String.init) ?? "-")\t\(e.detail)")
+            lines += [String(e.id ?? 0), escape(e.at), escape(e.actor), escape(e.action), e.subject.map(escape) ?? "-",
+                      e.consentID.map(String.init) ?? "-", escape(e.detail)].joined(separator: "\t") + "\n"
         }
+        try OutputWriter.write(lines)
     }
 }
 
 /// `diskret audit verify`.
 struct AuditVerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "verify", abstract: "Recomputes the audit hash chain; exits 1 and names the first broken entry if it was tampered with.")
+        commandName: "verify",
+        abstract: "Recomputes the audit hash chain and checks every consent and withdrawal against it; exits 1 and names the first problem.",
+        discussion: """
+        A registry file that does not exist is an error (exit 66), never created. With --expect, the log must \
+        still extend a head printed earlier by `diskret audit head` and kept outside the registry; that catches \
+        a log rewritten from some entry on, hashes and all, which the chain alone cannot.
+        """)
 
     @OptionGroup var registryOptions: RegistryOptions
+    @Option(help: "A head printed earlier by `diskret audit head` (N:HASH) that the log must still extend.") var expect: String?
     @Flag(help: "Print JSON: {\"intact\": true, \"entries\": N} or {\"intact\": false, \"entry\": ID, \"reason\": …}.") var json = false
 
+    func validate() throws {
+        if let expect, AuditHead(parsing: expect) == nil { throw ValidationError("--expect takes a head as `diskret audit head` prints it: N:HASH.") }
+    }
+
     func run() throws {
-        let registry = try registryOptions.open()
-        switch try withRegistryErrors({ try registry.verifyAuditChain() }) {
+        let registry = try registryOptions.open(access: .readOnly)
+        let verification = try withRegistryErrors { try registry.verifyAuditChain(expect: expect.flatMap(AuditHead.init(parsing:))) }
+        switch verification {
         case let .intact(entries):
-            print(json ? try FindingJSON.serialize(["intact": true, "entries": entries]) : "audit chain intact: \(entries) entries")
+            try OutputWriter.write((json ? try FindingJSON.serialize(["intact": true, "entries": entries]) : "audit chain intact: \(entries) entries") + "\n")
+            return
         case let .broken(entryID, reason):
-            print(json ? try FindingJSON.serialize(["intact": false, "entry": entryID, "reason": reason])
-                       : "audit chain broken at entry \(entryID): \(reason)")
+            try OutputWriter.write((json ? try FindingJSON.serialize(["intact": false, "entry": entryID, "reason": reason]) : verification.summary) + "\n")
+        case let .unvouched(table, id, reason):
+            try OutputWriter.write((json ? try FindingJSON.serialize(["intact": false, "table": table, "id": id, "reason": reason])
+                                         : "registry broken: \(verification.summary)") + "\n")
+        }
+        throw ExitCodes.found
+    }
+}
+
+/// `diskret audit head`.
+struct AuditHeadCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "head",
+        abstract: "Prints the audit chain's head (N:HASH) to keep outside the registry, for `audit verify --expect`.")
+
+    @OptionGroup var registryOptions: RegistryOptions
+
+    func run() throws {
+        let registry = try registryOptions.open(access: .readOnly)
+        let verification = try withRegistryErrors { try registry.verifyAuditChain() }
+        guard verification.isIntact else {
+            // A head of a broken log would anchor the forgery.
+            printError("error: no head for a registry that does not verify: \(verification.summary)")
             throw ExitCodes.found
         }
+        try OutputWriter.write("\(try withRegistryErrors { try registry.auditHead() })\n")
     }
 }

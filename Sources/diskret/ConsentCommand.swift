@@ -9,7 +9,7 @@ struct ConsentCommand: ParsableCommand {
         commandName: "consent",
         abstract: "Records, withdraws and lists consents in the registry.",
         subcommands: [ConsentGrantCommand.self, ConsentWithdrawCommand.self, ConsentStatusCommand.self, ConsentListCommand.self,
-                      ConsentShowCommand.self, ConsentExportCommand.self, ConsentImportCommand.self]
+                      ConsentShowCommand.self, ConsentExportCommand.self, ConsentImportCommand.self, ConsentTimeZoneCommand.self]
     )
 }
 
@@ -79,7 +79,7 @@ struct ConsentStatusCommand: ParsableCommand {
     }
 
     func run() throws {
-        let registry = try registryOptions.open()
+        let registry = try registryOptions.open(access: .readOnly)
         let rows = try withRegistryErrors {
             try expiringWithin.map { try registry.expiring(within: $0, subject: subject) } ?? registry.consents(subject: subject)
         }
@@ -95,7 +95,7 @@ struct ConsentListCommand: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        let registry = try registryOptions.open()
+        let registry = try registryOptions.open(access: .readOnly)
         let rows = try withRegistryErrors { try registry.consents() }
         print(json ? try ConsentFormatter.json(rows) : ConsentFormatter.table(rows))
     }
@@ -144,6 +144,25 @@ struct ConsentImportCommand: ParsableCommand {
     }
 }
 
+/// `diskret consent time-zone [--set ZONE]`.
+struct ConsentTimeZoneCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "time-zone",
+        abstract: "Prints, or with --set changes, the time zone in which consent validity is decided (Europe/Berlin by default; never $TZ).")
+
+    @OptionGroup var registryOptions: RegistryOptions
+    @Option(help: "An IANA time zone name, e.g. Europe/Vienna; the change is audited.") var set: String?
+
+    func run() throws {
+        if let set {
+            let registry = try registryOptions.open()
+            try withRegistryErrors { try registry.configure(timeZone: set, actor: registryOptions.actorName) }
+        }
+        let registry = try registryOptions.open(access: .readOnly)
+        try OutputWriter.write(try withRegistryErrors { try registry.timeZone() }.identifier + "\n")
+    }
+}
+
 /// `diskret consent show ID`.
 struct ConsentShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Shows one consent.")
@@ -153,7 +172,7 @@ struct ConsentShowCommand: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        let registry = try registryOptions.open()
+        let registry = try registryOptions.open(access: .readOnly)
         let row = try withRegistryErrors { try registry.consent(id: id) }
         print(json ? try ConsentFormatter.json([row]) : ConsentFormatter.table([row]))
     }

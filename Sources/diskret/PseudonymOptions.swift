@@ -82,12 +82,14 @@ struct PseudonymOptions: ParsableArguments {
 
 /// Exit codes of key and vault errors (sysexits(3)): 65 a damaged, altered or foreign vault or a key file of the
 /// wrong size, 66 a key file or vault that does not exist, 73 a key file that already exists, 74 a write
-/// failure, 77 a wrong vault key or a key file readable by others, 78 surrogate lists missing, 70 otherwise.
+/// failure, 77 a wrong vault key or a key file readable by others, 78 surrogate lists missing or a key file that
+/// is a symbolic link, 70 otherwise.
 func fail(_ error: PseudonymisationError) -> ExitCode {
     printError("error: \(error.description)")
     switch error {
     case .keyFileUnreadable, .vaultUnreadable: return ExitCodes.noInput
-    case .keyFileWrongSize, .notAVault, .unsupportedVaultVersion, .vaultTampered, .vaultTooLarge: return ExitCodes.dataError
+    case .keyFileWrongSize, .notAVault, .unsupportedVaultVersion, .vaultTampered, .vaultTooLarge, .vaultHeaderInvalid: return ExitCodes.dataError
+    case .keyFileSymlink: return ExitCodes.configError
     case .keyFileExists: return ExitCode(73)
     case .writeFailed: return ExitCodes.ioError
     case .keyFileTooOpen, .wrongVaultKey: return ExitCodes.consentMissing

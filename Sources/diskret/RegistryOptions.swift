@@ -12,11 +12,16 @@ struct RegistryOptions: ParsableArguments {
 
     var actorName: String { actor ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown" }
 
-    /// Opens the registry; errors are reported and become exit codes.
-    func open() throws -> ConsentRegistry {
-        do { return try ConsentRegistry.open(path: registry ?? ConsentRegistry.defaultPath) } catch let error as ConsentError {
+    /// Opens the registry (read commands with `.readOnly`); errors are reported and become exit codes: 66 for
+    /// a missing registry to read, 74 for one that cannot be written, 78 for an unsafe or newer one.
+    func open(access: RegistryAccess = .readWrite) throws -> ConsentRegistry {
+        do { return try ConsentRegistry.open(path: registry ?? ConsentRegistry.defaultPath, access: access) } catch let error as ConsentError {
             printError("error: \(error.description)")
-            throw ExitCodes.configError
+            switch error {
+            case .missingRegistry: throw ExitCodes.noInput
+            case .readOnlyRegistry: throw ExitCodes.ioError
+            default: throw ExitCodes.configError
+            }
         }
     }
 }
@@ -28,6 +33,9 @@ func withRegistryErrors<T>(_ body: () throws -> T) throws -> T {
         switch error {
         case .invalidRequest, .unknownConsent, .alreadyWithdrawn: throw ExitCode.validationFailure
         case .invalidRoster: throw ExitCodes.dataError
+        case .readOnlyRegistry: throw ExitCodes.ioError
+        case .missingRegistry: throw ExitCodes.noInput
+        case .newerSchema, .unsafeRegistryPath: throw ExitCodes.configError
         default: throw ExitCodes.internalError
         }
     }

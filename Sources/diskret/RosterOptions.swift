@@ -37,28 +37,23 @@ struct RosterOptions: ParsableArguments {
         return try loadRoster(roster, maxBytes: maxBytes).persons
     }
 
-    /// What may be revealed, per subject, after the registry authorised each request. A denied request ends
-    /// the run with exit 77 before any input is read, so nothing reaches standard output.
-    func authorizedReveal(maxBytes: Int) throws -> [String: Set<Diskret.Category>] {
-        guard let rosterPath = roster, !reveal.isEmpty, let purpose, let recipient else { return [:] }
+    /// The grant of the consent gate for --reveal (nil without it). A denied request ends the run with exit
+    /// 77 before any input is read, so nothing reaches standard output.
+    func authorizedReveal(maxBytes: Int) throws -> RevealGrant? {
+        guard let rosterPath = roster, !reveal.isEmpty, let purpose, let recipient else { return nil }
         let roster = try loadRoster(rosterPath, maxBytes: maxBytes)
         let registry = try registryOptions.open()
-        var granted: [String: Set<Diskret.Category>] = [:]
-        for subject in reveal {
-            guard roster.person(subject) != nil else { throw ValidationError("Subject \(subject) is not on the roster.") }
-            let categories = try revealCategories.map(parseCategories) ?? []
-            let request = AccessRequest(subject: subject, purpose: purpose, recipient: recipient, categories: categories,
-                                        actor: registryOptions.actorName)
-            switch try withRegistryErrors({ try registry.authorize(request) }) {
-            case let .allowed(_, covered):
-                granted[subject] = covered
-            case let .denied(reason):
-                let asked = categories.isEmpty ? "any" : categories.map(\.rawValue).sorted().joined(separator: ",")
-                printError("consent missing: \(reason) (subject \(subject), purpose \(purpose), recipient \(recipient), categories \(asked))")
-                throw ExitCodes.consentMissing
-            }
+        let categories = try revealCategories.map(parseCategories) ?? []
+        let gate = RevealGate(registry: registry, roster: roster)
+        switch try withRegistryErrors({ try gate.request(subjects: reveal, purpose: purpose, recipient: recipient, categories: categories,
+                                                         actor: registryOptions.actorName) }) {
+        case let .granted(grant):
+            return grant
+        case let .denied(subject, reason):
+            let asked = categories.isEmpty ? "any" : categories.map(\.rawValue).sorted().joined(separator: ",")
+            printError("consent missing: \(reason) (subject \(subject), purpose \(purpose), recipient \(recipient), categories \(asked))")
+            throw ExitCodes.consentMissing
         }
-        return granted
     }
 
     /// A missing roster is a missing input (66) like any other file, not an unreadable roster (65).

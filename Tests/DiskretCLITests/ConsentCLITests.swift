@@ -113,8 +113,8 @@ import Testing
         _ = try BinaryRunner.run(["consent", "list", "--registry", registry])
         // Two shell loops, each starting `diskret consent grant` 200 times: two writer processes at any moment,
         // each grant its own transaction, while a third process reads and asks the gate.
-        let loop = #"i=0; while [ $i -lt 200 ]; do "$0" consent grant --subject "$1-$i" --purpose p --recipient A --categories person --registry "$2" --actor "$1" >/dev/null || exit 1; i=$((i+1)); done"#
-        let writers = try ["W1", "W2"].map { prefix -> Process in
+        let loop = #"i=0; while [ $i -lt 200 ]; do "$0" consent grant --subject "K-$1-$i/KM" --purpose p --recipient A --categories person --registry "$2" --actor "$1" >/dev/null || exit 1; i=$((i+1)); done"#
+        let writers = try ["1", "2"].map { prefix -> Process in
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
             process.arguments = ["-c", loop, BinaryRunner.binary.path, prefix, registry]
@@ -131,7 +131,7 @@ import Testing
         #expect(writers.allSatisfy { $0.terminationStatus == 0 })
         let list = try BinaryRunner.run(["consent", "list", "--json", "--registry", registry])
         let subjects = Set((try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as! [[String: Any]]).map { $0["subject"] as! String })
-        #expect(subjects == Set(["W1", "W2"].flatMap { prefix in (0..<200).map { "\(prefix)-\($0)" } }))
+        #expect(subjects == Set(["1", "2"].flatMap { prefix in (0..<200).map { "K-\(prefix)-\($0)/KM" } }))
         let verify = try BinaryRunner.run(["audit", "verify", "--registry", registry])
         #expect(verify.status == 0 && verify.stdout == "audit chain intact: \(400 + decisions) entries\n", "\(verify.stdout)")
     }
@@ -142,7 +142,7 @@ import Testing
             let processes = try (0..<4).map { index -> Process in
                 let process = Process()
                 process.executableURL = BinaryRunner.binary
-                process.arguments = ["consent", "grant", "--subject", "R\(round)-\(index)", "--purpose", "p", "--recipient", "A",
+                process.arguments = ["consent", "grant", "--subject", "R-\(round)-\(index)/KM", "--purpose", "p", "--recipient", "A",
                                      "--categories", "person", "--registry", path, "--actor", "t"]
                 process.standardOutput = FileHandle.nullDevice
                 try process.run()

@@ -10,11 +10,12 @@ import Testing
             ["resource": ["resourceType": "Consent", "status": "active",
                           "scope": ["coding": [["system": "http://terminology.hl7.org/CodeSystem/consentscope", "code": "patient-privacy"]]],
                           "category": [["coding": [["system": "http://loinc.org", "code": "59284-0"]]]],
-                          "patient": ["identifier": ["system": "https://diskret.invalid/fhir/NamingSystem/subject-key", "value": "\(prefix)-\(index)"]],
+                          "patient": ["identifier": ["system": "https://diskret.invalid/fhir/NamingSystem/subject-key", "value": "\(prefix)-\(index)/KM"]],
                           "dateTime": "2026-11-24T10:00:00Z",
                           "policyRule": ["coding": [["system": "http://terminology.hl7.org/CodeSystem/v3-ActCode", "code": "OPTIN"]]],
                           "provision": ["type": "permit", "period": ["start": "2026-11-24"],
-                                        "actor": [["reference": ["display": "Jugendamt"]]],
+                                        "actor": [["role": ["coding": [["system": "http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "code": "IRCP"]]],
+                                                   "reference": ["display": "Jugendamt"]]],
                                         "purpose": [["system": "https://diskret.invalid/fhir/CodeSystem/purpose", "code": "schutzplan"]],
                                         "class": [["system": "https://diskret.invalid/fhir/CodeSystem/data-category", "code": "person"]]]] as [String: Any]]
         }
@@ -41,12 +42,12 @@ import Testing
         let registry = directory + "/registry.sqlite"
         _ = try BinaryRunner.run(["consent", "list", "--registry", registry])
         let writers = try (0..<2).map { writer -> Process in
-            let file = try bundle(300, prefix: "W\(writer)", in: directory)
+            let file = try bundle(300, prefix: "W-\(writer)", in: directory)
             return try process(["consent", "import", "--fhir", file, "--registry", registry, "--actor", "w\(writer)"])
         }
         // Meanwhile, single grants from a third process.
         for index in 0..<20 {
-            _ = try BinaryRunner.run(["consent", "grant", "--subject", "G-\(index)", "--purpose", "p", "--recipient", "A",
+            _ = try BinaryRunner.run(["consent", "grant", "--subject", "G-\(index)/KM", "--purpose", "p", "--recipient", "A",
                                       "--categories", "person", "--registry", registry])
         }
         writers.forEach { $0.waitUntilExit() }
@@ -61,7 +62,7 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("killed-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let registry = directory + "/registry.sqlite"
-        _ = try BinaryRunner.run(["consent", "grant", "--subject", "K-0", "--purpose", "p", "--recipient", "A", "--categories", "person", "--registry", registry])
+        _ = try BinaryRunner.run(["consent", "grant", "--subject", "K-0/KM", "--purpose", "p", "--recipient", "A", "--categories", "person", "--registry", registry])
         let writer = try process(["consent", "import", "--fhir", try bundle(20000, prefix: "K", in: directory), "--registry", registry])
         usleep(400_000)
         kill(writer.processIdentifier, SIGKILL)

@@ -36,7 +36,7 @@ import Testing
         #expect(before.map(\.0) == after.map(\.0))
         #expect(before.map(\.1) == after.map(\.1))
         #expect(before.map(\.2) == after.map(\.2))
-        #expect(try target.auditTrail().map(\.action) == ["import", "import"])
+        #expect(try target.auditTrail().map(\.action) == ["import", "withdraw", "import"], "an imported withdrawal is recorded with its row hash")
         #expect(try target.authorize(AccessRequest(subject: "K-1/KV", purpose: "fallkonferenz", recipient: "ASD", categories: [.person], actor: "t")).isAllowed)
     }
 
@@ -50,10 +50,12 @@ import Testing
         let consent = try registry.grant(subject: "K-1/KM", purpose: "schutzplan", recipients: ["Jugendamt Soest"], categories: [.person, .contact],
                                          validUntil: "2026-12-31", evidence: "Formular 7", actor: "fk")
         let resource = ((try registry.exportFHIR(actor: "x")["entry"] as! [[String: Any]])[0]["resource"]) as! [String: Any]
-        let allowed: Set<String> = ["resourceType", "id", "extension", "status", "scope", "category", "patient", "dateTime", "performer",
+        let allowed: Set<String> = ["resourceType", "id", "identifier", "extension", "status", "scope", "category", "patient", "dateTime", "performer",
                                     "organization", "sourceAttachment", "sourceReference", "policy", "policyRule", "verification", "provision"]
         #expect(Set(resource.keys).isSubset(of: allowed), "\(Set(resource.keys).subtracting(allowed))")
         #expect(resource["id"] as? String == String(consent.id!))
+        // identifier is Identifier 0..* (system + value).
+        #expect((resource["identifier"] as? [[String: String]])?.first?["system"] == FHIRConsent.identifierSystem)
         #expect(try Self.dateTime.wholeMatch(in: resource["dateTime"] as! String) != nil, "\(resource["dateTime"]!)")
         let patient = resource["patient"] as! [String: Any]
         #expect((patient["identifier"] as? [String: Any])?["value"] as? String == "K-1/KM" && patient["type"] as? String == "Patient")

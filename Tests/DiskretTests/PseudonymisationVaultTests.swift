@@ -111,6 +111,40 @@ import Testing
         #expect(throws: PseudonymisationError.unsupportedVaultVersion(9)) { try Vault.open(version, secret: secret) }
     }
 
+    @Test func kdfCostsBeyondTheMaximumFailFastBeforeAnyWork() throws {
+        let (contents, _) = try filtered(Self.note, "all=placeholder")
+        let secret = VaultSecret.passphrase("richtig")
+        let sealed = try Vault.seal(contents, secret: secret, cost: Self.cheap)
+        // logN 22 with r 32 was 16 GiB of scrypt before the key check; each edit is refused at once.
+        for (offset, value) in [(10, UInt8(22)), (10, 18), (11, 32), (11, 9), (12, 16), (12, 3), (13, 1), (10, 9)] as [(Int, UInt8)] {
+            var edited = sealed
+            edited[offset] = value
+            let start = Date()
+            #expect(throws: PseudonymisationError.vaultHeaderInvalid(path: "vault"), "byte \(offset) = \(value)") { try Vault.open(edited, secret: secret) }
+            #expect(Date().timeIntervalSince(start) < 0.5)
+        }
+        #expect(throws: PseudonymisationError.self) { try Vault.seal(contents, secret: secret, cost: VaultSecret.Cost(logN: 20, r: 8, p: 1)) }
+    }
+
+    @Test func keyFileLinksAreRefusedAndLockFilesAreExclusiveAndRemoved() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let key = "\(directory)/vault.key"
+        _ = FileManager.default.createFile(atPath: key, contents: Data(repeating: 7, count: 32), attributes: [.posixPermissions: 0o600])
+        try FileManager.default.createSymbolicLink(atPath: "\(directory)/link.key", withDestinationPath: key)
+        #expect(throws: PseudonymisationError.keyFileSymlink(path: "\(directory)/link.key")) { try VaultSecret.keyFile(path: "\(directory)/link.key") }
+        let path = "\(directory)/case.vault"
+        let (contents, _) = try filtered(Self.note, "all=placeholder")
+        try Vault.append(contents, to: path, secret: .keyFile(Array(repeating: 7, count: 32)), cost: Self.cheap)
+        #expect(!FileManager.default.fileExists(atPath: path + ".lock"), "the lock file is removed")
+        // A planted link where the lock file goes is never followed (O_NOFOLLOW|O_EXCL): the append waits, then fails.
+        try FileManager.default.createSymbolicLink(atPath: path + ".lock", withDestinationPath: "\(directory)/elsewhere")
+        #expect(throws: PseudonymisationError.self) {
+            try SecretFile.withLock(on: path, timeout: 0.1) { () throws(PseudonymisationError) in () }
+        }
+        #expect(!FileManager.default.fileExists(atPath: "\(directory)/elsewhere"))
+    }
+
     @Test func notesAreAppendedToOneVaultFile() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -11,8 +11,11 @@ struct KnownIdentifierDetector {
         // Name words several persons share (a family name) are masked, but name nobody in particular:
         // "Herr Yılmaz" must not be given the mother's placeholder because she is "Fischer-Yılmaz".
         var owners: [[UInt8]: Set<String>] = [:]
+        var wordsOf: [String: Set<[UInt8]>] = [:]
         for person in persons {
-            for word in try nameWords(of: person) { owners[word, default: []].insert(person.subject) }
+            let words = try nameWords(of: person)
+            wordsOf[person.subject] = words
+            for word in words { owners[word, default: []].insert(person.subject) }
         }
         for person in persons {
             func add(_ range: Range<Int>, _ category: Category, _ type: String) {
@@ -24,10 +27,17 @@ struct KnownIdentifierDetector {
                 }
                 candidates.append(candidate)
             }
-            let words = try nameWords(of: person)
+            let words = wordsOf[person.subject] ?? []
             let own = words.filter { owners[$0]?.count == 1 }
-            for range in nameMatches(own, in: text) { add(range, .person, "person.name") }
-            for range in nameMatches(words.subtracting(own), in: text) {
+            // A typo is this person's only if no other roster person's name is as close or closer:
+            // "Kowalska" is the mother's, never a typo of the father's "Kowalski".
+            let others = Set(owners.keys).subtracting(words)
+            for (range, attributed) in nameMatches(own, in: text, others: others) {
+                if attributed { add(range, .person, "person.name"); continue }
+                // Ambiguous between roster persons: masked, but as nobody in particular.
+                candidates.append(Candidate(range: range, category: .person, type: "person.name", rule: Self.rule, score: 1.0))
+            }
+            for (range, _) in nameMatches(words.subtracting(own), in: text, others: others) {
                 candidates.append(Candidate(range: range, category: .person, type: "person.name", rule: Self.rule, score: 1.0))
             }
             if let birthdate = person.birthdate, let date = GermanDate.parse(birthdate) {
@@ -62,33 +72,40 @@ struct KnownIdentifierDetector {
         return words
     }
 
-    private func nameMatches(_ words: Set<[UInt8]>, in text: TokenizedText) -> [Range<Int>] {
+    /// Ranges of the words' mentions; `attributed` is false for a typo as close to another person's name.
+    private func nameMatches(_ words: Set<[UInt8]>, in text: TokenizedText, others: Set<[UInt8]>) -> [(range: Range<Int>, attributed: Bool)] {
         guard !words.isEmpty else { return [] }
-        var result: [Range<Int>] = []
+        var result: [(range: Range<Int>, attributed: Bool)] = []
         let tokens = text.tokens
         for index in tokens.indices where tokens[index].isWord {
             let key = Array(text.key(index))
             let capitalised = tokens[index].flags.contains(.capitalized)
-            if matches(key, words, fuzzy: capitalised) { result.append(tokens[index].range); continue }
+            if let attributed = matches(key, words, fuzzy: capitalised, others: others) { result.append((tokens[index].range, attributed)); continue }
             // A name hyphenated at a line end: "Fi-" newline "scher".
             if index + 2 < tokens.count, text.isJoiner(index + 1, after: index), tokens[index + 2].flags.contains(.newlineBefore),
-               tokens[index + 2].isWord, matches(key + Array(text.key(index + 2)), words, fuzzy: capitalised) {
-                result.append(tokens[index].start..<tokens[index + 2].end)
+               tokens[index + 2].isWord, let attributed = matches(key + Array(text.key(index + 2)), words, fuzzy: capitalised, others: others) {
+                result.append((tokens[index].start..<tokens[index + 2].end, attributed))
             }
         }
         return result
     }
 
     /// Exact key, an inflected form (-s, -es, -n, -ns, -en), or — for capitalised words of four letters or
-    /// more — one edit away (a typo).
-    private func matches(_ key: [UInt8], _ words: Set<[UInt8]>, fuzzy: Bool) -> Bool {
+    /// more — one edit away (a typo). Nil for no match; false for a typo that is as close or closer to one of
+    /// `others` (other roster persons' words), which is then nobody's in particular.
+    private func matches(_ key: [UInt8], _ words: Set<[UInt8]>, fuzzy: Bool, others: Set<[UInt8]> = []) -> Bool? {
+        if exactlyOrInflected(key, words) { return true }
+        guard fuzzy, key.count >= 4, words.contains(where: { $0.count >= 4 && withinOneEdit($0, key) }) else { return nil }
+        return !exactlyOrInflected(key, others) && !others.contains { $0.count >= 4 && withinOneEdit($0, key) }
+    }
+
+    private func exactlyOrInflected(_ key: [UInt8], _ words: Set<[UInt8]>) -> Bool {
         if words.contains(key) { return true }
         for suffix in [[0x73], [0x65, 0x73], [0x6E], [0x6E, 0x73], [0x65, 0x6E]] as [[UInt8]]
         where key.count > suffix.count + 1 && key.hasSuffix(suffix) {
             if words.contains(Array(key.dropLast(suffix.count))) { return true }
         }
-        guard fuzzy, key.count >= 4 else { return false }
-        return words.contains { $0.count >= 4 && withinOneEdit($0, key) }
+        return false
     }
 
     private func dateMatches(_ date: GermanDate, in text: TokenizedText) -> [Range<Int>] {

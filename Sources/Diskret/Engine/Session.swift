@@ -45,8 +45,10 @@ public final class Session {
             try Pseudonymizer(policy: policy, context: pseudonymisation, lexicon: lexicon, folder: tokenizer.folder)
                 .apply(to: &replacements, for: findings, in: tokenized)
         }
-        for (index, finding) in findings.enumerated() {
-            if let subject = finding.subject, reveal[subject]?.contains(finding.category) == true { replacements[index] = nil }
+        if !reveal.isEmpty {
+            // Only spans the roster ties to the consenting subject alone are shown; see `RevealScope`.
+            let scope = try RevealScope(persons: known, tokenizer: tokenizer, lexicon: lexicon)
+            for index in scope.revealable(findings, in: tokenized, reveal: reveal) { replacements[index] = nil }
         }
         return render(note, view, findings, replacements, explain: explain)
     }

@@ -25,6 +25,11 @@ public enum PseudonymisationError: Error, Equatable, Sendable, CustomStringConve
     case wrongVaultKey
     /// The vault's contents fail authentication: it was damaged or tampered with.
     case vaultTampered
+    /// The vault's header asks for key-derivation costs beyond the documented maximum (checked before any
+    /// work is done): it was altered.
+    case vaultHeaderInvalid(path: String)
+    /// A key file is a symbolic link (refused like a registry behind one).
+    case keyFileSymlink(path: String)
     /// A surrogate word list is missing or unreadable.
     case listUnreadable(path: String)
     /// The random number generator or a cryptographic primitive failed.
@@ -47,6 +52,8 @@ public enum PseudonymisationError: Error, Equatable, Sendable, CustomStringConve
         case let .unsupportedVaultVersion(version): return "the vault has format version \(version), which this diskret cannot read"
         case .wrongVaultKey: return "the vault cannot be opened with this passphrase or key file (wrong key, or the vault header was altered)"
         case .vaultTampered: return "the vault failed its integrity check: it was damaged or tampered with"
+        case let .vaultHeaderInvalid(path): return "\(path): the vault header asks for key-derivation costs beyond the maximum (scrypt N ≤ 2^17, r ≤ 8, p ≤ 2): it was altered"
+        case let .keyFileSymlink(path): return "key file \(path) is a symbolic link; give the file itself"
         case let .listUnreadable(path): return "surrogate word list \(path) is missing or unreadable"
         case let .crypto(message): return "cryptographic operation failed: \(message)"
         }

@@ -6,7 +6,10 @@ enum SecretFile {
     /// The bytes of a regular file that group and others cannot read.
     static func read(path: String) throws(PseudonymisationError) -> [UInt8] {
         var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { throw .keyFileUnreadable(path: path) }
+        // lstat: a link could point at a file someone else controls, and mode checks would see only its target.
+        guard lstat(path, &info) == 0 else { throw .keyFileUnreadable(path: path) }
+        if (info.st_mode & S_IFMT) == S_IFLNK { throw .keyFileSymlink(path: path) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw .keyFileUnreadable(path: path) }
         let mode = Int(info.st_mode & 0o777)
         guard mode & 0o077 == 0 else { throw .keyFileTooOpen(path: path, mode: mode) }
         guard let data = FileManager.default.contents(atPath: path) else { throw .keyFileUnreadable(path: path) }
@@ -42,15 +45,23 @@ enum SecretFile {
         }
     }
 
-    /// Runs `body` while holding an exclusive lock on `path.lock` (created with mode 0600), so two filters
-    /// appending to one vault do not lose each other's entries.
-    static func withLock<T>(on path: String, _ body: () throws(PseudonymisationError) -> T) throws(PseudonymisationError) -> T {
+    /// Runs `body` while holding `path.lock`, so two filters appending to one vault do not lose each other's
+    /// entries. The lock file is created with O_EXCL|O_NOFOLLOW (never through a link someone planted, never
+    /// shared) and removed afterwards; another process's lock is waited for up to `timeout` seconds.
+    static func withLock<T>(on path: String, timeout: Double = 30, _ body: () throws(PseudonymisationError) -> T) throws(PseudonymisationError) -> T {
         let lockPath = "\(path).lock"
-        let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw .writeFailed(path: lockPath, reason: String(cString: strerror(errno))) }
-        defer { close(descriptor) }
-        guard flock(descriptor, LOCK_EX) == 0 else { throw .writeFailed(path: lockPath, reason: String(cString: strerror(errno))) }
-        defer { flock(descriptor, LOCK_UN) }
+        let deadline = Date().addingTimeInterval(timeout)
+        var descriptor: Int32
+        while true {
+            descriptor = open(lockPath, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            if descriptor >= 0 { break }
+            guard errno == EEXIST, Date() < deadline else {
+                let reason = errno == EEXIST ? "it is held by another process (remove it if no diskret is running)" : String(cString: strerror(errno))
+                throw .writeFailed(path: lockPath, reason: reason)
+            }
+            usleep(10_000)
+        }
+        defer { unlink(lockPath); close(descriptor) }
         return try body()
     }
 

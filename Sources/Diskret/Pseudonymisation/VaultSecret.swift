@@ -29,6 +29,9 @@ public enum VaultSecret: Sendable {
         public static let standard = Cost(logN: 15, r: 8, p: 1)
         /// A cost from its parameters (tests use a cheap one).
         public init(logN: UInt8, r: UInt8, p: UInt8) { self.logN = logN; self.r = r; self.p = p }
+        /// Whether the cost is within what a vault may ask for: N from 2^10 to 2^17, r 1–8, p 1–2 (at most
+        /// 128 MiB and about a second).
+        public var isWithinMaximum: Bool { (10...17).contains(logN) && (1...8).contains(r) && (1...2).contains(p) }
     }
 
     /// The key-derivation function recorded in a vault's header.
