@@ -1,0 +1,26 @@
+/// Ends a person finding after a first name in the genitive when common nouns follow it: "Miras Armen" is
+/// "Mira's arms", never a first and a family name, because a full name takes its genitive "s" on the family
+/// name ("Anna Fischers"). Left whole, the noun would be masked as a name and the mention linked by it.
+/// A word that is a name itself ("Jonas", "Miras") counts as a genitive only when the note names its stem
+/// elsewhere ("Tochter Mira"), so "Jonas Koch" stays one name.
+struct GenitiveNames {
+    let lexicon: Lexicon
+
+    func trim(_ findings: inout [Candidate], in text: TokenizedText) {
+        var personWords: Set<[UInt8]> = []
+        for finding in findings where finding.category == .person {
+            for token in tokenIndices(of: finding.range, in: text) where text.tokens[token].isWord { personWords.insert(Array(text.key(token))) }
+        }
+        // Roster findings too: "Lenas Zimmer" is the child's room whoever the roster names.
+        for index in findings.indices where findings[index].category == .person {
+            let words = tokenIndices(of: findings[index].range, in: text).filter { text.tokens[$0].isWord }
+            guard words.count >= 2, let first = words.first, text.tokens[first].isCapitalizedWord,
+                  text.tokens[words[1]].flags.contains(.spaceBefore) else { continue }
+            let key = text.key(first)
+            guard key.count > 3, key.last == 0x73, lexicon.isFirstName(key.dropLast()),
+                  !lexicon.isKnownName(key) || personWords.contains(Array(key.dropLast())),
+                  words.dropFirst().allSatisfy({ lexicon.isCommonWord(text.key($0)) }) else { continue }
+            findings[index].range = findings[index].range.lowerBound..<text.tokens[first].end
+        }
+    }
+}
