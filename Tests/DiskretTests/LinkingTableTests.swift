@@ -63,6 +63,9 @@ import Testing
         // Shared family names: first names and gender keep persons apart; a bare family name fits both.
         (.none, "Sabine Fischer und Thomas Fischer kamen. Frau Fischer weinte, Herr Fischer schwieg. Fischer ging.",
          "[Person 1] und [Person 2] kamen. Frau [Person 1] weinte, Herr [Person 2] schwieg. [Person 3] ging."),
+        // A bare family name that fits two persons is neither, each time: two persons never share a number.
+        (.none, "Antragstellerin Olena Petrenko, Antragsgegner Wiktor Petrenko. Sache Petrenko ./. Petrenko.",
+         "Antragstellerin [Person 1], Antragsgegner [Person 2]. Sache [Person 3] ./. [Person 4]."),
     ]
 
     @Test(arguments: cases.indices)
