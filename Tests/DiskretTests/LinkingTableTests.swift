@@ -52,6 +52,9 @@ import Testing
         (.none, "Kinder: Lena (7) und Emir (4)", "Kinder: [Kind 1] ([Alter]) und [Kind 2] ([Alter])"),
         (.none, "Kinder: Andrei, * 11.03.2017 (7), Bianca, * 30.07.2020 (4)",
          "Kinder: [Kind 1], * [Datum 1] ([Alter]), [Kind 2], * [Datum 2] ([Alter])"),
+        // Items shaped unlike the children (no age, a family name) are no children.
+        (.none, "Die Kinder Lena (7) und Emir (4), Murat Yılmaz und Anna Fischer waren anwesend.",
+         "Die Kinder [Kind 1] ([Alter]) und [Kind 2] ([Alter]), [Person 1] und [Person 2] waren anwesend."),
         // No placeholder inside a compound or an organisation's name.
         (.none, "Tochter Lena (7) besucht die 2. Klasse (Heinrich-Heine-Schule).",
          "Tochter [Kind 1] ([Alter]) besucht die 2. Klasse ([Einrichtung 1])."),

@@ -177,21 +177,33 @@ struct RoleEvidence {
     /// Gives the group's role to each person finding listed after `index`: names joined by commas, "und",
     /// "sowie", with bracketed ages and birth dates between ("Lena (7) und Emir (4)", "Andrei, * 11.03.2017
     /// (7), Bianca"). The list ends at a blank line, a sentence end or any other word; a listed name with an
-    /// honorific or a role of its own ends it too.
+    /// honorific or a role of its own ends it too. Only items shaped like the first one count: as many name
+    /// words, and an age or birth date after each when the first has one — "Die Kinder Lena und Emir, Murat
+    /// Yılmaz und Anna Fischer waren da" lists the parents after the children, and they are no children.
     private func giveRoleToListedNames(after index: Int, _ findings: inout [Candidate], in text: TokenizedText) {
         let role = findings[index].role
+        var items: [(finding: Int, dated: Bool)] = [(index, false)]
         var end = findings[index].range.upperBound
         for next in (index + 1)..<findings.count {
-            guard onlyListGlue(from: end, to: findings[next].range.lowerBound, in: text) else { return }
+            guard onlyListGlue(from: end, to: findings[next].range.lowerBound, in: text) else { break }
             end = findings[next].range.upperBound
             switch findings[next].category {
-            case .date, .age: continue
+            case .date, .age:
+                items[items.count - 1].dated = true
+                continue
             case .person:
                 guard findings[next].role == nil, findings[next].subject == nil, !findings[next].standalone,
-                      MentionGender.honorific(before: findings[next].range.lowerBound, in: text) == nil else { return }
-                findings[next].role = role
-            default: return
+                      MentionGender.honorific(before: findings[next].range.lowerBound, in: text) == nil else { break }
+                items.append((next, false))
+                continue
+            default: break
             }
+            break
+        }
+        let shape = items.map { tokenIndices(of: findings[$0.finding].range, in: text).filter { text.tokens[$0].isWord }.count }
+        for (position, item) in items.enumerated().dropFirst() {
+            guard shape[position] == shape[0], item.dated == items[0].dated else { return }
+            findings[item.finding].role = role
         }
     }
 
