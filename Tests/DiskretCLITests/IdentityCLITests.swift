@@ -89,10 +89,11 @@ import Testing
     /// Acceptance: two notes of one case, filtered separately with one case key and no roster. Every person
     /// named in both — full name in one, honorific and family name or first name alone in the other — gets
     /// the same pseudonym codes and the same surrogates in both.
-    @Test func twoNotesWithoutRosterShareEachPersonsPseudonymAndSurrogate() throws {
+    @Test(arguments: 0..<5)
+    func twoNotesWithoutRosterShareEachPersonsPseudonymAndSurrogate(_ round: Int) throws {
         let directory = try directory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let key = "\(directory)/case.key"
+        let key = "\(directory)/case\(round).key"  // a new random key each round
         #expect(try BinaryRunner.run(["key", "new", key]).status == 0)
         let first = "Gespräch mit Herrn Tomasz Wierzbicki und Frau Veronika Haberland. Tochter Lena Yılmaz (6) und Frau Olena Petrenko-Wagner waren dabei."
         let second = "Herr Wierzbicki rief an. Frau Haberland kam später. Lena war in der Kita. Frau Petrenko und Frau Wagner fehlten."
