@@ -41,6 +41,10 @@ import Testing
         (.nouns, "Der Koch der Kita und ein Stein im Garten sind keine Personen.",
          "Der [Person 1] der Kita und ein [Person 2] im Garten sind keine Personen."),
         (.nouns, "Herr Koch kam, Frau Stein nicht.", "Herr [Kindsvater] kam, Frau [Kindsmutter] nicht."),
+        // A name word in an idiom's pair of nouns: nobody of the case.
+        (.nouns, "Er schwor Stein und Bein, Herr Koch sei schuld.", "Er schwor [Person 1] und Bein, Herr [Kindsvater] sei schuld."),
+        (.none, "Hr. Holger Fuchs sagte, die Waffen brauche er nur „für Fuchs und Sau“. Hr. Fuchs lachte.",
+         "Hr. [Person 1] sagte, die Waffen brauche er nur „für [Person 2] und Sau“. Hr. [Person 1] lachte."),
         // Kinship words about someone else; a friend; a child stays a child.
         (.none, "Die KM kam mit ihrer Freundin Aylin.", "Die KM kam mit ihrer Freundin [Person 1]."),
         (.none, "Der KV wohnt bei seiner Mutter, Frau Braun.", "Der KV wohnt bei seiner Mutter, Frau [Person 1]."),

@@ -4,7 +4,8 @@
 /// - a name glued into a compound ("Heinrich-Heine-Schule", "Müller-Stiftung") is masked with the whole
 ///   compound, as an organisation when the compound ends in an institution word, and never with a role;
 /// - a name word the note uses as a common noun, after an article and perhaps an adjective ("Der Koch der
-///   Kita", "ein großer Stein"), is masked as nobody of the case: no role, no roster subject, no link;
+///   Kita", "ein großer Stein") or in an idiom's pair of nouns ("für Fuchs und Sau"), is masked as nobody of
+///   the case: no role, no roster subject, no link;
 /// - a role word about someone else, after a possessive ("seine Mutter, Gisela Braun", "ihrer Freundin
 ///   Aylin"), gives no case role; a child stays a child;
 /// - a role word in brackets right after a name is bound to it ("Herr Yilmaz (KV)");
@@ -21,7 +22,7 @@ struct RoleEvidence {
         for index in findings.indices where findings[index].category == .person {
             extendOverCompound(&findings, index, in: text)
             if findings[index].category != .person { continue }
-            if isCommonNounUse(findings[index], in: text) || namesAFamily(findings[index], in: text) {
+            if isCommonNounUse(findings[index], in: text) || isInBinomial(index, findings, in: text) || namesAFamily(findings[index], in: text) {
                 findings[index].standalone = true
                 findings[index].role = nil
                 findings[index].subject = nil
@@ -91,6 +92,27 @@ struct RoleEvidence {
             index -= 1
         }
         return false
+    }
+
+    /// One capitalised common-noun word in a pair of nouns joined by "und"/"oder" whose other noun no rule took
+    /// for a name: the fixed pairs of idioms ("für Fuchs und Sau", "Stein und Bein", "mit Kind und Kegel").
+    private func isInBinomial(_ index: Int, _ findings: [Candidate], in text: TokenizedText) -> Bool {
+        let words = tokenIndices(of: findings[index].range, in: text)
+        // A first name that is no family name is a name even next to a noun ("wegen Selam und Schwangerschaft");
+        // family names that are nouns ("Stein", "Fuchs", "Koch") are what idioms hold.
+        guard words.count == 1, let word = words.first, text.tokens[word].isCapitalizedWord, lexicon.isCommonWord(text.key(word)),
+              !lexicon.isFirstName(text.key(word)) || lexicon.isSurname(text.key(word)),
+              MentionGender.honorific(before: findings[index].range.lowerBound, in: text) == nil else { return false }
+        func isConjunction(_ token: Int) -> Bool {
+            token >= 0 && token < text.tokens.count && (text.key(token).elementsEqual("und".utf8) || text.key(token).elementsEqual("oder".utf8))
+        }
+        func isFreeNoun(_ token: Int) -> Bool {
+            guard token >= 0, token < text.tokens.count, text.tokens[token].isCapitalizedWord, lexicon.isCommonWord(text.key(token)),
+                  !text.tokens[token].flags.contains(.newlineBefore) else { return false }
+            let range = text.tokens[token].range
+            return !findings.contains { $0.category == .person && $0.range.overlaps(range) }
+        }
+        return (isConjunction(word + 1) && isFreeNoun(word + 2)) || (isConjunction(word - 1) && isFreeNoun(word - 2))
     }
 
     /// Articles, demonstratives and prepositions fused with an article: before them a capitalised word is
