@@ -6,6 +6,7 @@
 struct GenitiveNames {
     let lexicon: Lexicon
 
+    /// Cuts each person finding that starts with a genitive first name back to that name, in place.
     func trim(_ findings: inout [Candidate], in text: TokenizedText) {
         var personWords: Set<[UInt8]> = []
         for finding in findings where finding.category == .person {

@@ -22,6 +22,7 @@ struct RosterRoles {
         self.persons = persons
     }
 
+    /// Gives the roster subject to each person finding that only one roster person can be, in place.
     func apply(to findings: inout [Candidate], in text: TokenizedText) {
         guard !persons.isEmpty else { return }
         for index in findings.indices where findings[index].category == .person && findings[index].subject == nil && !findings[index].standalone {
