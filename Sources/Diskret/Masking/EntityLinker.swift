@@ -144,6 +144,8 @@ struct EntityLinker {
         /// Whether the words a person shares with a mention are all parts of a double name on one side only:
         /// "Yılmaz" against "Fischer-Yılmaz" (either way round), not "Fischer-Yılmaz" against itself.
         func sharesOnlyDoubleNameParts(_ person: Int, with signature: [Int], parts mentionParts: [Int]) -> Bool {
+            // Most names have no double name on either side: no shared words to collect.
+            if parts[person].isEmpty && mentionParts.isEmpty { return false }
             let shared = signature.filter { EntityLinker.isSubset([$0], of: words[person]) }
             guard !shared.isEmpty else { return false }
             let inPerson = shared.allSatisfy { EntityLinker.isSubset([$0], of: parts[person]) }

@@ -55,10 +55,14 @@ enum MentionGender: Sendable, Equatable {
         let role = finding.role.flatMap(of(role:))
         if let honorific, let role, honorific != role { return nil }
         if let known = honorific ?? role { return known }
-        let words = tokenIndices(of: finding.range, in: text).filter { text.tokens[$0].isWord && text.tokens[$0].end - text.tokens[$0].start >= 2 }
-        guard let first = words.first else { return nil }
+        // The first name word and whether another follows, without an array per mention (asked for every one).
+        var first: Int? = nil, several = false
+        for index in tokenIndices(of: finding.range, in: text) where text.tokens[index].isWord && text.tokens[index].end - text.tokens[index].start >= 2 {
+            if first == nil { first = index } else { several = true; break }
+        }
+        guard let first else { return nil }
         // A single word is a first name only when no surname list holds it too ("Anna", not "Werner").
-        if words.count == 1 && lexicon.isSurname(text.key(first)) { return nil }
+        if !several && lexicon.isSurname(text.key(first)) { return nil }
         return lexicon.firstNameGender(text.key(first))
     }
 }
