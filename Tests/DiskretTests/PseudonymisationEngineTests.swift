@@ -55,7 +55,8 @@ import Testing
         let counselling = try run(Self.counsellingNote, "person=pseudonym,date=shift")
         let a = mapping(Self.policeNote, police), b = mapping(Self.counsellingNote, counselling)
         let anna = try #require(a["Anna Fischer"])
-        #expect(anna.wholeMatch(of: /Person-[0-9A-F]{4}/) != nil)
+        // Without a roster, a code per name word: first name, then family name.
+        #expect(anna.wholeMatch(of: /Person-[0-9A-F]{4}-[0-9A-F]{4}/) != nil)
         #expect(b["Anna Fischer"] == anna)
         #expect(a["Mehmet Yılmaz"] == b["Mehmet Yılmaz"] && a["Mehmet Yılmaz"] != anna)
         #expect(!police.text.contains("Fischer") && !counselling.text.contains("Yılmaz"))

@@ -12,6 +12,8 @@ final class Lexicon: Sendable {
     /// Lists of surnames only: after a title, an initial or a first name, a surname counts even when an allow
     /// list holds it as a role word ("Hr. Richter", "J. Richter", "Melanie Richter").
     let surnameLists: [WordList]
+    /// First-name lists by gender, told by their file name (`…-f.txt`, `…-m.txt`), for the gender of a mention.
+    let femaleFirstNameLists: [WordList], maleFirstNameLists: [WordList]
     /// Lists of common words (nouns, lower-case words): a capitalised word found here is no evidence of a name.
     let commonWordLists: [WordList]
     /// The pack's particles, packed into integers: asked of almost every word, so no array is made per query.
@@ -27,6 +29,9 @@ final class Lexicon: Sendable {
         nameLists = personRules.flatMap(\.lists)
         firstNameLists = personRules.filter { $0.definition.type.hasSuffix("firstname") }.flatMap(\.lists)
         surnameLists = personRules.filter { $0.definition.type.hasSuffix("surname") }.flatMap(\.lists)
+        let firstNames = personRules.filter { $0.definition.type.hasSuffix("firstname") }.flatMap { zip($0.definition.lists, $0.lists) }
+        femaleFirstNameLists = firstNames.filter { $0.0.value.hasSuffix("-f.txt") }.map(\.1)
+        maleFirstNameLists = firstNames.filter { $0.0.value.hasSuffix("-m.txt") }.map(\.1)
         var common: [WordList] = []
         for rule in personRules {
             for list in rule.ambiguous + rule.ambiguousAtStart where !common.contains(where: { $0 === list }) { common.append(list) }
@@ -51,6 +56,14 @@ final class Lexicon: Sendable {
     func isFirstName(_ key: ArraySlice<UInt8>) -> Bool { firstNameLists.anyContains(key) }
     func isSurname(_ key: ArraySlice<UInt8>) -> Bool { surnameLists.anyContains(key) }
     func isCommonWord(_ key: ArraySlice<UInt8>) -> Bool { commonWordLists.anyContains(key) }
+    /// The gender of a first name that one gendered list alone holds; nil for names in both or neither.
+    func firstNameGender(_ key: ArraySlice<UInt8>) -> MentionGender? {
+        switch (femaleFirstNameLists.anyContains(key), maleFirstNameLists.anyContains(key)) {
+        case (true, false): return .female
+        case (false, true): return .male
+        default: return nil
+        }
+    }
     func isParticle(_ key: ArraySlice<UInt8>) -> Bool {
         guard key.count <= longestParticle else { return false }
         if let packed = Self.packed(key) { return particles.contains(packed) }

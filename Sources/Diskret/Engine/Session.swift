@@ -74,7 +74,7 @@ public final class Session {
     }
 
     /// The pipeline: candidates from all rules → allow list → evidence → threshold → propagation → ages in
-    /// brackets → overlap resolution → name merging → entity linking.
+    /// brackets → overlap resolution → name merging → genitive names → role evidence → roster roles → entity linking.
     func detect(in text: TokenizedText, known: [KnownPerson]) throws(DiskretError) -> [Candidate] {
         let threshold = engine.options.threshold
         var candidates = try rawCandidates(in: text, known: known)
@@ -84,6 +84,9 @@ public final class Session {
         Propagation(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         BracketedAge(threshold: threshold).apply(to: &candidates, in: text)
         var findings = NameMerger(lexicon: lexicon).merge(OverlapResolver.resolve(candidates), in: text)
+        GenitiveNames(lexicon: lexicon).trim(&findings, in: text)
+        RoleEvidence(lexicon: lexicon).apply(to: &findings, in: text)
+        if !known.isEmpty { try RosterRoles(known: known, tokenizer: tokenizer).apply(to: &findings, in: text) }
         EntityLinker(lexicon: lexicon).link(&findings, in: text)
         return findings
     }

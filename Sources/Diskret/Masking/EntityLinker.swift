@@ -34,28 +34,66 @@ struct EntityLinker {
         // Roster persons first (their entity is the subject), then full names, so short mentions attach to them.
         var subjects: [String: Int] = [:]
         var wordNumbers = PrehashedTable<(word: [UInt8], number: Int)>()
-        let mentions = personIndices.map { ($0, signature(findings[$0].range, in: text, numbering: &wordNumbers)) }
+        let mentions = personIndices.map { index -> (index: Int, words: [Int], parts: [Int]) in
+            let (words, parts) = signature(findings[index].range, in: text, numbering: &wordNumbers)
+            return (index, words, parts)
+        }
         var persons = PersonIndex(wordCount: wordNumbers.count)
+        // Per entity, the gender its mentions gave it (see `MentionGender`): a mention of the other gender is
+        // another person, whatever words the two share.
+        var genders: [Int: MentionGender] = [:]
         // Per roster entity, its first finding's subject and placeholder, which later mentions of it take.
         var rosterFindings: [Int: Int] = [:]
-        for (index, words) in mentions {
+        for mention in mentions {
+            let index = mention.index
             guard let subject = findings[index].subject else { continue }
             if subjects[subject] == nil { subjects[subject] = nextEntity; nextEntity += 1 }
-            findings[index].entity = subjects[subject]!
-            if rosterFindings[findings[index].entity] == nil { rosterFindings[findings[index].entity] = index }
-            persons.add(entity: subjects[subject]!, words: words)
+            let entity = subjects[subject]!
+            findings[index].entity = entity
+            if rosterFindings[entity] == nil { rosterFindings[entity] = index }
+            if genders[entity] == nil, let gender = findings[index].role.flatMap(MentionGender.of(role:))
+                ?? MentionGender.of(findings[index], in: text, lexicon: lexicon) { genders[entity] = gender }
+            persons.add(entity: entity, words: mention.words, parts: mention.parts)
         }
-        for (index, words) in mentions.sorted(by: { $0.1.count > $1.1.count }) where findings[index].subject == nil {
-            let matches = persons.entities(linkedTo: words)
+        // Longer signatures first, and among equal ones those with a gender: "Fr. Demir" and "Hr. Demir" are two
+        // persons before "Familie Demir" or a bare "Demir" is compared with them (and then fits both).
+        let unlinked = mentions.filter { findings[$0.index].subject == nil }
+            .map { (mention: $0, gender: MentionGender.of(findings[$0.index], in: text, lexicon: lexicon)) }
+        let order = unlinked.indices.sorted { a, b in
+            let (x, y) = (unlinked[a], unlinked[b])
+            if x.mention.words.count != y.mention.words.count { return x.mention.words.count > y.mention.words.count }
+            if (x.gender != nil) != (y.gender != nil) { return x.gender != nil }
+            return a < b
+        }
+        for (mention, gender) in order.map({ unlinked[$0] }) {
+            let index = mention.index
+            var matches: Set<Int> = []
+            if !findings[index].standalone {
+                // Past the look-up's bound the mention is ambiguous: two stand-in entities, so it links to none.
+                let linked = persons.persons(linkedTo: mention.words)
+                if linked == nil { matches = [-1, -2] }
+                for person in linked ?? [] {
+                    let entity = persons.entity(of: person)
+                    if let gender, let known = genders[entity], gender != known { continue }
+                    // Sharing only a part of a double name ("Herr Yılmaz", "Frau Fischer-Yılmaz") is no evidence
+                    // of one person: a family name is shared by a family. It links only when the gender is known
+                    // on both sides and agrees.
+                    if persons.sharesOnlyDoubleNameParts(person, with: mention.words, parts: mention.parts),
+                       gender == nil || genders[entity] != gender { continue }
+                    matches.insert(entity)
+                }
+            }
             if matches.count == 1, let entity = matches.first {
                 findings[index].entity = entity
+                if genders[entity] == nil, let gender { genders[entity] = gender }
                 if let known = rosterFindings[entity] {
                     findings[index].subject = findings[known].subject
                     findings[index].fixedPlaceholder = findings[known].fixedPlaceholder
                 }
             } else {
                 findings[index].entity = nextEntity
-                persons.add(entity: nextEntity, words: words)
+                if let gender { genders[nextEntity] = gender }
+                if !findings[index].standalone { persons.add(entity: nextEntity, words: mention.words, parts: mention.parts) }
                 nextEntity += 1
             }
         }
@@ -66,6 +104,8 @@ struct EntityLinker {
     /// some megabytes, with thousands of persons) spent most of its time here.
     struct PersonIndex {
         private var words: [[Int]] = []
+        /// Per person, the words it uses only as parts of a hyphenated double name.
+        private var parts: [[Int]] = []
         private var entityOf: [Int] = []
         /// Per word number, the persons whose signature holds it.
         private var byWord: [[Int]]
@@ -74,71 +114,105 @@ struct EntityLinker {
 
         init(wordCount: Int) { byWord = Array(repeating: [], count: wordCount) }
 
-        mutating func add(entity: Int, words signature: [Int]) {
+        mutating func add(entity: Int, words signature: [Int], parts hyphenated: [Int] = []) {
             let person = words.count
             words.append(signature)
+            parts.append(hyphenated)
             entityOf.append(entity)
             if signature.isEmpty { wordless.append(person) }
             for word in signature { byWord[word].append(person) }
         }
 
         /// The entities of the persons whose signature contains `signature` or is contained in it.
+        /// The entities of the persons linked to `signature`; two placeholder entities (-1, -2) when the
+        /// search ran into its bound, which callers read as "ambiguous".
         func entities(linkedTo signature: [Int]) -> Set<Int> {
-            // The caller links a mention only to exactly one entity, so the search stops at two; and it looks
-            // at no more than `maximumLooks` persons. A word shared by thousands of distinct persons ("Anna
-            // X1 Müller, Anna X2 Müller, …") had made every mention scan all of them, quadratic in the note;
-            // past the bound the mention counts as ambiguous and gets an entity of its own — a number of its
-            // own in the placeholder, never less masking. No note of real persons comes near the bound.
+            guard let linked = persons(linkedTo: signature) else { return [-1, -2] }
+            return Set(linked.map { entityOf[$0] })
+        }
+
+        /// The persons whose signature contains `signature` or is contained in it; nil when more than
+        /// `maximumLooks` persons had to be compared. A word shared by thousands of distinct persons ("Anna X1
+        /// Müller, Anna X2 Müller, …") had made every mention scan all of them, quadratic in the note; past the
+        /// bound the mention counts as ambiguous and gets an entity of its own — a number of its own in the
+        /// placeholder, never less masking. No note of real persons comes near the bound.
+        func persons(linkedTo signature: [Int]) -> Set<Int>? {
             var result: Set<Int> = []
             var looks = 0
-            /// Compares one person; false once the answer is known (two entities) or the bound is reached.
+            /// Compares one person; false once the bound is reached.
             func consider(_ person: Int) -> Bool {
                 looks += 1
                 if EntityLinker.isSubset(signature, of: words[person]) || EntityLinker.isSubset(words[person], of: signature) {
-                    result.insert(entityOf[person])
+                    result.insert(person)
                 }
-                return result.count < 2 && looks < Self.maximumLooks
+                return looks < Self.maximumLooks
             }
-            // Two entities that stand for "ambiguous" when the bound ends the search first.
-            var answer: Set<Int> { result.count < 2 && looks >= Self.maximumLooks ? [-1, -2] : result }
             // An empty signature is a subset of every person's.
             if signature.isEmpty {
-                for person in words.indices where !consider(person) { return answer }
+                for person in words.indices where !consider(person) { return nil }
                 return result
             }
-            for person in wordless where !consider(person) { return answer }
+            for person in wordless where !consider(person) { return nil }
             for word in signature {
-                for person in byWord[word] where !consider(person) { return answer }
+                for person in byWord[word] where !consider(person) { return nil }
             }
             return result
         }
 
-        /// The most persons one look-up compares a mention with (see `entities(linkedTo:)`).
+        /// The most persons one look-up compares a mention with (see `persons(linkedTo:)`).
         static let maximumLooks = 512
+
+        /// The entity of a person.
+        func entity(of person: Int) -> Int { entityOf[person] }
+
+        /// Whether the words a person shares with a mention are all parts of a double name on one side only:
+        /// "Yılmaz" against "Fischer-Yılmaz" (either way round), not "Fischer-Yılmaz" against itself.
+        func sharesOnlyDoubleNameParts(_ person: Int, with signature: [Int], parts mentionParts: [Int]) -> Bool {
+            // Most names have no double name on either side: no shared words to collect.
+            if parts[person].isEmpty && mentionParts.isEmpty { return false }
+            let shared = signature.filter { EntityLinker.isSubset([$0], of: words[person]) }
+            guard !shared.isEmpty else { return false }
+            let inPerson = shared.allSatisfy { EntityLinker.isSubset([$0], of: parts[person]) }
+            let inMention = shared.allSatisfy { EntityLinker.isSubset([$0], of: mentionParts) }
+            return inPerson != inMention
+        }
     }
 
     /// The mention's set of name words, as sorted numbers of `numbering` (which numbers each distinct word
     /// of the note once): subset tests on a few integers instead of sets of byte arrays, which were a
-    /// fifth of the linker's cost.
+    /// fifth of the linker's cost. Second, the words that stand in a hyphenated double name ("Fischer-Yılmaz").
     private func signature(_ range: Range<Int>, in text: TokenizedText,
-                           numbering: inout PrehashedTable<(word: [UInt8], number: Int)>) -> [Int] {
+                           numbering: inout PrehashedTable<(word: [UInt8], number: Int)>) -> (words: [Int], parts: [Int]) {
         // Words by their FNV-1a hash (a token's `keyHash` when nothing is cut off), compared whole; numbers in
         // an array sorted and made unique at the end: a Set and a Dictionary of arrays hashed every word.
         var words: [Int] = []
+        var parts: [Int] = []
         func number(_ word: ArraySlice<UInt8>, hash: UInt64) -> Int {
             if let known = numbering.first(forHash: hash, where: { $0.word.elementsEqual(word) }) { return known.number }
             numbering.insert((Array(word), numbering.count), forHash: hash)
             return numbering.count - 1
         }
-        for index in tokenIndices(of: range, in: text) where text.tokens[index].isWord && text.tokens[index].end - text.tokens[index].start >= 2 {
+        let indices = tokenIndices(of: range, in: text)
+        for index in indices where text.tokens[index].isWord && text.tokens[index].end - text.tokens[index].start >= 2 {
             let key = text.key(index)
-            if lexicon.isParticle(key) { continue }
+            // Particles, and honorifics or titles a span took in ("J. Herr Popescu"): not what names a person.
+            if lexicon.isParticle(key) || MentionGender.isHonorificOrTitle(key) { continue }
             let stem = stem(key)
-            words.append(number(stem, hash: stem.count == key.count ? text.tokens[index].keyHash : fnv1a(stem)))
+            let word = number(stem, hash: stem.count == key.count ? text.tokens[index].keyHash : fnv1a(stem))
+            words.append(word)
+            let joinedBefore = index - 1 > indices.lowerBound && text.isJoiner(index - 1, after: index - 2)
+            let joinedAfter = index + 2 < indices.upperBound && text.isJoiner(index + 1, after: index)
+                && !text.tokens[index + 2].flags.contains(.spaceBefore)
+            if joinedBefore || joinedAfter { parts.append(word) }
         }
-        if words.isEmpty, let first = tokenIndices(of: range, in: text).first {
+        if words.isEmpty, let first = indices.first {
             words.append(number(text.key(first), hash: text.tokens[first].keyHash))
         }
+        return (Self.sortedUnique(words), Self.sortedUnique(parts))
+    }
+
+    private static func sortedUnique(_ numbers: [Int]) -> [Int] {
+        var words = numbers
         words.sort()
         var unique = 0
         for index in words.indices where unique == 0 || words[unique - 1] != words[index] {

@@ -18,6 +18,12 @@ struct Masker {
         var roles = [String?](repeating: nil, count: slotCount)
         var holders: [String: Int] = [:]
         var entitiesPerRole: [String: Int] = [:]
+        // A role the roster gives someone is that person's: a name of the note that is not on the roster and
+        // comes with the same single role ("bei seiner Mutter, Gisela Braun" with a roster's Kindsmutter) is
+        // not a second mother but someone whose role the note does not make clear.
+        for finding in findings where finding.category == .person && finding.subject != nil {
+            if let role = finding.role, !Self.numberedRoles.contains(role) { holders[role] = -1 }
+        }
         for finding in findings where finding.category == .person && finding.subject == nil && roles[finding.entity - base] == nil {
             guard let role = finding.role else { continue }
             if Self.numberedRoles.contains(role) || holders[role] == nil || holders[role] == finding.entity {

@@ -37,6 +37,9 @@ struct Candidate: Sendable {
     var score: Double
     /// Set by propagation and merging when a span is only known through another finding.
     var derived: Bool = false
+    /// A mention that names nobody else of the note: a name word used as a common noun ("der Koch der Kita")
+    /// or inside a compound. The linker gives it an entity of its own and never a role.
+    var standalone: Bool = false
     /// The entity (same person or value) the candidate belongs to, assigned when linking.
     var entity: Int = -1
     private var extras: CandidateExtras?

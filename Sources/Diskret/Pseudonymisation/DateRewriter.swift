@@ -34,7 +34,7 @@ struct DateRewriter {
     /// The replacement of each date; nil where the date cannot be read (the caller keeps its placeholder).
     func rewrite(_ inputs: [Input]) -> [String?] {
         let dates = inputs.map { WrittenDate.parse($0.surface) }
-        let resolved = resolve(dates)
+        let resolved = resolve(dates, birthDates: inputs.map(\.isBirthDate))
         return inputs.indices.map { index in
             guard let date = dates[index], let value = resolved[index] else { return nil }
             let partner = inputs.indices.dropFirst(index + 1).first { dates[$0]?.month != nil }.flatMap { resolved[$0] }
@@ -49,25 +49,29 @@ struct DateRewriter {
         case year(Int, endYear: Int?)
     }
 
-    private func resolve(_ dates: [WrittenDate?]) -> [Resolved?] {
+    private func resolve(_ dates: [WrittenDate?], birthDates: [Bool]) -> [Resolved?] {
+        // A birth date is no reference for the year of a later "am 13.2.": it lies decades before the events.
         let complete: [(index: Int, day: CalendarDay)] = dates.indices.compactMap { index in
-            guard let date = dates[index], date.isComplete, let day = CalendarDay(year: date.year!, month: date.month!, day: date.day!) else { return nil }
+            guard !birthDates[index], let date = dates[index], date.isComplete, let day = CalendarDay(year: date.year!, month: date.month!, day: date.day!) else { return nil }
             return (index, day)
         }
         func reference(for index: Int) -> CalendarDay {
             complete.last { $0.index < index }?.day ?? complete.first { $0.index > index }?.day ?? anchor
                 ?? CalendarDay(year: 2024, month: 7, day: 1)!
         }
-        func completeDay(_ day: Int, _ month: Int, near reference: CalendarDay) -> CalendarDay? {
+        // The year nearest the reference; a weekday the writer gave ("Do., 13.2.") chooses among the
+        // neighbouring years the one in which the date falls on it, so the shifted weekday is the calendar's.
+        func completeDay(_ day: Int, _ month: Int, weekday: Int?, near reference: CalendarDay) -> CalendarDay? {
             let year = reference.components.year
-            return [year, year - 1, year + 1].compactMap { CalendarDay(year: $0, month: month, day: day) }
-                .min { abs($0.number - reference.number) < abs($1.number - reference.number) }
+            let candidates = [year, year - 1, year + 1].compactMap { CalendarDay(year: $0, month: month, day: day) }
+            let fitting = candidates.filter { $0.weekday == weekday }
+            return (fitting.isEmpty ? candidates : fitting).min { abs($0.number - reference.number) < abs($1.number - reference.number) }
         }
         var result: [Resolved?] = dates.indices.map { index in
             guard let date = dates[index] else { return nil }
             if let day = date.day, let month = date.month {
                 if let year = date.year { return CalendarDay(year: year, month: month, day: day).map(Resolved.day) }
-                return completeDay(day, month, near: reference(for: index)).map(Resolved.day)
+                return completeDay(day, month, weekday: date.weekday, near: reference(for: index)).map(Resolved.day)
             }
             if let month = date.month, let year = date.year { return .month(year: year, month: month, endMonth: date.endMonth) }
             if let year = date.year, date.day == nil { return .year(year, endYear: date.endYear) }

@@ -162,18 +162,7 @@ struct NameSurrogates {
 
     /// "f" after Frau/Fr., "m" after Herr/Herrn/Hr./Hrn., looking back over a full stop and a title.
     private func honorificGender(before offset: Int, in text: TokenizedText) -> String? {
-        var index = text.firstToken(endingAfter: offset) - 1
-        var steps = 0
-        while index >= 0 && steps < 4 {
-            let key = String(decoding: text.key(index), as: UTF8.self)
-            switch key {
-            case "frau", "fr": return "f"
-            case "herr", "herrn", "hr", "hrn": return "m"
-            case ".", "dr", "prof", "med": index -= 1; steps += 1
-            default: return nil
-            }
-        }
-        return nil
+        MentionGender.honorific(before: offset, in: text)?.letter
     }
 
     /// The gender of a first name: the one list that holds it; for a name in both lists ("Anna", "Maria",
@@ -191,11 +180,8 @@ struct NameSurrogates {
         return lower.hasSuffix("a") || lower.hasSuffix("e") ? "f" : "m"
     }
 
-    static func gender(ofRole role: String) -> String? {
-        if ["Kindsmutter", "Großmutter", "Stiefmutter", "Verwandte", "Partnerin", "Nachbarin"].contains(role) { return "f" }
-        if ["Kindsvater", "Großvater", "Stiefvater", "Verwandter", "Partner", "Nachbar"].contains(role) { return "m" }
-        return nil
-    }
+    /// "f" or "m" for a gendered role ("Kindsmutter", "Partner"), nil for others.
+    static func gender(ofRole role: String) -> String? { MentionGender.of(role: role)?.letter }
 
     /// The surrogate in the original's case: "FISCHER" → "BECKER", "fischer" → "becker".
     static func spelled(_ surrogate: String, like token: Token) -> String {

@@ -23,7 +23,13 @@ struct Pseudonymizer {
             case .ageBand:
                 for index in indices { if let band = ageBand(findings[index], text) { replacements[index] = band } }
             case .pseudonym:
-                for (index, code) in try pseudonyms(indices, findings, text) { replacements[index] = code }
+                // Persons without a roster subject word by word (see `PersonPseudonyms`), the rest whole.
+                let byWord = category == .person
+                    ? PersonPseudonyms(key: context.caseKey!, lexicon: lexicon).codes(for: indices.filter { findings[$0].subject == nil }, in: findings, text: text)
+                    : [:]
+                for (index, code) in byWord { replacements[index] = code }
+                let rest = indices.filter { byWord[$0] == nil }
+                if !rest.isEmpty { for (index, code) in try pseudonyms(rest, findings, text) { replacements[index] = code } }
             case .surrogate:
                 if picker == nil { picker = SurrogatePicker(key: context.caseKey!, folder: folder, noteWords: try noteWords(text)) }
                 for (index, value) in try surrogates(indices, findings, text, picker!) { replacements[index] = value }
@@ -78,9 +84,8 @@ struct Pseudonymizer {
     // MARK: Keyed pseudonyms
 
     /// "Person-7F3A": four hex digits of HMAC(case key, category and value), eight where two values of the note
-    /// share four. Persons are keyed by their roster subject, else by the name words of all their mentions in
-    /// the note (folded, genitive "s" removed, sorted): "Anna Fischer" is the same person in every note that
-    /// names her so; a note that only says "Frau Fischer" names a person "Fischer" (use a roster to tie them).
+    /// share four. Roster persons are keyed by their subject; persons without one get `PersonPseudonyms`
+    /// first, and only a mention without name words comes here, keyed by the name words of its entity.
     private func pseudonyms(_ indices: [Int], _ findings: [Candidate], _ text: TokenizedText) throws(DiskretError) -> [(Int, String)] {
         let key = context.caseKey!
         let materials = indices.map { material(of: $0, findings, text) }

@@ -31,6 +31,9 @@ final class SurrogatePicker {
     /// Marks a value as taken (a surrogate made without a list, such as a phone number).
     func reserve(_ value: String) throws(DiskretError) { excluded.insert(try folder.key(of: value)) }
 
+    /// The folded key of `text`, as surrogates are compared.
+    func key(of text: String) throws(DiskretError) -> [UInt8] { try folder.key(of: text) }
+
     /// Whether `value` is free: not a word of the note and not given to another original.
     func isFree(_ value: String) throws(DiskretError) -> Bool { !excluded.contains(try folder.key(of: value)) }
 
@@ -91,8 +94,11 @@ final class SurrogatePicker {
     }
 
     /// The surrogate of `original` (a folded key) from `pool`, under `label` (which names the list and, for
-    /// first names, the gender); nil when every entry is taken.
-    func pick(_ label: String, original: [UInt8], from pool: [String]) throws(DiskretError) -> String? {
+    /// first names, the gender); nil when every entry is taken or too close to the original (see
+    /// `SurrogateDistance`; `resembling` is what it is compared with when that is not `original` itself, and
+    /// `street` compares street names).
+    func pick(_ label: String, original: [UInt8], from pool: [String], resembling: [UInt8]? = nil,
+              street: Bool = false) throws(DiskretError) -> String? {
         let cacheKey = label + "\u{0}" + String(decoding: original, as: UTF8.self)
         if let known = chosen[cacheKey] { return known }
         guard !pool.isEmpty else { return nil }
@@ -105,6 +111,8 @@ final class SurrogatePicker {
             let candidate = pool[index]
             let candidateKey = try folder.key(of: candidate)
             if candidateKey == original || excluded.contains(candidateKey) { continue }
+            let compared = resembling ?? original
+            if !(street ? SurrogateDistance.isSafeStreet(candidateKey, for: compared) : SurrogateDistance.isSafe(candidateKey, for: compared)) { continue }
             excluded.insert(candidateKey)
             chosen[cacheKey] = candidate
             return candidate

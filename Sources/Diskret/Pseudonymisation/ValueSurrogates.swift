@@ -121,7 +121,7 @@ struct ValueSurrogates {
         let abbreviated = name.lowercased().hasSuffix("str.")
         if abbreviated { name = String(name.dropLast(4)) + (name.dropLast(4).last == " " || name.count == 4 ? "Straße" : "straße") }
         let pool = picker.similar(to: name, in: lists.streets, listName: "streets", singleWord: false)
-        guard var surrogate = try picker.pick("street", original: material, from: pool) else { return nil }
+        guard var surrogate = try picker.pick("street", original: material, from: pool, resembling: try picker.key(of: name), street: true) else { return nil }
         if abbreviated, surrogate.hasSuffix("traße") { surrogate = String(surrogate.dropLast(3)) + "." }
         guard hasNumber else { return surrogate }
         return "\(surrogate) \(picker.number("house-number", material, below: 120) + 1)"

@@ -53,6 +53,8 @@ struct WrittenDate: Equatable {
     var year: Int?
     var endMonth: Int?
     var endYear: Int?
+    /// The weekday the writer gave, 0 = Monday … 6 = Sunday: evidence of the year a date without one means.
+    var weekday: Int?
     /// Whether day and month numbers are written with a leading zero ("03.04." rather than "3.4.").
     var padded: Bool
 
@@ -162,6 +164,7 @@ struct WrittenDate: Equatable {
         mutating func parse() -> WrittenDate? {
             if let first = runs.first, first.kind == .letters, let weekday = Self.weekday(first.text) {
                 slots.append(.weekday(names: weekday, letterCase: WrittenDate.letterCase(of: first.text)))
+                date.weekday = weekday.firstIndex { $0.lowercased() == first.text.lowercased() }
                 index = 1
             }
             while index < runs.count, runs[index].kind != .digits, monthNames(at: index) == nil {

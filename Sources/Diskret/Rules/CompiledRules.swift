@@ -93,6 +93,14 @@ final class ContextRule: Sendable {
         return skip.first(forHash: text.tokens[index].keyHash) { $0.elementsEqual(key) } != nil
     }
 
+    /// The role a one-word trigger names ("km" → "Kindsmutter"), if the rule has that trigger; a trigger whose
+    /// capitals matter must be written with them (`written`).
+    func role(ofWord key: ArraySlice<UInt8>, written: String) -> String? {
+        guard let trigger = triggersByHash.first(forHash: BloomFilter.hash(key), where: { $0.key.elementsEqual(key) }) else { return nil }
+        if let letters = trigger.letters, letters != written { return nil }
+        return trigger.role
+    }
+
     /// The trigger whose phrase key is `key`, if any.
     func trigger(_ key: PhraseKey) -> Trigger? {
         triggersByHash.first(forHash: key.hash) { $0.key == key.bytes }
