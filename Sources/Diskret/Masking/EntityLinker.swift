@@ -124,13 +124,6 @@ struct EntityLinker {
         }
 
         /// The entities of the persons whose signature contains `signature` or is contained in it.
-        /// The entities of the persons linked to `signature`; two placeholder entities (-1, -2) when the
-        /// search ran into its bound, which callers read as "ambiguous".
-        func entities(linkedTo signature: [Int]) -> Set<Int> {
-            guard let linked = persons(linkedTo: signature) else { return [-1, -2] }
-            return Set(linked.map { entityOf[$0] })
-        }
-
         /// The persons whose signature contains `signature` or is contained in it; nil when more than
         /// `maximumLooks` persons had to be compared. A word shared by thousands of distinct persons ("Anna X1
         /// Müller, Anna X2 Müller, …") had made every mention scan all of them, quadratic in the note; past the
