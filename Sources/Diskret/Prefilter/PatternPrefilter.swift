@@ -33,8 +33,10 @@ final class PatternPrefilter: Sendable {
     /// As many prefilters as the pack's pattern rules need, `maxRules` rules each: every rule whose shape the
     /// parser models runs behind one of them. Each costs a pass over a note, which is far cheaper than an
     /// unfiltered regex on every line its gates let through.
-    static func chunked(rules: [PatternRule]) -> [PatternPrefilter] {
-        let all = patterns(of: rules)
+    static func chunked(rules: [PatternRule]) -> [PatternPrefilter] { chunked(patterns: patterns(of: rules)) }
+
+    /// As many prefilters as `all` needs (see `chunked(rules:)`), for patterns given by rule id, text and case flag.
+    static func chunked(patterns all: [(id: String, pattern: String?, caseInsensitive: Bool)]) -> [PatternPrefilter] {
         var remaining = all
         var prefilters: [PatternPrefilter] = []
         while true {
