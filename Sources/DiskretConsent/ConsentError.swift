@@ -18,6 +18,8 @@ public enum ConsentError: Error, Equatable, Sendable, CustomStringConvertible {
     case newerSchema(String, reason: String)
     /// A write was asked of a registry opened read-only, or of a file that cannot be written.
     case readOnlyRegistry
+    /// The disk refused a write (full, or an I/O error); the transaction was rolled back, nothing recorded.
+    case storage(String)
 
     /// A one-line description without personal data.
     public var description: String {
@@ -32,6 +34,7 @@ public enum ConsentError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .newerSchema(path, reason):
             return "refusing registry \(path): it was written by a newer Diskret (\(reason)); this one knows schema version \(RegistryMigrations.userVersion) and never writes to it"
         case .readOnlyRegistry: return "the registry is read-only here; nothing was written"
+        case let .storage(message): return "registry: the disk refused the write (\(message)); nothing was recorded"
         }
     }
 }

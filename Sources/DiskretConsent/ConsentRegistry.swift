@@ -76,7 +76,13 @@ public final class ConsentRegistry: Sendable {
 
     /// A registry in memory, for tests and dry runs.
     public static func inMemory(now: @escaping @Sendable () -> Date = Date.init) throws -> ConsentRegistry {
-        do { return try ConsentRegistry(migrating: DatabaseQueue(), now: now) } catch let error as DatabaseError {
+        try inMemory(configuration: Configuration(), now: now)
+    }
+
+    /// A registry in memory whose connection is set up by `configuration` (tests use it to make the storage
+    /// run full: `PRAGMA max_page_count`).
+    static func inMemory(configuration: Configuration, now: @escaping @Sendable () -> Date) throws -> ConsentRegistry {
+        do { return try ConsentRegistry(migrating: DatabaseQueue(configuration: configuration), now: now) } catch let error as DatabaseError {
             throw ConsentError.database(error.message ?? "migration failed")
         }
     }
@@ -411,6 +417,10 @@ public final class ConsentRegistry: Sendable {
     private func write<T>(_ body: @escaping (Database) throws -> T) throws -> T {
         do { return try writer.write(body) } catch let error as DatabaseError {
             if error.resultCode == .SQLITE_READONLY { throw ConsentError.readOnlyRegistry }
+            // A full disk or a failing device: nothing was recorded, and the caller must say so as an I/O error.
+            if error.resultCode == .SQLITE_FULL || error.resultCode == .SQLITE_IOERR {
+                throw ConsentError.storage(error.message ?? "the disk refused the write")
+            }
             throw ConsentError.database(error.message ?? "write failed")
         }
     }

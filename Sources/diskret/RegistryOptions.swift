@@ -19,7 +19,7 @@ struct RegistryOptions: ParsableArguments {
             printError("error: \(error.description)")
             switch error {
             case .missingRegistry: throw ExitCodes.noInput
-            case .readOnlyRegistry: throw ExitCodes.ioError
+            case .readOnlyRegistry, .storage: throw ExitCodes.ioError
             default: throw ExitCodes.configError
             }
         }
@@ -33,7 +33,7 @@ func withRegistryErrors<T>(_ body: () throws -> T) throws -> T {
         switch error {
         case .invalidRequest, .unknownConsent, .alreadyWithdrawn: throw ExitCode.validationFailure
         case .invalidRoster: throw ExitCodes.dataError
-        case .readOnlyRegistry: throw ExitCodes.ioError
+        case .readOnlyRegistry, .storage: throw ExitCodes.ioError
         case .missingRegistry: throw ExitCodes.noInput
         case .newerSchema, .unsafeRegistryPath: throw ExitCodes.configError
         default: throw ExitCodes.internalError

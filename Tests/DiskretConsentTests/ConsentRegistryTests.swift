@@ -412,4 +412,34 @@ final class TestClock: @unchecked Sendable {
             try Roster.load(path: "/nonexistent/case.yaml")
         }
     }
+
+}
+
+/// What the registry does when its storage runs full.
+@Suite struct RegistryStorageTests {
+    /// A registry whose storage runs full refuses the grant with a storage error (the CLI's exit 74), and
+    /// nothing half-written stays: the consents before it are all there and the chain still verifies.
+    @Test func aFullDiskIsAStorageErrorAndRecordsNothing() throws {
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA max_page_count = 60") }
+        let clock = TestClock("2026-11-24")
+        let full = try ConsentRegistry.inMemory(configuration: configuration, now: { clock.now })
+        var granted = 0
+        var failure: Error?
+        for number in 0..<5_000 {
+            do {
+                _ = try full.grant(subject: "K-\(number)/KM", purpose: "schutzplan", recipients: ["Jugendamt Soest"],
+                                   categories: [.person], validFrom: nil, validUntil: nil,
+                                   evidence: String(repeating: "Einwilligung ", count: 20), actor: "test")
+                granted += 1
+            } catch { failure = error; break }
+        }
+        guard case .storage = failure as? ConsentError else {
+            Issue.record("expected a storage error, got \(String(describing: failure)) after \(granted) grants")
+            return
+        }
+        #expect(granted > 0)
+        #expect(try full.consents().count == granted)
+        #expect(try full.verifyAuditChain().isIntact)
+    }
 }
