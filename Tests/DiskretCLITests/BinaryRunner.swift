@@ -30,10 +30,7 @@ struct BinaryRunner {
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = repository
-        var env = ProcessInfo.processInfo.environment
-        env["XDG_CACHE_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("diskret-cli-cache").path
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
+        process.environment = Self.environment(adding: environment)
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
@@ -58,4 +55,12 @@ struct BinaryRunner {
     }
 
     static func run(_ arguments: [String], input: String) throws -> Result { try run(arguments, input: Data(input.utf8)) }
+
+    /// This process's environment with the tests' own cache directory and `extra` on top.
+    static func environment(adding extra: [String: String]) -> [String: String] {
+        var env = ProcessInfo.processInfo.environment
+        env["XDG_CACHE_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("diskret-cli-cache").path
+        for (key, value) in extra { env[key] = value }
+        return env
+    }
 }

@@ -55,10 +55,7 @@ import Testing
         let quoted = ([BinaryRunner.binary.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
         process.arguments = ["-c", quoted.joined(separator: " ") + " > /dev/full"]
         process.currentDirectoryURL = BinaryRunner.repository
-        var env = ProcessInfo.processInfo.environment
-        env["XDG_CACHE_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("diskret-cli-cache").path
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
+        process.environment = BinaryRunner.environment(adding: environment)
         let stdin = Pipe(), stderr = Pipe()
         process.standardInput = stdin
         process.standardError = stderr

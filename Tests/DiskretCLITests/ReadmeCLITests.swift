@@ -73,10 +73,7 @@ extension BinaryRunner {
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = ["-c", script]
         process.currentDirectoryURL = repository
-        var env = ProcessInfo.processInfo.environment
-        env["XDG_CACHE_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("diskret-cli-cache").path
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
+        process.environment = Self.environment(adding: environment)
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output

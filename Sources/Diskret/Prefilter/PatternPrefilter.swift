@@ -25,11 +25,6 @@ final class PatternPrefilter: Sendable {
     /// The reason recorded for a rule that did not fit into this automaton (a later one takes it).
     static let overflowReason = "more than \(maxRules) rules"
 
-    /// The prefilter of a pack's pattern rules, in their order (at most `maxRules` of them).
-    convenience init(rules: [PatternRule]) {
-        self.init(patterns: Self.patterns(of: rules))
-    }
-
     /// As many prefilters as the pack's pattern rules need, `maxRules` rules each: every rule whose shape the
     /// parser models runs behind one of them. Each costs a pass over a note, which is far cheaper than an
     /// unfiltered regex on every line its gates let through.
