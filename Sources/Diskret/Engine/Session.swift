@@ -85,8 +85,9 @@ public final class Session {
         return candidates
     }
 
-    /// The pipeline: candidates from all rules → allow list → evidence → threshold → propagation → ages in
-    /// brackets → times and weekdays beside dates → overlap resolution → name merging → genitive names → role evidence → roster roles → entity linking.
+    /// The pipeline: candidates from all rules → allow list → evidence → threshold → propagation → initials of
+    /// named persons → ages in brackets → times and weekdays beside dates → overlap resolution → name merging →
+    /// genitive names → role evidence → roster roles → entity linking.
     func detect(in text: TokenizedText, known: [KnownPerson]) throws(DiskretError) -> [Candidate] {
         let threshold = engine.options.threshold
         var candidates = try rawCandidates(in: text, known: known)
@@ -94,6 +95,7 @@ public final class Session {
         Evidence(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         candidates.removeAllInPlace { $0.score < threshold }
         Propagation(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
+        NamedInitials(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         BracketedAge(threshold: threshold).apply(to: &candidates, in: text)
         DateTail(threshold: threshold).apply(to: &candidates, in: text)
         var findings = NameMerger(lexicon: lexicon).merge(OverlapResolver.resolve(candidates), in: text)
