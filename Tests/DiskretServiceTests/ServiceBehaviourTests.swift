@@ -1,0 +1,84 @@
+import DiskretConsent
+import DiskretService
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+/// What the service does beyond single requests: concurrent writes, binding rules, tokens and limits.
+@Suite struct ServiceBehaviourTests {
+    typealias F = ServiceFixture
+
+    /// 8 connections grant 20 consents each at once: every grant is answered 201, recorded once, and the
+    /// audit chain stays intact.
+    @Test func concurrentGrantsThroughTheAPILoseNothing() async throws {
+        try await F.withService { client in
+            let port = try #require(client.port)
+            let statuses = try await withThrowingTaskGroup(of: [Int].self) { group in
+                for worker in 0..<8 {
+                    group.addTask {
+                        let connection = TestClient(host: "127.0.0.1", port: port)
+                        connection.connect()
+                        defer { Task { try? await connection.shutdown() } }
+                        var statuses: [Int] = []
+                        for index in 0..<20 {
+                            let body = F.json(["subject": "K-2024-\(100 + worker)/P\(index)", "purpose": "schutzplan", "recipients": ["Jugendamt Soest"], "categories": ["person"]])
+                            let response = try await connection.executeRequest(uri: "/v1/consents", method: .post, headers: F.jsonAuthorized(), body: body)
+                            statuses.append(response.status.code)
+                        }
+                        return statuses
+                    }
+                }
+                return try await group.reduce(into: []) { $0 += $1 }
+            }
+            #expect(statuses.count == 160 && statuses.allSatisfy { $0 == 201 })
+            let list = try await client.executeRequest(uri: "/v1/consents", method: .get, headers: F.authorization, body: nil)
+            let ids = (F.object(list)["consents"] as? [[String: Any]])?.compactMap { $0["id"] as? Int } ?? []
+            #expect(Set(ids).count == 160)
+            let verify = try await client.executeRequest(uri: "/v1/audit/verify", method: .get, headers: F.authorization, body: nil)
+            #expect(F.object(verify)["intact"] as? Bool == true && F.object(verify)["entries"] as? Int == 160)
+        }
+    }
+
+    @Test func beyondLoopbackNeedsTokensForEveryAPIRequest() async throws {
+        var settings = ServiceSettings { try ConsentRegistry.inMemory() }
+        settings.host = "0.0.0.0"
+        #expect(throws: ServiceSettingsError.self) { try settings.validate() }
+        #expect(ServiceSettings.isLoopback("127.0.0.1") && ServiceSettings.isLoopback("::1") && ServiceSettings.isLoopback("localhost"))
+        #expect(!ServiceSettings.isLoopback("0.0.0.0") && !ServiceSettings.isLoopback("192.168.1.5") && !ServiceSettings.isLoopback("127.0.0.1.example.org"))
+
+        try await F.withService(configure: { $0.host = "0.0.0.0" }) { client in
+            let plain: HTTPFields = [.contentType: "text/plain"]
+            let anonymous = try await client.executeRequest(uri: "/v1/filter", method: .post, headers: plain, body: ByteBuffer(string: "Frau Kowalczyk kam."))
+            #expect(anonymous.status == .unauthorized)
+            var authorized = F.authorization
+            authorized[.contentType] = "text/plain"
+            let answered = try await client.executeRequest(uri: "/v1/filter", method: .post, headers: authorized, body: ByteBuffer(string: "Frau Kowalczyk kam."))
+            #expect(answered.status == .ok)
+            #expect(try await client.executeRequest(uri: "/healthz", method: .get, headers: [:], body: nil).status == .ok)
+        }
+    }
+
+    @Test func tokenFileErrorsNameTheLineNeverItsContent() throws {
+        #expect(throws: TokenFileError.self) { try TokenTable(parsing: "# users\nsecret-token-in-clear fachkraft\n") }
+        do { _ = try TokenTable(parsing: "# users\nsecret-token-in-clear fachkraft\n") } catch {
+            #expect(error.description == "tokens:2: expected a 64-digit SHA-256 hex hash, a space and an actor name")
+        }
+        let table = try TokenTable(parsing: F.tokenFile)
+        #expect(table.actor(for: F.token) == "fachkraft-12")
+        #expect(table.actor(for: F.token + "x") == nil)
+    }
+
+    /// A body declared larger than the limit is refused before it is read; one that grows beyond it as it is
+    /// read is refused too.
+    @Test func oversizeBodiesAreRefusedWithoutProcessing() async throws {
+        try await F.withService(configure: { $0.maxBytes = 1000 }) { client in
+            let body = ByteBuffer(string: String(repeating: "Anna Fischer ", count: 200))
+            let response = try await client.executeRequest(uri: "/v1/filter", method: .post, headers: [.contentType: "text/plain"], body: body)
+            #expect(response.status == .contentTooLarge && !String(buffer: response.body).contains("Fischer"))
+            let fits = try await client.executeRequest(uri: "/v1/filter", method: .post, headers: [.contentType: "text/plain"], body: ByteBuffer(string: "Anna Fischer kam."))
+            #expect(fits.status == .ok)
+        }
+    }
+}
