@@ -73,7 +73,9 @@ struct JSONMembers {
 
     func number(_ key: String) throws -> Double? {
         guard let value = object[key], !(value is NSNull) else { return nil }
-        guard !(value is Bool), let number = value as? NSNumber else {
+        // Foundation's JSON gives true and false as a boolean subclass of NSNumber, and `is Bool` holds for
+        // the number 1 as well: the class tells them apart.
+        guard let number = value as? NSNumber, !String(describing: type(of: number)).contains("Boolean") else {
             throw Problem.invalid("'\(key)' must be a number")
         }
         return number.doubleValue

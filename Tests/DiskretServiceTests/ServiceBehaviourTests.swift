@@ -20,13 +20,13 @@ import Testing
                     group.addTask {
                         let connection = TestClient(host: "127.0.0.1", port: port)
                         connection.connect()
-                        defer { Task { try? await connection.shutdown() } }
                         var statuses: [Int] = []
                         for index in 0..<20 {
-                            let body = F.json(["subject": "K-2024-\(100 + worker)/P\(index)", "purpose": "schutzplan", "recipients": ["Jugendamt Soest"], "categories": ["person"]])
-                            let response = try await connection.executeRequest(uri: "/v1/consents", method: .post, headers: F.jsonAuthorized(), body: body)
+                            let body = F.json(["subject": "K-2024-\(100 + worker)/K\(index)", "purpose": "schutzplan", "recipients": ["Jugendamt Soest"], "categories": ["person"]])
+                            let response = try await connection.post("/v1/consents", headers: F.jsonAuthorized(), body: body)
                             statuses.append(response.status.code)
                         }
+                        try await connection.shutdown()
                         return statuses
                     }
                 }
