@@ -149,7 +149,7 @@ extension ReviewPage {
       } else {
         badge.textContent = kept ? "lesbar" : names[s.entity];
         if (kept) mark.classList.add("kept");
-        mark.dataset.tip = (s.manual ? "Von Hand maskiert" : "Regel " + s.rule + " · Wert " + Math.round(s.score * 100) + " %") +
+        mark.dataset.tip = (s.manual ? "Von Hand maskiert" : "Regel " + s.rule + " · Sicherheit " + Math.round(s.score * 100) + " %") +
           (kept ? " · bleibt lesbar" : " · wird zu " + names[s.entity]);
         mark.tabIndex = 0;
         mark.setAttribute("role", "button");
