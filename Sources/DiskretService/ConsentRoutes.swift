@@ -27,16 +27,16 @@ struct ConsentRoutes: Sendable {
         guard !categories.isEmpty else { throw Problem.invalid("'categories' must name at least one category") }
         let from = try members.string("valid_from"), until = try members.string("valid_until"), evidence = try members.string("evidence")
         let supersedes = try members.integer("supersedes")
-        let (id, data) = try await work.run { [registry] () throws -> (Int64, Data) in
+        let data = try await work.run { [registry] () throws -> Data in
             let registry = try registry.get()
             let record = try supersedes.map {
                 try registry.supersede(id: $0, subject: subject, purpose: purpose, recipients: recipients, categories: categories,
                                        validFrom: from, validUntil: until, evidence: evidence, actor: actor)
             } ?? registry.grant(subject: subject, purpose: purpose, recipients: recipients, categories: categories,
                                 validFrom: from, validUntil: until, evidence: evidence, actor: actor)
-            return (record.id!, try FindingJSON.data(ConsentJSON.consent(try registry.consent(id: record.id!))))
+            return try FindingJSON.data(ConsentJSON.consent(try registry.consent(id: record.id!)))
         }
-        return Self.json(data, status: .created, headers: [.location: "/v1/consents?id=\(id)"])
+        return JSONResponse.make(data: data, status: .created)
     }
 
     func withdraw(_ request: Request, _ context: ServiceContext) async throws -> Response {
@@ -79,12 +79,6 @@ struct ConsentRoutes: Sendable {
     /// Runs `body` against the registry on the worker threads and answers its JSON.
     private func answer(contentType: String = "application/json", _ body: @escaping @Sendable (ConsentRegistry) throws -> Any) async throws -> Response {
         let data = try await work.run { [registry] in try FindingJSON.data(try body(registry.get())) }
-        return Self.json(data, headers: [.contentType: contentType])
-    }
-
-    private static func json(_ data: Data, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
-        var fields = headers
-        if fields[.contentType] == nil { fields[.contentType] = "application/json" }
-        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return JSONResponse.make(data: data, headers: [.contentType: contentType])
     }
 }

@@ -126,13 +126,3 @@ struct FilterRoutes: Sendable {
         }
     }
 }
-
-/// JSON answers.
-enum JSONResponse {
-    /// `value` as compact JSON with sorted keys.
-    static func make(_ value: Any, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws -> Response {
-        var fields = headers
-        if fields[.contentType] == nil { fields[.contentType] = "application/json" }
-        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: try FindingJSON.data(value))))
-    }
-}

@@ -18,7 +18,7 @@ import Testing
             let statuses = try await withThrowingTaskGroup(of: [Int].self) { group in
                 for worker in 0..<8 {
                     group.addTask {
-                        let connection = TestClient(host: "127.0.0.1", port: port)
+                        let connection = TestClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(120)))
                         connection.connect()
                         var statuses: [Int] = []
                         for index in 0..<20 {

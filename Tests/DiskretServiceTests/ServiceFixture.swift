@@ -41,6 +41,8 @@ enum ServiceFixture {
         var settings = ServiceSettings { try ConsentRegistry.open(path: registry, access: .readWrite) }
         settings.port = 0
         settings.tokens = try TokenTable(parsing: tokenFile)
+        // The whole suite runs in parallel on two cores: a request may wait its turn far longer than in use.
+        settings.handlerTimeout = .seconds(120)
         configure(&settings)
         let app = try makeApplication(engine: engine, settings: settings, logger: log.logger)
         return try await app.test(.live, body)
