@@ -7,7 +7,9 @@ import NIOCore
 /// `run()` or `runService()` serves until SIGTERM or SIGINT, letting requests in flight finish.
 public func makeApplication(engine: Engine, settings: ServiceSettings, logger: Logger) throws -> some ApplicationProtocol {
     try settings.validate()
-    let idle = settings.readTimeout.components
+    // A connection is closed after twice the read timeout without a byte, so that a body that stopped
+    // arriving is first answered 408 by BodyLimitMiddleware; the close catches a client silent before its head.
+    let idle = (settings.readTimeout * 2).components
     return Application(
         router: buildRouter(engine: engine, settings: settings, logger: logger),
         server: .http1(configuration: .init(idleTimeout: .nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000))),

@@ -82,3 +82,53 @@ import Testing
         }
     }
 }
+
+/// The two timeouts: a body that stops arriving, and work that takes too long.
+@Suite struct ServiceTimeoutTests {
+    typealias F = ServiceFixture
+
+    @Test func aBodyThatStopsArrivingIs408() async throws {
+        try await F.withService(configure: { $0.readTimeout = .milliseconds(500) }) { client in
+            let port = try #require(client.port)
+            // Ten bytes of a declared hundred, then silence.
+            let answer = try RawHTTP.exchange(port: port, "POST /v1/filter HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\nFrau Anna ")
+            #expect(answer.hasPrefix("HTTP/1.1 408"), "\(answer.prefix(40))")
+            #expect(!answer.contains("Anna"))
+        }
+    }
+
+    @Test func workBeyondTheHandlerTimeoutIs503() async throws {
+        try await F.withService(configure: { $0.handlerTimeout = .nanoseconds(1) }) { client in
+            let response = try await client.executeRequest(uri: "/v1/filter", method: .post, headers: [.contentType: "text/plain"],
+                                                           body: ByteBuffer(string: F.note))
+            #expect(response.status == .serviceUnavailable && response.headers[.retryAfter] != nil)
+            #expect(!String(buffer: response.body).contains("Fischer"))
+        }
+    }
+}
+
+/// A bare socket, for requests a well-behaved client never sends.
+enum RawHTTP {
+    /// Sends `request` to 127.0.0.1:`port` and reads until the server closes or 10 s pass.
+    static func exchange(port: Int, _ request: String) throws -> String {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
+        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        _ = Array(request.utf8).withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = recv(fd, &buffer, buffer.count, 0)
+            if count <= 0 { break }
+            received += buffer[0..<count]
+        }
+        return String(decoding: received, as: UTF8.self)
+    }
+}
