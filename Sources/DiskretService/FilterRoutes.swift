@@ -20,8 +20,10 @@ struct FilterRoutes: Sendable {
         switch kind {
         case .plainText:
             let text = try StrictUTF8.decode(Data(buffer: body))
-            let result = try await work.run { [pools] in try pools.withSession(threshold: nil) { try $0.anonymize(text) } }
-            return try JSONResponse.make(FindingJSON.report(result.findings, text: result.text))
+            let answer = try await work.run { [pools] in
+                try pools.withSession(threshold: nil) { let result = try $0.anonymize(text); return FindingJSON.reportBytes(text: result.text, findings: result.findings) }
+            }
+            return JSONResponse.make(data: Data(answer))
         case .json:
             return try await filterJSON(try JSONMembers(body, allowed: Self.filterMembers), context)
         case .ndjson:
@@ -52,7 +54,7 @@ struct FilterRoutes: Sendable {
             try? grant?.aborted(reason: "the request failed before its answer was written")
             throw error
         }
-        let response = try JSONResponse.make(FindingJSON.report(result.findings, text: result.text))
+        let response = JSONResponse.make(data: Data(FindingJSON.reportBytes(text: result.text, findings: result.findings)))
         // Recorded before the answer leaves: if the audit cannot take it, nothing is revealed.
         if let grant { try await work.run { try grant.delivered() } }
         return response

@@ -9,10 +9,12 @@ binary=${1:-.build/release/diskret}
 rounds=${2:-5}
 seconds=${3:-30}
 work=$(mktemp -d)
-trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+server=
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
 
-# A 2 KB note: the sample police notice and the start of a second note of the fixtures, cut at 2048 bytes.
-cat Fixtures/notes/00-beispiel-polizeimitteilung.txt Fixtures/notes/*.txt | head -c 2048 | iconv -f utf-8 -t utf-8 -c > "$work/note.txt"
+# A 2 KB note: the sample police notice and the start of the next fixture note, cut at 2048 bytes (and back to
+# whole UTF-8 characters).
+head -c 2048 <(cat Fixtures/notes/*.txt) | iconv -f utf-8 -t utf-8 -c > "$work/note.txt" || true
 cat > "$work/post.lua" <<LUA
 local f = io.open("$work/note.txt", "rb")
 wrk.method = "POST"
