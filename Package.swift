@@ -87,6 +87,7 @@ let package = Package(
             name: "DiskretServiceTests",
             dependencies: [
                 "DiskretService",
+                "diskret",
                 "DiskretConsent",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -7,6 +7,10 @@ import NIOPosix
 struct BlockingWork: Sendable {
     let timeout: Duration
 
+    static func timedOut(_ timeout: Duration) -> Problem {
+        Problem(.serviceUnavailable, "handler-timeout", "the request took longer than \(timeout); nothing was returned", headers: [.retryAfter: "5"])
+    }
+
     func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         let timeout = timeout
         return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
@@ -14,12 +18,13 @@ struct BlockingWork: Sendable {
             let timer = Task {
                 // Cancelled when the work is done in time; thousands of pending timers would hold memory.
                 do { try await Task.sleep(for: timeout) } catch { return }
-                once.resume(with: .failure(Problem(.serviceUnavailable, "handler-timeout", "the request took longer than \(timeout); nothing was returned",
-                                                   headers: [.retryAfter: "5"])))
+                once.resume(with: .failure(Self.timedOut(timeout)))
             }
+            let start = ContinuousClock.now
             NIOThreadPool.singleton.runIfActive(eventLoop: MultiThreadedEventLoopGroup.singleton.any()) { try body() }.whenComplete { result in
                 timer.cancel()
-                once.resume(with: result)
+                // Work that finished late is late even if the timer has not fired yet (it runs on a busy pool).
+                once.resume(with: start.duration(to: .now) > timeout ? .failure(Self.timedOut(timeout)) : result)
             }
         }
     }

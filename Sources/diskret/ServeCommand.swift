@@ -29,8 +29,8 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "A file of 'sha256-hex actor' lines: the users, by the SHA-256 of their bearer token.") var tokens: String?
     @Flag(help: "Require a token for every API request even on loopback (behind a reverse proxy).") var requireTokens = false
     @Option(help: "The registry file. Defaults to $DISKRET_REGISTRY, then $XDG_DATA_HOME/diskret/registry.sqlite.") var registry: String?
-    @Option(help: "Seconds a request body may take to arrive (and a connection may stay idle).") var readTimeout = 30
-    @Option(help: "Seconds the engine or the registry may take for one request (503 beyond).") var handlerTimeout = 30
+    @Option(help: "Seconds a request body may take to arrive (and a connection may stay idle).") var readTimeout = 30.0
+    @Option(help: "Seconds the engine or the registry may take for one request (503 beyond).") var handlerTimeout = 30.0
 
     func validate() throws {
         guard (0...1).contains(threshold) else { throw ValidationError("--threshold must be between 0 and 1.") }

@@ -32,8 +32,8 @@ final class ContractRecorder: @unchecked Sendable {
 
     /// Sends `method uri` and records its status under `route` (the template, e.g. /v1/consents/{id}/withdraw).
     @discardableResult
-    func send(_ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, route: String? = nil, headers: HTTPFields = [:],
-              body: ByteBuffer? = nil) async throws -> TestResponse {
+    func send(_ client: ServiceClient, _ method: HTTPRequest.Method, _ uri: String, route: String? = nil, headers: HTTPFields = [:],
+              body: ByteBuffer? = nil) async throws -> ServiceClient.Answer {
         let response = try await client.executeRequest(uri: uri, method: method, headers: headers, body: body)
         let key = "\(method.rawValue) \(route ?? String(uri.split(separator: "?").first ?? ""))"
         let status = String(response.status.code)

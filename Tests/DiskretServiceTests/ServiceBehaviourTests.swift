@@ -13,8 +13,8 @@ import Testing
     /// 8 connections grant 20 consents each at once: every grant is answered 201, recorded once, and the
     /// audit chain stays intact.
     @Test func concurrentGrantsThroughTheAPILoseNothing() async throws {
-        try await F.withService { client in
-            let port = try #require(client.port)
+        _ = try await F.withService { client in
+            let port = client.port
             let statuses = try await withThrowingTaskGroup(of: [Int].self) { group in
                 for worker in 0..<8 {
                     group.addTask {
@@ -48,7 +48,7 @@ import Testing
         #expect(ServiceSettings.isLoopback("127.0.0.1") && ServiceSettings.isLoopback("::1") && ServiceSettings.isLoopback("localhost"))
         #expect(!ServiceSettings.isLoopback("0.0.0.0") && !ServiceSettings.isLoopback("192.168.1.5") && !ServiceSettings.isLoopback("127.0.0.1.example.org"))
 
-        try await F.withService(configure: { $0.host = "0.0.0.0" }) { client in
+        _ = try await F.withService(["--host", "0.0.0.0"]) { client in
             let plain: HTTPFields = [.contentType: "text/plain"]
             let anonymous = try await client.executeRequest(uri: "/v1/filter", method: .post, headers: plain, body: ByteBuffer(string: "Frau Kowalczyk kam."))
             #expect(anonymous.status == .unauthorized)
@@ -73,7 +73,7 @@ import Testing
     /// A body declared larger than the limit is refused before it is read; one that grows beyond it as it is
     /// read is refused too.
     @Test func oversizeBodiesAreRefusedWithoutProcessing() async throws {
-        try await F.withService(configure: { $0.maxBytes = 1000 }) { client in
+        _ = try await F.withService(["--max-bytes", "1000"]) { client in
             let body = ByteBuffer(string: String(repeating: "Anna Fischer ", count: 200))
             let response = try await client.executeRequest(uri: "/v1/filter", method: .post, headers: [.contentType: "text/plain"], body: body)
             #expect(response.status == .contentTooLarge && !String(buffer: response.body).contains("Fischer"))
@@ -88,8 +88,8 @@ import Testing
     typealias F = ServiceFixture
 
     @Test func aBodyThatStopsArrivingIs408() async throws {
-        try await F.withService(configure: { $0.readTimeout = .milliseconds(500) }) { client in
-            let port = try #require(client.port)
+        _ = try await F.withService(["--read-timeout", "2"]) { client in
+            let port = client.port
             // Ten bytes of a declared hundred, then silence.
             let answer = try RawHTTP.exchange(port: port, "POST /v1/filter HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\nFrau Anna ")
             #expect(answer.hasPrefix("HTTP/1.1 408"), "\(answer.prefix(40))")
@@ -98,7 +98,7 @@ import Testing
     }
 
     @Test func workBeyondTheHandlerTimeoutIs503() async throws {
-        try await F.withService(configure: { $0.handlerTimeout = .nanoseconds(1) }) { client in
+        _ = try await F.withService(["--handler-timeout", "0.000001"]) { client in
             let response = try await client.executeRequest(uri: "/v1/filter", method: .post, headers: [.contentType: "text/plain"],
                                                            body: ByteBuffer(string: F.note))
             #expect(response.status == .serviceUnavailable && response.headers[.retryAfter] != nil)

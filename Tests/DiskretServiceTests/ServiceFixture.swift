@@ -1,24 +1,16 @@
 import Crypto
-import Diskret
 import DiskretConsent
 import DiskretService
 import Foundation
 import Hummingbird
 import HummingbirdTesting
-import Logging
 import NIOCore
+import Testing
 
-/// A service as `diskret serve` builds it, on a free loopback port, with the project's rules, a fresh
-/// registry file, one known token and a log that the test can read.
+/// `diskret serve` as a process on a free loopback port, with the project's rules, a fresh registry file, one
+/// known token and its log for the test to read.
 enum ServiceFixture {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static let engine: Engine = {
-        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("diskret-service-test-cache-\(getpid())").path
-        do { return Engine(rules: try RulePack.load(directory: repository.appendingPathComponent("Rules").path, cacheDirectory: cache)) } catch {
-            fatalError("the rule pack does not load: \(error)")
-        }
-    }()
 
     /// The bearer token of the test user "fachkraft-12".
     static let token = "t0k3n-of-fachkraft-12-not-in-any-log"
@@ -34,25 +26,64 @@ enum ServiceFixture {
         return directory.appendingPathComponent("registry.sqlite").path
     }
 
-    /// Runs `body` against a live service; `configure` may change the settings first.
-    static func withService<T: Sendable>(log: LogCapture = LogCapture(), registry: String = registryPath(),
-                                         configure: (inout ServiceSettings) -> Void = { _ in },
-                                         _ body: @Sendable (any TestClientProtocol) async throws -> T) async throws -> T {
-        var settings = ServiceSettings { try ConsentRegistry.open(path: registry, access: .readWrite) }
-        settings.port = 0
-        settings.tokens = try TokenTable(parsing: tokenFile)
-        // The whole suite runs in parallel on two cores: a request may wait its turn far longer than in use.
-        settings.handlerTimeout = .seconds(120)
-        configure(&settings)
-        let app = try makeApplication(engine: engine, settings: settings, logger: log.logger)
-        return try await app.test(.live, body)
+    /// The `diskret` binary of this build (next to the test bundle), else the repository's debug build.
+    static let binary: URL = {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = directory.appendingPathComponent("diskret")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory = directory.deletingLastPathComponent()
+        }
+        return repository.appendingPathComponent(".build/debug/diskret")
+    }()
+
+    /// Runs `body` against `diskret serve` started as a process of its own (as in use, and out of reach of the
+    /// other tests, which share this process's threads) on a free loopback port, with the test token file
+    /// and a fresh registry; `arguments` are added. Returns what `body` returns and the server's log.
+    static func withService<T: Sendable>(_ arguments: [String] = [], registry: String = registryPath(),
+                                         _ body: @Sendable (ServiceClient) async throws -> T) async throws -> (T, String) {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("diskret-serve-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let tokens = directory.appendingPathComponent("tokens"), logFile = directory.appendingPathComponent("serve.log")
+        try tokenFile.write(to: tokens, atomically: true, encoding: .utf8)
+        FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["serve", "--port", "0", "--registry", registry, "--tokens", tokens.path] + arguments
+        process.currentDirectoryURL = repository
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = try FileHandle(forWritingTo: logFile)
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        // The port is in Hummingbird's start line: "Server started and listening on 127.0.0.1:PORT".
+        var port: Int?
+        for _ in 0..<1200 where port == nil && process.isRunning {
+            let log = (try? String(contentsOf: logFile, encoding: .utf8)) ?? ""
+            port = log.range(of: "listening on 127.0.0.1:").flatMap { Int(log[$0.upperBound...].prefix { $0.isNumber }) }
+                ?? log.range(of: "listening on 0.0.0.0:").flatMap { Int(log[$0.upperBound...].prefix { $0.isNumber }) }
+            if port == nil { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        guard let port else { throw ServiceStartError(log: (try? String(contentsOf: logFile, encoding: .utf8)) ?? "") }
+        let client = ServiceClient(port: port)
+        let result: T
+        do { result = try await body(client) } catch {
+            try? await client.shutdown()
+            throw error
+        }
+        try await client.shutdown()
+        process.terminate()  // SIGTERM: requests in flight finish, then the process exits 0
+        process.waitUntilExit()
+        let log = try String(contentsOf: logFile, encoding: .utf8)
+        #expect(process.terminationStatus == 0, "the service did not stop cleanly on SIGTERM")
+        return (result, log)
     }
 
     static func json(_ value: Any) -> ByteBuffer { ByteBuffer(bytes: try! JSONSerialization.data(withJSONObject: value)) }
     static let jsonType: HTTPFields = [.contentType: "application/json"]
     static func jsonAuthorized() -> HTTPFields { var fields = authorization; fields[.contentType] = "application/json"; return fields }
 
-    static func object(_ response: TestResponse) -> [String: Any] {
+    static func object(_ response: ServiceClient.Answer) -> [String: Any] {
         (try? JSONSerialization.jsonObject(with: Data(buffer: response.body))) as? [String: Any] ?? [:]
     }
 
@@ -60,33 +91,34 @@ enum ServiceFixture {
     static let roster = try! String(contentsOf: repository.appendingPathComponent("Fixtures/cases/K-2024-017.yaml"), encoding: .utf8)
 }
 
-/// Every log line of a service, at every level, for tests that look for what must never be logged.
-final class LogCapture: @unchecked Sendable {
-    private var lines: [String] = []
-    private let lock = NSLock()
+/// The service did not print its port.
+struct ServiceStartError: Error, CustomStringConvertible {
+    let log: String
+    var description: String { "diskret serve did not start: \(log)" }
+}
 
-    var text: String { lock.withLock { lines.joined(separator: "\n") } }
-    var all: [String] { lock.withLock { lines } }
-
-    func append(_ line: String) { lock.withLock { lines.append(line) } }
-
-    var logger: Logger {
-        var logger = Logger(label: "diskret-test") { _ in Handler(capture: self) }
-        logger.logLevel = .trace
-        return logger
+/// An HTTP/1.1 client on one connection to the service, with a timeout long enough for a loaded machine.
+struct ServiceClient: Sendable {
+    /// An answer: status, headers and body.
+    struct Answer: Sendable {
+        let status: HTTPResponse.Status
+        let headers: HTTPFields
+        let body: ByteBuffer
     }
 
-    struct Handler: LogHandler {
-        let capture: LogCapture
-        var metadata: Logger.Metadata = [:]
-        var logLevel: Logger.Level = .trace
-        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-            get { metadata[key] }
-            set { metadata[key] = newValue }
-        }
-        func log(event: LogEvent) {
-            let merged = metadata.merging(event.metadata ?? [:]) { $1 }
-            capture.append("\(event.level) \(event.message) \(merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))")
-        }
+    let port: Int
+    private let client: TestClient
+
+    init(port: Int) {
+        self.port = port
+        client = TestClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(300)))
+        client.connect()
     }
+
+    func executeRequest(uri: String, method: HTTPRequest.Method, headers: HTTPFields, body: ByteBuffer?) async throws -> Answer {
+        let response = try await client.execute(TestClient.Request(uri, method: method, headers: headers, body: body))
+        return Answer(status: response.status, headers: response.head.headerFields, body: response.body ?? ByteBuffer())
+    }
+
+    func shutdown() async throws { try await client.shutdown() }
 }
