@@ -28,8 +28,9 @@ struct RuleOptions: ParsableArguments {
     func ruleDirectory() -> String? { Self.ruleDirectory(rules) }
 
     /// Loads the pack and makes an engine; errors are reported and become exit codes.
-    func makeEngine(directory override: String? = nil) throws -> Engine {
-        try Self.makeEngine(directory: override ?? ruleDirectory(), threshold: threshold, maxBytes: maxBytes, noCache: noCache)
+    func makeEngine(directory override: String? = nil, profilesRules: Bool = false) throws -> Engine {
+        try Self.makeEngine(directory: override ?? ruleDirectory(), threshold: threshold, maxBytes: maxBytes, noCache: noCache,
+                            profilesRules: profilesRules)
     }
 
     /// `rules`, else $DISKRET_RULES, else the pack next to the executable or in the repository.
@@ -40,14 +41,16 @@ struct RuleOptions: ParsableArguments {
     }
 
     /// Loads the pack in `directory` and makes an engine; errors are reported and become exit codes.
-    static func makeEngine(directory: String?, threshold: Double, maxBytes: Int, noCache: Bool) throws -> Engine {
+    static func makeEngine(directory: String?, threshold: Double, maxBytes: Int, noCache: Bool, profilesRules: Bool = false) throws -> Engine {
         guard let directory else {
             printError("error: no rule pack found; pass --rules DIR or set DISKRET_RULES")
             throw ExitCodes.configError
         }
         do {
             let pack = try RulePack.load(directory: directory, cacheDirectory: noCache ? nil : RulePack.defaultCacheDirectory())
-            return Engine(rules: pack, options: EngineOptions(threshold: threshold, maxInputBytes: maxBytes))
+            var options = EngineOptions(threshold: threshold, maxInputBytes: maxBytes)
+            options.profilesRules = profilesRules
+            return Engine(rules: pack, options: options)
         } catch {
             throw fail(error)
         }
