@@ -13,12 +13,13 @@ import Testing
     /// 8 connections grant 20 consents each at once: every grant is answered 201, recorded once, and the
     /// audit chain stays intact.
     @Test func concurrentGrantsThroughTheAPILoseNothing() async throws {
-        _ = try await F.withService { client in
+        // Long timeouts on both sides: under the whole suite a grant can wait its turn for a long time.
+        _ = try await F.withService(["--read-timeout", "600", "--handler-timeout", "600"]) { client in
             let port = client.port
             let statuses = try await withThrowingTaskGroup(of: [Int].self) { group in
                 for worker in 0..<8 {
                     group.addTask {
-                        let connection = TestClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(120)))
+                        let connection = TestClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(600)))
                         connection.connect()
                         var statuses: [Int] = []
                         for index in 0..<20 {
