@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "Diskret", targets: ["Diskret"]),
         .library(name: "DiskretConsent", targets: ["DiskretConsent"]),
+        .library(name: "DiskretService", targets: ["DiskretService"]),
         .executable(name: "diskret", targets: ["diskret"]),
     ],
     dependencies: [
@@ -14,6 +15,10 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // System ICU (libicu-dev). Only DiskretICU's C file includes its headers: Foundation on Linux bundles
@@ -46,12 +51,28 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // The HTTP service and its review page (Hummingbird 2): router, middleware, handlers.
+        .target(
+            name: "DiskretService",
+            dependencies: [
+                "Diskret",
+                "DiskretConsent",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The thin command-line front end.
         .executableTarget(
             name: "diskret",
             dependencies: [
                 "Diskret",
                 "DiskretConsent",
+                "DiskretService",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,6 +82,19 @@ let package = Package(
         .testTarget(
             name: "DiskretConsentTests",
             dependencies: ["DiskretConsent", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "DiskretServiceTests",
+            dependencies: [
+                "DiskretService",
+                "diskret",
+                "DiskretConsent",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .testTarget(
             name: "DiskretCLITests",
