@@ -23,22 +23,37 @@ struct BracketedAge {
         }
     }
 
-    /// "(6)", "(26 J.)" or "(1 J. 11 Mon.)" right after an anchor, or after a comma or space behind it.
+    /// "(6)", "(26 J.)" or "(1 J. 11 Mon.)" right after an anchor, or after a comma or space behind it; also
+    /// the first item of a longer bracket ("Mia (6, aus früherer Beziehung)") and the last after initials or a
+    /// nickname ("Agnieszka W. (A. W., 34)", "Zofia („Zosia“, Z., 2)").
     private func isBracketedAge(_ index: Int, anchorEnds: SortedOffsets, in text: TokenizedText) -> Bool {
-        let units = text.units
-        let open = text.tokens[index - 1], token = text.tokens[index], close = text.tokens[index + 1]
-        guard index >= 2, units[open.start] == 0x28, open.end - open.start == 1, token.end - token.start <= 3,
-              let value = asciiNumber(token, in: text), value <= 120 else { return false }
+        let units = text.units, tokens = text.tokens
+        let token = tokens[index], close = tokens[index + 1]
+        guard index >= 2, token.end - token.start <= 3, let value = asciiNumber(token, in: text), value <= 120 else { return false }
         // ")" directly, or a unit ("J.", "Jahre", "Mon.") and then ")".
         let closes = units[close.start] == 0x29
-            || (close.isWord && index + 2 < text.tokens.count && isAgeUnit(text.key(index + 1))
-                && text.tokens[(index + 2)...].prefix(2).contains { units[$0.start] == 0x29 })
-        guard closes else { return false }
+            || (close.isWord && index + 2 < tokens.count && isAgeUnit(text.key(index + 1))
+                && tokens[(index + 2)...].prefix(2).contains { units[$0.start] == 0x29 })
+        let opener: Int
+        if units[tokens[index - 1].start] == 0x28 && tokens[index - 1].end - tokens[index - 1].start == 1 {
+            // First in the bracket: alone, with a unit, or before a comma.
+            guard closes || units[close.start] == 0x2C else { return false }
+            opener = index - 1
+        } else if units[tokens[index - 1].start] == 0x2C, closes,
+                  let found = tokens[max(0, index - 12)..<(index - 1)].lastIndex(where: { units[$0.start] == 0x28 || units[$0.start] == 0x29 }),
+                  units[tokens[found].start] == 0x28 {
+            // Last in the bracket, after initials or a nickname (no other number inside).
+            guard !tokens[(found + 1)..<index].contains(where: { $0.kind == .number }) else { return false }
+            opener = found
+        } else {
+            return false
+        }
+        let open = tokens[opener]
         var before = open.start
         while before > 0 && (isSpace(units[before - 1]) || units[before - 1] == 0x2C) { before -= 1 }
         if anchorEnds.contains(before) { return true }
         // A role word before the bracket ("KM (34)", "junge Frau (19)") is a person as much as a name.
-        guard index >= 2, let role = text.tokens[..<(index - 1)].last(where: { !isSpace(units[$0.start]) && units[$0.start] != 0x2C }),
+        guard opener >= 1, let role = tokens[..<opener].last(where: { !isSpace(units[$0.start]) && units[$0.start] != 0x2C }),
               role.end == before, role.isWord else { return false }
         let key = text.units[role.range].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
         return Self.roleWords.contains(key)

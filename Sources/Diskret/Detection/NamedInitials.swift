@@ -20,9 +20,10 @@ struct NamedInitials {
             var position = candidate.range.lowerBound
             while position < candidate.range.upperBound {
                 let unit = units[position]
-                if Self.isUpper(unit), position + 1 < units.count, Self.isLower(units[position + 1]),
+                // A name's first letters, also of a name typed in lower case ("nicole nowak": N.).
+                if Self.isLetter(unit), position + 1 < units.count, Self.isLower(units[position + 1]),
                    position == 0 || !Self.isLetter(units[position - 1]) {
-                    letters.insert(unit)
+                    letters.insert(Self.isLower(unit) && unit != 0xDF && unit != 0xFF ? unit - 0x20 : unit)
                 }
                 position += 1
             }
@@ -43,7 +44,10 @@ struct NamedInitials {
                tokens[index - 2].end - tokens[index - 2].start == 1, !tokens[index - 2].isCapitalizedWord { continue }
             if [0x41, 0x4D, 0x4E, 0x56].contains(units[token.start]), index + 2 < tokens.count, tokens[index + 2].isWord,
                !tokens[index + 2].isCapitalizedWord, !lexicon.isCommonWord(text.key(index + 2)) { continue }
-            candidates.append(Candidate(range: token.start..<dot.end, category: .person, label: Self.label, score: threshold, derived: true))
+            // A double initial of a hyphenated first name ("L.-M." for Lara-Marie) is one mention.
+            var end = dot.end
+            if end + 2 < units.count, units[end] == 0x2D, Self.isUpper(units[end + 1]), units[end + 2] == 0x2E { end += 3 }
+            candidates.append(Candidate(range: token.start..<end, category: .person, label: Self.label, score: threshold, derived: true))
         }
     }
 

@@ -56,17 +56,33 @@ struct WordListDetector {
     }
 
     func detect(in text: TokenizedText, into candidates: inout [Candidate]) {
+        let lowerCase = Self.isWrittenInLowerCase(text)
         for first in stride(from: 0, to: rules.count, by: Self.rulesPerPass) {
             let pass = rules[first..<min(first + Self.rulesPerPass, rules.count)]
-            detect(in: text, rules: pass, memo: first == 0 ? memo : nil, into: &candidates)
+            detect(in: text, rules: pass, memo: first == 0 ? memo : nil, lowerCase: lowerCase, into: &candidates)
         }
     }
 
-    private func detect(in text: TokenizedText, rules: ArraySlice<WordListRule>, memo: WordAnswers?,
+    /// Whether the note was typed in lower case throughout ("frau petra braun rief an, tochter lea …"): German
+    /// capitalises every noun, so a quarter of the words inside sentences start with a capital, and a note
+    /// where fewer than one in twenty-five does has no capitals to tell names by. There, the lists of names
+    /// and places take lower-case words too; their ambiguous lists (nouns, lower-case words) still keep
+    /// "krause haare" and "wolf" low.
+    static func isWrittenInLowerCase(_ text: TokenizedText) -> Bool {
+        var words = 0, capitalised = 0
+        for token in text.tokens where token.isWord && !token.isAtInitialPosition && token.end - token.start > 1 {
+            words += 1
+            // Abbreviations in capitals (KM, ASD, EG) are typed so even in haste.
+            if token.flags.contains(.capitalized) && !token.flags.contains(.allCaps) { capitalised += 1 }
+        }
+        return words >= 40 && capitalised * 25 < words
+    }
+
+    private func detect(in text: TokenizedText, rules: ArraySlice<WordListRule>, memo: WordAnswers?, lowerCase: Bool,
                         into candidates: inout [Candidate]) {
         let tokens = text.tokens
         // Asked once per word for all rules, before the rules run one after another.
-        let anyLowercase = rules.contains { !$0.definition.capitalizedOnly }
+        let anyLowercase = lowerCase || rules.contains { !$0.definition.capitalizedOnly }
         let wordAnswers: [UInt32] = tokens.indices.map { index in
             let token = tokens[index]
             guard token.kind == .word || token.kind == .number, anyLowercase || token.flags.contains(.capitalized) else { return 0 }
@@ -79,7 +95,7 @@ struct WordListDetector {
             let maxTokens = max(1, rule.maxTokens)
             for start in tokens.indices where tokens[start].kind == .word || tokens[start].kind == .number {
                 let first = tokens[start]
-                if definition.capitalizedOnly && !(first.flags.contains(.capitalized)) { continue }
+                if definition.capitalizedOnly && !lowerCase && !(first.flags.contains(.capitalized)) { continue }
                 let answers = wordAnswers[start]
                 var matchedEnd = -1
                 if answers & (1 << (2 * number)) != 0 {
