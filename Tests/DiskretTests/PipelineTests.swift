@@ -88,6 +88,18 @@ import Testing
         #expect(try mask("Herr Koch rief an. der koch kam nicht.") == "Herr [Person 1] rief an. der koch kam nicht.")
     }
 
+    @Test func aCodeDefinedAfterAPersonIsThatPerson() throws {
+        #expect(try mask("Fachkräfte: Frau Lena Koch (LK), Herr Fischer (ASD). Protokoll: LK / ASD.")
+                == "Fachkräfte: Frau [Person 1] ([Person 2]), Herr [Person 3] (ASD). Protokoll: [Person 2] / ASD.")
+        // Not a code: letters that are not the person's initials, or that stand inside a longer bracket.
+        #expect(try mask("Frau Lena Koch (MFA), Frau Anna Fischer (zu AF 3). MFA und AF.") == "Frau [Person 1] (MFA), Frau [Person 2] (zu AF 3). MFA und AF.")
+    }
+
+    @Test func anAgeInBracketsMakesAWeakNameAPerson() throws {
+        // "Lena" after a number is a weak list hit; the bracketed age makes it a child's name. A noun stays.
+        #expect(try mask("Zi. 3 Lena (14), Zi. 4 Auto (2)") == "Zi. 3 [Person 1] ([Alter]), Zi. 4 Auto (2)")
+    }
+
     @Test func aTimeAfterADateBelongsToIt() throws {
         #expect(try mask("Am 1.2.2024 um 14:30 Uhr und am 3.4.2024, gegen 9 Uhr; dann 5.6.2024 (Mo) ab 10 Uhr.")
                 == "Am [Datum 1] und am [Datum 2]; dann [Datum 3] (Mo) ab 10 Uhr.")

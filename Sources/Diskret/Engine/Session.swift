@@ -85,17 +85,19 @@ public final class Session {
         return candidates
     }
 
-    /// The pipeline: candidates from all rules → allow list → evidence → threshold → propagation → initials of
-    /// named persons → ages in brackets → times and weekdays beside dates → overlap resolution → name merging →
+    /// The pipeline: candidates from all rules → allow list → ages in brackets as evidence → evidence →
+    /// threshold → propagation → initials of named persons → codes defined after persons → ages in brackets → times and weekdays beside dates → overlap resolution → name merging →
     /// genitive names → role evidence → roster roles → entity linking.
     func detect(in text: TokenizedText, known: [KnownPerson]) throws(DiskretError) -> [Candidate] {
         let threshold = engine.options.threshold
         var candidates = try rawCandidates(in: text, known: known)
         candidates.removeAllInPlace { isAllowListed($0, in: text) }
+        AgeBracketEvidence(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         Evidence(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         candidates.removeAllInPlace { $0.score < threshold }
         Propagation(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         NamedInitials(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
+        DefinedCodes(threshold: threshold).apply(to: &candidates, in: text)
         BracketedAge(threshold: threshold).apply(to: &candidates, in: text)
         DateTail(threshold: threshold).apply(to: &candidates, in: text)
         var findings = NameMerger(lexicon: lexicon).merge(OverlapResolver.resolve(candidates), in: text)
