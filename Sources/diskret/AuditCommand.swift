@@ -74,7 +74,7 @@ struct AuditVerifyCommand: ParsableCommand {
             try OutputWriter.write((json ? try FindingJSON.serialize(["intact": false, "table": table, "id": id, "reason": reason])
                                          : "registry broken: \(verification.summary)") + "\n")
         }
-        throw ExitCodes.found
+        throw ExitStatus.checkFailed.code
     }
 }
 
@@ -92,7 +92,7 @@ struct AuditHeadCommand: ParsableCommand {
         guard verification.isIntact else {
             // A head of a broken log would anchor the forgery.
             printError("error: no head for a registry that does not verify: \(verification.summary)")
-            throw ExitCodes.found
+            throw ExitStatus.checkFailed.code
         }
         try OutputWriter.write("\(try withRegistryErrors { try registry.auditHead() })\n")
     }

@@ -40,7 +40,7 @@ struct CheckCommand: ParsableCommand {
             lines += "\(position.line):\(position.column) \(finding.category.rawValue) \(finding.rule)\n"
         }
         try OutputWriter.write(lines)
-        throw ExitCodes.found
+        throw ExitStatus.checkFailed.code
     }
 }
 

@@ -112,7 +112,7 @@ struct FilterCommand: ParsableCommand {
         if path == "-" { FileHandle.standardError.write(Data(text.utf8)); return }
         guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
             printError("error: cannot write the report to \(path)")
-            throw ExitCodes.ioError
+            throw ExitStatus.ioError.code
         }
     }
 }

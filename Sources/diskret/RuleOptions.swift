@@ -35,7 +35,7 @@ struct RuleOptions: ParsableArguments {
     func makeEngine(directory override: String? = nil) throws -> Engine {
         guard let directory = override ?? ruleDirectory() else {
             printError("error: no rule pack found; pass --rules DIR or set DISKRET_RULES")
-            throw ExitCodes.configError
+            throw ExitStatus.config.code
         }
         do {
             let pack = try RulePack.load(directory: directory, cacheDirectory: noCache ? nil : RulePack.defaultCacheDirectory())
