@@ -32,12 +32,14 @@ enum RuleFileParser {
 
     private static func parseRule(_ node: YAMLReader) throws(DiskretError) -> RuleDefinition {
         var reader = node
+        reader.documented = RuleKeys.allNames
         let id = try reader.requiredString("id")
         let kindName = try reader.requiredString("kind")
         guard let kind = RuleDefinition.Kind(rawValue: kindName) else {
             let kinds = RuleDefinition.Kind.allCases.map(\.rawValue).joined(separator: ", ")
             throw reader.error("rule \(id): unknown kind '\(kindName)' (one of \(kinds))")
         }
+        reader.documented = RuleKeys.names(for: kind)
         var category: Category?
         if let name = try reader.string("category") {
             guard let value = Category(rawValue: name) else {
@@ -112,6 +114,7 @@ enum RuleFileParser {
             rule.includeTrigger = try reader.bool("include-trigger") ?? false
         }
         try reader.rejectUnknownKeys()
+        try RuleTypes.check(rule)
         return rule
     }
 
