@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// The parsed form of a rule pack (definitions, context keys, keys of inline words), cached so that a start
-/// does not parse YAML or fold words: together a third of `diskret filter`'s start-up.
+/// does not parse YAML or fold words, together a large part of `diskret filter`'s start-up.
 ///
 /// One file per rule directory: magic, fingerprint, checksum of the body, body. It is valid only for the
 /// exact rule-file texts and paths it was made from and for the executable that made it (its size and
@@ -21,7 +21,7 @@ struct PackCache {
         var prefilters: [PatternPrefilter]? = nil
     }
 
-    static let formatVersion: UInt64 = 6
+    static let formatVersion: UInt64 = 7
     private static let magic: UInt64 = 0x3150_524B_4944  // "DIKRP1"
 
     let path: String
