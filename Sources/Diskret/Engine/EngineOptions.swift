@@ -12,6 +12,7 @@ public struct EngineOptions: Sendable {
     /// When the pattern prefilter narrows where the pattern rules' regexes run. It never changes what they find.
     public var patternPrefilter: PatternPrefilterMode = .afterWarmUp
 
+    /// Options with the defaults the command-line tool uses.
     public init(threshold: Double = 0.5, regexTimeLimit: Int32 = 2_000, maxInputBytes: Int = 64 << 20,
                 patternPrefilter: PatternPrefilterMode = .afterWarmUp) {
         self.threshold = threshold; self.regexTimeLimit = regexTimeLimit; self.maxInputBytes = maxInputBytes
