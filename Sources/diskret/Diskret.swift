@@ -14,7 +14,7 @@ struct DiskretCommand: ParsableCommand {
                       KeyCommand.self, ReidentifyCommand.self, ExitCodesCommand.self]
     )
 
-    /// Runs `filter` without building the argument sets of every other subcommand, which was a tenth of the
+    /// Runs `filter` without building the argument sets of every other subcommand, a sizeable share of a
     /// pipe filter's start-up; help, version and any usage mistake go through the full parser, so that
     /// messages name `diskret filter` as usual.
     static func main() {
