@@ -478,8 +478,10 @@ public final class ConsentRegistry: Sendable {
         date.ISO8601Format(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .colon))
     }
 
+    /// A validity day as the registry takes it — YYYY-MM-DD naming a real day in 1900–2199, read by the one
+    /// ISO day reader — as midnight UTC; nil for anything else.
     static func parseDay(_ text: String) -> Date? {
-        guard CalendarDay.isISODay(text, years: 1900...2199) else { return nil }
-        return try? Date.ISO8601FormatStyle(timeZone: .gmt).year().month().day().parse(text + "T00:00:00Z")
+        guard let day = CalendarDay(iso: text), (1900...2199).contains(day.components.year) else { return nil }
+        return Date(timeIntervalSince1970: TimeInterval(day.number) * 86_400)
     }
 }

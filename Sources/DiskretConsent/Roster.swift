@@ -141,7 +141,7 @@ public struct Roster: Sendable, Equatable {
                                        : text.split(separator: ".", omittingEmptySubsequences: false).reversed().map(String.init)
         guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return false }
-        return CalendarDay.isValid(year: year, month: month, day: day, years: 1800...2200)
+        return (1800...2200).contains(year) && CalendarDay(year: year, month: month, day: day) != nil
     }
 
     /// Whether two keys differ by at most one inserted, deleted or replaced character.

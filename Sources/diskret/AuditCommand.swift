@@ -68,7 +68,7 @@ struct AuditVerifyCommand: ParsableCommand {
         case .unvouched: line = "registry broken: \(verification.summary)"
         }
         try OutputWriter.write((json ? try FindingJSON.serialize(ConsentJSON.verification(verification)) : line) + "\n")
-        if !verification.isIntact { throw ExitCodes.found }
+        if !verification.isIntact { throw ExitStatus.checkFailed.code }
     }
 }
 
@@ -86,7 +86,7 @@ struct AuditHeadCommand: ParsableCommand {
         guard verification.isIntact else {
             // A head of a broken log would anchor the forgery.
             printError("error: no head for a registry that does not verify: \(verification.summary)")
-            throw ExitCodes.found
+            throw ExitStatus.checkFailed.code
         }
         try OutputWriter.write("\(try withRegistryErrors { try registry.auditHead() })\n")
     }

@@ -77,7 +77,7 @@ struct BenchCommand: ParsableCommand {
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
         let rules = ruleOptions.ruleDirectory() ?? "Rules"
         if adversarial {
-            guard try AdversarialBench.run(engine: try ruleOptions.makeEngine(), rounds: rounds, json: json) else { throw ExitCodes.found }
+            guard try AdversarialBench.run(engine: try ruleOptions.makeEngine(), rounds: rounds, json: json) else { throw ExitStatus.checkFailed.code }
             return
         }
         let notes = try sampleNotes(rules: rules)
@@ -211,7 +211,7 @@ struct BenchCommand: ParsableCommand {
             .map { String(decoding: $0, as: UTF8.self) }
         guard !notes.isEmpty else {
             printError("error: no fixture notes found to generate a corpus from; pass a CORPUS file")
-            throw ExitCodes.noInput
+            throw ExitStatus.noInput.code
         }
         return notes
     }
@@ -220,7 +220,7 @@ struct BenchCommand: ParsableCommand {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("diskret-bench-\(getpid()).jsonl").path
         guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
             printError("error: cannot write the generated corpus")
-            throw ExitCodes.ioError
+            throw ExitStatus.ioError.code
         }
         defer { try? handle.close() }
         var written = 0, index = 0
@@ -244,13 +244,13 @@ struct BenchCommand: ParsableCommand {
         }
         guard FileManager.default.createFile(atPath: path, contents: Data(text)) else {
             printError("error: cannot write the generated long note")
-            throw ExitCodes.ioError
+            throw ExitStatus.ioError.code
         }
         return path
     }
 
     private func countLines(_ path: String) throws -> Int {
-        guard let data = FileManager.default.contents(atPath: path) else { throw ExitCodes.noInput }
+        guard let data = FileManager.default.contents(atPath: path) else { throw ExitStatus.noInput.code }
         return data.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
     }
 }
@@ -272,10 +272,10 @@ struct ChildRun {
         if let inputFile {
             inputDescriptor = open(inputFile, O_RDONLY)
         } else {
-            guard pipe(&pipeEnds) == 0 else { throw ExitCodes.ioError }
+            guard pipe(&pipeEnds) == 0 else { throw ExitStatus.ioError.code }
             inputDescriptor = pipeEnds[0]
         }
-        guard inputDescriptor >= 0 else { throw ExitCodes.noInput }
+        guard inputDescriptor >= 0 else { throw ExitStatus.noInput.code }
         let devNull = open("/dev/null", O_WRONLY)
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -288,7 +288,7 @@ struct ChildRun {
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
         let start = DispatchTime.now()
-        guard posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 else { throw ExitCodes.internalError }
+        guard posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 else { throw ExitStatus.internalError.code }
         close(inputDescriptor)
         close(devNull)
         if let input, pipeEnds[1] >= 0 {
@@ -310,7 +310,7 @@ struct ChildRun {
         guard status & 0x7F == 0, statuses.contains((status >> 8) & 0xFF) else {
             let code = status & 0x7F == 0 ? "exit status \((status >> 8) & 0xFF)" : "signal \(status & 0x7F)"
             printError("error: \(executable) \(arguments.joined(separator: " ")) failed (\(code)); nothing was measured")
-            throw ExitCode.failure
+            throw ExitStatus.checkFailed.code
         }
         return ChildRun(seconds: seconds, peakRSS: usage.ru_maxrss)
     }

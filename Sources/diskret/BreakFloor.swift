@@ -32,14 +32,14 @@ enum BreakFloor {
     static func texts(of path: String) throws -> [String] {
         guard let data = FileManager.default.contents(atPath: path) else {
             printError("error: cannot read the corpus")
-            throw ExitCodes.noInput
+            throw ExitStatus.noInput.code
         }
         var texts: [String] = []
         for (index, line) in data.split(separator: 0x0A).enumerated() {
             guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
                   let text = object["text"] as? String else {
                 printError("error: corpus line \(index + 1) has no \"text\" string; nothing was measured")
-                throw ExitCodes.dataError
+                throw ExitStatus.dataError.code
             }
             texts.append(text)
         }

@@ -29,6 +29,6 @@ struct CheckCommand: ParsableCommand {
         } catch { throw fail(error) }
         guard !findings.isEmpty else { return }
         try OutputWriter.write(findings.map { "\($0.line):\($0.column) \($0.category.rawValue) \($0.rule)\n" }.joined())
-        throw ExitCodes.found
+        throw ExitStatus.checkFailed.code
     }
 }

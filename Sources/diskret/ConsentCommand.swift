@@ -136,7 +136,7 @@ struct ConsentImportCommand: ParsableCommand {
         let data = try file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : InputReader.readAll(path: file, limit: 256 << 20, option: "FILE")
         guard let document = try? JSONSerialization.jsonObject(with: data) else {
             printError("error: \(file) is not JSON")
-            throw ExitCodes.dataError
+            throw ExitStatus.dataError.code
         }
         let registry = try registryOptions.open()
         let count = try withRegistryErrors { try registry.importFHIR(document, actor: registryOptions.actorName) }

@@ -7,19 +7,14 @@ struct DiskretCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diskret",
         abstract: "Detects and masks personal data in German case-conference notes.",
-        discussion: """
-        Pipe a note through `diskret filter` before a case conference. Exit codes: 0 success, 1 personal data \
-        found (check), fixtures failed (test) or audit chain broken (audit verify), 64 usage error, 65 invalid \
-        input (not UTF-8, bad JSON line, damaged vault), 66 input file missing, 70 internal error, 73 key file \
-        exists, 74 I/O error, 77 consent missing or wrong vault key, 78 invalid rules or registry.
-        """,
+        discussion: "Pipe a note through `diskret filter` before a case conference. " + exitStatusSummary,
         version: "0.1.0",
         subcommands: [FilterCommand.self, CheckCommand.self, RulesCommand.self, EvalCommand.self, TestCommand.self,
                       BenchCommand.self, ConsentCommand.self, AuditCommand.self,
-                      KeyCommand.self, ReidentifyCommand.self, ServeCommand.self]
+                      KeyCommand.self, ReidentifyCommand.self, ServeCommand.self, ExitCodesCommand.self]
     )
 
-    /// Runs `filter` without building the argument sets of every other subcommand, which was a tenth of the
+    /// Runs `filter` without building the argument sets of every other subcommand, a sizeable share of a
     /// pipe filter's start-up; help, version and any usage mistake go through the full parser, so that
     /// messages name `diskret filter` as usual.
     static func main() {
@@ -43,7 +38,11 @@ struct DiskretCommand: ParsableCommand {
     /// output with 0, anything else on standard error with its code — with the arguments kept out of the
     /// message (a usage error had echoed a file name, and the client's name in it).
     static func exitRedacted(_ error: Error, arguments: [String]) -> Never {
-        let code = exitCode(for: error)
+        let code = diskret.exitCode(for: error)
+        if let description = libraryDescription(of: error) {
+            printError("error: \(description)")
+            Foundation.exit(code.rawValue)
+        }
         let message = fullMessage(for: error)
         if code == .success {
             if !message.isEmpty { print(message) }

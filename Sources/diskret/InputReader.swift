@@ -13,7 +13,7 @@ enum InputReader {
             let chunk: Data?
             do { chunk = try FileHandle.standardInput.read(upToCount: 1 << 20) } catch {
                 printError("error: reading standard input failed")
-                throw ExitCodes.ioError
+                throw ExitStatus.ioError.code
             }
             guard let chunk, !chunk.isEmpty else { return data }  // nil or empty: end of input
             data.append(chunk)
@@ -30,13 +30,13 @@ enum InputReader {
         case let .bytes(bytes): return bytes
         case .missing:
             printError("error: the file given \(option) does not exist")
-            throw ExitCodes.noInput
+            throw ExitStatus.noInput.code
         case .unreadable:
             printError("error: the file given \(option) cannot be read")
-            throw ExitCodes.ioError
+            throw ExitStatus.ioError.code
         case let .tooLarge(size):
             printError("error: the file given \(option) holds \(size) bytes or more, beyond the limit of \(limit) bytes (--max-bytes)")
-            throw ExitCodes.dataError
+            throw ExitStatus.dataError.code
         }
     }
 
@@ -62,7 +62,7 @@ enum OutputWriter {
         }
         if !result {
             printError("error: writing standard output failed (disk full or output closed); the output is incomplete")
-            throw ExitCodes.ioError
+            throw ExitStatus.ioError.code
         }
     }
 }

@@ -58,7 +58,7 @@ struct JSONLinesFilter {
         progress.finish()
         if bad > 0 {
             printError("error: \(bad) bad record(s) written as error objects {\"line\": N, \"error\": …}; all other records are on standard output")
-            throw ExitCodes.dataError
+            throw ExitStatus.dataError.code
         }
     }
 

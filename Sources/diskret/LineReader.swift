@@ -37,7 +37,7 @@ struct LineReader {
             if count < 0 {
                 if errno == EINTR { continue }
                 printError("error: reading standard input failed")
-                throw ExitCodes.ioError
+                throw ExitStatus.ioError.code
             }
             if count == 0 { break }
             try chunk.withUnsafeBufferPointer { buffer in

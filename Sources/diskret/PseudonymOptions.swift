@@ -48,7 +48,7 @@ struct PseudonymOptions: ParsableArguments {
             if surrogateCategories.contains(.person) || surrogateCategories.contains(.address) {
                 guard let ruleDirectory else {
                     printError("error: no rule pack found for the surrogate lists; pass --rules DIR or set DISKRET_RULES")
-                    throw ExitCodes.configError
+                    throw ExitStatus.config.code
                 }
                 context.surrogates = try SurrogateLists.load(packDirectory: ruleDirectory, names: surrogateCategories.contains(.person),
                                                                places: surrogateCategories.contains(.address))
@@ -77,24 +77,5 @@ struct PseudonymOptions: ParsableArguments {
         }
         if let passphrase = ProcessInfo.processInfo.environment[passphraseVariable], !passphrase.isEmpty { return .passphrase(passphrase) }
         throw ValidationError("the vault needs a key: set \(passphraseVariable) or pass --vault-key FILE.")
-    }
-}
-
-/// Exit codes of key and vault errors (sysexits(3)): 65 a damaged, altered or foreign vault or a key file of the
-/// wrong size, 66 a key file or vault that does not exist, 73 a key file that already exists, 74 a write
-/// failure, 77 a wrong vault key or a key file readable by others, 78 surrogate lists missing or a key file that
-/// is a symbolic link, 70 otherwise.
-func fail(_ error: PseudonymisationError) -> ExitCode {
-    printError("error: \(error.description)")
-    switch error {
-    case .keyFileUnreadable, .vaultUnreadable: return ExitCodes.noInput
-    case .keyFileWrongSize, .notAVault, .unsupportedVaultVersion, .vaultTampered, .vaultTooLarge, .vaultHeaderInvalid: return ExitCodes.dataError
-    case .keyFileSymlink: return ExitCodes.configError
-    case .keyFileExists: return ExitCode(73)
-    case .writeFailed: return ExitCodes.ioError
-    case .keyFileTooOpen, .wrongVaultKey: return ExitCodes.consentMissing
-    case .emptyPassphrase: return ExitCode.validationFailure
-    case .listUnreadable: return ExitCodes.configError
-    case .crypto: return ExitCodes.internalError
     }
 }

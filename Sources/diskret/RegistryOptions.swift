@@ -12,31 +12,14 @@ struct RegistryOptions: ParsableArguments {
 
     var actorName: String { actor ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown" }
 
-    /// Opens the registry (read commands with `.readOnly`); errors are reported and become exit codes: 66 for
-    /// a missing registry to read, 74 for one that cannot be written, 78 for an unsafe or newer one.
+    /// Opens the registry (read commands with `.readOnly`); an error is reported and becomes its exit code
+    /// (`ExitStatus(ConsentError)`).
     func open(access: RegistryAccess = .readWrite) throws -> ConsentRegistry {
-        do { return try ConsentRegistry.open(path: registry ?? ConsentRegistry.defaultPath, access: access) } catch let error as ConsentError {
-            printError("error: \(error.description)")
-            switch error {
-            case .missingRegistry: throw ExitCodes.noInput
-            case .readOnlyRegistry, .storage: throw ExitCodes.ioError
-            default: throw ExitCodes.configError
-            }
-        }
+        try withRegistryErrors { try ConsentRegistry.open(path: registry ?? ConsentRegistry.defaultPath, access: access) }
     }
 }
 
 /// Runs a registry operation, turning its errors into messages and exit codes.
 func withRegistryErrors<T>(_ body: () throws -> T) throws -> T {
-    do { return try body() } catch let error as ConsentError {
-        printError("error: \(error.description)")
-        switch error {
-        case .invalidRequest, .unknownConsent, .alreadyWithdrawn: throw ExitCode.validationFailure
-        case .invalidRoster: throw ExitCodes.dataError
-        case .readOnlyRegistry, .storage: throw ExitCodes.ioError
-        case .missingRegistry: throw ExitCodes.noInput
-        case .newerSchema, .unsafeRegistryPath: throw ExitCodes.configError
-        default: throw ExitCodes.internalError
-        }
-    }
+    do { return try body() } catch let error as ConsentError { throw fail(error) }
 }

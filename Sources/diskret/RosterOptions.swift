@@ -52,7 +52,7 @@ struct RosterOptions: ParsableArguments {
         case let .denied(subject, reason):
             let asked = categories.isEmpty ? "any" : categories.map(\.rawValue).sorted().joined(separator: ",")
             printError("consent missing: \(reason) (subject \(subject), purpose \(purpose), recipient \(recipient), categories \(asked))")
-            throw ExitCodes.consentMissing
+            throw ExitStatus.noPermission.code
         }
     }
 
@@ -60,7 +60,7 @@ struct RosterOptions: ParsableArguments {
     private func loadRoster(_ path: String, maxBytes: Int) throws -> Roster {
         guard FileManager.default.fileExists(atPath: path) else {
             printError("error: the file given with --roster does not exist")
-            throw ExitCodes.noInput
+            throw ExitStatus.noInput.code
         }
         return try withRegistryErrors { try Roster.load(path: path, maxBytes: maxBytes) }
     }

@@ -44,7 +44,7 @@ struct RuleOptions: ParsableArguments {
     static func makeEngine(directory: String?, threshold: Double, maxBytes: Int, noCache: Bool, profilesRules: Bool = false) throws -> Engine {
         guard let directory else {
             printError("error: no rule pack found; pass --rules DIR or set DISKRET_RULES")
-            throw ExitCodes.configError
+            throw ExitStatus.config.code
         }
         do {
             let pack = try RulePack.load(directory: directory, cacheDirectory: noCache ? nil : RulePack.defaultCacheDirectory())

@@ -42,7 +42,7 @@ struct RulesCheckCommand: ParsableCommand {
             print("\(engine.rules.ruleIDs.count) rules, \(examples) examples: all hold")
         } else {
             print("\(engine.rules.ruleIDs.count) rules, \(examples) examples: \(seen.count) problems")
-            throw ExitCodes.configError
+            throw ExitStatus.config.code
         }
     }
 }

@@ -30,7 +30,7 @@ struct TestCommand: ParsableCommand {
         let expected = URL(fileURLWithPath: directory).appendingPathComponent("expected")
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: notes.path) else {
             printError("error: no fixture notes in \(notes.path)")
-            throw ExitCodes.noInput
+            throw ExitStatus.noInput.code
         }
         let session: Session
         do { session = try engine.makeSession() } catch { throw fail(error) }
@@ -53,7 +53,7 @@ struct TestCommand: ParsableCommand {
             if let want { print(LineDiff.render(expected: want, actual: output)) } else { print("  no expected output at \(expectedPath) (run with --update)") }
         }
         print("\(passed) passed, \(failed) failed")
-        if failed > 0 { throw ExitCodes.found }
+        if failed > 0 { throw ExitStatus.checkFailed.code }
     }
 }
 

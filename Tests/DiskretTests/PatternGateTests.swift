@@ -19,7 +19,7 @@ import Testing
     }()
 
     static let gatedRules = TestSupport.pack.patterns.filter {
-        $0.definition.gate != .none || !$0.definition.requiresText.isEmpty || !$0.definition.requiresBeforeNumber.isEmpty
+        $0.fields.gate != .none || !$0.fields.requiresText.isEmpty || !$0.fields.requiresBeforeNumber.isEmpty
     }
 
     @Test func theFixturesExerciseTheGates() {
@@ -30,12 +30,12 @@ import Testing
     @Test(arguments: gatedRules.map(\.definition.id))
     func gatesLoseNoMatch(_ id: String) throws {
         let rule = try #require(TestSupport.pack.patterns.first { $0.definition.id == id })
-        var open = rule.definition
+        var open = rule.fields
         open.gate = .none
         open.requiresText = []
         open.requiresBeforeNumber = []
         let gated = try PatternDetector(rules: [rule], prefilters: [], timeLimit: 0)
-        let ungated = try PatternDetector(rules: [PatternRule(definition: open, regex: rule.regex, checkLists: rule.checkLists)], prefilters: [], timeLimit: 0)
+        let ungated = try PatternDetector(rules: [PatternRule(definition: rule.definition, fields: open, regex: rule.regex, checkLists: rule.checkLists)], prefilters: [], timeLimit: 0)
         let tokenizer = try Tokenizer()
         var matches = 0
         for text in Self.texts {

@@ -73,21 +73,21 @@ struct ContextDetector {
         }
         let target = skipped.target
         guard target < tokens.count else { return nil }
-        if !definition.acrossSentences
+        if !rule.fields.acrossSentences
             && crossesSentenceEnd(from: triggerEnd, to: target, skipped, text, lineBreaks: definition.category != .person) { return nil }
         let found: Range<Int>?
-        switch definition.target {
+        switch rule.fields.target {
         case .name:
-            found = text.nameEnd(from: target, maxWords: definition.maxWords, lexicon: lexicon,
-                                 strictFirstWord: definition.strictFirstWord,
+            found = text.nameEnd(from: target, maxWords: rule.fields.maxWords, lexicon: lexicon,
+                                 strictFirstWord: rule.fields.strictFirstWord,
                                  trustSurnames: definition.category == .person)
                 .map { tokens[target].start..<tokens[$0].end }
         case .word:
-            found = text.isNameWord(target, first: !definition.strictFirstWord, lexicon: lexicon) ? tokens[target].range : nil
+            found = text.isNameWord(target, first: !rule.fields.strictFirstWord, lexicon: lexicon) ? tokens[target].range : nil
         case .pattern:
             let from = tokens[target].start
             try matcher!.setRegion(from..<min(text.units.count, from + 400))
-            do { found = try matcher!.matchHere(group: definition.group) } catch {
+            do { found = try matcher!.matchHere(group: 0) } catch {
                 throw DiskretError.timeLimitExceeded(rule: definition.id)
             }
         }
@@ -95,7 +95,7 @@ struct ContextDetector {
         if !rule.targetLists.isEmpty {
             guard let key = text.joinedKey(covering: range), rule.targetLists.anyContains(key) else { return nil }
         }
-        if definition.includeTrigger {
+        if rule.fields.includeTrigger {
             range = tokens[start].start..<closingQuoteEnd(after: range.upperBound, openedAfter: triggerEnd, text: text)
             if definition.category == .organisation { range = range.lowerBound..<OrganisationTail.end(after: range.upperBound, in: text.units) }
         }

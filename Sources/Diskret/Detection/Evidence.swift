@@ -20,7 +20,7 @@ struct Evidence {
             var sure = [Bool](repeating: false, count: count), confident = sure, weakNames = sure, weakFirstNames = sure
             var firstNameEnds: [Int] = []
             var changed = false
-            // By index, not by element: copying each candidate retained its strings, on every round.
+            // By index, not by element: copying a candidate retains its strings, on every round.
             for candidate in candidates.indices where candidates[candidate].category == .person {
                 let covered = tokenIndices(of: candidates[candidate].range, in: text)
                 let score = candidates[candidate].score
@@ -47,8 +47,8 @@ struct Evidence {
                 }
             }
             // Unknown capitalised words glued to a sure name: after and before each confident token, then after
-            // each sure first name. (Neighbours depend on the text alone, so they are asked as the anchors come;
-            // collecting them first had made an array per confident token and round.)
+            // each sure first name. (Neighbours depend on the text alone, so they are asked as the anchors come,
+            // without an array per confident token and round.)
             func join(_ next: Int?) {
                 guard let next, !sure[next], isUnknownNameWord(next, in: text) else { return }
                 candidates.append(Candidate(range: text.tokens[next].range, category: .person, label: Self.adjacentLabel,

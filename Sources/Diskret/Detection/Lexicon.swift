@@ -29,7 +29,7 @@ final class Lexicon: Sendable {
         nameLists = personRules.flatMap(\.lists)
         firstNameLists = personRules.filter { $0.definition.type.hasSuffix("firstname") }.flatMap(\.lists)
         surnameLists = personRules.filter { $0.definition.type.hasSuffix("surname") }.flatMap(\.lists)
-        let firstNames = personRules.filter { $0.definition.type.hasSuffix("firstname") }.flatMap { zip($0.definition.lists, $0.lists) }
+        let firstNames = personRules.filter { $0.definition.type.hasSuffix("firstname") }.flatMap { zip($0.fields.lists, $0.lists) }
         femaleFirstNameLists = firstNames.filter { $0.0.value.hasSuffix("-f.txt") }.map(\.1)
         maleFirstNameLists = firstNames.filter { $0.0.value.hasSuffix("-m.txt") }.map(\.1)
         var common: [WordList] = []

@@ -1,10 +1,10 @@
 /// The required texts of all pattern rules ("requires-text", "requires-before-number") in one table, so that
-/// one pass over a note marks which lines hold which rule's texts: ten rules scanning the whole note each
-/// had cost more than some of their regexes. Needles are lower case and match ignoring ASCII and Latin-1
+/// one pass over a note marks which lines hold which rule's texts: each rule scanning the whole note would
+/// cost more than some of their regexes. Needles are lower case and match ignoring ASCII and Latin-1
 /// case; they count only inside one line.
 ///
-/// All needles run as one Aho–Corasick automaton, a table step per unit of the note. Comparing the needles
-/// that start with each unit had cost ~140 instructions a unit: a space or an "m" starts many of them.
+/// All needles run as one Aho–Corasick automaton, a table step per unit of the note, rather than comparing
+/// the needles that start with each unit: a space or an "m" starts many of them.
 struct LineNeedles: Sendable {
     private let automaton: NeedleAutomaton
     /// The number of gates.

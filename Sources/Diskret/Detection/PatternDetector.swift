@@ -27,8 +27,7 @@ struct PatternDetector {
         var gates: [(needles: [String], beforeNumber: Bool)] = []
         needleGates = rules.map { rule in
             var numbers: [Int] = []
-            let definition = rule.definition
-            for (needles, beforeNumber) in [(definition.requiresText, false), (definition.requiresBeforeNumber, true)] where !needles.isEmpty {
+            for (needles, beforeNumber) in [(rule.fields.requiresText, false), (rule.fields.requiresBeforeNumber, true)] where !needles.isEmpty {
                 numbers.append(gates.count)
                 gates.append((needles, beforeNumber))
             }
@@ -45,7 +44,7 @@ struct PatternDetector {
             let shapeRegions = prefilters.map { $0.isWorthRunning(on: buffer.count) ? $0.regions(in: buffer) : nil }
             for (index, (rule, matcher)) in zip(rules, matchers).enumerated() {
                 let definition = rule.definition
-                var ranges = regions.ranges(for: definition.gate)
+                var ranges = regions.ranges(for: rule.fields.gate)
                 if !needleGates[index].isEmpty { ranges = regions.lines(in: ranges, markedIn: needleGates[index].map { marks[$0] }) }
                 for (scanner, regions) in zip(prefilters, shapeRegions) {
                     if let regions, let shapeRule = scanner.prefilter.automatonRule[index] {
@@ -60,13 +59,13 @@ struct PatternDetector {
                     try matcher.setRegion(region)
                     while true {
                         let found: Range<Int>?
-                        do { found = try matcher.next(group: definition.group) } catch {
+                        do { found = try matcher.next(group: rule.fields.group) } catch {
                             throw DiskretError.timeLimitExceeded(rule: definition.id)
                         }
                         guard let range = found else { break }
-                        if let validator = definition.validator, !Validator.check(validator, text.string(range)) { continue }
+                        if let validator = rule.fields.validator, !Validator.check(validator, text.string(range)) { continue }
                         // A check group that took part in the match must name a listed entry.
-                        if !rule.checkLists.isEmpty, let checked = try matcher.lastGroup(definition.checkGroup) {
+                        if !rule.checkLists.isEmpty, let checked = try matcher.lastGroup(rule.fields.checkGroup) {
                             let key = try tokenizer.phraseKey(text.string(checked)).key
                             guard rule.checkLists.anyContains(key) else { continue }
                         }

@@ -33,7 +33,7 @@ struct UnknownNameWords {
             if isJargon(word) || Self.hasClinicalEnding(word) || Self.hasLatinEnding(word) { jargon += 1 }
         }
         // One Latin word in a news sentence is no clinical letter: it takes three.
-        return jargon >= 3 && Double(jargon) > rule.definition.jargonShare * Double(capitalised)
+        return jargon >= 3 && Double(jargon) > rule.jargonShare * Double(capitalised)
     }
 
     private func isUnknownName(_ index: Int, in text: TokenizedText) -> Bool {

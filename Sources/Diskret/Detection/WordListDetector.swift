@@ -82,7 +82,7 @@ struct WordListDetector {
                         into candidates: inout [Candidate]) {
         let tokens = text.tokens
         // Asked once per word for all rules, before the rules run one after another.
-        let anyLowercase = lowerCase || rules.contains { !$0.definition.capitalizedOnly }
+        let anyLowercase = lowerCase || rules.contains { !$0.fields.capitalizedOnly }
         let wordAnswers: [UInt32] = tokens.indices.map { index in
             let token = tokens[index]
             guard token.kind == .word || token.kind == .number, anyLowercase || token.flags.contains(.capitalized) else { return 0 }
@@ -95,7 +95,7 @@ struct WordListDetector {
             let maxTokens = max(1, rule.maxTokens)
             for start in tokens.indices where tokens[start].kind == .word || tokens[start].kind == .number {
                 let first = tokens[start]
-                if definition.capitalizedOnly && !lowerCase && !(first.flags.contains(.capitalized)) { continue }
+                if rule.fields.capitalizedOnly && !lowerCase && !(first.flags.contains(.capitalized)) { continue }
                 let answers = wordAnswers[start]
                 var matchedEnd = -1
                 if answers & (1 << (2 * number)) != 0 {
@@ -130,10 +130,10 @@ struct WordListDetector {
                         || text.isPartOfCompound(start, isCommonWord: common)
                         || rule.ambiguous.anyContains(word)
                         || (first.isAtInitialPosition && rule.ambiguousAtStart.anyContains(word)) {
-                        score = min(score, definition.ambiguousScore)
+                        score = min(score, rule.fields.ambiguousScore)
                     }
                 }
-                if tokens[matchedEnd].end - first.start < definition.minLength { continue }
+                if tokens[matchedEnd].end - first.start < rule.fields.minLength { continue }
                 candidates.append(Candidate(range: first.start..<tokens[matchedEnd].end, category: definition.category!,
                                             label: rule.label, score: score))
             }

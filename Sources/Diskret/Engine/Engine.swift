@@ -7,6 +7,7 @@ public struct Engine: Sendable {
     /// Non-rule settings.
     public let options: EngineOptions
 
+    /// An engine for a loaded rule pack.
     public init(rules: RulePack, options: EngineOptions = EngineOptions()) {
         self.rules = rules
         self.options = options

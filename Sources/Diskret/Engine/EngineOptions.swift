@@ -14,6 +14,7 @@ public struct EngineOptions: Sendable {
     /// Sessions time each pattern rule (`Session.patternRuleCosts`), for rule authors; off in normal runs.
     public var profilesRules = false
 
+    /// Options with the defaults the command-line tool uses.
     public init(threshold: Double = 0.5, regexTimeLimit: Int32 = 2_000, maxInputBytes: Int = 64 << 20,
                 patternPrefilter: PatternPrefilterMode = .afterWarmUp) {
         self.threshold = threshold; self.regexTimeLimit = regexTimeLimit; self.maxInputBytes = maxInputBytes

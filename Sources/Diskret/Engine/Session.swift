@@ -6,8 +6,8 @@ public final class Session {
     private let tokenizer: Tokenizer
     private let patterns: PatternDetector
     private let contexts: ContextDetector
-    /// The labels of the word-list rules of names and places, whose hits the allow lists may overrule: compared by identity
-    /// (a handful of pointers), where hashing each candidate's rule id had cost more than the test.
+    /// The labels of the word-list rules of names and places, whose hits the allow lists may overrule: compared
+    /// by identity (a handful of pointers): hashing each candidate's rule id would cost more than the test.
     private let wordListLabels: [RuleLabel]
     private let wordAnswers = WordAnswers()
 
@@ -52,10 +52,12 @@ public final class Session {
         let view = try DetectionView(note: note)
         let tokenized = try tokenizer.tokenize(view.units)
         let findings = try detect(in: tokenized, known: known)
-        var replacements = Masker(policy: policy).replacements(for: findings)
-        if policy.pseudonymises {
+        // The default policy (placeholders for all) needs no choice per finding.
+        let operators = policy.operators.isEmpty ? nil : policy.choices(for: findings, context: pseudonymisation)
+        var replacements = Masker(policy: policy).replacements(for: findings, operators: operators)
+        if let operators, policy.pseudonymises {
             try Pseudonymizer(policy: policy, context: pseudonymisation, lexicon: lexicon, folder: tokenizer.folder)
-                .apply(to: &replacements, for: findings, in: tokenized)
+                .apply(to: &replacements, operators: operators, for: findings, in: tokenized)
         }
         if !reveal.isEmpty {
             // Only spans the roster ties to the consenting subject alone are shown; see `RevealScope`.

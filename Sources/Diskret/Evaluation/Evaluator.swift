@@ -1,54 +1,54 @@
 /// Scores findings against gold annotations with the figures defined in `shared/corpora/README.md`.
-public struct Evaluator {
+package struct Evaluator {
     /// Figures for one category (or micro over all scored categories).
-    public struct Scores: Codable, Sendable {
-        public var gold = 0
-        public var findings = 0
-        public var masked = 0
-        public var partial = 0
-        public var strictMatches = 0
-        public init() {}
-        public var maskedRecall: Double { ratio(masked, gold) }
-        public var partialRecall: Double { ratio(partial, gold) }
-        public var strictPrecision: Double { ratio(strictMatches, findings) }
-        public var strictRecall: Double { ratio(strictMatches, gold) }
-        public var strictF1: Double {
+    package struct Scores: Codable, Sendable {
+        package var gold = 0
+        package var findings = 0
+        package var masked = 0
+        package var partial = 0
+        package var strictMatches = 0
+        package init() {}
+        package var maskedRecall: Double { ratio(masked, gold) }
+        package var partialRecall: Double { ratio(partial, gold) }
+        package var strictPrecision: Double { ratio(strictMatches, findings) }
+        package var strictRecall: Double { ratio(strictMatches, gold) }
+        package var strictF1: Double {
             let p = strictPrecision, r = strictRecall
             return p + r == 0 ? 0 : 2 * p * r / (p + r)
         }
     }
 
     /// A gold entity that was not fully masked, or a finding that overlaps no annotation.
-    public struct Example: Codable, Sendable {
-        public var document: String
-        public var start: Int
-        public var end: Int
-        public var label: String
-        public var rule: String?
+    package struct Example: Codable, Sendable {
+        package var document: String
+        package var start: Int
+        package var end: Int
+        package var label: String
+        package var rule: String?
     }
 
     /// The result over a corpus.
-    public struct Report: Codable, Sendable {
-        public var documents = 0
-        public var categories: [String: Scores] = [:]
-        public var micro = Scores()
-        public var lenientFindings = 0
-        public var lenientOverlapping = 0
-        public var personWords = 0
-        public var personWordsLeaked = 0
-        public var misses: [Example] = []
-        public var falsePositives: [Example] = []
-        public var lenientPrecision: Double { ratio(lenientOverlapping, lenientFindings) }
-        public init() {}
-        public var personLeakRate: Double { ratio(personWordsLeaked, personWords) }
+    package struct Report: Codable, Sendable {
+        package var documents = 0
+        package var categories: [String: Scores] = [:]
+        package var micro = Scores()
+        package var lenientFindings = 0
+        package var lenientOverlapping = 0
+        package var personWords = 0
+        package var personWordsLeaked = 0
+        package var misses: [Example] = []
+        package var falsePositives: [Example] = []
+        package var lenientPrecision: Double { ratio(lenientOverlapping, lenientFindings) }
+        package init() {}
+        package var personLeakRate: Double { ratio(personWordsLeaked, personWords) }
     }
 
-    public static let scoredLabels: [String] = Category.allCases.map(\.rawValue)
+    package static let scoredLabels: [String] = Category.allCases.map(\.rawValue)
 
-    public init() {}
+    package init() {}
 
     /// Adds one document: its gold entities, the engine's findings and the anonymised output.
-    public func add(_ document: GoldDocument, findings: [Finding], output: String, to report: inout Report) {
+    package func add(_ document: GoldDocument, findings: [Finding], output: String, to report: inout Report) {
         report.documents += 1
         let scalars = Array(document.text.unicodeScalars)
         var covered = [Bool](repeating: false, count: scalars.count)

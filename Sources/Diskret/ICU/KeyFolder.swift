@@ -74,7 +74,7 @@ extension KeyFolder {
 }
 
 /// Normalises a string to NFC with ICU.
-public func normalizeNFC(_ text: String) throws(DiskretError) -> String {
+package func normalizeNFC(_ text: String) throws(DiskretError) -> String {
     let units = Array(text.utf16)
     var output = [UInt16](repeating: 0, count: units.count + 16)
     var length = dk_normalize(Int32(DK_NFC), units, Int32(units.count), &output, Int32(output.count))

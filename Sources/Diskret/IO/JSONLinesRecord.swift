@@ -2,22 +2,22 @@ import Foundation
 
 /// One record of a JSON-lines corpus as `filter --jsonl` reads and writes it: a JSON object with a string
 /// field `text`; its other fields pass through byte for byte, in the order written.
-public struct JSONLinesRecord {
+package struct JSONLinesRecord {
     /// The input line, whose bytes the passed-through fields are copied from.
     private let line: Data
     /// The top-level members, in input order.
     private let members: [JSONObjectReader.Member]
     /// The note to mask.
-    public let text: String
+    package let text: String
 
     /// The top-level keys of the input object, in the order written (`text` included).
-    public var keys: [String] { members.map(\.key) }
+    package var keys: [String] { members.map(\.key) }
 
     /// Parses one input line (without its newline). `number` is the 1-based line number and `byteOffset` the
     /// line's position in the input, both for errors, which never quote the line. Refused (as an invalid
     /// record): anything but one JSON object, trailing commas, a key twice in one object, and a missing or
     /// non-string `text`.
-    public init(line: Data, number: Int, byteOffset: Int) throws(DiskretError) {
+    package init(line: Data, number: Int, byteOffset: Int) throws(DiskretError) {
         _ = try StrictUTF8.decode(line, baseOffset: byteOffset)
         let parsed = line.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Result<([JSONObjectReader.Member], String?), JSONObjectReader.Failure> in
             let bytes = raw.bindMemory(to: UInt8.self)
@@ -42,14 +42,14 @@ public struct JSONLinesRecord {
 
     /// The output line (without newline): `id`, the masked `text`, `findings`, then the input's other fields
     /// as written, in input order (an input `findings` is replaced).
-    public func outputLine(text masked: String, findings: [Finding], number: Int) throws(DiskretError) -> String {
+    package func outputLine(text masked: String, findings: [Finding], number: Int) throws(DiskretError) -> String {
         String(decoding: try outputBytes(text: masked, findings: findings, number: number), as: UTF8.self)
     }
 
     /// `outputLine` as UTF-8 bytes, for writers that need no `String`. Written by hand: JSONSerialization
     /// with sorted keys cost more than masking the note itself, and string interpolation per finding (a
     /// `Double`'s description among it) 4 % of a `--jsonl` run.
-    public func outputBytes(text masked: String, findings: [Finding], number: Int) throws(DiskretError) -> [UInt8] {
+    package func outputBytes(text masked: String, findings: [Finding], number: Int) throws(DiskretError) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(masked.utf8.count + 160 * findings.count + 64)
         // Helpers take `out` as an argument: nested functions capturing it had boxed it, with an exclusivity

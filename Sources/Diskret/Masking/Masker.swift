@@ -7,7 +7,11 @@ struct Masker {
     static let numberedRoles: Set<String> = ["Kind"]
     let policy: MaskingPolicy
 
-    func replacements(for findings: [Candidate]) -> [String?] {
+    /// The placeholder, redaction block or nil (keep) of each finding; `operators` are the choices of
+    /// `MaskingPolicy.choices(for:context:)`, nil for the policy's own (every category a placeholder by
+    /// default). Findings of a pseudonymisation operator get their placeholder too: it numbers them like the
+    /// rest and is what the `Pseudonymizer` falls back to.
+    func replacements(for findings: [Candidate], operators: [MaskingPolicy.Operator]? = nil) -> [String?] {
         // Entities are small numbers from the linker (0, 1, 2, …; -1 before linking), so per-entity facts live
         // in arrays indexed from the smallest: dictionaries keyed by them cost a SipHash per finding.
         let base = findings.lazy.map(\.entity).min() ?? 0
@@ -35,12 +39,13 @@ struct Masker {
         var numbers = [Int](repeating: 0, count: slotCount)
         var counters: [String: Int] = [:]
         // Each entity's placeholder with the label it was made for: an entity's findings mostly share one, and
-        // interpolating it anew for every finding had been most of this stage's time.
+        // interpolating it anew for every finding would be most of this stage's time.
         var placeholders = [(label: String, text: String)?](repeating: nil, count: slotCount)
         // The default policy (placeholders for all) spares each finding a dictionary look-up.
         let allPlaceholders = policy.operators.isEmpty
-        return findings.map { finding -> String? in
-            switch allPlaceholders ? .placeholder : policy.operator(for: finding.category) {
+        return findings.indices.map { index -> String? in
+            let finding = findings[index]
+            switch operators?[index] ?? (allPlaceholders ? .placeholder : policy.operator(for: finding.category)) {
             case .keep: return nil
             case .redact: return Self.redactionBlock
             default: break  // placeholders; pseudonymisation operators replace them later (Pseudonymizer)
@@ -48,7 +53,7 @@ struct Masker {
             if finding.category == .age { return "[Alter]" }
             if let fixed = finding.fixedPlaceholder { return fixed }
             let slot = finding.entity - base
-            var label = label(for: finding)
+            var label = finding.placeholderLabel
             if finding.category == .person, let role = roles[slot] {
                 if entitiesPerRole[role]! == 1 && !Self.numberedRoles.contains(role) { return "[\(role)]" }
                 label = role
@@ -62,14 +67,5 @@ struct Masker {
             placeholders[slot] = (label, text)
             return text
         }
-    }
-
-    private func label(for finding: Candidate) -> String {
-        if finding.category == .contact {
-            if finding.type.hasPrefix("contact.phone") { return "Telefon" }
-            if finding.type.hasPrefix("contact.fax") { return "Fax" }
-            if finding.type.hasPrefix("contact.email") { return "E-Mail" }
-        }
-        return finding.category.placeholderLabel
     }
 }

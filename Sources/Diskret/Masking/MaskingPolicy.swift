@@ -32,6 +32,7 @@ public struct MaskingPolicy: Sendable, Equatable {
     /// Placeholders for everything.
     public static let `default` = MaskingPolicy(operators: [:])
 
+    /// A policy with these operators; categories left out get placeholders.
     public init(operators: [Category: Operator]) { self.operators = operators }
 
     /// The operator for `category`.
@@ -65,6 +66,8 @@ public struct MaskingPolicy: Sendable, Equatable {
 
 /// A policy string that could not be read.
 public struct PolicyError: Error, Sendable, CustomStringConvertible {
+    /// What is wrong with the specification, without the note text.
     public let message: String
+    /// The message.
     public var description: String { message }
 }

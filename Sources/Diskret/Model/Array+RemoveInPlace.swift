@@ -1,8 +1,7 @@
 extension Array {
     /// `removeAll(where:)` that hands the predicate each element where it lies: the standard library's
-    /// version copies every element to test it, which for candidates (a label reference each) was a retain
-    /// and a release per candidate and test, a third of all candidate copies. The kept elements keep their
-    /// order.
+    /// version copies every element to test it, which for candidates (a label reference each) is a retain
+    /// and a release per candidate and test. The kept elements keep their order.
     mutating func removeAllInPlace(where shouldBeRemoved: (borrowing Element) -> Bool) {
         let kept = withUnsafeMutableBufferPointer { buffer -> Int in
             var kept = 0

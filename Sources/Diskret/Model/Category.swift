@@ -28,5 +28,6 @@ public enum Category: String, Codable, Sendable, CaseIterable, Comparable {
         }
     }
 
+    /// Orders categories by their tie-break rank (identifiers first, names last).
     public static func < (lhs: Category, rhs: Category) -> Bool { lhs.tieBreakRank < rhs.tieBreakRank }
 }

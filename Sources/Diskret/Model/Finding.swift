@@ -17,6 +17,7 @@ public struct Finding: Codable, Sendable, Equatable {
     /// The roster subject key for findings of a known person.
     public var subject: String?
 
+    /// A finding with all its parts (the engine makes them; callers build them for tests and reports).
     public init(start: Int, end: Int, category: Category, type: String, rule: String, score: Double,
                 replacement: String? = nil, subject: String? = nil) {
         self.start = start; self.end = end; self.category = category; self.type = type

@@ -16,6 +16,7 @@ public struct KnownPerson: Sendable, Codable, Equatable {
     /// The placeholder the roster fixes for this person ("[Kindsmutter]", "[Kind 2]").
     public var placeholder: String
 
+    /// A person of the case as the roster lists them.
     public init(subject: String, role: String? = nil, names: [String] = [], birthdate: String? = nil,
                 addresses: [String] = [], phones: [String] = [], placeholder: String) {
         self.subject = subject; self.role = role; self.names = names; self.birthdate = birthdate

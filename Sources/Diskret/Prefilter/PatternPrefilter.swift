@@ -48,7 +48,7 @@ final class PatternPrefilter: Sendable {
     }
 
     private static func patterns(of rules: [PatternRule]) -> [(id: String, pattern: String?, caseInsensitive: Bool)] {
-        rules.map { (id: $0.definition.id, pattern: $0.definition.pattern, caseInsensitive: $0.definition.caseInsensitive) }
+        rules.map { (id: $0.definition.id, pattern: $0.fields.pattern, caseInsensitive: $0.fields.caseInsensitive) }
     }
 
     /// The prefilter of patterns given by their rule id, text (nil for none) and case flag.

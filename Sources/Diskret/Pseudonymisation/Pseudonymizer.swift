@@ -9,14 +9,15 @@ struct Pseudonymizer {
     let lexicon: Lexicon
     let folder: KeyFolder
 
-    /// Replaces `replacements[i]` of each finding whose category has a pseudonymisation operator.
-    func apply(to replacements: inout [String?], for findings: [Candidate], in text: TokenizedText) throws(DiskretError) {
+    /// Replaces `replacements[i]` of each finding whose operator (`operators[i]`, chosen once by
+    /// `MaskingPolicy.choices(for:context:)`) is a pseudonymisation operator.
+    func apply(to replacements: inout [String?], operators: [MaskingPolicy.Operator], for findings: [Candidate],
+               in text: TokenizedText) throws(DiskretError) {
         var picker: SurrogatePicker? = nil
         for category in Category.allCases.sorted(by: { $0.rawValue < $1.rawValue }) {
             let indices = findings.indices.filter { findings[$0].category == category && replacements[$0] != nil }
-            guard !indices.isEmpty else { continue }
-            let op = policy.operator(for: category)
-            if op.needsCaseKey && context.caseKey == nil { continue }
+            guard let first = indices.first else { continue }
+            let op = operators[first]
             switch op {
             case .shift, .relative, .generalizeMonth, .generalizeYear:
                 rewriteDates(indices, op, findings, text, into: &replacements)
@@ -46,9 +47,7 @@ struct Pseudonymizer {
         let mode: DateRewriter.Mode
         switch op {
         case .shift: mode = .shift(days: context.caseKey!.dateShift)
-        case .relative:
-            guard let anchor = context.anchorDate else { return }
-            mode = .relative(anchor: anchor)
+        case .relative: mode = .relative(anchor: context.anchorDate!)
         case .generalizeMonth: mode = .generalizeMonth
         default: mode = .generalizeYear
         }
@@ -89,7 +88,7 @@ struct Pseudonymizer {
     private func pseudonyms(_ indices: [Int], _ findings: [Candidate], _ text: TokenizedText) throws(DiskretError) -> [(Int, String)] {
         let key = context.caseKey!
         let materials = indices.map { material(of: $0, findings, text) }
-        let labels = indices.map { label(of: findings[$0]) }
+        let labels = indices.map { findings[$0].placeholderLabel }
         func code(_ position: Int, digits: Int) -> String {
             let digest = key.derive("pseudonym/\(findings[indices[position]].category.rawValue)", materials[position])
             return labels[position] + "-" + digest.prefix(digits / 2).map { ($0 < 16 ? "0" : "") + String($0, radix: 16, uppercase: true) }.joined()
@@ -100,14 +99,6 @@ struct Pseudonymizer {
         return indices.indices.map { position in
             (indices[position], materialsByCode[short[position]]!.count > 1 ? code(position, digits: 8) : short[position])
         }
-    }
-
-    private func label(of finding: Candidate) -> String {
-        guard finding.category == .contact else { return finding.category.placeholderLabel }
-        if finding.type.hasPrefix("contact.phone") { return "Telefon" }
-        if finding.type.hasPrefix("contact.fax") { return "Fax" }
-        if finding.type.hasPrefix("contact.email") { return "E-Mail" }
-        return "Kontakt"
     }
 
     /// What a pseudonym is derived from: a person's subject or name words, a value's normalised form.

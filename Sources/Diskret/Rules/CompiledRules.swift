@@ -4,13 +4,16 @@
 /// A pattern rule with its compiled regex.
 final class PatternRule: Sendable {
     let definition: RuleDefinition
+    /// The definition's pattern fields.
+    let fields: PatternFields
     let label: RuleLabel
     let regex: RegexPattern
-    /// Lists the text of `definition.checkGroup` must stand in (empty: no check).
+    /// Lists the text of `fields.checkGroup` must stand in (empty: no check).
     let checkLists: [WordList]
 
-    init(definition: RuleDefinition, regex: RegexPattern, checkLists: [WordList]) {
+    init(definition: RuleDefinition, fields: PatternFields, regex: RegexPattern, checkLists: [WordList]) {
         self.definition = definition
+        self.fields = fields
         label = definition.makeLabel()
         self.regex = regex
         self.checkLists = checkLists
@@ -20,17 +23,20 @@ final class PatternRule: Sendable {
 /// A word-list rule with its lists loaded.
 final class WordListRule: Sendable {
     let definition: RuleDefinition
+    /// The definition's word-list fields.
+    let fields: WordListFields
     let label: RuleLabel
     let lists: [WordList]
-    /// A hit also found here is ambiguous (a surname that is a noun) and scores `definition.ambiguousScore`.
+    /// A hit also found here is ambiguous (a surname that is a noun) and scores `fields.ambiguousScore`.
     let ambiguous: [WordList]
     /// A hit at the start of a sentence or line found here is ambiguous ("Heute", "Nach").
     let ambiguousAtStart: [WordList]
     /// The longest entry in tokens.
     let maxTokens: Int
 
-    init(definition: RuleDefinition, lists: [WordList], ambiguous: [WordList], ambiguousAtStart: [WordList]) {
+    init(definition: RuleDefinition, fields: WordListFields, lists: [WordList], ambiguous: [WordList], ambiguousAtStart: [WordList]) {
         self.definition = definition
+        self.fields = fields
         label = definition.makeLabel()
         self.lists = lists
         self.ambiguous = ambiguous
@@ -42,6 +48,8 @@ final class WordListRule: Sendable {
 /// A context rule with its trigger keys.
 final class ContextRule: Sendable {
     let definition: RuleDefinition
+    /// The definition's context fields.
+    let fields: ContextFields
     let label: RuleLabel
     /// The triggers by the `BloomFilter.hash` of their phrase key, which `PhraseKey` keeps as it grows, so
     /// a trigger look-up hashes nothing.
@@ -57,8 +65,9 @@ final class ContextRule: Sendable {
     /// When not empty, a name or word target counts only if these lists hold it ("in Soest" with a city list).
     let targetLists: [WordList]
 
-    init(definition: RuleDefinition, keys: ContextKeys, targetRegex: RegexPattern?, targetLists: [WordList]) {
+    init(definition: RuleDefinition, fields: ContextFields, keys: ContextKeys, targetRegex: RegexPattern?, targetLists: [WordList]) {
         self.definition = definition
+        self.fields = fields
         label = definition.makeLabel()
         var roles: [[UInt8]: String?] = [:]
         for trigger in keys.triggers { roles[trigger.key] = trigger.role }
@@ -113,9 +122,12 @@ final class WordSetRule: Sendable {
     let definition: RuleDefinition
     let label: RuleLabel
     let lists: [WordList]
+    /// An unknown-word rule's share of jargon that switches it off (1 for the other kinds: never).
+    let jargonShare: Double
 
     init(definition: RuleDefinition, lists: [WordList]) {
         self.definition = definition
+        if case let .unknownWord(fields) = definition.body { jargonShare = fields.jargonShare } else { jargonShare = 1 }
         label = definition.makeLabel()
         self.lists = lists
     }

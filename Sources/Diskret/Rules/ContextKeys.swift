@@ -10,8 +10,8 @@ struct ContextKeys: Sendable {
     var skip: [[UInt8]] = []
     var particles: [[UInt8]] = []
 
-    init(rule: RuleDefinition, tokenizer: Tokenizer) throws(DiskretError) {
-        for trigger in rule.triggers {
+    init(rule: RuleDefinition, fields: ContextFields, tokenizer: Tokenizer) throws(DiskretError) {
+        for trigger in fields.triggers {
             let (key, count) = try tokenizer.phraseKey(trigger.value)
             guard !key.isEmpty else { throw DiskretError.invalidRules(file: rule.file, line: trigger.line, message: "rule \(rule.id): empty trigger") }
             let letters = trigger.value.unicodeScalars.filter { $0.properties.isAlphabetic }
@@ -21,11 +21,11 @@ struct ContextKeys: Sendable {
             triggers.append((key, trigger.role))
             maxTriggerTokens = max(maxTriggerTokens, count)
         }
-        for word in rule.skip {
+        for word in fields.skip {
             let text = try tokenizer.tokenize(Array(word.value.utf16))
             for index in text.tokens.indices { skip.append(Array(text.key(index))) }
         }
-        for word in rule.particles { particles.append(try tokenizer.folder.key(of: word.value)) }
+        for word in fields.particles { particles.append(try tokenizer.folder.key(of: word.value)) }
     }
 
     func write(to out: inout ByteWriter) {

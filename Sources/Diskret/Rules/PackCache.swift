@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// The parsed form of a rule pack (definitions, context keys, keys of inline words), cached so that a start
-/// does not parse YAML or fold words: together a third of `diskret filter`'s start-up.
+/// does not parse YAML or fold words, together a large part of `diskret filter`'s start-up.
 ///
 /// One file per rule directory: magic, fingerprint, checksum of the body, body. It is valid only for the
 /// exact rule-file texts and paths it was made from and for the executable that made it (its size and

@@ -1,26 +1,26 @@
 /// Runs the examples every rule carries (the SwiftLint pattern): each example is a text with the expected
 /// findings marked `[[like this]]`; the engine with the whole pack must find exactly the marked spans, no more
 /// and no fewer, and a rule with marked examples must itself find at least one of them.
-public struct RuleExamples {
+package struct RuleExamples {
     /// A failed example, located at its line in the rule file.
-    public struct Failure: Sendable, CustomStringConvertible {
-        public let file: String
-        public let line: Int
-        public let rule: String
-        public let message: String
-        public var description: String { "\(file):\(line): rule \(rule): \(message)" }
+    package struct Failure: Sendable, CustomStringConvertible {
+        package let file: String
+        package let line: Int
+        package let rule: String
+        package let message: String
+        package var description: String { "\(file):\(line): rule \(rule): \(message)" }
     }
 
     /// A prefix with umlauts, an emoji (outside the BMP) and a combining mark, to catch offset bugs; it ends a
     /// line so that the example still starts a sentence.
-    public static let offsetProbe = "Ärger über Öl 🙂 e\u{301}.\n"
+    package static let offsetProbe = "Ärger über Öl 🙂 e\u{301}.\n"
 
     let engine: Engine
 
-    public init(engine: Engine) { self.engine = engine }
+    package init(engine: Engine) { self.engine = engine }
 
     /// Checks all examples of all rules; with `prefix`, each example is also run behind it.
-    public func verify(prefix: String = "") throws(DiskretError) -> [Failure] {
+    package func verify(prefix: String = "") throws(DiskretError) -> [Failure] {
         let session = try engine.makeSession()
         var failures: [Failure] = []
         for rule in engine.rules.definitions {
@@ -55,7 +55,7 @@ public struct RuleExamples {
     }
 
     /// Removes the marks; returns the plain text and the marked ranges in Unicode scalars.
-    public static func parse(_ example: String) -> (String, [Range<Int>])? {
+    package static func parse(_ example: String) -> (String, [Range<Int>])? {
         var text = String.UnicodeScalarView()
         var ranges: [Range<Int>] = []
         var open: Int?

@@ -32,12 +32,14 @@ enum RuleFileParser {
 
     private static func parseRule(_ node: YAMLReader) throws(DiskretError) -> RuleDefinition {
         var reader = node
+        reader.documented = RuleKeys.allNames
         let id = try reader.requiredString("id")
         let kindName = try reader.requiredString("kind")
         guard let kind = RuleDefinition.Kind(rawValue: kindName) else {
             let kinds = RuleDefinition.Kind.allCases.map(\.rawValue).joined(separator: ", ")
             throw reader.error("rule \(id): unknown kind '\(kindName)' (one of \(kinds))")
         }
+        reader.documented = RuleKeys.names(for: kind)
         var category: Category?
         if let name = try reader.string("category") {
             guard let value = Category(rawValue: name) else {
@@ -50,69 +52,92 @@ enum RuleFileParser {
         }
         let score = try reader.double("score") ?? 0.9
         guard (0...1).contains(score) else { throw reader.error("rule \(id): score must be between 0 and 1") }
-        var rule = RuleDefinition(
-            id: id, kind: kind, file: reader.file, line: reader.line,
-            description: try reader.string("description") ?? "",
-            category: category, type: try reader.string("type") ?? category?.rawValue ?? "allow",
-            score: score, examples: try reader.strings("examples"))
+        let description = try reader.string("description") ?? ""
+        let type = try reader.string("type") ?? category?.rawValue ?? "allow"
+        let examples = try reader.strings("examples")
+        let body: RuleDefinition.Body
         switch kind {
-        case .pattern:
-            rule.pattern = try reader.requiredString("pattern")
-            rule.group = try reader.int("group") ?? 0
-            rule.caseInsensitive = try reader.bool("case-insensitive") ?? false
-            if let validator = try reader.string("validator") {
-                guard validators.contains(validator) else {
-                    throw reader.error("rule \(id): unknown validator '\(validator)' (one of \(validators.sorted().joined(separator: ", ")))")
-                }
-                rule.validator = validator
-            }
-            rule.checkLists = try reader.strings("check-list")
-            rule.requiresText = try reader.strings("requires-text").map { $0.value.lowercased() }
-            rule.requiresBeforeNumber = try reader.strings("requires-before-number").map { $0.value.lowercased() }
-            rule.checkGroup = try reader.int("check-group") ?? 0
-            if let gate = try reader.string("requires") {
-                guard let value = PatternGate(rawValue: gate) else { throw reader.error("rule \(id): 'requires' is one of none, digit, at, url") }
-                rule.gate = value
-            }
-        case .wordlist, .allow, .deny:
-            rule.lists = try reader.strings("lists")
-            rule.words = try reader.strings("words")
-            rule.capitalizedOnly = try reader.bool("capitalized") ?? (kind == .wordlist)
-            rule.minLength = try reader.int("min-length") ?? 2
-            if var ambiguous = try reader.nested("ambiguous") {
-                rule.ambiguousLists = try ambiguous.strings("lists")
-                rule.ambiguousAtStartLists = try ambiguous.strings("at-sentence-start")
-                rule.ambiguousScore = try ambiguous.double("score") ?? 0.3
-                try ambiguous.rejectUnknownKeys()
-            }
-            if rule.lists.isEmpty && rule.words.isEmpty { throw reader.error("rule \(id): needs 'lists' or 'words'") }
-        case .unknownWord:
-            rule.lists = try reader.strings("lists")
-            rule.jargonShare = try reader.double("jargon-share") ?? 0.05
-            guard (0...1).contains(rule.jargonShare) else { throw reader.error("rule \(id): jargon-share must be between 0 and 1") }
-        case .context:
-            rule.triggers = try reader.strings("triggers").map { ($0.value, nil as String?, $0.line) }
-            rule.triggers += try reader.stringMap("roles").map { ($0.key, $0.value, $0.line) }
-            if rule.triggers.isEmpty { throw reader.error("rule \(id): needs 'triggers' or 'roles'") }
-            rule.skip = try reader.strings("skip")
-            rule.particles = try reader.strings("particles")
-            rule.lists = try reader.strings("lists")
-            if let target = try reader.string("target") {
-                guard let value = RuleDefinition.Target(rawValue: target) else {
-                    throw reader.error("rule \(id): 'target' is one of name, word, pattern")
-                }
-                rule.target = value
-            }
-            rule.targetPattern = try reader.string("target-pattern")
-            rule.caseInsensitive = try reader.bool("case-insensitive") ?? false
-            if rule.target == .pattern && rule.targetPattern == nil { throw reader.error("rule \(id): target pattern needs 'target-pattern'") }
-            rule.maxWords = try reader.int("max-words") ?? 3
-            rule.strictFirstWord = try reader.bool("strict-first-word") ?? false
-            rule.acrossSentences = try reader.bool("across-sentences") ?? false
-            rule.includeTrigger = try reader.bool("include-trigger") ?? false
+        case .pattern: body = .pattern(try patternFields(&reader, id: id))
+        case .wordlist: body = .wordlist(try wordListFields(&reader, id: id, kind: kind))
+        case .allow: body = .allow(try wordListFields(&reader, id: id, kind: kind))
+        case .deny: body = .deny(try wordListFields(&reader, id: id, kind: kind))
+        case .unknownWord: body = .unknownWord(try unknownWordFields(&reader, id: id))
+        case .context: body = .context(try contextFields(&reader, id: id))
         }
         try reader.rejectUnknownKeys()
+        let rule = RuleDefinition(id: id, file: reader.file, line: reader.line, description: description, category: category,
+                                  type: type, score: score, examples: examples, body: body)
+        try RuleTypes.check(rule)
         return rule
+    }
+
+    private static func patternFields(_ reader: inout YAMLReader, id: String) throws(DiskretError) -> PatternFields {
+        var fields = PatternFields(pattern: try reader.requiredString("pattern"))
+        fields.group = try reader.int("group") ?? 0
+        fields.caseInsensitive = try reader.bool("case-insensitive") ?? false
+        if let validator = try reader.string("validator") {
+            guard validators.contains(validator) else {
+                throw reader.error("rule \(id): unknown validator '\(validator)' (one of \(validators.sorted().joined(separator: ", ")))")
+            }
+            fields.validator = validator
+        }
+        fields.checkLists = try reader.strings("check-list")
+        fields.requiresText = try reader.strings("requires-text").map { $0.value.lowercased() }
+        fields.requiresBeforeNumber = try reader.strings("requires-before-number").map { $0.value.lowercased() }
+        fields.checkGroup = try reader.int("check-group") ?? 0
+        if let gate = try reader.string("requires") {
+            guard let value = PatternGate(rawValue: gate) else { throw reader.error("rule \(id): 'requires' is one of none, digit, at, url") }
+            fields.gate = value
+        }
+        return fields
+    }
+
+    private static func wordListFields(_ reader: inout YAMLReader, id: String, kind: RuleDefinition.Kind) throws(DiskretError) -> WordListFields {
+        var fields = WordListFields()
+        fields.lists = try reader.strings("lists")
+        fields.words = try reader.strings("words")
+        fields.capitalizedOnly = try reader.bool("capitalized") ?? (kind == .wordlist)
+        fields.minLength = try reader.int("min-length") ?? 2
+        if var ambiguous = try reader.nested("ambiguous") {
+            fields.ambiguousLists = try ambiguous.strings("lists")
+            fields.ambiguousAtStartLists = try ambiguous.strings("at-sentence-start")
+            fields.ambiguousScore = try ambiguous.double("score") ?? 0.3
+            try ambiguous.rejectUnknownKeys()
+        }
+        if fields.lists.isEmpty && fields.words.isEmpty { throw reader.error("rule \(id): needs 'lists' or 'words'") }
+        return fields
+    }
+
+    private static func unknownWordFields(_ reader: inout YAMLReader, id: String) throws(DiskretError) -> UnknownWordFields {
+        var fields = UnknownWordFields()
+        fields.lists = try reader.strings("lists")
+        fields.jargonShare = try reader.double("jargon-share") ?? 0.05
+        guard (0...1).contains(fields.jargonShare) else { throw reader.error("rule \(id): jargon-share must be between 0 and 1") }
+        return fields
+    }
+
+    private static func contextFields(_ reader: inout YAMLReader, id: String) throws(DiskretError) -> ContextFields {
+        var fields = ContextFields()
+        fields.triggers = try reader.strings("triggers").map { ($0.value, nil as String?, $0.line) }
+        fields.triggers += try reader.stringMap("roles").map { ($0.key, $0.value, $0.line) }
+        if fields.triggers.isEmpty { throw reader.error("rule \(id): needs 'triggers' or 'roles'") }
+        fields.skip = try reader.strings("skip")
+        fields.particles = try reader.strings("particles")
+        fields.lists = try reader.strings("lists")
+        if let target = try reader.string("target") {
+            guard let value = ContextFields.Target(rawValue: target) else {
+                throw reader.error("rule \(id): 'target' is one of name, word, pattern")
+            }
+            fields.target = value
+        }
+        fields.targetPattern = try reader.string("target-pattern")
+        fields.caseInsensitive = try reader.bool("case-insensitive") ?? false
+        if fields.target == .pattern && fields.targetPattern == nil { throw reader.error("rule \(id): target pattern needs 'target-pattern'") }
+        fields.maxWords = try reader.int("max-words") ?? 3
+        fields.strictFirstWord = try reader.bool("strict-first-word") ?? false
+        fields.acrossSentences = try reader.bool("across-sentences") ?? false
+        fields.includeTrigger = try reader.bool("include-trigger") ?? false
+        return fields
     }
 
     private static func yamlLine(_ error: YamlError) -> Int {

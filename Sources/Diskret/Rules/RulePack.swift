@@ -82,7 +82,7 @@ public struct RulePack: Sendable {
 
     /// Parses rule files, checks that rule ids are unique, and folds the context rules' keys and inline words.
     static func parse(_ sources: [(file: String, text: String)]) throws(DiskretError) -> PackCache.Contents {
-        // Files are parsed on all cores (YAML parsing was a sixth of start-up), then checked in order.
+        // Files are parsed on all cores (YAML parsing is a large part of a cold start), then checked in order.
         let parsed = concurrentResults(sources) { (source) throws(DiskretError) in try RuleFileParser.parse(source.text, file: source.file) }
         var definitions: [RuleDefinition] = []
         var seen: [String: String] = [:]
@@ -97,7 +97,9 @@ public struct RulePack: Sendable {
         }
         let tokenizer = try Tokenizer()
         var contextKeys: [String: ContextKeys] = [:]
-        for rule in definitions where rule.kind == .context { contextKeys[rule.id] = try ContextKeys(rule: rule, tokenizer: tokenizer) }
+        for rule in definitions {
+            if case let .context(fields) = rule.body { contextKeys[rule.id] = try ContextKeys(rule: rule, fields: fields, tokenizer: tokenizer) }
+        }
         let loader = WordListLoader(cacheDirectory: nil, tokenizer: LazyTokenizer(tokenizer))
         var wordKeys: [String: [(key: [UInt8], tokens: Int)]] = [:]
         for rule in definitions where !rule.words.isEmpty { wordKeys[rule.id] = try loader.keys(of: rule.words.map(\.value)) }
@@ -160,39 +162,39 @@ struct RulePackCompiler {
         var patterns: [PatternRule] = [], wordLists: [WordListRule] = [], contexts: [ContextRule] = []
         var allow: [WordSetRule] = [], deny: [WordSetRule] = [], unknownWords: [WordSetRule] = []
         // Every rule's expression is compiled on all cores first: ICU's compiler builds a Unicode set for each
-        // `\p{…}`, and compiling them one after another was a third of the filter's start-up.
+        // `\p{…}`, and compiling them one after another is a large part of the filter's start-up.
         let expressions = definitions.filter { $0.expression != nil }
         let compiled = Dictionary(uniqueKeysWithValues: zip(expressions.map(\.id), concurrentResults(expressions) {
             (rule) throws(DiskretError) in try compileRegex(rule.expression!, rule)
         }))
         var particles: Set<[UInt8]> = []
         for rule in definitions {
-            switch rule.kind {
-            case .pattern:
+            switch rule.body {
+            case let .pattern(fields):
                 guard let regex = try compiled[rule.id]?.get() else {
                     throw DiskretError.invalidRules(file: rule.file, line: rule.line, message: "rule \(rule.id): missing 'pattern'")
                 }
-                if rule.checkGroup > regex.groupCount {
-                    throw DiskretError.invalidRules(file: rule.file, line: rule.line, message: "rule \(rule.id): check-group \(rule.checkGroup) does not exist in the pattern")
+                if fields.checkGroup > regex.groupCount {
+                    throw DiskretError.invalidRules(file: rule.file, line: rule.line, message: "rule \(rule.id): check-group \(fields.checkGroup) does not exist in the pattern")
                 }
-                patterns.append(PatternRule(definition: rule, regex: regex, checkLists: try lists(rule, rule.checkLists)))
-            case .wordlist:
-                wordLists.append(WordListRule(definition: rule, lists: try lists(rule, rule.lists, words: rule.words),
-                                              ambiguous: try lists(rule, rule.ambiguousLists),
-                                              ambiguousAtStart: try lists(rule, rule.ambiguousAtStartLists)))
-            case .allow:
-                allow.append(WordSetRule(definition: rule, lists: try lists(rule, rule.lists, words: rule.words)))
-            case .deny:
-                deny.append(WordSetRule(definition: rule, lists: try lists(rule, rule.lists, words: rule.words)))
-            case .unknownWord:
-                unknownWords.append(WordSetRule(definition: rule, lists: try lists(rule, rule.lists)))
-            case .context:
+                patterns.append(PatternRule(definition: rule, fields: fields, regex: regex, checkLists: try lists(rule, fields.checkLists)))
+            case let .wordlist(fields):
+                wordLists.append(WordListRule(definition: rule, fields: fields, lists: try lists(rule, fields.lists, words: fields.words),
+                                              ambiguous: try lists(rule, fields.ambiguousLists),
+                                              ambiguousAtStart: try lists(rule, fields.ambiguousAtStartLists)))
+            case let .allow(fields):
+                allow.append(WordSetRule(definition: rule, lists: try lists(rule, fields.lists, words: fields.words)))
+            case let .deny(fields):
+                deny.append(WordSetRule(definition: rule, lists: try lists(rule, fields.lists, words: fields.words)))
+            case let .unknownWord(fields):
+                unknownWords.append(WordSetRule(definition: rule, lists: try lists(rule, fields.lists)))
+            case let .context(fields):
                 guard let keys = contents.contextKeys[rule.id] else {
                     throw DiskretError.invalidRules(file: rule.file, line: rule.line, message: "rule \(rule.id): trigger keys missing")
                 }
                 for particle in keys.particles { particles.insert(particle) }
                 let target = try compiled[rule.id]?.get()
-                contexts.append(ContextRule(definition: rule, keys: keys, targetRegex: target, targetLists: try lists(rule, rule.lists)))
+                contexts.append(ContextRule(definition: rule, fields: fields, keys: keys, targetRegex: target, targetLists: try lists(rule, fields.lists)))
             }
         }
         return RulePack(directory: directory, definitions: definitions, patterns: patterns, wordLists: wordLists,
@@ -200,11 +202,11 @@ struct RulePackCompiler {
                         patternPrefilters: contents.prefilters)
     }
 
-    private func compileRegex(_ pattern: String, _ rule: RuleDefinition) throws(DiskretError) -> RegexPattern {
+    private func compileRegex(_ expression: (pattern: String, caseInsensitive: Bool, group: Int), _ rule: RuleDefinition) throws(DiskretError) -> RegexPattern {
         do {
-            let regex = try RegexPattern(pattern, caseInsensitive: rule.caseInsensitive)
-            if rule.group > regex.groupCount {
-                throw DiskretError.invalidRules(file: rule.file, line: rule.line, message: "rule \(rule.id): group \(rule.group) does not exist in the pattern")
+            let regex = try RegexPattern(expression.pattern, caseInsensitive: expression.caseInsensitive)
+            if expression.group > regex.groupCount {
+                throw DiskretError.invalidRules(file: rule.file, line: rule.line, message: "rule \(rule.id): group \(expression.group) does not exist in the pattern")
             }
             return regex
         } catch let error as RegexSyntaxError {

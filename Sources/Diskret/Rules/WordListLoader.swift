@@ -73,7 +73,7 @@ struct WordListLoader {
 
     /// The cache directory of this format version in `parent`, created with mode 0700 (nil when it cannot
     /// be). When it is new, the directories of other versions go: nothing reads them any more, and each
-    /// held tens of megabytes per rule pack that had been used.
+    /// holds tens of megabytes per rule pack.
     static func cacheDirectory(in parent: String) -> String? {
         let prefix = "wordlists-v", current = "\(prefix)\(WordList.formatVersion)"
         let directory = "\(parent)/\(current)"

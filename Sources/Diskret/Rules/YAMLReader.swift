@@ -5,6 +5,9 @@ struct YAMLReader {
     let file: String
     let node: Node
     private(set) var used: Set<String> = []
+    /// The keys this reader may be asked for (`RuleKeys`), nil for any: reading a key the table does not
+    /// document is a programming mistake, caught by every test that loads a pack.
+    var documented: Set<String>?
 
     init(file: String, node: Node) { self.file = file; self.node = node }
 
@@ -16,6 +19,7 @@ struct YAMLReader {
     }
 
     mutating func value(_ key: String) -> Node? {
+        assert(documented?.contains(key) ?? true, "rule key '\(key)' is read but missing from RuleKeys.all")
         used.insert(key)
         return node.mapping?[key]
     }
@@ -87,7 +91,9 @@ struct YAMLReader {
     mutating func nested(_ key: String) throws(DiskretError) -> YAMLReader? {
         guard let value = value(key) else { return nil }
         guard case .mapping = value else { throw error("'\(key)' must be a mapping", at: value) }
-        return YAMLReader(file: file, node: value)
+        var reader = YAMLReader(file: file, node: value)
+        reader.documented = documented.map { Set($0.compactMap { $0.hasPrefix(key + ".") ? String($0.dropFirst(key.count + 1)) : nil }) }
+        return reader
     }
 
     /// Refuses keys that were never asked for: a misspelt key must not silently disable a rule.

@@ -1,19 +1,19 @@
 /// Counts ICU's word and sentence boundaries in texts and does nothing else: the part of a run that the
 /// design's ICU tokenisation costs before any rule runs, which `diskret bench --floor` times.
 /// One per thread: it owns ICU handles.
-public final class BoundaryCounter {
+package final class BoundaryCounter {
     private let words: BreakIterator
     private let sentences: BreakIterator
 
     /// Opens the German word and sentence iterators that the tokenizer uses.
-    public init() throws(DiskretError) {
+    package init() throws(DiskretError) {
         words = try BreakIterator.germanWords()
         sentences = try BreakIterator.germanSentences()
     }
 
     /// The number of word segments (words, numbers, spaces and signs alike) and of sentences in `text`,
     /// converted to UTF-16 as a note is.
-    public func count(in text: String) throws(DiskretError) -> (segments: Int, sentences: Int) {
+    package func count(in text: String) throws(DiskretError) -> (segments: Int, sentences: Int) {
         let units = UTF16Conversion.units(of: text)
         var segments = 0, sentenceCount = 0
         try units.withUnsafeBufferPointer { (buffer) throws(DiskretError) in

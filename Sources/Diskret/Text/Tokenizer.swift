@@ -26,7 +26,7 @@ final class Tokenizer {
             var sentenceIndex = 0
             var atLineStart = true
             var glueNext = false
-            // Tokens are made as ICU reports boundaries; collecting the boundaries first took 16 bytes a token.
+            // Tokens are made as ICU reports boundaries; collecting the boundaries first would take 16 bytes a token.
             try words.forEachBoundary(in: buffer) { (boundary) throws(DiskretError) in
                 let range = segmentStart..<boundary.offset
                 segmentStart = boundary.offset

@@ -83,7 +83,7 @@ struct GermanDate: Equatable, Sendable {
     }
 
     /// The value of a run of ASCII digits, nil when it does not fit an `Int` (as `Int(String)` answers);
-    /// making a string of each run to read it had cost more than the rest of reading a date.
+    /// making a string of each run to read it would cost more than the rest of reading a date.
     static func decimalValue(_ digits: ArraySlice<UInt8>) -> Int? {
         var value = 0
         for byte in digits {

@@ -9,7 +9,7 @@ struct EntityLinker {
     let lexicon: Lexicon
 
     func link(_ findings: inout [Candidate], in text: TokenizedText) {
-        // Values by a hash of category and value: a dictionary keyed by a string made of both had cost a
+        // Values by a hash of category and value: a dictionary keyed by a string made of both costs a
         // concatenation per finding, and growing it a rehash of all its strings. The standard library's
         // hash is kept because it follows String equality (canonical equivalence), which bytes would not.
         var valueEntities = PrehashedTable<(category: Category, value: String, entity: Int)>()

@@ -19,12 +19,15 @@ public struct CalendarDay: Sendable, Hashable, Comparable {
         number = era * 146_097 + dayOfEra - 719_468
     }
 
-    /// Reads "YYYY-MM-DD"; nil for anything else or a day that does not exist.
+    /// Reads exactly "YYYY-MM-DD" in ASCII digits; nil for anything else (a sign, other digits, spaces) or a
+    /// day that does not exist ("2027-02-30" is refused, not rolled over). The one reader of ISO days: the
+    /// anchor date, the registry's validity days and roster birth dates all go through it.
     public init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
-        self.init(year: year, month: month, day: day)
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D,
+              bytes.indices.allSatisfy({ $0 == 4 || $0 == 7 || (0x30...0x39).contains(bytes[$0]) }) else { return nil }
+        func number(_ range: Range<Int>) -> Int { bytes[range].reduce(0) { $0 * 10 + Int($1 - 0x30) } }
+        self.init(year: number(0..<4), month: number(5..<7), day: number(8..<10))
     }
 
     /// Year, month (1–12) and day (1–31).
