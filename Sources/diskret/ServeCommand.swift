@@ -70,7 +70,7 @@ struct ServeCommand: ParsableCommand {
         done.wait()
         if let error = outcome.error {
             printError("error: the service stopped: \(error)")
-            throw ExitCodes.ioError
+            throw ExitStatus.ioError.code
         }
     }
 
@@ -80,7 +80,7 @@ struct ServeCommand: ParsableCommand {
         guard let text = String(validating: data, as: UTF8.self) else { throw ValidationError("The --tokens file is not UTF-8.") }
         do { return try TokenTable(parsing: text) } catch {
             printError("error: \(error.description)")
-            throw ExitCodes.configError
+            throw ExitStatus.config.code
         }
     }
 }
