@@ -1,5 +1,6 @@
 import ArgumentParser
 import Diskret
+import DiskretConsent
 import Foundation
 
 /// `diskret filter`: the pipe filter, stdin to stdout.
@@ -59,7 +60,7 @@ struct FilterCommand: ParsableCommand {
         let known = try rosterOptions.knownPersons(maxBytes: ruleOptions.maxBytes)
         let grant = try rosterOptions.authorizedReveal(maxBytes: ruleOptions.maxBytes)
         do {
-            try filter(engine: engine, policy: policy, known: known, reveal: grant?.categories ?? [:])
+            try filter(engine: engine, policy: policy, known: known, grant: grant)
         } catch {
             // The audit says "reveal-allowed" only for a run that delivered its output.
             // With --jsonl the lines before a failure were written: the reason says so.
@@ -70,21 +71,21 @@ struct FilterCommand: ParsableCommand {
         if let grant { try withRegistryErrors { try grant.delivered() } }
     }
 
-    private func filter(engine: Engine, policy: MaskingPolicy, known: [KnownPerson], reveal: [String: Set<Diskret.Category>]) throws {
+    private func filter(engine: Engine, policy: MaskingPolicy, known: [KnownPerson], grant: RevealGrant?) throws {
         let context = try pseudonymisation.makeContext(policy: policy, ruleDirectory: engine.rules.directory, jsonl: jsonl, explain: explain)
         let session: Session
         do { session = try engine.makeSession() } catch { throw fail(error) }
         if jsonl {
             let explain = explain
             return try JSONLinesFilter(engine: engine, jobs: jobs, maxBytes: ruleOptions.maxBytes, skipBad: skipBad) { (session, text) throws(DiskretError) in
-                try session.anonymize(text, policy: policy, known: known, reveal: reveal, explain: explain, pseudonymisation: context)
+                try session.anonymize(text, policy: policy, known: known, grant: grant, explain: explain, pseudonymisation: context)
             }.run()
         }
         let data = try InputReader.readAll(path: input, limit: ruleOptions.maxBytes)
         let text: String, result: AnonymizedText
         do {
             text = try InputReader.decode(data)
-            result = try session.anonymize(text, policy: policy, known: known, reveal: reveal, explain: explain, pseudonymisation: context)
+            result = try session.anonymize(text, policy: policy, known: known, grant: grant, explain: explain, pseudonymisation: context)
         } catch {
             throw fail(error)
         }

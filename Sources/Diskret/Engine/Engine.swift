@@ -21,8 +21,13 @@ public struct Engine: Sendable {
     }
 
     /// Masks `text` as `policy` says.
-    public func anonymize(_ text: String, policy: MaskingPolicy = .default, known: [KnownPerson] = [],
-                          reveal: [String: Set<Category>] = [:]) throws(DiskretError) -> AnonymizedText {
+    public func anonymize(_ text: String, policy: MaskingPolicy = .default, known: [KnownPerson] = []) throws(DiskretError) -> AnonymizedText {
+        try makeSession().anonymize(text, policy: policy, known: known)
+    }
+
+    /// Masks `text`, leaving readable what `reveal` names (package-only: see `Session.anonymize(_:reveal:)`).
+    package func anonymize(_ text: String, policy: MaskingPolicy = .default, known: [KnownPerson] = [],
+                           reveal: [String: Set<Category>]) throws(DiskretError) -> AnonymizedText {
         try makeSession().anonymize(text, policy: policy, known: known, reveal: reveal)
     }
 }

@@ -25,13 +25,21 @@ public final class Session {
     }
 
     /// Masks `text` as `policy` says; `known` are persons of the case whose identifiers are always found.
-    /// `reveal` names, per subject key, the categories of that known person's data that stay readable —
-    /// callers must get it from the consent gate, never make it up. With `explain`, each replacement is
-    /// followed by "‹rule score›" for rule authors. `pseudonymisation` holds the case key, anchor date and
-    /// surrogate lists for the pseudonymisation operators (`pseudonym`, `surrogate`, `shift`, …).
+    /// With `explain`, each replacement is followed by "‹rule score›" for rule authors. `pseudonymisation`
+    /// holds the case key, anchor date and surrogate lists for the pseudonymisation operators (`pseudonym`,
+    /// `surrogate`, `shift`, …). Nothing stays readable: a reveal goes through DiskretConsent's `RevealGrant`.
     public func anonymize(_ text: String, policy: MaskingPolicy = .default, known: [KnownPerson] = [],
-                          reveal: [String: Set<Category>] = [:], explain: Bool = false,
+                          explain: Bool = false,
                           pseudonymisation: PseudonymContext = PseudonymContext()) throws(DiskretError) -> AnonymizedText {
+        try anonymize(text, policy: policy, known: known, reveal: [:], explain: explain, pseudonymisation: pseudonymisation)
+    }
+
+    /// `anonymize` with `reveal`: per subject key, the categories of that known person's data that stay
+    /// readable. Package-only, so that outside the package a reveal exists only as a grant of the consent gate
+    /// (`Session.anonymize(_:grant:)` in DiskretConsent); inside it, tests and the fuzzer call it directly.
+    package func anonymize(_ text: String, policy: MaskingPolicy = .default, known: [KnownPerson] = [],
+                           reveal: [String: Set<Category>], explain: Bool = false,
+                           pseudonymisation: PseudonymContext = PseudonymContext()) throws(DiskretError) -> AnonymizedText {
         let byteCount = text.utf8.count
         let limit = min(engine.options.maxInputBytes, EngineOptions.inputLimit)
         guard byteCount <= limit else { throw DiskretError.inputTooLarge(bytes: byteCount, limit: limit) }
