@@ -17,7 +17,7 @@ enum ExitCodes {
         switch error {
         case .invalidUTF8, .invalidRecord: return dataError
         case .inputTooLarge: return dataError
-        case .invalidRules: return configError
+        case .invalidRules, .invalidConfiguration: return configError
         case .icu, .timeLimitExceeded: return internalError
         }
     }

@@ -55,8 +55,9 @@ struct FilterCommand: ParsableCommand {
 
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
-        let engine = try ruleOptions.makeEngine()
-        let policy = try masking.makePolicy(maxBytes: ruleOptions.maxBytes)
+        let site = try rosterOptions.registryOptions.site.load()
+        let engine = try ruleOptions.makeEngine(siteWords: site.words)
+        let policy = try masking.makePolicy(maxBytes: ruleOptions.maxBytes, site: site.policy)
         let known = try rosterOptions.knownPersons(maxBytes: ruleOptions.maxBytes)
         let grant = try rosterOptions.authorizedReveal(maxBytes: ruleOptions.maxBytes)
         do {

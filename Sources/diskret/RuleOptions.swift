@@ -31,15 +31,15 @@ struct RuleOptions: ParsableArguments {
         return RuleLocator.defaultDirectory()
     }
 
-    /// Loads the pack and makes an engine; errors are reported and become exit codes.
-    func makeEngine(directory override: String? = nil) throws -> Engine {
+    /// Loads the pack and makes an engine with the site's word lists; errors are reported and become exit codes.
+    func makeEngine(directory override: String? = nil, siteWords: SiteWords = SiteWords()) throws -> Engine {
         guard let directory = override ?? ruleDirectory() else {
             printError("error: no rule pack found; pass --rules DIR or set DISKRET_RULES")
             throw ExitCodes.configError
         }
         do {
             let pack = try RulePack.load(directory: directory, cacheDirectory: noCache ? nil : RulePack.defaultCacheDirectory())
-            return Engine(rules: pack, options: EngineOptions(threshold: threshold, maxInputBytes: maxBytes))
+            return Engine(rules: pack, options: EngineOptions(threshold: threshold, maxInputBytes: maxBytes), siteWords: siteWords)
         } catch {
             throw fail(error)
         }

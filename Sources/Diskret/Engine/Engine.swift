@@ -6,10 +6,14 @@ public struct Engine: Sendable {
     public let rules: RulePack
     /// Non-rule settings.
     public let options: EngineOptions
+    /// The site's always-mask and never-mask lists (`diskret.yaml`).
+    public let siteWords: SiteWords
 
-    public init(rules: RulePack, options: EngineOptions = EngineOptions()) {
+    /// An engine over `rules`; `siteWords` are the site's own lists on top of the rules.
+    public init(rules: RulePack, options: EngineOptions = EngineOptions(), siteWords: SiteWords = SiteWords()) {
         self.rules = rules
         self.options = options
+        self.siteWords = siteWords
     }
 
     /// A session that owns ICU handles; reuse one per thread for many documents.

@@ -10,6 +10,7 @@ public final class Session {
     /// (a handful of pointers), where hashing each candidate's rule id had cost more than the test.
     private let wordListLabels: [RuleLabel]
     private let wordAnswers = WordAnswers()
+    private let site: SiteWordLists
 
     init(engine: Engine) throws(DiskretError) {
         self.engine = engine
@@ -22,6 +23,7 @@ public final class Session {
                                        timeLimit: engine.options.regexTimeLimit)
         contexts = try ContextDetector(rules: engine.rules.contexts, lexicon: lexicon, timeLimit: engine.options.regexTimeLimit)
         wordListLabels = engine.rules.wordLists.map(\.label)
+        site = try SiteWordLists(engine.siteWords, tokenizer: tokenizer)
     }
 
     /// Masks `text` as `policy` says; `known` are persons of the case whose identifiers are always found.
@@ -74,6 +76,7 @@ public final class Session {
         WordListDetector(rules: engine.rules.wordLists, memo: wordAnswers).detect(in: text, into: &candidates)
         try contexts.detect(in: text, into: &candidates)
         DenyDetector(rules: engine.rules.deny).detect(in: text, into: &candidates)
+        site.detect(in: text, into: &candidates)
         try LetterSpacingDetector(lexicon: lexicon, folder: tokenizer.folder).detect(in: text, into: &candidates)
         try KnownIdentifierDetector(persons: known, tokenizer: tokenizer).detect(in: text, into: &candidates)
         // Last: only words no other rule claimed are unknown.
@@ -82,7 +85,8 @@ public final class Session {
     }
 
     /// The pipeline: candidates from all rules → allow list → evidence → threshold → propagation → ages in
-    /// brackets → overlap resolution → name merging → genitive names → role evidence → roster roles → entity linking.
+    /// brackets → overlap resolution → name merging → genitive names → role evidence → roster roles → the site's
+    /// never-mask list → entity linking.
     func detect(in text: TokenizedText, known: [KnownPerson]) throws(DiskretError) -> [Candidate] {
         let threshold = engine.options.threshold
         var candidates = try rawCandidates(in: text, known: known)
@@ -95,6 +99,8 @@ public final class Session {
         GenitiveNames(lexicon: lexicon).trim(&findings, in: text)
         RoleEvidence(lexicon: lexicon).apply(to: &findings, in: text)
         if !known.isEmpty { try RosterRoles(known: known, tokenizer: tokenizer).apply(to: &findings, in: text) }
+        // After the roster has claimed its persons, before linking numbers the placeholders.
+        site.dropNeverMasked(&findings, in: text)
         EntityLinker(lexicon: lexicon).link(&findings, in: text)
         return findings
     }
