@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "Diskret", targets: ["Diskret"]),
         .library(name: "DiskretConsent", targets: ["DiskretConsent"]),
+        .library(name: "DiskretDocx", targets: ["DiskretDocx"]),
         .executable(name: "diskret", targets: ["diskret"]),
     ],
     dependencies: [
@@ -14,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // System ICU (libicu-dev). Only DiskretICU's C file includes its headers: Foundation on Linux bundles
@@ -46,25 +48,29 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // Text out of Word documents (.docx): ZIP with a bound on what is unpacked, XML streamed (FoundationXML).
+        .target(name: "DiskretDocx", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The thin command-line front end.
         .executableTarget(
             name: "diskret",
             dependencies: [
                 "Diskret",
                 "DiskretConsent",
+                "DiskretDocx",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // A libFuzzer target (built with --sanitize fuzzer and -DFUZZING); otherwise a replay tool for its corpus.
         .executableTarget(name: "DiskretFuzz", dependencies: ["Diskret", "DiskretConsent"]),
         .testTarget(name: "DiskretTests", dependencies: ["Diskret"]),
+        .testTarget(name: "DiskretDocxTests", dependencies: ["DiskretDocx"]),
         .testTarget(
             name: "DiskretConsentTests",
             dependencies: ["DiskretConsent", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "DiskretCLITests",
-            dependencies: ["Diskret", "diskret", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Diskret", "diskret", "DiskretDocx", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )
