@@ -8,6 +8,7 @@ enum ExitCodes {
     static let dataError = ExitCode(65)
     static let noInput = ExitCode(66)
     static let internalError = ExitCode(70)
+    static let outputExists = ExitCode(73)
     static let ioError = ExitCode(74)
     static let consentMissing = ExitCode(77)
     static let configError = ExitCode(78)
