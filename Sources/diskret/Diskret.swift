@@ -11,7 +11,8 @@ struct DiskretCommand: ParsableCommand {
         Pipe a note through `diskret filter` before a case conference. Exit codes: 0 success, 1 personal data \
         found (check), fixtures failed (test) or audit chain broken (audit verify), 64 usage error, 65 invalid \
         input (not UTF-8, bad JSON line, damaged vault), 66 input file missing, 70 internal error, 73 key file \
-        exists, 74 I/O error, 77 consent missing or wrong vault key, 78 invalid rules or registry.
+        or masked copy exists, 74 I/O error, 77 consent missing or wrong vault key, 78 invalid rules, registry or \
+        configuration.
         """,
         version: "0.1.0",
         subcommands: [FilterCommand.self, CheckCommand.self, RulesCommand.self, EvalCommand.self, TestCommand.self,

@@ -123,4 +123,26 @@ import Testing
         #expect(refused.status == 65 && refused.stdoutData.isEmpty)
         #expect(refused.stderr.hasPrefix("diskret: error: not a Word document (.docx)") && !refused.stderr.contains("Kowalczyk"))
     }
+
+    @Test func aRevealOverFilesIsRecordedDeliveredOnlyIfEveryFileWasWritten() throws {
+        let registry = directory.appendingPathComponent("registry.sqlite").path
+        let roster = BinaryRunner.repository.appendingPathComponent("Fixtures/cases/K-2024-017.yaml").path
+        let grant = try BinaryRunner.run(["consent", "grant", "--subject", "K-2024-017/KM", "--purpose", "schutzplan", "--recipient",
+                                          "Jugendamt Soest", "--categories", "person", "--registry", registry, "--actor", "t"])
+        #expect(grant.status == 0)
+        let note = directory.appendingPathComponent("km.txt")
+        try "KM Anna Fischer-Yılmaz rief an, KV Murat Yılmaz nicht.\n".write(to: note, atomically: true, encoding: .utf8)
+        func reveal(_ files: [String]) throws -> BinaryRunner.Result {
+            try BinaryRunner.run(["filter", "--roster", roster, "--reveal", "K-2024-017/KM", "--purpose", "schutzplan",
+                                  "--recipient", "Jugendamt Soest", "--registry", registry, "--actor", "t"] + files)
+        }
+        let both = try reveal([note.path, note.path])
+        #expect(both.status == 0 && both.stdout == String(repeating: "KM Anna Fischer-Yılmaz rief an, KV [Kindsvater] nicht.\n", count: 2))
+        let failing = try reveal([note.path, directory.appendingPathComponent("fehlt.txt").path])
+        #expect(failing.status == 66)
+        let audit = try BinaryRunner.run(["audit", "--registry", registry])
+        let actions = audit.stdout.split(separator: "\n").map { $0.split(separator: "\t")[3] }
+        #expect(actions == ["grant", "reveal-allowed", "reveal-aborted"])
+        #expect(audit.stdout.contains("a file failed"))
+    }
 }
