@@ -61,7 +61,7 @@ let package = Package(
             ]
         ),
         // A libFuzzer target (built with --sanitize fuzzer and -DFUZZING); otherwise a replay tool for its corpus.
-        .executableTarget(name: "DiskretFuzz", dependencies: ["Diskret", "DiskretConsent"]),
+        .executableTarget(name: "DiskretFuzz", dependencies: ["Diskret", "DiskretConsent", "DiskretDocx"]),
         .testTarget(name: "DiskretTests", dependencies: ["Diskret"]),
         .testTarget(name: "DiskretDocxTests", dependencies: ["DiskretDocx"]),
         .testTarget(
