@@ -11,7 +11,7 @@ public enum DocxError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notADocx: return "not a Word document (.docx): no ZIP archive with word/document.xml (encrypted, another format or damaged)"
-        case let .tooLarge(limit): return "the .docx unpacks to more than \(limit) bytes (--max-bytes); refused unread"
+        case let .tooLarge(limit): return "the .docx unpacks to more than \(limit) bytes, beyond the input limit; refused unread"
         case let .malformedPart(part): return "the .docx part \(part) is not well-formed XML or declares a DTD"
         }
     }

@@ -33,6 +33,9 @@ final class WordPartParser: PartParser {
     static func parse(_ data: Data, name: String) throws(DocxError) -> (text: String, deleted: [String]) {
         let handler = WordPartParser()
         try handler.run(data, name: name)
+        // Text outside any closed paragraph (not written by Word, but possible) still counts.
+        while let open = handler.paragraphs.popLast() { handler.emit(open) }
+        if !handler.deletedLine.isEmpty { handler.deleted.append(handler.deletedLine) }
         return (handler.lines.joined(separator: "\n"), handler.deleted)
     }
 
