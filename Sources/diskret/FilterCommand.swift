@@ -88,9 +88,11 @@ struct FilterCommand: ParsableCommand {
         let engine = try ruleOptions.makeEngine(siteWords: site.words)
         let policy = try masking.makePolicy(maxBytes: ruleOptions.maxBytes, site: site.policy)
         let known = try rosterOptions.knownPersons(maxBytes: ruleOptions.maxBytes)
+        // Files are planned (and a run that would overwrite refused) before the consent gate is asked.
+        let batch = isBatch ? try FileBatch(arguments: files, outDir: outDir, force: force) : nil
         let grant = try rosterOptions.authorizedReveal(maxBytes: ruleOptions.maxBytes)
         do {
-            try filter(engine: engine, policy: policy, known: known, grant: grant)
+            try filter(engine: engine, policy: policy, known: known, grant: grant, batch: batch)
         } catch {
             // The audit says "reveal-allowed" only for a run that delivered its output.
             // With --jsonl the lines before a failure were written: the reason says so.
@@ -102,7 +104,7 @@ struct FilterCommand: ParsableCommand {
         if let grant { try withRegistryErrors { try grant.delivered() } }
     }
 
-    private func filter(engine: Engine, policy: MaskingPolicy, known: [KnownPerson], grant: RevealGrant?) throws {
+    private func filter(engine: Engine, policy: MaskingPolicy, known: [KnownPerson], grant: RevealGrant?, batch: FileBatch?) throws {
         let context = try pseudonymisation.makeContext(policy: policy, ruleDirectory: engine.rules.directory, jsonl: jsonl, explain: explain)
         let session: Session
         do { session = try engine.makeSession() } catch { throw fail(error) }
@@ -112,8 +114,7 @@ struct FilterCommand: ParsableCommand {
                 try session.anonymize(text, policy: policy, known: known, grant: grant, explain: explain, pseudonymisation: context)
             }.run()
         }
-        if isBatch {
-            let batch = try FileBatch(arguments: files, outDir: outDir, force: force)
+        if let batch {
             let explain = explain
             return try batch.run(limit: ruleOptions.maxBytes) { (text) throws(DiskretError) in
                 try session.anonymize(text, policy: policy, known: known, grant: grant, explain: explain, pseudonymisation: context).text
