@@ -16,6 +16,7 @@ public enum DocxText {
     /// counted as it streams, so a ZIP bomb stops at the limit whatever its directory claims).
     public static func extract(from data: Data, limit: Int) throws(DocxError) -> String {
         let archive: Archive
+        guard ZipBounds.areSound(data) else { throw DocxError.notADocx }
         do { archive = try Archive(data: data, accessMode: .read) } catch { throw DocxError.notADocx }
         guard let body = archive["word/document.xml"] else { throw DocxError.notADocx }
         var budget = limit
