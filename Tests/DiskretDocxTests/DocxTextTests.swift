@@ -78,6 +78,12 @@ import Testing
         #expect(throws: DocxError.malformedPart("word/document.xml")) { try DocxText.extract(from: entity, limit: 1 << 20) }
         let broken = try DocxPackage.make(body: "<w:p><w:r><w:t>offen</w:r></w:p>")
         #expect(throws: DocxError.malformedPart("word/document.xml")) { try DocxText.extract(from: broken, limit: 1 << 20) }
+        // A directory pointing past the end is refused, not read (ZIPFoundation's in-memory reader would trap).
+        var pastTheEnd = [UInt8](try DocxPackage.make(body: paragraph(run("Text"))))
+        let end = pastTheEnd.count - 22
+        #expect(pastTheEnd[end..<end + 4] == [0x50, 0x4B, 0x05, 0x06])
+        pastTheEnd.replaceSubrange(end + 16..<end + 20, with: [0xF0, 0xFF, 0xFF, 0x7F])
+        #expect(throws: DocxError.notADocx) { try DocxText.extract(from: Data(pastTheEnd), limit: 1 << 20) }
         // Messages carry no document text.
         #expect(!DocxError.malformedPart("word/document.xml").description.contains("offen"))
     }
