@@ -4,7 +4,7 @@ public enum DocxError: Error, Equatable, Sendable, CustomStringConvertible {
     case notADocx
     /// A part unpacks to more than the limit (a ZIP bomb, or a document beyond `--max-bytes`).
     case tooLarge(limit: Int)
-    /// A part is not well-formed XML, or declares a DTD (Word never writes one).
+    /// A part is not well-formed XML in UTF-8, or declares a DTD (Word writes neither).
     case malformedPart(String)
 
     /// A one-line description without document text.
@@ -12,7 +12,7 @@ public enum DocxError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .notADocx: return "not a Word document (.docx): no ZIP archive with word/document.xml (encrypted, another format or damaged)"
         case let .tooLarge(limit): return "the .docx unpacks to more than \(limit) bytes, beyond the input limit; refused unread"
-        case let .malformedPart(part): return "the .docx part \(part) is not well-formed XML or declares a DTD"
+        case let .malformedPart(part): return "the .docx part \(part) is not well-formed UTF-8 XML or declares a DTD"
         }
     }
 }
