@@ -48,7 +48,8 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        // Text out of Word documents (.docx): ZIP with a bound on what is unpacked, XML streamed (FoundationXML).
+        // Text out of Word documents (.docx): its own checked ZIP directory, ZIPFoundation's inflater with a bound on
+        // what is unpacked, XML streamed (FoundationXML).
         .target(name: "DiskretDocx", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The thin command-line front end.
         .executableTarget(

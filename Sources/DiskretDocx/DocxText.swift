@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 /// The text of a Word document (`.docx`) as plain text for masking: body paragraphs and tables (cells separated
 /// by " | ", rows by line breaks), headers, footers, footnotes, endnotes, comments, text deleted under tracked
@@ -15,45 +14,34 @@ public enum DocxText {
     /// Extracts the text of the `.docx` in `data`. `limit` bounds what is unpacked (all parts together, each
     /// counted as it streams, so a ZIP bomb stops at the limit whatever its directory claims).
     public static func extract(from data: Data, limit: Int) throws(DocxError) -> String {
-        let archive: Archive
-        guard ZipBounds.areSound(data) else { throw DocxError.notADocx }
-        do { archive = try Archive(data: data, accessMode: .read) } catch { throw DocxError.notADocx }
-        guard let body = archive["word/document.xml"] else { throw DocxError.notADocx }
+        guard let archive = ZipDirectory(data), archive.contains("word/document.xml") else { throw DocxError.notADocx }
         var budget = limit
-        func read(_ entry: Entry) throws(DocxError) -> Data {
-            guard entry.type == .file, entry.uncompressedSize <= UInt64(budget) else { throw DocxError.tooLarge(limit: limit) }
-            var bytes = Data()
-            do {
-                _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                    guard chunk.count <= budget - bytes.count else { throw DocxError.tooLarge(limit: limit) }
-                    bytes.append(chunk)
-                }
-            } catch let error as DocxError { throw error } catch { throw DocxError.notADocx }
+        func read(_ path: String) throws(DocxError) -> Data {
+            let bytes = try archive.read(path, budget: budget, limit: limit)
             budget -= bytes.count
             return bytes
         }
-        func parts(_ prefix: String) -> [Entry] {
-            archive.filter { entry in
-                let path = entry.path
+        func parts(_ prefix: String) -> [String] {
+            archive.paths.filter { path in
                 guard path.hasPrefix("word/\(prefix)"), path.hasSuffix(".xml"), !path.dropFirst(5).contains("/") else { return false }
                 return path.dropFirst(5 + prefix.count).dropLast(4).allSatisfy(\.isNumber)
-            }.sorted { $0.path.count != $1.path.count ? $0.path.count < $1.path.count : $0.path < $1.path }
+            }.sorted { $0.count != $1.count ? $0.count < $1.count : $0 < $1 }
         }
         var deleted: [String] = []
-        func text(of entry: Entry) throws(DocxError) -> String {
-            let part = try WordPartParser.parse(try read(entry), name: entry.path)
+        func text(of path: String) throws(DocxError) -> String {
+            let part = try WordPartParser.parse(try read(path), name: path)
             deleted += part.deleted
             return part.text
         }
         var sections: [String] = []
-        func section(_ heading: String, _ entries: [Entry]) throws(DocxError) {
+        func section(_ heading: String, _ paths: [String]) throws(DocxError) {
             var seen: Set<String> = []
             // Word writes up to three headers (first page, even, default), often the same: each text once.
-            let texts = try entries.map { (entry) throws(DocxError) in try text(of: entry) }.filter { !$0.isEmpty && seen.insert($0).inserted }
+            let texts = try paths.map { (path) throws(DocxError) in try text(of: path) }.filter { !$0.isEmpty && seen.insert($0).inserted }
             if !texts.isEmpty { sections.append(heading + "\n" + texts.joined(separator: "\n")) }
         }
         try section(headings.header, parts("header"))
-        sections.append(try text(of: body))
+        sections.append(try text(of: "word/document.xml"))
         try section(headings.footer, parts("footer"))
         try section(headings.footnotes, parts("footnotes"))
         try section(headings.endnotes, parts("endnotes"))
@@ -61,8 +49,8 @@ public enum DocxText {
         if !deleted.isEmpty { sections.append(headings.deleted + "\n" + deleted.joined(separator: "\n")) }
         var properties: [String] = []
         for name in ["docProps/core.xml", "docProps/app.xml", "docProps/custom.xml"] {
-            guard let entry = archive[name] else { continue }
-            properties += try PropertiesParser.parse(try read(entry), name: name)
+            guard archive.contains(name) else { continue }
+            properties += try PropertiesParser.parse(try read(name), name: name)
         }
         if !properties.isEmpty { sections.append(headings.properties + "\n" + properties.joined(separator: "\n")) }
         return sections.joined(separator: "\n\n") + "\n"
