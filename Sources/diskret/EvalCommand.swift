@@ -27,6 +27,9 @@ struct EvalCommand: ParsableCommand {
     @Flag(name: .long, help: "List findings that overlap no annotation, with context.")
     var showFalsePositives = false
 
+    @Flag(name: .long, help: "After the figures, list the 25 pattern rules whose regexes took longest, with the text each ran on (for rule authors).")
+    var profileRules = false
+
     @Flag(name: .long, help: "Print the figures as JSON.")
     var json = false
 
@@ -46,7 +49,7 @@ struct EvalCommand: ParsableCommand {
             }
             return kind
         }
-        let engine = try ruleOptions.makeEngine()
+        let engine = try ruleOptions.makeEngine(profilesRules: profileRules)
         // The corpus is named by position, not by its file name, which can hold a name.
         let data = Data(try InputReader.readFile(corpus, limit: EngineOptions.inputLimit, option: "CORPUS"))
         let session: Session
@@ -75,6 +78,7 @@ struct EvalCommand: ParsableCommand {
             return
         }
         print(EvalFormatter.table(report, seconds: seconds))
+        if profileRules { print(EvalFormatter.ruleCosts(session.patternRuleCosts, top: 25)) }
         if showMisses {
             print("\nMissed (\(report.misses.count)):")
             for miss in report.misses { print(EvalFormatter.context(miss, texts[miss.document] ?? "")) }
@@ -88,6 +92,17 @@ struct EvalCommand: ParsableCommand {
 
 /// Renders evaluation reports for people and machines.
 enum EvalFormatter {
+    /// The costliest pattern rules of a profiled run: seconds, share of all pattern time, text scanned.
+    static func ruleCosts(_ costs: [RuleCost], top: Int) -> String {
+        let total = costs.reduce(0) { $0 + $1.seconds }
+        var lines = ["\npattern rules by regex time (\(String(format: "%.3f", total)) s in all):"]
+        for cost in costs.prefix(top) {
+            let share = total > 0 ? 100 * cost.seconds / total : 0
+            lines.append(pad(String(format: "%8.3f s %5.1f %%", cost.seconds, share), 20) + pad(String(cost.scannedUnits), 12) + cost.rule)
+        }
+        return lines.joined(separator: "\n")
+    }
+
     static func table(_ report: Evaluator.Report, seconds: Double) -> String {
         var lines = ["documents: \(report.documents)   gold entities: \(report.micro.gold)   findings: \(report.micro.findings)   seconds: \(String(format: "%.2f", seconds))",
                      pad("category", 14) + ["gold", "masked", "partial", "strict-P", "strict-R", "strict-F1"].map { pad($0, 10) }.joined()]

@@ -32,14 +32,16 @@ struct RuleOptions: ParsableArguments {
     }
 
     /// Loads the pack and makes an engine with the site's word lists; errors are reported and become exit codes.
-    func makeEngine(directory override: String? = nil, siteWords: SiteWords = SiteWords()) throws -> Engine {
+    func makeEngine(directory override: String? = nil, profilesRules: Bool = false, siteWords: SiteWords = SiteWords()) throws -> Engine {
         guard let directory = override ?? ruleDirectory() else {
             printError("error: no rule pack found; pass --rules DIR or set DISKRET_RULES")
             throw ExitCodes.configError
         }
         do {
             let pack = try RulePack.load(directory: directory, cacheDirectory: noCache ? nil : RulePack.defaultCacheDirectory())
-            return Engine(rules: pack, options: EngineOptions(threshold: threshold, maxInputBytes: maxBytes), siteWords: siteWords)
+            var options = EngineOptions(threshold: threshold, maxInputBytes: maxBytes)
+            options.profilesRules = profilesRules
+            return Engine(rules: pack, options: options, siteWords: siteWords)
         } catch {
             throw fail(error)
         }

@@ -75,6 +75,24 @@ import Testing
         #expect(try mask("Hr. van der Fischer-Koch kam.") == "Hr. [Person 1] kam.")
     }
 
+    @Test func aLoneInitialIsThePersonOfTheNoteWithThatLetter() throws {
+        #expect(try mask("Frau Fischer kam. Laut F. war es spät; F. weinte.") == "Frau [Person 1] kam. Laut [Person 2] war es spät; [Person 2] weinte.")
+        // Without a named person of that letter, and in abbreviations, units and page numbers, a letter stays.
+        #expect(try mask("Frau Fischer kam. Laut K. war es spät.") == "Frau [Person 1] kam. Laut K. war es spät.")
+        #expect(try mask("Frau Fischer, 29 F., Z. n. Sturz; I. A. der Leitung; Bl. 7 d. F.") == "Frau [Person 1], 29 F., Z. n. Sturz; I. A. der Leitung; Bl. 7 d. F.")
+    }
+
+    @Test func aNameTypedInLowerCaseIsStillTheName() throws {
+        #expect(try mask("Frau Lena rief an. sag der lena, sie soll kommen.") == "Frau [Person 1] rief an. sag der [Person 1], sie soll kommen.")
+        // A lower-case word of the language is not the name.
+        #expect(try mask("Herr Koch rief an. der koch kam nicht.") == "Herr [Person 1] rief an. der koch kam nicht.")
+    }
+
+    @Test func aTimeAfterADateBelongsToIt() throws {
+        #expect(try mask("Am 1.2.2024 um 14:30 Uhr und am 3.4.2024, gegen 9 Uhr; dann 5.6.2024 (Mo) ab 10 Uhr.")
+                == "Am [Datum 1] und am [Datum 2]; dann [Datum 3] (Mo) ab 10 Uhr.")
+    }
+
     @Test func allowListedWordsAreNotMasked() throws {
         #expect(try mask("Das Jugendamt rief an.") == "Das Jugendamt rief an.")
     }

@@ -15,7 +15,6 @@ struct BracketedAge {
             && (candidates[index].category == .person || candidates[index].category == .date) {
             ends.append(candidates[index].range.upperBound)
         }
-        guard !ends.isEmpty else { return }
         let anchorEnds = SortedOffsets(ends)
         for (index, token) in text.tokens.enumerated() where token.kind == .number && index >= 1 && index + 1 < text.tokens.count {
             guard isListedAge(index, anchorEnds: anchorEnds, in: text) || isBracketedAge(index, anchorEnds: anchorEnds, in: text)
@@ -37,7 +36,12 @@ struct BracketedAge {
         guard closes else { return false }
         var before = open.start
         while before > 0 && (isSpace(units[before - 1]) || units[before - 1] == 0x2C) { before -= 1 }
-        return anchorEnds.contains(before)
+        if anchorEnds.contains(before) { return true }
+        // A role word before the bracket ("KM (34)", "junge Frau (19)") is a person as much as a name.
+        guard index >= 2, let role = text.tokens[..<(index - 1)].last(where: { !isSpace(units[$0.start]) && units[$0.start] != 0x2C }),
+              role.end == before, role.isWord else { return false }
+        let key = text.units[role.range].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        return Self.roleWords.contains(key)
     }
 
     /// "NAME 11," or "NAME 4)": a child's age of one or two digits right after a person, ending a list item.
@@ -49,6 +53,15 @@ struct BracketedAge {
         let next = text.tokens[index + 1]
         return next.flags.contains(.newlineBefore) || (!next.flags.contains(.spaceBefore) && (units[next.start] == 0x2C || units[next.start] == 0x29))
     }
+
+    /// Words for a person of the case that a bracketed age may follow (lower-cased UTF-16).
+    private static let roleWords: Set<[UInt16]> = Set([
+        "km", "kv", "mutter", "vater", "kind", "tochter", "sohn", "frau", "mann", "partner", "partnerin", "oma", "opa",
+        "großmutter", "großvater", "bruder", "schwester", "junge", "mädchen", "baby", "säugling", "klientin", "klient",
+        "bewohnerin", "patientin", "patient", "geschädigte", "geschädigter", "beschuldigte", "beschuldigter", "ehemann",
+        "ehefrau", "lebensgefährte", "lebensgefährtin", "stiefvater", "stiefmutter", "cousin", "cousine", "tante", "onkel",
+        "nichte", "neffe", "enkel", "enkelin", "freund", "freundin", "ex-partner", "ex-mann", "kindsmutter", "kindsvater",
+    ].map { Array($0.utf16) })
 
     /// The value of a token made of ASCII digits only.
     private func asciiNumber(_ token: Token, in text: TokenizedText) -> Int? {

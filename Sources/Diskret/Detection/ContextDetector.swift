@@ -95,9 +95,25 @@ struct ContextDetector {
         if !rule.targetLists.isEmpty {
             guard let key = text.joinedKey(covering: range), rule.targetLists.anyContains(key) else { return nil }
         }
-        if definition.includeTrigger { range = tokens[start].start..<range.upperBound }
+        if definition.includeTrigger {
+            range = tokens[start].start..<closingQuoteEnd(after: range.upperBound, openedAfter: triggerEnd, text: text)
+            if definition.category == .organisation { range = range.lowerBound..<OrganisationTail.end(after: range.upperBound, in: text.units) }
+        }
         return Candidate(range: range, category: definition.category!, label: rule.label, score: definition.score, role: role)
     }
+
+    /// A name quoted after its trigger ("Kita „Sternschnuppe“") is masked with its closing quote: left behind, the
+    /// quote shows where a name stood and the output reads as broken. `end` when nothing closes there.
+    private func closingQuoteEnd(after end: Int, openedAfter triggerEnd: Int, text: TokenizedText) -> Int {
+        let units = text.units
+        guard end < units.count, Self.quotes.contains(units[end]),
+              text.tokens[triggerEnd...].prefix(while: { $0.start < end }).contains(where: { Self.quotes.contains(units[$0.start]) })
+        else { return end }
+        return end + 1
+    }
+
+    /// „ “ ” " ‚ ‘ ’ ' » «
+    private static let quotes: Set<UInt16> = [0x201E, 0x201C, 0x201D, 0x22, 0x201A, 0x2018, 0x2019, 0x27, 0xBB, 0xAB]
 
     /// Whether a sentence ends between trigger and target: a blank line, or a full stop that is not an
     /// abbreviation's ("Oberarzt." ends a sentence, "Dr." and "Dr.med." do not), or — with `lineBreaks`, for

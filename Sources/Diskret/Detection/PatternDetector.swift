@@ -11,12 +11,15 @@ struct PatternDetector {
     /// Narrow each rule to the ranges where its shape can match (one pass per automaton); none runs every
     /// rule behind its gates only.
     private let prefilters: [PrefilterScanner]
+    /// Per-rule timing, for `diskret rules profile`; nil in normal runs.
+    let clock: RuleClock?
 
     /// `prefilters` must have been built from `rules`; they run once the session has read `prefilterWarmUp`
     /// UTF-16 units.
     init(rules: [PatternRule], prefilters: [PatternPrefilter], prefilterWarmUp: Int = PrefilterScanner.defaultWarmUpUnits,
-         timeLimit: Int32) throws(DiskretError) {
+         timeLimit: Int32, profiles: Bool = false) throws(DiskretError) {
         self.rules = rules
+        clock = profiles ? RuleClock(ruleCount: rules.count) : nil
         var matchers: [RegexMatcher] = []
         for rule in rules { matchers.append(try rule.regex.makeMatcher()) }
         self.matchers = matchers
@@ -50,6 +53,8 @@ struct PatternDetector {
                     }
                 }
                 if ranges.isEmpty { continue }
+                let started = clock == nil ? 0 : RuleClock.now()
+                defer { clock?.record(rule: index, since: started, units: ranges.reduce(0) { $0 + $1.count }) }
                 try matcher.reset(buffer, timeLimit: timeLimit)
                 for region in ranges {
                     try matcher.setRegion(region)

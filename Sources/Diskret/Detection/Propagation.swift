@@ -1,6 +1,7 @@
 /// Document-level propagation: once a word is known to be a name (or a place, or an institution's name)
 /// anywhere in the note, every other capitalised occurrence is masked too, including genitive and plural
-/// forms ("Lenas", "Schäfers") and case and diacritic variants (all compare by folded key).
+/// forms ("Lenas", "Schäfers") and case and diacritic variants (all compare by folded key); a person's name
+/// also where it was typed in lower case.
 struct Propagation {
     static let rule = "engine.propagation"
     /// The genitive ending "-es", tried when "-s" explained nothing.
@@ -35,8 +36,17 @@ struct Propagation {
         for candidate in candidates.indices where candidates[candidate].score >= threshold {
             for index in tokenIndices(of: candidates[candidate].range, in: text) { covered[index] = true }
         }
-        for index in text.tokens.indices where !covered[index] && text.tokens[index].isCapitalizedWord {
+        for index in text.tokens.indices where !covered[index] && text.tokens[index].isWord {
             let word = text.key(index)
+            guard text.tokens[index].isCapitalizedWord else {
+                // A name typed in haste ("sag dem tobi", "olena, mach keine probleme") is still the name, unless
+                // the lower-case word is a word of the language ("weiß" of Weiß).
+                if word.count >= 3, let (category, label) = origin(of: word, hash: text.tokens[index].keyHash), category == .person,
+                   !lexicon.isCommonWord(word), !lexicon.isAllowed(word) {
+                    candidates.append(Candidate(range: text.tokens[index].range, category: category, label: label, score: threshold, derived: true))
+                }
+                continue
+            }
             var found = origin(of: word, hash: text.tokens[index].keyHash)
             if found == nil, word.count > 3, word.last == 0x73 { found = origin(of: word.dropLast(), hash: fnv1a(word.dropLast())) }  // -s
             if found == nil, word.count > 4, word.hasSuffix(Self.esEnding) {

@@ -97,8 +97,9 @@ struct WordListDetector {
                 }
                 var score = definition.score
                 if matchedEnd < 0 {
-                    // A genitive or plural "s" ("Müllers", "Lenas") still names the listed word.
-                    guard first.isWord, answers & (2 << (2 * number)) != 0 else { continue }
+                    // A genitive or plural "s" ("Müllers", "Lenas") still names the listed word; a day with
+                    // an "s" recurs ("dienstags", "sonntags") and fixes none.
+                    guard first.isWord, definition.category != .date, answers & (2 << (2 * number)) != 0 else { continue }
                     matchedEnd = start
                     score *= 0.9
                 }

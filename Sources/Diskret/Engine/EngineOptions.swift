@@ -11,6 +11,8 @@ public struct EngineOptions: Sendable {
     public static let inputLimit = 1 << 30
     /// When the pattern prefilter narrows where the pattern rules' regexes run. It never changes what they find.
     public var patternPrefilter: PatternPrefilterMode = .afterWarmUp
+    /// Sessions time each pattern rule (`Session.patternRuleCosts`), for rule authors; off in normal runs.
+    public var profilesRules = false
 
     public init(threshold: Double = 0.5, regexTimeLimit: Int32 = 2_000, maxInputBytes: Int = 64 << 20,
                 patternPrefilter: PatternPrefilterMode = .afterWarmUp) {

@@ -6,7 +6,7 @@ public final class Session {
     private let tokenizer: Tokenizer
     private let patterns: PatternDetector
     private let contexts: ContextDetector
-    /// The labels of the word-list rules, whose hits the allow lists may overrule: compared by identity
+    /// The labels of the word-list rules of names and places, whose hits the allow lists may overrule: compared by identity
     /// (a handful of pointers), where hashing each candidate's rule id had cost more than the test.
     private let wordListLabels: [RuleLabel]
     private let wordAnswers = WordAnswers()
@@ -20,10 +20,22 @@ public final class Session {
         patterns = try PatternDetector(rules: engine.rules.patterns,
                                        prefilters: prefilterMode == .never ? [] : engine.rules.patternPrefilters,
                                        prefilterWarmUp: prefilterMode == .always ? 0 : PrefilterScanner.defaultWarmUpUnits,
-                                       timeLimit: engine.options.regexTimeLimit)
+                                       timeLimit: engine.options.regexTimeLimit,
+                                       profiles: engine.options.profilesRules)
         contexts = try ContextDetector(rules: engine.rules.contexts, lexicon: lexicon, timeLimit: engine.options.regexTimeLimit)
-        wordListLabels = engine.rules.wordLists.map(\.label)
+        // Allow lists hold the look-alikes of names (weekdays, function words such as "gestern"); a relative
+        // date is no name, so its list is not overruled by them.
+        wordListLabels = engine.rules.wordLists.filter { $0.definition.category != .date }.map(\.label)
         site = try SiteWordLists(engine.siteWords, tokenizer: tokenizer)
+    }
+
+    /// What each pattern rule cost over the notes this session anonymised, costliest first; empty unless the
+    /// engine's options ask for profiling (`EngineOptions.profilesRules`).
+    public var patternRuleCosts: [RuleCost] {
+        guard let clock = patterns.clock else { return [] }
+        return zip(patterns.rules, zip(clock.nanoseconds, clock.scannedUnits))
+            .map { RuleCost(rule: $0.definition.id, seconds: Double($1.0) / 1e9, scannedUnits: $1.1) }
+            .sorted { $0.seconds > $1.seconds }
     }
 
     /// Masks `text` as `policy` says; `known` are persons of the case whose identifiers are always found.
@@ -84,9 +96,9 @@ public final class Session {
         return candidates
     }
 
-    /// The pipeline: candidates from all rules → allow list → evidence → threshold → propagation → ages in
-    /// brackets → overlap resolution → name merging → genitive names → role evidence → roster roles → the site's
-    /// never-mask list → entity linking.
+    /// The pipeline: candidates from all rules → allow list → evidence → threshold → propagation → initials of
+    /// named persons → ages in brackets → times and weekdays beside dates → overlap resolution → name merging →
+    /// genitive names → role evidence → roster roles → the site's never-mask list → entity linking.
     func detect(in text: TokenizedText, known: [KnownPerson]) throws(DiskretError) -> [Candidate] {
         let threshold = engine.options.threshold
         var candidates = try rawCandidates(in: text, known: known)
@@ -94,7 +106,9 @@ public final class Session {
         Evidence(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         candidates.removeAllInPlace { $0.score < threshold }
         Propagation(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
+        NamedInitials(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         BracketedAge(threshold: threshold).apply(to: &candidates, in: text)
+        DateTail(threshold: threshold).apply(to: &candidates, in: text)
         var findings = NameMerger(lexicon: lexicon).merge(OverlapResolver.resolve(candidates), in: text)
         GenitiveNames(lexicon: lexicon).trim(&findings, in: text)
         RoleEvidence(lexicon: lexicon).apply(to: &findings, in: text)

@@ -17,8 +17,12 @@ final class PatternPrefilter: Sendable {
     /// the scanner then follows the rule's threads to learn where they started.
     let reach: [Int?]
 
-    /// The most rules one automaton tracks (its masks are 64-bit words); later rules run unfiltered.
-    static let maxRules = 64
+    /// The most rules one automaton tracks; the next rules go to another automaton. Its masks would hold 64,
+    /// but the scanner builds its states lazily, and a state is the set of nodes alive at once: with many
+    /// rules that track letters, their number grows with the product of the rules' positions, so on varied
+    /// notes a large automaton spends its time making states. Small automata keep that to a sum, for one
+    /// more table walk per automaton.
+    static let maxRules = 16
     /// The most automaton nodes one rule may take: nested counted repeats multiply (`((a{8}){8}){8}`).
     static let maxNodesPerRule = 20_000
 

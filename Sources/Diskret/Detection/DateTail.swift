@@ -1,0 +1,139 @@
+/// The time of day after a date belongs to the date ("Di 16.04. um 10 Uhr", "heute 13:10", "gestern Abend so
+/// gg 23 uhr"), and so does a weekday abbreviation before a numeric date ("fr 08.03."): left readable beside a
+/// masked date, either tells the day the mask hides. A date found by any rule is widened over them; a time
+/// behind a closing bracket ("Pfingstmontag (20.05.) gegen 2 Uhr") becomes a date finding of its own.
+///
+/// The shift and generalising operators read widened dates as before: `WrittenDate` keeps a weekday before
+/// and a time after the core as written.
+struct DateTail {
+    static let label = RuleLabel(rule: "engine.time-after-date", type: "date.time")
+    let threshold: Double
+
+    func apply(to candidates: inout [Candidate], in text: TokenizedText) {
+        let units = text.units
+        var added: [Candidate] = []
+        for index in candidates.indices where candidates[index].category == .date && candidates[index].score >= threshold {
+            let range = candidates[index].range
+            // A year alone ("seit 2024") fixes no day a time could belong to.
+            if range.count == 4 && units[range].allSatisfy(isDigit) { continue }
+            var start = range.lowerBound
+            if let digit = units[safe: start], isDigit(digit), let weekday = weekdayBefore(start, in: units) { start = weekday }
+            var end = range.upperBound
+            if let tail = timeTail(after: end, in: units) {
+                if tail.crossesBracket {
+                    added.append(Candidate(range: tail.range, category: .date, label: Self.label, score: threshold, derived: true))
+                } else {
+                    end = tail.range.upperBound
+                }
+            }
+            candidates[index].range = start..<end
+        }
+        candidates.append(contentsOf: added)
+    }
+
+    /// A time (with connectors such as "um", "gegen", "ca.") after `offset`, past spaces, one comma and one
+    /// closing bracket.
+    private func timeTail(after offset: Int, in units: [UInt16]) -> (range: Range<Int>, crossesBracket: Bool)? {
+        var position = offset
+        var crossesBracket = false
+        var commas = 0
+        while position < units.count {
+            let unit = units[position]
+            if unit == 0x20 || unit == 0x09 || unit == 0xA0 { position += 1 } else if unit == 0x2C && commas == 0 {
+                commas += 1; position += 1
+            } else if unit == 0x29 && !crossesBracket && commas == 0 { crossesBracket = true; position += 1 } else { break }
+        }
+        // A rule that took the hour as part of the date ("16.04. 10") leaves its "Uhr".
+        if !crossesBracket, offset > 0, isDigit(units[offset - 1]), let word = hourWord(at: position, in: units),
+           !(word < units.count && isLetter(units[word])) {
+            return (offset..<word, false)
+        }
+        var tailStart = position
+        for _ in 0..<2 {
+            guard let word = connector(at: position, in: units) else { break }
+            position = word
+            while position < units.count && (units[position] == 0x20 || units[position] == 0xA0) { position += 1 }
+        }
+        guard var end = time(at: position, in: units) else { return nil }
+        // A range: "13:30-14:15 Uhr", "14 bis 15 Uhr".
+        var next = end
+        while next < units.count && units[next] == 0x20 { next += 1 }
+        if next < units.count && (units[next] == 0x2D || units[next] == 0x2013) {
+            next += 1
+            while next < units.count && units[next] == 0x20 { next += 1 }
+            if let rangeEnd = time(at: next, in: units) { end = rangeEnd }
+        }
+        if crossesBracket {
+            while tailStart < units.count && units[tailStart] == 0x20 { tailStart += 1 }
+            return (tailStart..<end, true)
+        }
+        return (offset..<end, false)
+    }
+
+    /// "10 Uhr", "9:15", "13.10 Uhr", "23 uhr", "14h": hours 0–23 with minutes or an hour word; the end offset.
+    private func time(at start: Int, in units: [UInt16]) -> Int? {
+        var position = start
+        var hours = 0, digits = 0
+        while position < units.count, isDigit(units[position]), digits < 3 {
+            hours = hours * 10 + Int(units[position] - 0x30); digits += 1; position += 1
+        }
+        guard (1...2).contains(digits), hours <= 23 else { return nil }
+        var hasMinutes = false
+        if position + 2 < units.count, units[position] == 0x3A || units[position] == 0x2E,
+           isDigit(units[position + 1]), isDigit(units[position + 2]), units[position + 1] <= 0x35 {
+            hasMinutes = true; position += 3
+        }
+        let afterSpace = position < units.count && (units[position] == 0x20 || units[position] == 0xA0) ? position + 1 : position
+        if let word = hourWord(at: afterSpace, in: units), !(word < units.count && isLetter(units[word])) {
+            position = word
+        } else if !hasMinutes {
+            return nil
+        }
+        if position < units.count, isDigit(units[position]) || isLetter(units[position]) { return nil }
+        return position
+    }
+
+    /// "Uhr"/"uhr"/"h" at `start`; the end offset.
+    private func hourWord(at start: Int, in units: [UInt16]) -> Int? {
+        if start + 3 <= units.count, units[start] | 0x20 == 0x75, units[start + 1] == 0x68, units[start + 2] == 0x72 { return start + 3 }
+        if start < units.count, units[start] == 0x68 { return start + 1 }
+        return nil
+    }
+
+    private static let connectors: [[UInt16]] = ["um", "gegen", "ca.", "ca", "circa", "etwa", "gg.", "gg", "so"]
+        .map { Array($0.utf16) }
+
+    /// A connector word at `start` (any case), followed by a space; the offset after it.
+    private func connector(at start: Int, in units: [UInt16]) -> Int? {
+        for word in Self.connectors where start + word.count < units.count {
+            var matches = true
+            for (offset, unit) in word.enumerated() where lower(units[start + offset]) != unit { matches = false; break }
+            guard matches else { continue }
+            let after = start + word.count
+            if word.last == 0x2E || units[after] == 0x20 || units[after] == 0xA0 { return after }
+        }
+        return nil
+    }
+
+    private static let weekdays: [[UInt16]] = ["mo", "di", "mi", "do", "fr", "sa", "so"].map { Array($0.utf16) }
+
+    /// The start of a weekday abbreviation right before a date at `start` ("fr 08.03.", "Di., 16.04.").
+    private func weekdayBefore(_ start: Int, in units: [UInt16]) -> Int? {
+        var position = start
+        while position > 0 && (units[position - 1] == 0x20 || units[position - 1] == 0xA0) { position -= 1 }
+        if position > 0 && units[position - 1] == 0x2C { position -= 1 }
+        if position > 0 && units[position - 1] == 0x2E { position -= 1 }
+        guard position >= 2, position < start else { return nil }
+        let word = [lower(units[position - 2]), lower(units[position - 1])]
+        guard Self.weekdays.contains(word), position == 2 || !isLetter(units[position - 3]) else { return nil }
+        return position - 2
+    }
+
+    private func isDigit(_ unit: UInt16) -> Bool { unit >= 0x30 && unit <= 0x39 }
+    private func isLetter(_ unit: UInt16) -> Bool { (unit | 0x20) >= 0x61 && (unit | 0x20) <= 0x7A || unit >= 0xC0 && unit < 0x2000 }
+    private func lower(_ unit: UInt16) -> UInt16 { unit >= 0x41 && unit <= 0x5A ? unit | 0x20 : unit }
+}
+
+private extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

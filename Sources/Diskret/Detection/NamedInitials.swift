@@ -1,0 +1,65 @@
+/// A lone initial ("D.", "A.") stands for a person of the note whose name starts with that letter: once
+/// "Dominik" or "Amira" is found, "lt. D." and "- A. erzählt" are that person, whatever stands around them.
+/// Children in case notes are mostly named so after their first mention.
+///
+/// Not taken: known abbreviations ("Z. n.", "I. A.", a lower-case letter after: "z. B."), "S." before a
+/// number (a page), and A., M., N., V. before a word of no German list (Arteria, Morbus, Nervus, Vena in
+/// findings: "A. carotis").
+struct NamedInitials {
+    static let label = RuleLabel(rule: "engine.named-initial", type: "person.initial")
+    let lexicon: Lexicon
+    let threshold: Double
+
+    func apply(to candidates: inout [Candidate], in text: TokenizedText) {
+        let tokens = text.tokens, units = text.units
+        var letters = Set<UInt16>()
+        var covered = [Bool](repeating: false, count: units.count + 1)
+        for candidate in candidates where candidate.score >= threshold {
+            for offset in candidate.range { covered[offset] = true }
+            guard candidate.category == .person else { continue }
+            var position = candidate.range.lowerBound
+            while position < candidate.range.upperBound {
+                let unit = units[position]
+                if Self.isUpper(unit), position + 1 < units.count, Self.isLower(units[position + 1]),
+                   position == 0 || !Self.isLetter(units[position - 1]) {
+                    letters.insert(unit)
+                }
+                position += 1
+            }
+        }
+        guard !letters.isEmpty else { return }
+        for index in tokens.indices where index + 1 < tokens.count {
+            let token = tokens[index], dot = tokens[index + 1]
+            guard token.isWord, token.end - token.start == 1, letters.contains(units[token.start]), !covered[token.start],
+                  units[dot.start] == 0x2E, !dot.flags.contains(.spaceBefore) else { continue }
+            if index + 2 < tokens.count, isAbbreviationPart(after: index + 2, in: text) { continue }
+            if index >= 2, units[tokens[index - 1].start] == 0x2E, tokens[index - 2].isWord,
+               tokens[index - 2].end - tokens[index - 2].start == 1,
+               Self.knownPairs.contains([units[tokens[index - 2].start], units[token.start]]) { continue }  // "I. A." second half
+            if index + 2 < tokens.count, tokens[index + 2].kind == .number, units[token.start] == 0x53 { continue }  // "S. 12"
+            // After a number a letter is a unit ("29 J.", "7 d. A."); after "d."/"i." it ends an abbreviation ("d. A.").
+            if index >= 1, tokens[index - 1].kind == .number { continue }
+            if index >= 2, units[tokens[index - 1].start] == 0x2E, tokens[index - 2].isWord,
+               tokens[index - 2].end - tokens[index - 2].start == 1, !tokens[index - 2].isCapitalizedWord { continue }
+            if [0x41, 0x4D, 0x4E, 0x56].contains(units[token.start]), index + 2 < tokens.count, tokens[index + 2].isWord,
+               !tokens[index + 2].isCapitalizedWord, !lexicon.isCommonWord(text.key(index + 2)) { continue }
+            candidates.append(Candidate(range: token.start..<dot.end, category: .person, label: Self.label, score: threshold, derived: true))
+        }
+    }
+
+    /// Whether the token at `index` continues an abbreviation of single letters ("Z. n.", "I. A.", "u. a.").
+    private func isAbbreviationPart(after index: Int, in text: TokenizedText) -> Bool {
+        let tokens = text.tokens
+        guard index + 1 < tokens.count, tokens[index].isWord, tokens[index].end - tokens[index].start == 1 else { return false }
+        let next = tokens[index + 1]
+        guard text.units[next.start] == 0x2E, !next.flags.contains(.spaceBefore) else { return false }
+        // A lower-case letter ("Z. n.") or a capital that the list of pairs knows ("I. A.").
+        return !tokens[index].isCapitalizedWord || Self.knownPairs.contains([text.units[tokens[index - 2].start], text.units[tokens[index].start]])
+    }
+
+    private static let knownPairs: Set<[UInt16]> = [[0x49, 0x41], [0x49, 0x56], [0x5A, 0x4E], [0x56, 0x41], [0x55, 0x41]]  // I.A. I.V. Z.N. V.A. U.A.
+
+    private static func isUpper(_ unit: UInt16) -> Bool { (0x41...0x5A).contains(unit) || (0xC0...0xDE).contains(unit) && unit != 0xD7 }
+    private static func isLower(_ unit: UInt16) -> Bool { (0x61...0x7A).contains(unit) || (0xDF...0xFF).contains(unit) && unit != 0xF7 }
+    private static func isLetter(_ unit: UInt16) -> Bool { isUpper(unit) || isLower(unit) }
+}

@@ -1,0 +1,49 @@
+/// The partners and legal form that end a firm's name ("Spedition Huber & Söhne GmbH", "Kanzlei Koç & Brenner",
+/// "Frauen helfen Frauen e. V."): left readable after a masked name, they still name the firm.
+enum OrganisationTail {
+    /// The end of the name that ends at `end`, with "& Partner"/"& Name" and legal forms behind it.
+    static func end(after end: Int, in units: [UInt16]) -> Int {
+        var current = end
+        while true {
+            var position = current
+            if position < units.count && units[position] == 0x20 { position += 1 }
+            if let next = partner(at: position, in: units) ?? legalForm(at: position, in: units) {
+                current = next
+            } else {
+                return current
+            }
+        }
+    }
+
+    /// "& Söhne", "& Co.", "& Brenner", "& Kaya-Hoffmann": an ampersand and one capitalised word.
+    private static func partner(at start: Int, in units: [UInt16]) -> Int? {
+        guard start < units.count, units[start] == 0x26 else { return nil }
+        var position = start + 1
+        if position < units.count && units[position] == 0x20 { position += 1 }
+        guard position < units.count, isUpper(units[position]) else { return nil }
+        var end = position + 1
+        while end < units.count && (isLetter(units[end]) || (units[end] == 0x2D && end + 1 < units.count && isUpper(units[end + 1]))) {
+            end += 1
+        }
+        if end < units.count && units[end] == 0x2E && end - position <= 3 { end += 1 }  // "Co."
+        return end
+    }
+
+    private static let forms: [[UInt16]] = ["GmbH & Co. KG", "gGmbH", "GmbH", "mbH", "e. V.", "e.V.", "e. K.", "e.K.", "eG",
+                                            "AG", "KG", "OHG", "GbR", "UG", "PartG mbB", "PartG", "Ltd.", "Sp. z o.o."]
+        .map { Array($0.utf16) }
+
+    /// A legal form at `start`, standing alone as a word; the offset after it.
+    private static func legalForm(at start: Int, in units: [UInt16]) -> Int? {
+        for form in forms where start + form.count <= units.count && Array(units[start..<(start + form.count)]) == form {
+            let end = start + form.count
+            if end == units.count || !isLetter(units[end]) { return end }
+        }
+        return nil
+    }
+
+    private static func isUpper(_ unit: UInt16) -> Bool { (0x41...0x5A).contains(unit) || (0xC0...0xDE).contains(unit) && unit != 0xD7 }
+    private static func isLetter(_ unit: UInt16) -> Bool {
+        (0x41...0x5A).contains(unit) || (0x61...0x7A).contains(unit) || (0xC0...0x24F).contains(unit) && unit != 0xD7 && unit != 0xF7
+    }
+}
