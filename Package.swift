@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "Diskret", targets: ["Diskret"]),
         .library(name: "DiskretConsent", targets: ["DiskretConsent"]),
         .library(name: "DiskretDocx", targets: ["DiskretDocx"]),
+        .library(name: "DiskretService", targets: ["DiskretService"]),
         .executable(name: "diskret", targets: ["diskret"]),
     ],
     dependencies: [
@@ -16,6 +17,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // System ICU (libicu-dev). Only DiskretICU's C file includes its headers: Foundation on Linux bundles
@@ -51,6 +56,19 @@ let package = Package(
         // Text out of Word documents (.docx): its own checked ZIP directory, ZIPFoundation's inflater with a bound on
         // what is unpacked, XML streamed (FoundationXML).
         .target(name: "DiskretDocx", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // The HTTP service and its review page (Hummingbird 2): router, middleware, handlers.
+        .target(
+            name: "DiskretService",
+            dependencies: [
+                "Diskret",
+                "DiskretConsent",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The thin command-line front end.
         .executableTarget(
             name: "diskret",
@@ -58,6 +76,9 @@ let package = Package(
                 "Diskret",
                 "DiskretConsent",
                 "DiskretDocx",
+                "DiskretService",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,6 +89,19 @@ let package = Package(
         .testTarget(
             name: "DiskretConsentTests",
             dependencies: ["DiskretConsent", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "DiskretServiceTests",
+            dependencies: [
+                "DiskretService",
+                "diskret",
+                "DiskretConsent",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .testTarget(
             name: "DiskretCLITests",

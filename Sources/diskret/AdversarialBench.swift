@@ -119,8 +119,7 @@ enum AdversarialBench {
                             let result = try session.anonymize(record.text)
                             _ = try record.outputBytes(text: result.text, findings: result.findings, number: 1)
                         case .check:
-                            let findings = try session.anonymize(text).findings
-                            _ = LineColumn.positions(of: findings.map(\.start), in: text)
+                            _ = try session.check(text)
                         }
                     } catch {
                         failure = error.description

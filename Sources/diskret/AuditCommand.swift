@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diskret
 import DiskretConsent
 import Foundation
 
@@ -24,10 +25,7 @@ struct AuditListCommand: ParsableCommand {
         let registry = try registryOptions.open(access: .readOnly)
         let entries = try withRegistryErrors { try registry.auditTrail(subject: subject) }
         if json {
-            print(try FindingJSON.serialize(entries.map { e -> [String: Any] in
-                ["id": e.id ?? 0, "at": e.at, "actor": e.actor, "action": e.action, "subject": e.subject ?? NSNull(),
-                 "consent_id": e.consentID.map { $0 as Any } ?? NSNull(), "detail": e.detail, "hash": e.hash]
-            }))
+            print(try FindingJSON.serialize(entries.map(ConsentJSON.auditEntry)))
             return
         }
         // Every field escaped: a tab or newline stored by an older version (or with the sqlite3 shell) must not
@@ -64,17 +62,13 @@ struct AuditVerifyCommand: ParsableCommand {
     func run() throws {
         let registry = try registryOptions.open(access: .readOnly)
         let verification = try withRegistryErrors { try registry.verifyAuditChain(expect: expect.flatMap(AuditHead.init(parsing:))) }
+        let line: String
         switch verification {
-        case let .intact(entries):
-            try OutputWriter.write((json ? try FindingJSON.serialize(["intact": true, "entries": entries]) : "audit chain intact: \(entries) entries") + "\n")
-            return
-        case let .broken(entryID, reason):
-            try OutputWriter.write((json ? try FindingJSON.serialize(["intact": false, "entry": entryID, "reason": reason]) : verification.summary) + "\n")
-        case let .unvouched(table, id, reason):
-            try OutputWriter.write((json ? try FindingJSON.serialize(["intact": false, "table": table, "id": id, "reason": reason])
-                                         : "registry broken: \(verification.summary)") + "\n")
+        case .intact, .broken: line = verification.summary
+        case .unvouched: line = "registry broken: \(verification.summary)"
         }
-        throw ExitCodes.found
+        try OutputWriter.write((json ? try FindingJSON.serialize(ConsentJSON.verification(verification)) : line) + "\n")
+        if !verification.isIntact { throw ExitCodes.found }
     }
 }
 

@@ -207,21 +207,7 @@ enum ConsentFormatter {
         return lines.joined(separator: "\n")
     }
 
-    static func json(_ rows: [Row]) throws -> String {
-        let objects: [[String: Any]] = rows.map { row in
-            let c = row.consent
-            var object: [String: Any] = ["id": c.id ?? 0, "subject": c.subject, "purpose": c.purpose, "recipients": c.recipients,
-                                         "categories": c.categories, "valid_from": c.validFrom, "granted_at": c.grantedAt,
-                                         "recorded_by": c.recordedBy, "state": row.state.rawValue]
-            object["valid_until"] = c.validUntil ?? NSNull()
-            object["evidence"] = c.evidence ?? NSNull()
-            if let w = row.withdrawal {
-                object["withdrawal"] = ["at": w.withdrawnAt, "by": w.withdrawnBy, "reason": w.reason ?? ""]
-            }
-            return object
-        }
-        return try FindingJSON.serialize(objects)
-    }
+    static func json(_ rows: [Row]) throws -> String { try FindingJSON.serialize(rows.map(ConsentJSON.consent)) }
 }
 
 extension String {

@@ -17,7 +17,7 @@ struct DiskretCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [FilterCommand.self, CheckCommand.self, RulesCommand.self, EvalCommand.self, TestCommand.self,
                       BenchCommand.self, ConsentCommand.self, AuditCommand.self,
-                      KeyCommand.self, ReidentifyCommand.self]
+                      KeyCommand.self, ReidentifyCommand.self, ServeCommand.self]
     )
 
     /// Runs `filter` without building the argument sets of every other subcommand, which was a tenth of the

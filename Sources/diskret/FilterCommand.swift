@@ -160,7 +160,7 @@ struct FilterCommand: ParsableCommand {
     }
 
     private func writeReport(_ findings: [Finding], to path: String) throws {
-        let text = try FindingJSON.serialize(["findings": findings.map(FindingJSON.object)]) + "\n"
+        let text = try FindingJSON.serialize(FindingJSON.report(findings)) + "\n"
         if path == "-" { FileHandle.standardError.write(Data(text.utf8)); return }
         guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
             printError("error: cannot write the report to \(path)")

@@ -25,15 +25,26 @@ struct RuleOptions: ParsableArguments {
     }
 
     /// The rule directory to use, or nil when none can be found.
-    func ruleDirectory() -> String? {
+    func ruleDirectory() -> String? { Self.ruleDirectory(rules) }
+
+    /// Loads the pack and makes an engine with the site's word lists; errors are reported and become exit codes.
+    func makeEngine(directory override: String? = nil, profilesRules: Bool = false, siteWords: SiteWords = SiteWords()) throws -> Engine {
+        try Self.makeEngine(directory: override ?? ruleDirectory(), threshold: threshold, maxBytes: maxBytes, noCache: noCache,
+                            profilesRules: profilesRules, siteWords: siteWords)
+    }
+
+    /// `rules`, else $DISKRET_RULES, else the pack next to the executable or in the repository.
+    static func ruleDirectory(_ rules: String?) -> String? {
         if let rules { return rules }
         if let environment = ProcessInfo.processInfo.environment["DISKRET_RULES"], !environment.isEmpty { return environment }
         return RuleLocator.defaultDirectory()
     }
 
-    /// Loads the pack and makes an engine with the site's word lists; errors are reported and become exit codes.
-    func makeEngine(directory override: String? = nil, profilesRules: Bool = false, siteWords: SiteWords = SiteWords()) throws -> Engine {
-        guard let directory = override ?? ruleDirectory() else {
+    /// Loads the pack in `directory` and makes an engine with the site's word lists; errors are reported and
+    /// become exit codes.
+    static func makeEngine(directory: String?, threshold: Double, maxBytes: Int, noCache: Bool, profilesRules: Bool = false,
+                           siteWords: SiteWords = SiteWords()) throws -> Engine {
+        guard let directory else {
             printError("error: no rule pack found; pass --rules DIR or set DISKRET_RULES")
             throw ExitCodes.configError
         }

@@ -126,35 +126,36 @@ import Testing
     /// the rule's reach, and overlapping ranges join. On generated notes, also with a cache that starts
     /// anew every few hundred states, in the middle of runs.
     @Test func regionsFollowTheirDefinition() throws {
-        let prefilter = TestSupport.pack.patternPrefilters[0]
-        let reach = prefilter.reach.map { $0 ?? Int.max }
-        // One scanner steps through each note and then finds its regions on the states it built.
-        let roomy = PrefilterScanner(prefilter: prefilter), cramped = PrefilterScanner(prefilter: prefilter, maxStates: 400)
         var checked = 0
-        for text in PatternPrefilterTests.generatedTexts() {
-            let units = Array(text.utf16)
-            guard !units.contains(where: UTF16.isLeadSurrogate) else { continue }
-            var expected = Array(repeating: [Range<Int>](), count: reach.count)
-            var liveSince = Array(repeating: 0, count: reach.count)
-            var previous: UInt64 = 0
-            for (index, step) in roomy.trace(of: units).enumerated() {
-                for rule in reach.indices {
-                    let bit: UInt64 = 1 << UInt64(rule)
-                    if step.live & bit != 0 && previous & bit == 0 { liveSince[rule] = index }
-                    guard step.accepted & bit != 0 else { continue }
-                    let runStart = previous & bit != 0 ? liveSince[rule] : index
-                    let start = reach[rule] > index ? runStart : max(runStart, index + 1 - reach[rule])
-                    if let last = expected[rule].last, start <= last.upperBound {
-                        expected[rule][expected[rule].count - 1] = min(last.lowerBound, start)..<(index + 1)
-                    } else {
-                        expected[rule].append(start..<(index + 1))
+        for prefilter in TestSupport.pack.patternPrefilters {
+            let reach = prefilter.reach.map { $0 ?? Int.max }
+            // One scanner steps through each note and then finds its regions on the states it built.
+            let roomy = PrefilterScanner(prefilter: prefilter), cramped = PrefilterScanner(prefilter: prefilter, maxStates: 400)
+            for text in PatternPrefilterTests.generatedTexts() {
+                let units = Array(text.utf16)
+                guard !units.contains(where: UTF16.isLeadSurrogate) else { continue }
+                var expected = Array(repeating: [Range<Int>](), count: reach.count)
+                var liveSince = Array(repeating: 0, count: reach.count)
+                var previous: UInt64 = 0
+                for (index, step) in roomy.trace(of: units).enumerated() {
+                    for rule in reach.indices {
+                        let bit: UInt64 = 1 << UInt64(rule)
+                        if step.live & bit != 0 && previous & bit == 0 { liveSince[rule] = index }
+                        guard step.accepted & bit != 0 else { continue }
+                        let runStart = previous & bit != 0 ? liveSince[rule] : index
+                        let start = reach[rule] > index ? runStart : max(runStart, index + 1 - reach[rule])
+                        if let last = expected[rule].last, start <= last.upperBound {
+                            expected[rule][expected[rule].count - 1] = min(last.lowerBound, start)..<(index + 1)
+                        } else {
+                            expected[rule].append(start..<(index + 1))
+                        }
                     }
+                    previous = step.live
                 }
-                previous = step.live
+                #expect(units.withUnsafeBufferPointer { roomy.regions(in: $0) } == expected)
+                #expect(units.withUnsafeBufferPointer { cramped.regions(in: $0) } == expected)
+                checked += expected.joined().count
             }
-            #expect(units.withUnsafeBufferPointer { roomy.regions(in: $0) } == expected)
-            #expect(units.withUnsafeBufferPointer { cramped.regions(in: $0) } == expected)
-            checked += expected.joined().count
         }
         #expect(checked > 500)
     }

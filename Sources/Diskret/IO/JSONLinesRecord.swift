@@ -64,26 +64,8 @@ public struct JSONLinesRecord {
             }
             Self.appendRaw("\"text\":", to: &out)
             Self.appendString(masked, to: &out)
-            Self.appendRaw(",\"findings\":[", to: &out)
-            for (index, finding) in findings.enumerated() {
-                if index > 0 { out.append(0x2C) }
-                Self.appendRaw("{\"start\":", to: &out)
-                Self.appendInteger(finding.start, to: &out)
-                Self.appendRaw(",\"end\":", to: &out)
-                Self.appendInteger(finding.end, to: &out)
-                Self.appendRaw(",\"category\":", to: &out)
-                Self.appendString(finding.category.rawValue, to: &out)
-                Self.appendRaw(",\"type\":", to: &out)
-                Self.appendString(finding.type, to: &out)
-                Self.appendRaw(",\"rule\":", to: &out)
-                Self.appendString(finding.rule, to: &out)
-                Self.appendRaw(",\"score\":", to: &out)
-                Self.appendScore(finding.score, to: &out)
-                Self.appendRaw(",\"placeholder\":", to: &out)
-                if let replacement = finding.replacement { Self.appendString(replacement, to: &out) } else { Self.appendRaw("null", to: &out) }
-                out.append(0x7D)
-            }
-            out.append(0x5D)
+            Self.appendRaw(",\"findings\":", to: &out)
+            Self.appendFindings(findings, to: &out)
             // Other members as written: key and value bytes copied, in input order.
             for member in members where member.key != "id" && member.key != "text" && member.key != "findings" {
                 out.append(0x2C)
@@ -96,9 +78,33 @@ public struct JSONLinesRecord {
         return out
     }
 
+    /// Appends `findings` as a JSON array in the shape of `FindingJSON.object`, keys in the order written there.
+    static func appendFindings(_ findings: [Finding], to out: inout [UInt8]) {
+        out.append(0x5B)
+        for (index, finding) in findings.enumerated() {
+            if index > 0 { out.append(0x2C) }
+            appendRaw("{\"start\":", to: &out)
+            appendInteger(finding.start, to: &out)
+            appendRaw(",\"end\":", to: &out)
+            appendInteger(finding.end, to: &out)
+            appendRaw(",\"category\":", to: &out)
+            appendString(finding.category.rawValue, to: &out)
+            appendRaw(",\"type\":", to: &out)
+            appendString(finding.type, to: &out)
+            appendRaw(",\"rule\":", to: &out)
+            appendString(finding.rule, to: &out)
+            appendRaw(",\"score\":", to: &out)
+            appendScore(finding.score, to: &out)
+            appendRaw(",\"placeholder\":", to: &out)
+            if let replacement = finding.replacement { appendString(replacement, to: &out) } else { appendRaw("null", to: &out) }
+            out.append(0x7D)
+        }
+        out.append(0x5D)
+    }
+
     /// Appends the bytes of a literal.
     @inline(__always)
-    private static func appendRaw(_ text: StaticString, to out: inout [UInt8]) {
+    static func appendRaw(_ text: StaticString, to out: inout [UInt8]) {
         text.withUTF8Buffer { out.append(contentsOf: $0) }
     }
 
