@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "Diskret", targets: ["Diskret"]),
         .library(name: "DiskretConsent", targets: ["DiskretConsent"]),
+        .library(name: "DiskretDocx", targets: ["DiskretDocx"]),
         .library(name: "DiskretService", targets: ["DiskretService"]),
         .executable(name: "diskret", targets: ["diskret"]),
     ],
@@ -15,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
@@ -53,6 +55,9 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // Text out of Word documents (.docx): its own checked ZIP directory, ZIPFoundation's inflater with a bound on
+        // what is unpacked, XML streamed (FoundationXML).
+        .target(name: "DiskretDocx", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The HTTP service and its review page (Hummingbird 2): router, middleware, handlers.
         .target(
             name: "DiskretService",
@@ -72,6 +77,7 @@ let package = Package(
             dependencies: [
                 "Diskret",
                 "DiskretConsent",
+                "DiskretDocx",
                 "DiskretService",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -79,8 +85,9 @@ let package = Package(
             ]
         ),
         // A libFuzzer target (built with --sanitize fuzzer and -DFUZZING); otherwise a replay tool for its corpus.
-        .executableTarget(name: "DiskretFuzz", dependencies: ["Diskret", "DiskretConsent"]),
+        .executableTarget(name: "DiskretFuzz", dependencies: ["Diskret", "DiskretConsent", "DiskretDocx"]),
         .testTarget(name: "DiskretTests", dependencies: ["Diskret"]),
+        .testTarget(name: "DiskretDocxTests", dependencies: ["DiskretDocx"]),
         .testTarget(
             name: "DiskretConsentTests",
             dependencies: ["DiskretConsent", .product(name: "GRDB", package: "GRDB.swift")]
@@ -100,7 +107,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DiskretCLITests",
-            dependencies: ["Diskret", "diskret", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Diskret", "diskret", "DiskretDocx", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

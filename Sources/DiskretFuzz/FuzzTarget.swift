@@ -1,6 +1,6 @@
 // libFuzzer targets for the engine, the rule-file loader, the `--jsonl` record reader, a `--jsonl` batch shared
-// among a varied number of jobs, the case-roster reader and the consent reveal; $DISKRET_FUZZ_TARGET picks one
-// (engine, rules, jsonl, batch, roster, prefilter, reveal; default engine). Build and run them as
+// among a varied number of jobs, the case-roster reader, the consent reveal and the .docx reader;
+// $DISKRET_FUZZ_TARGET picks one (engine, rules, jsonl, batch, roster, prefilter, reveal, docx; default engine). Build and run them as
 // Fixtures/fuzz/README.md describes. Without -DFUZZING this builds a replay tool that runs files (crash
 // reproducers, the seed corpora) through the same entry points, which the test suite uses as regression tests.
 import Diskret
@@ -8,7 +8,7 @@ import Foundation
 
 /// The fuzz targets, each an entry point taking one input's bytes.
 enum FuzzTarget: String, CaseIterable {
-    case engine, rules, jsonl, batch, roster, prefilter, reveal
+    case engine, rules, jsonl, batch, roster, prefilter, reveal, docx
 
     /// The target named by $DISKRET_FUZZ_TARGET.
     static let selected: FuzzTarget = {
@@ -26,6 +26,7 @@ enum FuzzTarget: String, CaseIterable {
         case .roster: RosterFuzz.run(bytes)
         case .prefilter: PrefilterFuzz.run(bytes)
         case .reveal: RevealFuzz.run(bytes)
+        case .docx: DocxFuzz.run(bytes)
         }
     }
 }

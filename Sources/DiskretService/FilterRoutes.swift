@@ -44,11 +44,11 @@ struct FilterRoutes: Sendable {
         if !reveal.isEmpty {
             grant = try await authorize(reveal, roster: roster, members: members, actor: try context.requireActor())
         }
-        let known = roster?.persons ?? [], categories = grant?.categories ?? [:]
+        let known = roster?.persons ?? []
         let result: AnonymizedText
         do {
-            result = try await work.run { [pools] in
-                try pools.withSession(threshold: threshold) { try $0.anonymize(text, policy: policy, known: known, reveal: categories) }
+            result = try await work.run { [pools, grant] in
+                try pools.withSession(threshold: threshold) { try $0.anonymize(text, policy: policy, known: known, grant: grant) }
             }
         } catch {
             try? grant?.aborted(reason: "the request failed before its answer was written")
@@ -66,16 +66,13 @@ struct FilterRoutes: Sendable {
         let purpose = try members.requiredString("purpose"), recipient = try members.requiredString("recipient")
         let categories = try parseCategories(members.strings("reveal_categories") ?? [])
         let registry = registry
-        let outcome = try await work.run {
-            try RevealGate(registry: registry.get(), roster: roster)
-                .request(subjects: subjects, purpose: purpose, recipient: recipient, categories: categories, actor: actor)
-        }
-        switch outcome {
-        case let .granted(grant): return grant
-        case let .denied(subject, reason):
+        let request = RevealRequest(subjects: subjects, purpose: purpose, recipient: recipient, categories: categories, actor: actor)
+        do {
+            return try await work.run { try RevealGate(registry: registry.get(), roster: roster).grant(request) }
+        } catch let denial as RevealDenial {
             let asked = categories.map(\.rawValue).sorted()
-            throw Problem(.forbidden, "consent-missing", "consent missing: \(reason)", extensions: [
-                "subject": subject, "purpose": purpose, "recipient": recipient, "categories": asked.isEmpty ? ["any"] : asked,
+            throw Problem(.forbidden, "consent-missing", "consent missing: \(denial.reason)", extensions: [
+                "subject": denial.subject, "purpose": purpose, "recipient": recipient, "categories": asked.isEmpty ? ["any"] : asked,
             ])
         }
     }

@@ -52,6 +52,7 @@ struct ProblemMiddleware: RouterMiddleware {
         case .invalidUTF8, .invalidRecord: return Problem(.badRequest, "malformed", error.description)
         case .inputTooLarge: return Problem(.contentTooLarge, "too-large", error.description)
         case .invalidRules: return Problem(.serviceUnavailable, "rules-broken", "the rule pack is invalid")
+        case .invalidConfiguration: return Problem(.serviceUnavailable, "configuration-broken", "the site configuration is invalid")
         case .timeLimitExceeded: return Problem(.unprocessableContent, "time-limit", error.description)
         case .icu: return Problem(.internalServerError, "internal", error.description)
         }

@@ -15,13 +15,14 @@ struct CheckCommand: ParsableCommand {
     )
 
     @OptionGroup var ruleOptions: RuleOptions
+    @OptionGroup var site: ConfigOptions
 
     @Option(name: .long, help: "Read the note from this file instead of standard input.")
     var input: String?
 
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
-        let engine = try ruleOptions.makeEngine()
+        let engine = try ruleOptions.makeEngine(siteWords: try site.load().words)
         let data = try InputReader.readAll(path: input, limit: ruleOptions.maxBytes)
         let findings: [CheckedFinding]
         do {

@@ -29,10 +29,10 @@ enum ExitStatus: Int32, CaseIterable {
         case .dataError: return "invalid input (not UTF-8, bad JSON line, damaged vault)"
         case .noInput: return "input file missing"
         case .internalError: return "internal error"
-        case .cannotCreate: return "key file exists"
+        case .cannotCreate: return "key file or masked copy exists"
         case .ioError: return "I/O error"
         case .noPermission: return "consent missing or wrong vault key"
-        case .config: return "invalid rules or registry"
+        case .config: return "invalid rules, registry or configuration"
         }
     }
 
@@ -48,12 +48,12 @@ enum ExitStatus: Int32, CaseIterable {
             return "invalid input: not UTF-8, a bad JSON line, too large, a roster or FHIR file that cannot be read, a damaged, altered or foreign vault, a key file of the wrong size"
         case .noInput: return "an input file is missing: the note, a corpus, a roster, a key file, the vault, or the registry a read command was given"
         case .internalError: return "internal error: ICU failed, a rule exceeded its time limit, a cryptographic primitive failed"
-        case .cannotCreate: return "the key file exists already (a key is never overwritten)"
+        case .cannotCreate: return "the key file exists already (a key is never overwritten), or masked copies exist (`filter --out-dir` without `--force`)"
         case .ioError:
             return "I/O error: standard output closed or the disk full (every write and the final flush are checked), a registry that cannot be written"
         case .noPermission: return "consent missing, the wrong vault key, or a key file that others can read"
         case .config:
-            return "invalid rules or registry: a rule file or list in error, no rule pack or surrogate list found, a registry that is unsafe, damaged or written by a newer Diskret, a key file that is a symbolic link"
+            return "invalid rules, registry or configuration: a rule file or list in error, a diskret.yaml in error, no rule pack or surrogate list found, a registry that is unsafe, damaged or written by a newer Diskret, a key file that is a symbolic link"
         }
     }
 
@@ -61,7 +61,7 @@ enum ExitStatus: Int32, CaseIterable {
     init(_ error: DiskretError) {
         switch error {
         case .invalidUTF8, .invalidRecord, .inputTooLarge: self = .dataError
-        case .invalidRules: self = .config
+        case .invalidRules, .invalidConfiguration: self = .config
         case .icu, .timeLimitExceeded: self = .internalError
         }
     }

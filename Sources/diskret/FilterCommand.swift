@@ -1,12 +1,13 @@
 import ArgumentParser
 import Diskret
+import DiskretConsent
 import Foundation
 
 /// `diskret filter`: the pipe filter, stdin to stdout.
 struct FilterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "filter",
-        abstract: "Masks personal data in a note read from standard input and writes it to standard output.",
+        abstract: "Masks personal data in a note read from standard input (or in files) and writes it to standard output (or masked copies).",
         discussion: """
         The whole input is one note. Nothing is written to standard output when the input is not valid UTF-8 \
         or larger than --max-bytes (exit 65) or the rules are invalid (exit 78).
@@ -19,6 +20,13 @@ struct FilterCommand: ParsableCommand {
         standard error; the records of the lines before it are on standard output, fully masked, and nothing \
         after it. With --skip-bad, a bad record's line becomes {"line": N, "error": "…"} and the run goes on; \
         it still exits 65 if any record was bad.
+
+        With FILE…, each file is one note, masked on its own; a .docx is read as its text (body, tables, \
+        headers, footers, notes, comments, deleted tracked text, text properties). The masked texts go to \
+        standard output one after another, or with --out-dir DIR to masked copies under their relative names \
+        (a .docx as NAME.docx.txt), never over an original and, without --force, never over an existing copy \
+        (exit 73). With more than one file, a line "[3/12] …" on standard error reports each; a failing file \
+        does not stop the others, and the run exits with the first failure's code.
         """
     )
 
@@ -45,46 +53,80 @@ struct FilterCommand: ParsableCommand {
     @Flag(name: .long, help: "With --jsonl, write a bad record as {\"line\": N, \"error\": …} and go on instead of stopping (exit 65 all the same).")
     var skipBad = false
 
+    @Argument(help: ArgumentHelp("Note files to mask, each on its own (a .docx as its text); with --out-dir also folders of .txt and .docx files.",
+                                 valueName: "file"))
+    var files: [String] = []
+
+    @Option(name: .long, help: "Write a masked copy of each file into this folder under its relative name (a .docx as NAME.docx.txt) instead of standard output.")
+    var outDir: String?
+
+    @Flag(name: .long, help: "With --out-dir, replace masked copies that exist already (never an original).")
+    var force = false
+
+    /// Files go through `FileBatch`; one file to standard output goes the way of --input.
+    private var isBatch: Bool { outDir != nil || files.count > 1 }
+
     func validate() throws {
         if jsonl && report != nil { throw ValidationError("--report cannot be combined with --jsonl; findings are part of each output line.") }
         if jsonl && input != nil { throw ValidationError("--input cannot be combined with --jsonl; pipe the JSON lines in.") }
         if jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be between 1 and 256.") }
         if skipBad && !jsonl { throw ValidationError("--skip-bad only goes with --jsonl.") }
+        if !files.isEmpty && (jsonl || input != nil) { throw ValidationError("Files cannot be combined with --jsonl or --input.") }
+        if outDir != nil && files.isEmpty { throw ValidationError("--out-dir needs files or folders to mask.") }
+        if outDir == nil, files.contains(where: { (try? URL(fileURLWithPath: $0).resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory == true }) {
+            throw ValidationError("A folder can only be masked with --out-dir DIR.")
+        }
+        if force && outDir == nil { throw ValidationError("--force only goes with --out-dir.") }
+        if isBatch && (report != nil || pseudonymisation.vault != nil) {
+            throw ValidationError("--report and --vault take one note: use them with at most one file and without --out-dir.")
+        }
     }
 
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
-        let engine = try ruleOptions.makeEngine()
-        let policy = try masking.makePolicy(maxBytes: ruleOptions.maxBytes)
+        let site = try rosterOptions.registryOptions.site.load()
+        let engine = try ruleOptions.makeEngine(siteWords: site.words)
+        let policy = try masking.makePolicy(maxBytes: ruleOptions.maxBytes, site: site.policy)
         let known = try rosterOptions.knownPersons(maxBytes: ruleOptions.maxBytes)
+        // Files are planned (and a run that would overwrite refused) before the consent gate is asked.
+        let batch = isBatch ? try FileBatch(arguments: files, outDir: outDir, force: force) : nil
         let grant = try rosterOptions.authorizedReveal(maxBytes: ruleOptions.maxBytes)
         do {
-            try filter(engine: engine, policy: policy, known: known, reveal: grant?.categories ?? [:])
+            try filter(engine: engine, policy: policy, known: known, grant: grant, batch: batch)
         } catch {
             // The audit says "reveal-allowed" only for a run that delivered its output.
             // With --jsonl the lines before a failure were written: the reason says so.
-            let reason = jsonl ? "JSON lines run ended early (\(Self.abortReason(error))); lines before the failure were written" : Self.abortReason(error)
+            let reason = jsonl ? "JSON lines run ended early (\(Self.abortReason(error))); lines before the failure were written"
+                : isBatch ? "a file failed (\(Self.abortReason(error))); the other files were written" : Self.abortReason(error)
             if let grant { try withRegistryErrors { try grant.aborted(reason: reason) } }
             throw error
         }
         if let grant { try withRegistryErrors { try grant.delivered() } }
     }
 
-    private func filter(engine: Engine, policy: MaskingPolicy, known: [KnownPerson], reveal: [String: Set<Diskret.Category>]) throws {
+    private func filter(engine: Engine, policy: MaskingPolicy, known: [KnownPerson], grant: RevealGrant?, batch: FileBatch?) throws {
         let context = try pseudonymisation.makeContext(policy: policy, ruleDirectory: engine.rules.directory, jsonl: jsonl, explain: explain)
         let session: Session
         do { session = try engine.makeSession() } catch { throw fail(error) }
         if jsonl {
             let explain = explain
             return try JSONLinesFilter(engine: engine, jobs: jobs, maxBytes: ruleOptions.maxBytes, skipBad: skipBad) { (session, text) throws(DiskretError) in
-                try session.anonymize(text, policy: policy, known: known, reveal: reveal, explain: explain, pseudonymisation: context)
+                try session.anonymize(text, policy: policy, known: known, grant: grant, explain: explain, pseudonymisation: context)
             }.run()
         }
-        let data = try InputReader.readAll(path: input, limit: ruleOptions.maxBytes)
+        if let batch {
+            let explain = explain
+            return try batch.run(limit: ruleOptions.maxBytes) { (text) throws(DiskretError) in
+                try session.anonymize(text, policy: policy, known: known, grant: grant, explain: explain, pseudonymisation: context).text
+            }
+        }
+        let path = input ?? files.first
+        let data = try InputReader.readAll(path: path, limit: ruleOptions.maxBytes, option: input == nil && path != nil ? "FILE" : "--input")
+        let docx = path.map(NoteFile.isDocx) == true ? try docxText(data) : nil
         let text: String, result: AnonymizedText
         do {
-            text = try InputReader.decode(data)
-            result = try session.anonymize(text, policy: policy, known: known, reveal: reveal, explain: explain, pseudonymisation: context)
+            if let docx { text = docx } else { text = try InputReader.decode(data) }
+            result = try session.anonymize(text, policy: policy, known: known, grant: grant, explain: explain, pseudonymisation: context)
         } catch {
             throw fail(error)
         }
@@ -94,6 +136,16 @@ struct FilterCommand: ParsableCommand {
         // The process ends here: its exit reclaims the engine at no cost, whereas freeing the compiled ICU
         // patterns and the pack one by one is a measurable part of a short run.
         _ = Unmanaged.passRetained(session)
+    }
+
+    /// The text of a .docx given as the one FILE; a refused document is invalid input (65).
+    private func docxText(_ data: Data) throws -> String {
+        switch NoteFile.text(of: [UInt8](data), docx: true, limit: ruleOptions.maxBytes) {
+        case let .success(text): return text
+        case let .failure(failure):
+            printError("error: \(failure.message)")
+            throw ExitCode(failure.code)
+        }
     }
 
     /// Why a run with an allowed reveal delivered nothing, from its exit code (never note text).

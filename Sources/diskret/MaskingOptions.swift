@@ -11,9 +11,10 @@ struct MaskingOptions: ParsableArguments {
     @Option(name: .long, help: "A YAML policy file with an 'operators' mapping (category: operator); --mask overrides it.")
     var policy: String?
 
-    /// The policy from the file (at most `maxBytes`, refused by its size before it is read), then the flag on top.
-    func makePolicy(maxBytes: Int) throws -> MaskingPolicy {
-        var operators: [Diskret.Category: MaskingPolicy.Operator] = [:]
+    /// The site's default operators, then the policy file's (at most `maxBytes`, refused by its size before
+    /// it is read), then the flag's on top.
+    func makePolicy(maxBytes: Int, site: [Diskret.Category: MaskingPolicy.Operator] = [:]) throws -> MaskingPolicy {
+        var operators = site
         if let policy {
             guard let text = String(validating: try InputReader.readFile(policy, limit: maxBytes, option: "--policy"), as: UTF8.self) else {
                 throw ValidationError("The policy file cannot be read as UTF-8.")
@@ -23,7 +24,7 @@ struct MaskingOptions: ParsableArguments {
                 throw ValidationError("The policy file must be a YAML mapping 'operators: {category: operator}'.")
             }
             let spec = (parsed["operators"] ?? [:]).map { "\($0.key)=\($0.value)" }.joined(separator: ",")
-            do { operators = try MaskingPolicy(parsing: spec).operators } catch { throw ValidationError("--policy: \(error.message)") }
+            do { operators.merge(try MaskingPolicy(parsing: spec).operators) { $1 } } catch { throw ValidationError("--policy: \(error.message)") }
         }
         if let mask {
             do { operators.merge(try MaskingPolicy(parsing: mask).operators) { $1 } } catch { throw ValidationError("--mask: \(error.message)") }

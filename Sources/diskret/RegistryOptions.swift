@@ -1,11 +1,14 @@
 import ArgumentParser
+import Diskret
 import DiskretConsent
 import Foundation
 
 /// Options shared by the commands that use the consent registry.
 struct RegistryOptions: ParsableArguments {
-    @Option(name: .long, help: "The registry file. Defaults to $DISKRET_REGISTRY, then $XDG_DATA_HOME/diskret/registry.sqlite.")
+    @Option(name: .long, help: "The registry file. Defaults to $DISKRET_REGISTRY, then the site configuration's 'registry', then $XDG_DATA_HOME/diskret/registry.sqlite.")
     var registry: String?
+
+    @OptionGroup var site: ConfigOptions
 
     @Option(name: .long, help: "Who is acting, for the audit log. Defaults to $USER.")
     var actor: String?
@@ -15,7 +18,15 @@ struct RegistryOptions: ParsableArguments {
     /// Opens the registry (read commands with `.readOnly`); an error is reported and becomes its exit code
     /// (`ExitStatus(ConsentError)`).
     func open(access: RegistryAccess = .readWrite) throws -> ConsentRegistry {
-        try withRegistryErrors { try ConsentRegistry.open(path: registry ?? ConsentRegistry.defaultPath, access: access) }
+        let path = try registryPath()
+        return try withRegistryErrors { try ConsentRegistry.open(path: path, access: access) }
+    }
+
+    /// --registry, then $DISKRET_REGISTRY, then the site configuration's, then the XDG default.
+    private func registryPath() throws -> String {
+        if let registry { return registry }
+        if let named = ProcessInfo.processInfo.environment["DISKRET_REGISTRY"], !named.isEmpty { return named }
+        return try site.load().registry ?? ConsentRegistry.defaultPath
     }
 }
 

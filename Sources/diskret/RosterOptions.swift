@@ -44,14 +44,12 @@ struct RosterOptions: ParsableArguments {
         let roster = try loadRoster(rosterPath, maxBytes: maxBytes)
         let registry = try registryOptions.open()
         let categories = try revealCategories.map(parseCategories) ?? []
-        let gate = RevealGate(registry: registry, roster: roster)
-        switch try withRegistryErrors({ try gate.request(subjects: reveal, purpose: purpose, recipient: recipient, categories: categories,
-                                                         actor: registryOptions.actorName) }) {
-        case let .granted(grant):
-            return grant
-        case let .denied(subject, reason):
-            let asked = categories.isEmpty ? "any" : categories.map(\.rawValue).sorted().joined(separator: ",")
-            printError("consent missing: \(reason) (subject \(subject), purpose \(purpose), recipient \(recipient), categories \(asked))")
+        let request = RevealRequest(subjects: reveal, purpose: purpose, recipient: recipient, categories: categories,
+                                    actor: registryOptions.actorName)
+        do {
+            return try withRegistryErrors { try RevealGate(registry: registry, roster: roster).grant(request) }
+        } catch let denial as RevealDenial {
+            printError(denial.description)
             throw ExitStatus.noPermission.code
         }
     }

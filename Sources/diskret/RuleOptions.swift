@@ -27,10 +27,10 @@ struct RuleOptions: ParsableArguments {
     /// The rule directory to use, or nil when none can be found.
     func ruleDirectory() -> String? { Self.ruleDirectory(rules) }
 
-    /// Loads the pack and makes an engine; errors are reported and become exit codes.
-    func makeEngine(directory override: String? = nil, profilesRules: Bool = false) throws -> Engine {
+    /// Loads the pack and makes an engine with the site's word lists; errors are reported and become exit codes.
+    func makeEngine(directory override: String? = nil, profilesRules: Bool = false, siteWords: SiteWords = SiteWords()) throws -> Engine {
         try Self.makeEngine(directory: override ?? ruleDirectory(), threshold: threshold, maxBytes: maxBytes, noCache: noCache,
-                            profilesRules: profilesRules)
+                            profilesRules: profilesRules, siteWords: siteWords)
     }
 
     /// `rules`, else $DISKRET_RULES, else the pack next to the executable or in the repository.
@@ -40,8 +40,10 @@ struct RuleOptions: ParsableArguments {
         return RuleLocator.defaultDirectory()
     }
 
-    /// Loads the pack in `directory` and makes an engine; errors are reported and become exit codes.
-    static func makeEngine(directory: String?, threshold: Double, maxBytes: Int, noCache: Bool, profilesRules: Bool = false) throws -> Engine {
+    /// Loads the pack in `directory` and makes an engine with the site's word lists; errors are reported and
+    /// become exit codes.
+    static func makeEngine(directory: String?, threshold: Double, maxBytes: Int, noCache: Bool, profilesRules: Bool = false,
+                           siteWords: SiteWords = SiteWords()) throws -> Engine {
         guard let directory else {
             printError("error: no rule pack found; pass --rules DIR or set DISKRET_RULES")
             throw ExitStatus.config.code
@@ -50,7 +52,7 @@ struct RuleOptions: ParsableArguments {
             let pack = try RulePack.load(directory: directory, cacheDirectory: noCache ? nil : RulePack.defaultCacheDirectory())
             var options = EngineOptions(threshold: threshold, maxInputBytes: maxBytes)
             options.profilesRules = profilesRules
-            return Engine(rules: pack, options: options)
+            return Engine(rules: pack, options: options, siteWords: siteWords)
         } catch {
             throw fail(error)
         }

@@ -60,6 +60,9 @@ struct BinaryRunner {
     static func environment(adding extra: [String: String]) -> [String: String] {
         var env = ProcessInfo.processInfo.environment
         env["XDG_CACHE_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("diskret-cli-cache").path
+        // A diskret.yaml of the machine's user must not change what the tests see; tests that want one say so.
+        env["XDG_CONFIG_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("diskret-cli-no-config").path
+        env["DISKRET_CONFIG"] = nil
         for (key, value) in extra { env[key] = value }
         return env
     }

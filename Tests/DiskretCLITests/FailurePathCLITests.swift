@@ -188,9 +188,11 @@ import Testing
 
     /// A positional argument (a file name, with a client's name in it) is named by its position.
     @Test func usageErrorsNeverEchoArguments() throws {
-        let positional = try BinaryRunner.run(["filter", "Notiz Frau Schmidt.txt"], input: "x")
+        let positional = try BinaryRunner.run(["check", "Notiz Frau Schmidt.txt"], input: "x")
         #expect(positional.status == 64 && positional.stdoutData.isEmpty)
         #expect(positional.stderr.contains("Unexpected argument 2") && !positional.stderr.contains("Schmidt"))
+        let file = try BinaryRunner.run(["filter", "Notiz Frau Schmidt.txt"], input: "x")
+        #expect(file.status == 66 && file.stdoutData.isEmpty && !file.stderr.contains("Schmidt"))
         let value = try BinaryRunner.run(["filter", "--jobs=Schmidt"], input: "x")
         #expect(value.status == 64 && !value.stderr.contains("Schmidt"))
         let spaced = try BinaryRunner.run(["check", "--threshold", "Schmidt"], input: "x")

@@ -4,7 +4,7 @@ import Testing
 /// The fuzz seed corpora and every crash reproducer the fuzzers ever found stay regression tests: the replay
 /// build of each target runs them through the same entry point and invariants as the fuzzer.
 @Suite struct FuzzReplayTests {
-    @Test(arguments: ["engine", "rules", "jsonl", "batch", "roster", "prefilter", "reveal"])
+    @Test(arguments: ["engine", "rules", "jsonl", "batch", "roster", "prefilter", "reveal", "docx"])
     func seedsAndCrashReproducersPassTheTargetsInvariants(target: String) throws {
         let directories = ["Fixtures/fuzz/seeds/\(target)", "Fixtures/fuzz/crashes/\(target)"]
             .map { BinaryRunner.repository.appendingPathComponent($0).path }

@@ -9,17 +9,14 @@ import Testing
         let roster = try Roster.parse("case: K-1\npersons:\n  - {subject: K-1/KM, role: Kindsmutter, names: [Anna A]}\n  - {subject: K-1/KV, role: Kindsvater, names: [Bert B]}\n")
         try registry.grant(subject: "K-1/KM", purpose: "p", recipients: ["A"], categories: [.person], actor: "a")
         let gate = RevealGate(registry: registry, roster: roster)
-        guard case let .granted(grant) = try gate.request(subjects: ["K-1/KM"], purpose: "p", recipient: "A", categories: [], actor: "t") else {
-            Issue.record("denied"); return
-        }
+        let grant = try gate.grant(RevealRequest(subjects: ["K-1/KM"], purpose: "p", recipient: "A", actor: "t"))
         #expect(grant.categories == ["K-1/KM": [.person]])
         #expect(try registry.auditTrail().map(\.action) == ["grant"])
         try grant.delivered()
-        guard case let .denied(subject, _) = try gate.request(subjects: ["K-1/KM", "K-1/KV"], purpose: "p", recipient: "A", categories: [], actor: "t") else {
-            Issue.record("allowed"); return
+        #expect { try gate.grant(RevealRequest(subjects: ["K-1/KM", "K-1/KV"], purpose: "p", recipient: "A", actor: "t")) } throws: {
+            ($0 as? RevealDenial)?.subject == "K-1/KV"
         }
-        #expect(subject == "K-1/KV")
         #expect(try registry.auditTrail().map(\.action) == ["grant", "reveal-allowed", "reveal-denied", "reveal-aborted"])
-        #expect(throws: ConsentError.self) { try gate.request(subjects: ["K-9/KM"], purpose: "p", recipient: "A", categories: [], actor: "t") }
+        #expect(throws: ConsentError.self) { try gate.grant(RevealRequest(subjects: ["K-9/KM"], purpose: "p", recipient: "A", actor: "t")) }
     }
 }

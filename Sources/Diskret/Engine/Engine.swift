@@ -6,11 +6,14 @@ public struct Engine: Sendable {
     public let rules: RulePack
     /// Non-rule settings.
     public let options: EngineOptions
+    /// The site's always-mask and never-mask lists (`diskret.yaml`).
+    public let siteWords: SiteWords
 
-    /// An engine for a loaded rule pack.
-    public init(rules: RulePack, options: EngineOptions = EngineOptions()) {
+    /// An engine over `rules`; `siteWords` are the site's own lists on top of the rules.
+    public init(rules: RulePack, options: EngineOptions = EngineOptions(), siteWords: SiteWords = SiteWords()) {
         self.rules = rules
         self.options = options
+        self.siteWords = siteWords
     }
 
     /// A session that owns ICU handles; reuse one per thread for many documents.
@@ -22,8 +25,13 @@ public struct Engine: Sendable {
     }
 
     /// Masks `text` as `policy` says.
-    public func anonymize(_ text: String, policy: MaskingPolicy = .default, known: [KnownPerson] = [],
-                          reveal: [String: Set<Category>] = [:]) throws(DiskretError) -> AnonymizedText {
+    public func anonymize(_ text: String, policy: MaskingPolicy = .default, known: [KnownPerson] = []) throws(DiskretError) -> AnonymizedText {
+        try makeSession().anonymize(text, policy: policy, known: known)
+    }
+
+    /// Masks `text`, leaving readable what `reveal` names (package-only: see `Session.anonymize(_:reveal:)`).
+    package func anonymize(_ text: String, policy: MaskingPolicy = .default, known: [KnownPerson] = [],
+                           reveal: [String: Set<Category>]) throws(DiskretError) -> AnonymizedText {
         try makeSession().anonymize(text, policy: policy, known: known, reveal: reveal)
     }
 }

@@ -10,6 +10,7 @@ public final class Session {
     /// by identity (a handful of pointers): hashing each candidate's rule id would cost more than the test.
     private let wordListLabels: [RuleLabel]
     private let wordAnswers = WordAnswers()
+    private let site: SiteWordLists
 
     init(engine: Engine) throws(DiskretError) {
         self.engine = engine
@@ -25,6 +26,7 @@ public final class Session {
         // Allow lists hold the look-alikes of names (weekdays, function words such as "gestern"); a relative
         // date is no name, so its list is not overruled by them.
         wordListLabels = engine.rules.wordLists.filter { $0.definition.category != .date }.map(\.label)
+        site = try SiteWordLists(engine.siteWords, tokenizer: tokenizer)
     }
 
     /// What each pattern rule cost over the notes this session anonymised, costliest first; empty unless the
@@ -37,13 +39,21 @@ public final class Session {
     }
 
     /// Masks `text` as `policy` says; `known` are persons of the case whose identifiers are always found.
-    /// `reveal` names, per subject key, the categories of that known person's data that stay readable —
-    /// callers must get it from the consent gate, never make it up. With `explain`, each replacement is
-    /// followed by "‹rule score›" for rule authors. `pseudonymisation` holds the case key, anchor date and
-    /// surrogate lists for the pseudonymisation operators (`pseudonym`, `surrogate`, `shift`, …).
+    /// With `explain`, each replacement is followed by "‹rule score›" for rule authors. `pseudonymisation`
+    /// holds the case key, anchor date and surrogate lists for the pseudonymisation operators (`pseudonym`,
+    /// `surrogate`, `shift`, …). Nothing stays readable: a reveal goes through DiskretConsent's `RevealGrant`.
     public func anonymize(_ text: String, policy: MaskingPolicy = .default, known: [KnownPerson] = [],
-                          reveal: [String: Set<Category>] = [:], explain: Bool = false,
+                          explain: Bool = false,
                           pseudonymisation: PseudonymContext = PseudonymContext()) throws(DiskretError) -> AnonymizedText {
+        try anonymize(text, policy: policy, known: known, reveal: [:], explain: explain, pseudonymisation: pseudonymisation)
+    }
+
+    /// `anonymize` with `reveal`: per subject key, the categories of that known person's data that stay
+    /// readable. Package-only, so that outside the package a reveal exists only as a grant of the consent gate
+    /// (`Session.anonymize(_:grant:)` in DiskretConsent); inside it, tests and the fuzzer call it directly.
+    package func anonymize(_ text: String, policy: MaskingPolicy = .default, known: [KnownPerson] = [],
+                           reveal: [String: Set<Category>], explain: Bool = false,
+                           pseudonymisation: PseudonymContext = PseudonymContext()) throws(DiskretError) -> AnonymizedText {
         let byteCount = text.utf8.count
         let limit = min(engine.options.maxInputBytes, EngineOptions.inputLimit)
         guard byteCount <= limit else { throw DiskretError.inputTooLarge(bytes: byteCount, limit: limit) }
@@ -80,6 +90,7 @@ public final class Session {
         WordListDetector(rules: engine.rules.wordLists, memo: wordAnswers).detect(in: text, into: &candidates)
         try contexts.detect(in: text, into: &candidates)
         DenyDetector(rules: engine.rules.deny).detect(in: text, into: &candidates)
+        site.detect(in: text, into: &candidates)
         try LetterSpacingDetector(lexicon: lexicon, folder: tokenizer.folder).detect(in: text, into: &candidates)
         try KnownIdentifierDetector(persons: known, tokenizer: tokenizer).detect(in: text, into: &candidates)
         // Last: only words no other rule claimed are unknown.
@@ -88,8 +99,9 @@ public final class Session {
     }
 
     /// The pipeline: candidates from all rules → allow list → ages in brackets as evidence → evidence →
-    /// threshold → propagation → initials of named persons → codes defined after persons → ages in brackets → times and weekdays beside dates → overlap resolution → name merging →
-    /// genitive names → role evidence → roster roles → entity linking.
+    /// threshold → propagation → initials of named persons → codes defined after persons → ages in brackets →
+    /// times and weekdays beside dates → overlap resolution → name merging → genitive names → role evidence →
+    /// roster roles → the site's never-mask list → entity linking.
     func detect(in text: TokenizedText, known: [KnownPerson]) throws(DiskretError) -> [Candidate] {
         let threshold = engine.options.threshold
         var candidates = try rawCandidates(in: text, known: known)
@@ -106,6 +118,8 @@ public final class Session {
         GenitiveNames(lexicon: lexicon).trim(&findings, in: text)
         RoleEvidence(lexicon: lexicon).apply(to: &findings, in: text)
         if !known.isEmpty { try RosterRoles(known: known, tokenizer: tokenizer).apply(to: &findings, in: text) }
+        // After the roster has claimed its persons, before linking numbers the placeholders.
+        site.dropNeverMasked(&findings, in: text)
         EntityLinker(lexicon: lexicon).link(&findings, in: text)
         return findings
     }
