@@ -93,6 +93,7 @@ import Testing
                 == "Fachkräfte: Frau [Person 1] ([Person 2]), Herr [Person 3] (ASD). Protokoll: [Person 2] / ASD.")
         // Not a code: letters that are not the person's initials, or that stand inside a longer bracket.
         #expect(try mask("Frau Lena Koch (MFA), Frau Anna Fischer (zu AF 3). MFA und AF.") == "Frau [Person 1] (MFA), Frau [Person 2] (zu AF 3). MFA und AF.")
+        #expect(try mask("Herr Koch (KM) kam. KM ging.") == "Herr [Person 1] (KM) kam. KM ging.")
     }
 
     @Test func anAgeInBracketsMakesAWeakNameAPerson() throws {

@@ -2,9 +2,11 @@
 /// Gesprächsführung = SL)", "Timo (TK)") stands for that person wherever it recurs ("JO / SK, 22.01.").
 /// The code must begin with the person's first initial (and, for a name of two words or more, end with the
 /// last word's), stand alone in the bracket or after "=" or ":", so that "(ASD)", "(MFA)", "(KM)" or
-/// "(zu TOP 3)" after a name are not taken for codes; shift words after a first name ("(ND)") are not either.
+/// "(zu TOP 3)" after a name are not taken for codes; shift words after a first name ("(ND)") and the allow
+/// lists' role words ("Frau Kowalczyk (KM)") are not either.
 struct DefinedCodes {
     static let label = RuleLabel(rule: "engine.defined-code", type: "person.initials")
+    let lexicon: Lexicon
     let threshold: Double
 
     func apply(to candidates: inout [Candidate], in text: TokenizedText) {
@@ -24,7 +26,8 @@ struct DefinedCodes {
                 let opens = [0x28, 0x3D, 0x3A].contains(units[tokens[index - 1].start])
                 let closes = index + 1 < tokens.count && [0x29, 0x2C].contains(units[tokens[index + 1].start])
                 if token.isWord, opens, closes, (2...3).contains(code.count), code.allSatisfy(Self.isUpper), code[0] == first,
-                   initials.count < 2 ? !Self.shiftWords.contains(code) : code.last == initials[initials.count - 1] {
+                   initials.count < 2 ? !Self.shiftWords.contains(code) : code.last == initials[initials.count - 1],
+                   !lexicon.isAllowed(text.key(index)) {  // a role word of the field ("Frau Kowalczyk (KM)")
                     codes.insert(code)
                 }
                 index += 1

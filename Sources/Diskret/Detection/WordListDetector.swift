@@ -95,7 +95,12 @@ struct WordListDetector {
             let maxTokens = max(1, rule.maxTokens)
             for start in tokens.indices where tokens[start].kind == .word || tokens[start].kind == .number {
                 let first = tokens[start]
-                if rule.fields.capitalizedOnly && !lowerCase && !(first.flags.contains(.capitalized)) { continue }
+                if rule.fields.capitalizedOnly && !(first.flags.contains(.capitalized)) {
+                    // In a note typed in lower case a name list takes a lower-case word, but never one its
+                    // ambiguous lists hold: next to a sure name, evidence would promote it ("Brückner ging").
+                    guard lowerCase, !rule.ambiguous.anyContains(text.key(start)), !rule.ambiguousAtStart.anyContains(text.key(start))
+                    else { continue }
+                }
                 let answers = wordAnswers[start]
                 var matchedEnd = -1
                 if answers & (1 << (2 * number)) != 0 {
