@@ -14,7 +14,7 @@ struct DefinedCodes {
         var codes = Set<[UInt16]>()
         for candidate in candidates where candidate.category == .person && candidate.score >= threshold {
             let initials = tokenIndices(of: candidate.range, in: text)
-                .filter { tokens[$0].isWord && Self.isUpper(units[tokens[$0].start]) }.map { units[tokens[$0].start] }
+                .filter { tokens[$0].isWord && isLatinUpper(units[tokens[$0].start]) }.map { units[tokens[$0].start] }
             guard let first = initials.first else { continue }
             var index = tokenIndices(of: candidate.range, in: text).upperBound
             guard index < tokens.count, units[tokens[index].start] == 0x28 else { continue }
@@ -25,7 +25,7 @@ struct DefinedCodes {
                 // The code opens the bracket or follows "=" or ":" in it, and closes it or a list item.
                 let opens = [0x28, 0x3D, 0x3A].contains(units[tokens[index - 1].start])
                 let closes = index + 1 < tokens.count && [0x29, 0x2C].contains(units[tokens[index + 1].start])
-                if token.isWord, opens, closes, (2...3).contains(code.count), code.allSatisfy(Self.isUpper), code[0] == first,
+                if token.isWord, opens, closes, (2...3).contains(code.count), code.allSatisfy(isLatinUpper), code[0] == first,
                    initials.count < 2 ? !Self.shiftWords.contains(code) : code.last == initials[initials.count - 1],
                    !lexicon.isAllowed(text.key(index)) {  // a role word of the field ("Frau Kowalczyk (KM)")
                     codes.insert(code)
@@ -45,6 +45,4 @@ struct DefinedCodes {
     /// Shifts and services that follow a first name in rosters ("Timo (ND)"): Früh-, Spät-, Nacht-, Tag-,
     /// Bereitschaftsdienst.
     private static let shiftWords: Set<[UInt16]> = Set(["FD", "SD", "ND", "TD", "BD", "KD", "HD", "RD", "SB", "AZ"].map { Array($0.utf16) })
-
-    private static func isUpper(_ unit: UInt16) -> Bool { (0x41...0x5A).contains(unit) || (0xC0...0xDE).contains(unit) && unit != 0xD7 }
 }

@@ -21,9 +21,9 @@ struct NamedInitials {
             while position < candidate.range.upperBound {
                 let unit = units[position]
                 // A name's first letters, also of a name typed in lower case ("nicole nowak": N.).
-                if Self.isLetter(unit), position + 1 < units.count, Self.isLower(units[position + 1]),
+                if Self.isLetter(unit), position + 1 < units.count, isLatinLower(units[position + 1]),
                    position == 0 || !Self.isLetter(units[position - 1]) {
-                    letters.insert(Self.isLower(unit) && unit != 0xDF && unit != 0xFF ? unit - 0x20 : unit)
+                    letters.insert(isLatinLower(unit) && unit != 0xDF && unit != 0xFF ? unit - 0x20 : unit)
                 }
                 position += 1
             }
@@ -46,7 +46,7 @@ struct NamedInitials {
                !tokens[index + 2].isCapitalizedWord, !lexicon.isCommonWord(text.key(index + 2)) { continue }
             // A double initial of a hyphenated first name ("L.-M." for Lara-Marie) is one mention.
             var end = dot.end
-            if end + 2 < units.count, units[end] == 0x2D, Self.isUpper(units[end + 1]), units[end + 2] == 0x2E { end += 3 }
+            if end + 2 < units.count, units[end] == 0x2D, isLatinUpper(units[end + 1]), units[end + 2] == 0x2E { end += 3 }
             candidates.append(Candidate(range: token.start..<end, category: .person, label: Self.label, score: threshold, derived: true))
         }
     }
@@ -63,7 +63,5 @@ struct NamedInitials {
 
     private static let knownPairs: Set<[UInt16]> = [[0x49, 0x41], [0x49, 0x56], [0x5A, 0x4E], [0x56, 0x41], [0x55, 0x41]]  // I.A. I.V. Z.N. V.A. U.A.
 
-    private static func isUpper(_ unit: UInt16) -> Bool { (0x41...0x5A).contains(unit) || (0xC0...0xDE).contains(unit) && unit != 0xD7 }
-    private static func isLower(_ unit: UInt16) -> Bool { (0x61...0x7A).contains(unit) || (0xDF...0xFF).contains(unit) && unit != 0xF7 }
-    private static func isLetter(_ unit: UInt16) -> Bool { isUpper(unit) || isLower(unit) }
+    private static func isLetter(_ unit: UInt16) -> Bool { isLatinUpper(unit) || isLatinLower(unit) }
 }

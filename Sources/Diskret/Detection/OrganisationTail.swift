@@ -20,9 +20,9 @@ enum OrganisationTail {
         guard start < units.count, units[start] == 0x26 else { return nil }
         var position = start + 1
         if position < units.count && units[position] == 0x20 { position += 1 }
-        guard position < units.count, isUpper(units[position]) else { return nil }
+        guard position < units.count, isLatinUpper(units[position]) else { return nil }
         var end = position + 1
-        while end < units.count && (isLetter(units[end]) || (units[end] == 0x2D && end + 1 < units.count && isUpper(units[end + 1]))) {
+        while end < units.count && (isLatinLetter(units[end]) || (units[end] == 0x2D && end + 1 < units.count && isLatinUpper(units[end + 1]))) {
             end += 1
         }
         if end < units.count && units[end] == 0x2E && end - position <= 3 { end += 1 }  // "Co."
@@ -37,13 +37,8 @@ enum OrganisationTail {
     private static func legalForm(at start: Int, in units: [UInt16]) -> Int? {
         for form in forms where start + form.count <= units.count && Array(units[start..<(start + form.count)]) == form {
             let end = start + form.count
-            if end == units.count || !isLetter(units[end]) { return end }
+            if end == units.count || !isLatinLetter(units[end]) { return end }
         }
         return nil
-    }
-
-    private static func isUpper(_ unit: UInt16) -> Bool { (0x41...0x5A).contains(unit) || (0xC0...0xDE).contains(unit) && unit != 0xD7 }
-    private static func isLetter(_ unit: UInt16) -> Bool {
-        (0x41...0x5A).contains(unit) || (0x61...0x7A).contains(unit) || (0xC0...0x24F).contains(unit) && unit != 0xD7 && unit != 0xF7
     }
 }

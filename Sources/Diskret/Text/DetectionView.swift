@@ -288,7 +288,7 @@ private func isLetter(_ unit: UInt16) -> Bool {
 }
 
 /// A letter of the Latin script up to Latin Extended-B ("a", "ß", "ı", "ğ").
-private func isLatinLetter(_ unit: UInt16) -> Bool {
+func isLatinLetter(_ unit: UInt16) -> Bool {
     switch unit {
     case 0x41...0x5A, 0x61...0x7A, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x24F: return true
     default: return false

@@ -1,0 +1,5 @@
+/// A capital of ASCII or Latin-1 ("A", "Ä", "Ø"; not "×"): the initials and codes the engine stages read.
+func isLatinUpper(_ unit: UInt16) -> Bool { (0x41...0x5A).contains(unit) || (0xC0...0xDE).contains(unit) && unit != 0xD7 }
+
+/// A small letter of ASCII or Latin-1 ("a", "ß", "ä", "ÿ"; not "÷").
+func isLatinLower(_ unit: UInt16) -> Bool { (0x61...0x7A).contains(unit) || (0xDF...0xFF).contains(unit) && unit != 0xF7 }
