@@ -13,13 +13,13 @@ struct DefinedCodes {
         let tokens = text.tokens, units = text.units
         var codes = Set<[UInt16]>()
         for candidate in candidates where candidate.category == .person && candidate.score >= threshold {
-            let initials = tokenIndices(of: candidate.range, in: text)
-                .filter { tokens[$0].isWord && isLatinUpper(units[tokens[$0].start]) }.map { units[tokens[$0].start] }
+            let covered = tokenIndices(of: candidate.range, in: text)
+            let initials = covered.filter { tokens[$0].isWord && isLatinUpper(units[tokens[$0].start]) }.map { units[tokens[$0].start] }
             guard let first = initials.first else { continue }
-            var index = tokenIndices(of: candidate.range, in: text).upperBound
+            var index = covered.upperBound
             guard index < tokens.count, units[tokens[index].start] == 0x28 else { continue }
             index += 1
-            while index < tokens.count && index < tokenIndices(of: candidate.range, in: text).upperBound + 12 && units[tokens[index].start] != 0x29 {
+            while index < tokens.count && index < covered.upperBound + 12 && units[tokens[index].start] != 0x29 {
                 let token = tokens[index]
                 let code = Array(units[token.range])
                 // The code opens the bracket or follows "=" or ":" in it, and closes it or a list item.
