@@ -43,7 +43,7 @@ import Testing
         examples: ["[[1.2.2024]]"]
       - id: allow.words
         kind: allow
-        words: [Jugendamt, Frau, Herr, KM, Tochter, Sohn, Tel]
+        words: [Jugendamt, ASD, Frau, Herr, KM, Tochter, Sohn, Tel]
         examples: ["Jugendamt"]
     """
     static let lists = ["first.txt": "Anna\nLena\nThomas\nMax\n", "last.txt": "Fischer\nKoch\nJugendamt\n", "nouns.txt": "Koch\nFischer\nAuto\nTippfehler\n"]
@@ -171,6 +171,7 @@ import Testing
         #expect(try found("Kinder: Merhawit (6), Farid * 17.03.2014 (10)") == ["Merhawit", "6", "Farid", "17.03.2014", "10"])
         #expect(try found("Kinder (ZAHRA 11, SOMAYA 4)").contains("4"))
         #expect(try !found("Maßnahme (2) laut Plan, Anlage 3.").contains("2"))
+        #expect(try found("OGS: Lan (7) ängstlich.") == ["Lan", "7"])
     }
 
     @Test func aSurnameThatIsARoleWordIsANameAfterATitleAndEverywhereAfter() throws {
