@@ -184,6 +184,19 @@ import Testing
         #expect(try found("A. Sachverhalt\nB. Rechtliche Würdigung") == [])
     }
 
+    @Test func codesInAttendanceLinesArePersonsWhereverTheyRecur() throws {
+        let minutes = "anw.: AK, JB, Kü, Nesrin (Prakt.)\nDienst: MaK (Tagdienst), SW\nFrage AK: wie weiter?\nRückruf durch MaK.\nf.d.R. JB"
+        #expect(try found(minutes) == ["AK", "JB", "Kü", "Nesrin", "MaK", "SW", "AK", "MaK", "JB"])
+        // Role words and words of the lexicon in such a line are no codes; without a list label nothing is defined.
+        #expect(try found("anw.: KM, KV, ASD\nDer KM wurde geraten.") == [])
+        #expect(try found("Termin mit AK und JB.") == [])
+    }
+
+    @Test func aCodeInSmallLettersAfterANameIsMadeOfItsInitials() throws {
+        #expect(try found("Beraterin N. Öztürk-Baumann (nö)\nRückruf bis 08.11. (nö)").filter { $0 == "nö" }.count == 2)
+        #expect(try found("Beraterin N. Öztürk-Baumann (ok)").contains("ok") == false)
+    }
+
     @Test func clockTimesAndTimeRangesAtADateAreMaskedWithIt() throws {
         #expect(try found("Besuch am 28.11.2024, 15:30–16:45 Uhr und gegen 01:30 Uhr") == ["28.11.2024, 15:30–16:45 Uhr", "01:30 Uhr"])
     }

@@ -1,15 +1,31 @@
-/// A staff code defined in the bracket after a person ("J. Oberdorfer (JO)", "S. Lorenz (Leitung,
-/// Gesprächsführung = SL)", "Timo (TK)") stands for that person wherever it recurs ("JO / SK, 22.01.").
-/// The code must begin with the person's first initial (and, for a name of two words or more, end with the
-/// last word's), stand alone in the bracket or after "=" or ":", so that "(ASD)", "(MFA)", "(KM)" or
-/// "(zu TOP 3)" after a name are not taken for codes; shift words after a first name ("(ND)") and the allow
-/// lists' role words ("Frau Kowalczyk (KM)") are not either.
+/// A staff code defined in a note stands for its person wherever it recurs ("JO / SK, 22.01.", "Frage AK:",
+/// "f.d.R. JB"). Codes are defined in two places: in the bracket after a person ("J. Oberdorfer (JO)",
+/// "S. Lorenz (Leitung, Gesprächsführung = SL)", "N. Öztürk (nö)"), and in the attendance lines of minutes and
+/// logs ("anw.: AK, JB, Kü", "Dienst: MaK (Tagdienst), SW", "Prot.: JB") — see `DefinedCodes+Lists.swift`.
 struct DefinedCodes {
     static let label = RuleLabel(rule: "engine.defined-code", type: "person.initials")
     let lexicon: Lexicon
     let threshold: Double
 
     func apply(to candidates: inout [Candidate], in text: TokenizedText) {
+        var codes = codesInBrackets(after: candidates, in: text)
+        codes.formUnion(codesInAttendanceLines(of: text))
+        guard !codes.isEmpty else { return }
+        let tokens = text.tokens, units = text.units
+        var covered = [Bool](repeating: false, count: units.count + 1)
+        for candidate in candidates where candidate.score >= threshold { for offset in candidate.range { covered[offset] = true } }
+        for token in tokens where token.isWord && (2...4).contains(token.end - token.start) && !covered[token.start]
+            && codes.contains(Array(units[token.range])) {
+            candidates.append(Candidate(range: token.range, category: .person, label: Self.label, score: threshold, derived: true))
+        }
+    }
+
+    /// Codes in the bracket after a person. The code must begin with the person's first initial (and, for a name
+    /// of two words or more, end with a later word's), stand alone in the bracket or after "=" or ":", so that
+    /// "(ASD)", "(MFA)", "(KM)" or "(zu TOP 3)" after a name are not taken for codes; shift words after a first
+    /// name ("(ND)") and the allow lists' role words ("Frau Kowalczyk (KM)") are not either. A code in small
+    /// letters ("(nö)") must match the initials exactly.
+    private func codesInBrackets(after candidates: [Candidate], in text: TokenizedText) -> Set<[UInt16]> {
         let tokens = text.tokens, units = text.units
         var codes = Set<[UInt16]>()
         for candidate in candidates where candidate.category == .person && candidate.score >= threshold {
@@ -25,21 +41,26 @@ struct DefinedCodes {
                 // The code opens the bracket or follows "=" or ":" in it, and closes it or a list item.
                 let opens = [0x28, 0x3D, 0x3A].contains(units[tokens[index - 1].start])
                 let closes = index + 1 < tokens.count && [0x29, 0x2C].contains(units[tokens[index + 1].start])
-                if token.isWord, opens, closes, (2...3).contains(code.count), code.allSatisfy(isLatinUpper), code[0] == first,
-                   initials.count < 2 ? !Self.shiftWords.contains(code) : code.last == initials[initials.count - 1],
-                   !lexicon.isAllowed(text.key(index)) {  // a role word of the field ("Frau Kowalczyk (KM)")
+                if token.isWord, opens, closes, (2...3).contains(code.count), !lexicon.isAllowed(text.key(index)),
+                   Self.isCode(code, of: initials, first: first) {
                     codes.insert(code)
                 }
                 index += 1
             }
         }
-        guard !codes.isEmpty else { return }
-        var covered = [Bool](repeating: false, count: units.count + 1)
-        for candidate in candidates where candidate.score >= threshold { for offset in candidate.range { covered[offset] = true } }
-        for token in tokens where token.isWord && (2...3).contains(token.end - token.start) && !covered[token.start]
-            && codes.contains(Array(units[token.range])) {
-            candidates.append(Candidate(range: token.range, category: .person, label: Self.label, score: threshold, derived: true))
+        return codes
+    }
+
+    /// Whether `code` is made of the initials: capitals beginning with the first initial and ending with a later
+    /// one (a single-word name: any capitals but a shift word), or the same in small letters, letter for letter.
+    private static func isCode(_ code: [UInt16], of initials: [UInt16], first: UInt16) -> Bool {
+        if code.allSatisfy(isLatinUpper) {
+            guard code[0] == first else { return false }
+            return initials.count < 2 ? !shiftWords.contains(code) : initials.dropFirst().contains(code[code.count - 1])
         }
+        guard code.allSatisfy(isLatinLower), initials.count >= 2 else { return false }
+        let small = initials.map { $0 | 0x20 }  // ASCII and Latin-1 capitals are 0x20 below their small letters
+        return code.count == 2 ? code[0] == small[0] && small.dropFirst().contains(code[1]) : code == Array(small.prefix(code.count))
     }
 
     /// Shifts and services that follow a first name in rosters ("Timo (ND)"): Früh-, Spät-, Nacht-, Tag-,

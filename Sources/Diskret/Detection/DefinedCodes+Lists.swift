@@ -1,0 +1,94 @@
+/// Codes defined by the attendance and duty lines of minutes, logs and rosters: "anw.: AK, JB, Kü, MS",
+/// "entsch.: RH (krank)", "Prot.: JB", "f.d.R. JB", "Dienst: MaK (Tagdienst), SW (Spätdienst)". After such a
+/// label every item of the list that has a code's shape is a person of the note; full names in the list are
+/// left to the name rules, and an item's bracket ("(krank)", "(Prakt.)") is skipped.
+extension DefinedCodes {
+    func codesInAttendanceLines(of text: TokenizedText) -> Set<[UInt16]> {
+        let tokens = text.tokens, units = text.units
+        var codes = Set<[UInt16]>()
+        var index = 0
+        while index < tokens.count {
+            guard tokens[index].isWord, let listStart = listStart(afterLabelAt: index, in: text) else { index += 1; continue }
+            index = listStart
+            var itemStart = true
+            while index < tokens.count, index == listStart || !tokens[index].flags.contains(.newlineBefore) {
+                let unit = units[tokens[index].start]
+                if unit == 0x28 {  // an item's bracket: skip it whole
+                    while index < tokens.count, units[tokens[index].start] != 0x29, !tokens[index].flags.contains(.newlineBefore) { index += 1 }
+                    if index < tokens.count, units[tokens[index].start] == 0x29 { index += 1 }
+                    continue
+                }
+                if Self.separators.contains(unit) || Self.isJoiningWord(units[tokens[index].range]) { itemStart = true; index += 1; continue }
+                if itemStart, tokens[index].isWord, endsItem(index + 1, in: text), isCodeShape(index, in: text) {
+                    codes.insert(Array(units[tokens[index].range]))
+                }
+                itemStart = false
+                index += 1
+            }
+        }
+        return codes
+    }
+
+    /// The token after a list label and its colon ("anw.:", "Teilnehmende:"), or after a label that needs
+    /// none ("f.d.R.", "gez."); nil when token `index` is no such label.
+    private func listStart(afterLabelAt index: Int, in text: TokenizedText) -> Int? {
+        let tokens = text.tokens, units = text.units
+        let token = tokens[index]
+        guard token.end - token.start <= 20 else { return nil }
+        var word: [UInt16] = []
+        for unit in units[token.range] where unit != 0x2E { word.append(isLatinUpper(unit) ? unit | 0x20 : unit) }
+        var next = index + 1
+        if next < tokens.count, units[tokens[next].start] == 0x2E, tokens[next].end - tokens[next].start == 1 { next += 1 }
+        let colon = next < tokens.count && units[tokens[next].start] == 0x3A && tokens[next].end - tokens[next].start == 1
+        guard colon ? Self.labels.contains(word) || Self.labelsWithoutColon.contains(word) : Self.labelsWithoutColon.contains(word)
+        else { return nil }
+        if colon { next += 1 }
+        guard next < tokens.count, !tokens[next].flags.contains(.newlineBefore) else { return nil }
+        return next
+    }
+
+    /// Whether the item's word is followed by the end of the line or the list, a bracket, or a code's dot.
+    private func endsItem(_ index: Int, in text: TokenizedText) -> Bool {
+        let tokens = text.tokens, units = text.units
+        guard index < tokens.count, !tokens[index].flags.contains(.newlineBefore) else { return true }
+        let unit = units[tokens[index].start]
+        if unit == 0x2E { return endsItem(index + 1, in: text) }
+        return unit == 0x28 || Self.separators.contains(unit) || Self.isJoiningWord(units[tokens[index].range])
+    }
+
+    /// Two to four Latin letters beginning with a capital, not a word of the lexicon: "AK", "Kü", "MaK", "Schr".
+    /// A capital and three small letters must carry a dot ("Schr."), or it is a word ("Nina", "Team").
+    private func isCodeShape(_ index: Int, in text: TokenizedText) -> Bool {
+        let token = text.tokens[index]
+        let code = text.units[token.range]
+        guard (2...4).contains(code.count), isLatinUpper(code[code.startIndex]),
+              code.allSatisfy({ isLatinUpper($0) || isLatinLower($0) }) else { return false }
+        let capitals = code.filter(isLatinUpper).count
+        if capitals == 1 && code.count > 2 {
+            let dotted = index + 1 < text.tokens.count && text.units[text.tokens[index + 1].start] == 0x2E
+                && !text.tokens[index + 1].flags.contains(.spaceBefore)
+            guard dotted else { return false }
+        }
+        let key = text.key(index)
+        return !lexicon.isAllowed(key) && !lexicon.isCommonWord(key) && !lexicon.isKnownName(key)
+    }
+
+    private static func isJoiningWord(_ word: ArraySlice<UInt16>) -> Bool {
+        word.elementsEqual("und".utf16) || word.elementsEqual("u".utf16) || word.elementsEqual("sowie".utf16)
+    }
+
+    /// "," "/" "+" "&" ";" between the items of a list.
+    private static let separators: Set<UInt16> = [0x2C, 0x2F, 0x2B, 0x26, 0x3B]
+
+    /// Labels of attendance, duty and authorship lines, small letters without dots, that need a colon.
+    private static let labels: Set<[UInt16]> = Set([
+        "anw", "anwesend", "anwesende", "anwesenheit", "teilnehmende", "teilnehmer", "teilnehmerinnen", "tn", "teiln",
+        "entsch", "entschuldigt", "abwesend", "prot", "protokoll", "protokollführung", "protokollant", "protokollantin",
+        "mod", "moderation", "dienst", "verf", "verfasst", "verfasser", "verfasserin", "bearb", "bearbeitung",
+        "kürzel", "hz", "vertretung", "verteiler", "schicht", "frühdienst", "spätdienst", "nachtdienst", "tagdienst",
+        "zuständig", "zust", "fallführung", "ff", "mitarbeitende", "team", "besetzung",
+    ].map { Array($0.utf16) })
+
+    /// Labels followed by a code without a colon: "f.d.R. JB", "gez. AK", "Prot. JB".
+    private static let labelsWithoutColon: Set<[UInt16]> = Set(["fdr", "gez", "prot", "hz"].map { Array($0.utf16) })
+}
