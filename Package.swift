@@ -64,6 +64,7 @@ let package = Package(
             dependencies: [
                 "Diskret",
                 "DiskretConsent",
+                "DiskretDocx",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -98,6 +99,7 @@ let package = Package(
                 "DiskretService",
                 "diskret",
                 "DiskretConsent",
+                "DiskretDocx",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Crypto", package: "swift-crypto"),

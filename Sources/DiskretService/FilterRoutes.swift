@@ -8,22 +8,25 @@ struct FilterRoutes: Sendable {
     let pools: EnginePools
     let registry: RegistryHandle
     let work: BlockingWork
+    /// The site's default operators; a request's own go on top.
+    let defaultOperators: [Diskret.Category: MaskingPolicy.Operator]
+    /// `--max-bytes`: also what a .docx may unpack to, all its parts together.
+    let maxBytes: Int
 
     /// The members a JSON filter request may have.
     static let filterMembers: Set<String> = ["text", "mask", "policy", "threshold", "roster", "reveal", "purpose", "recipient", "reveal_categories"]
-    /// Operators the service offers: the pseudonymisation ones need a case key, which it does not hold.
-    static let offeredOperators: Set<MaskingPolicy.Operator> = [.placeholder, .redact, .keep, .generalizeMonth, .generalizeYear, .ageBand]
+
+    /// The site's policy, for requests that name none of their own (text, .docx, JSON lines).
+    var sitePolicy: MaskingPolicy { MaskingPolicy(operators: defaultOperators) }
 
     func filter(_ request: Request, _ context: ServiceContext) async throws -> Response {
-        let kind = try BodyKind(request, allowed: [.plainText, .json, .ndjson])
+        let kind = try BodyKind(request, allowed: [.plainText, .json, .ndjson, .docx])
         let body = try await request.bodyBytes()
         switch kind {
         case .plainText:
-            let text = try StrictUTF8.decode(Data(buffer: body))
-            let answer = try await work.run { [pools] in
-                try pools.withSession(threshold: nil) { let result = try $0.anonymize(text); return FindingJSON.reportBytes(text: result.text, findings: result.findings) }
-            }
-            return JSONResponse.make(data: Data(answer))
+            return try await filterText(try StrictUTF8.decode(Data(buffer: body)))
+        case .docx:
+            return try await filterText(try await docxText(body))
         case .json:
             return try await filterJSON(try JSONMembers(body, allowed: Self.filterMembers), context)
         case .ndjson:
@@ -31,11 +34,24 @@ struct FilterRoutes: Sendable {
         }
     }
 
+    /// A note without options (text/plain, or the text of a .docx): the site's policy, the configured threshold.
+    private func filterText(_ text: String) async throws -> Response {
+        let answer = try await work.run { [pools, sitePolicy] in
+            try pools.withSession(threshold: nil) {
+                let result = try $0.anonymize(text, policy: sitePolicy)
+                return FindingJSON.reportBytes(text: result.text, findings: result.findings)
+            }
+        }
+        return JSONResponse.make(data: Data(answer))
+    }
+
     /// A JSON request: policy, threshold, roster and — with a token and the consent gate's grant — a reveal.
     private func filterJSON(_ members: JSONMembers, _ context: ServiceContext) async throws -> Response {
         let text = try members.requiredString("text")
-        let policy = try Self.policy(mask: members.string("mask"), operators: members.stringMap("policy"))
-        if policy.operators.values.contains(.keep) { _ = try context.requireActor() }
+        let requested = try Self.policy(mask: members.string("mask"), operators: members.stringMap("policy"))
+        // A client asking to keep something readable needs a token; the site's own `keep` is the operator's decision.
+        if requested.operators.values.contains(.keep) { _ = try context.requireActor() }
+        let policy = MaskingPolicy(operators: defaultOperators.merging(requested.operators) { $1 })
         let threshold = try members.number("threshold")
         if let threshold, !(0...1).contains(threshold) { throw Problem.invalid("'threshold' must be between 0 and 1") }
         let roster = try members.string("roster").map { try Roster.parse($0, file: "roster") }
@@ -82,7 +98,7 @@ struct FilterRoutes: Sendable {
     /// that no partial corpus is mistaken for a whole one.
     private func filterLines(_ body: ByteBuffer) async throws -> Response {
         let data = Data(buffer: body)
-        let output = try await work.run { [pools] () throws -> [UInt8] in
+        let output = try await work.run { [pools, sitePolicy] () throws -> [UInt8] in
             try pools.withSession(threshold: nil) { session in
                 var output: [UInt8] = []
                 var offset = 0
@@ -90,7 +106,7 @@ struct FilterRoutes: Sendable {
                     defer { offset += line.count + 1 }
                     if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
                     let record = try JSONLinesRecord(line: Data(line), number: index + 1, byteOffset: offset)
-                    let result = try session.anonymize(record.text)
+                    let result = try session.anonymize(record.text, policy: sitePolicy)
                     output += try record.outputBytes(text: result.text, findings: result.findings, number: index + 1)
                     output.append(0x0A)
                 }
@@ -116,7 +132,7 @@ struct FilterRoutes: Sendable {
         do {
             var result = try MaskingPolicy(parsing: (operators ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ","))
             if let mask { result.operators.merge(try MaskingPolicy(parsing: mask).operators) { $1 } }
-            guard result.operators.values.allSatisfy(offeredOperators.contains) else {
+            guard result.operators.values.allSatisfy(ServiceSettings.offeredOperators.contains) else {
                 throw Problem.invalid("pseudonymisation operators need a case key, which the service does not hold; use the command line")
             }
             return result

@@ -1,5 +1,6 @@
 import Diskret
 import DiskretConsent
+import DiskretDocx
 import Hummingbird
 import Logging
 import NIOCore
@@ -39,6 +40,7 @@ struct ProblemMiddleware: RouterMiddleware {
         case let problem as Problem: return problem
         case let error as DiskretError: return problem(for: error)
         case let error as ConsentError: return problem(for: error)
+        case let error as DocxError: return problem(for: error)
         case is NIOTooManyBytesError: return Problem(.contentTooLarge, "too-large", "the request body is too large; nothing was processed")
         case let error as HTTPError where error.status == .notFound: return Problem(.notFound, "not-found", "no such route or method")
         case let error as any HTTPResponseError: return Problem(error.status, "http", error.status.reasonPhrase)
@@ -55,6 +57,16 @@ struct ProblemMiddleware: RouterMiddleware {
         case .invalidConfiguration: return Problem(.serviceUnavailable, "configuration-broken", "the site configuration is invalid")
         case .timeLimitExceeded: return Problem(.unprocessableContent, "time-limit", error.description)
         case .icu: return Problem(.internalServerError, "internal", error.description)
+        }
+    }
+
+    /// A refused .docx, as `diskret filter` refuses it with exit 65: not a Word document or a damaged part is
+    /// 400, unpacking beyond `--max-bytes` 413. The detail names part paths and limits, never document text.
+    static func problem(for error: DocxError) -> Problem {
+        switch error {
+        case .notADocx: return Problem(.badRequest, "not-a-docx", error.description)
+        case .malformedPart: return Problem(.badRequest, "docx-malformed", error.description)
+        case .tooLarge: return Problem(.contentTooLarge, "too-large", error.description)
         }
     }
 

@@ -4,7 +4,10 @@ import Hummingbird
 
 /// The body types the API reads.
 enum BodyKind {
-    case plainText, json, ndjson
+    case plainText, json, ndjson, docx
+
+    /// The media type of a Word document (.docx).
+    static let docxMediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
     /// The kind of the request's `Content-Type`, or 415. `text/plain` must be UTF-8 when a charset is named.
     init(_ request: Request, allowed: [BodyKind]) throws {
@@ -17,6 +20,7 @@ enum BodyKind {
             kind = charset == nil || charset == "charset=utf-8" || charset == "charset=\"utf-8\"" ? .plainText : nil
         case "application/json": kind = .json
         case "application/x-ndjson": kind = .ndjson
+        case Self.docxMediaType: kind = .docx
         default: kind = nil
         }
         guard let kind, allowed.contains(kind) else {
@@ -30,6 +34,7 @@ enum BodyKind {
         case .plainText: return "text/plain"
         case .json: return "application/json"
         case .ndjson: return "application/x-ndjson"
+        case .docx: return Self.docxMediaType
         }
     }
 }

@@ -14,7 +14,8 @@ public func buildRouter(engine: Engine, settings: ServiceSettings, logger: Logge
 
     let work = BlockingWork(timeout: settings.handlerTimeout)
     let registry = RegistryHandle(settings.openRegistry)
-    let filter = FilterRoutes(pools: EnginePools(engine: engine), registry: registry, work: work)
+    let filter = FilterRoutes(pools: EnginePools(engine: engine), registry: registry, work: work,
+                              defaultOperators: settings.defaultOperators, maxBytes: settings.maxBytes)
     let consents = ConsentRoutes(registry: registry, work: work)
 
     router.get("/healthz") { _, _ in try JSONResponse.make(["status": "ok"]) }
@@ -24,6 +25,7 @@ public func buildRouter(engine: Engine, settings: ServiceSettings, logger: Logge
     router.get("/favicon.svg") { _, _ in ReviewPage.response(ReviewPage.icon, type: "image/svg+xml") }
     router.post("/v1/filter", use: filter.filter)
     router.post("/v1/check", use: filter.check)
+    router.post("/v1/extract", use: filter.extract)
     router.get("/v1/consents", use: consents.list)
     router.post("/v1/consents", use: consents.grant)
     router.get("/v1/consents/export", use: consents.export)

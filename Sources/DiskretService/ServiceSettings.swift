@@ -1,3 +1,4 @@
+import Diskret
 import DiskretConsent
 import Foundation
 
@@ -19,6 +20,12 @@ public struct ServiceSettings: Sendable {
     public var requireTokens = false
     /// Opens the consent registry (called once, on the first request that needs it).
     public var openRegistry: @Sendable () throws -> ConsentRegistry
+    /// The site's default operators (`policy` of `diskret.yaml`); a request's `policy` and `mask` go on top.
+    public var defaultOperators: [Diskret.Category: MaskingPolicy.Operator] = [:]
+
+    /// The operators the service applies: the pseudonymisation ones need a case key, which it does not hold,
+    /// and `relative` an anchor date.
+    public static let offeredOperators: Set<MaskingPolicy.Operator> = [.placeholder, .redact, .keep, .generalizeMonth, .generalizeYear, .ageBand]
 
     /// Settings with the defaults and the given registry.
     public init(openRegistry: @escaping @Sendable () throws -> ConsentRegistry) {
@@ -47,14 +54,22 @@ public struct ServiceSettings: Sendable {
         guard (0...65535).contains(port) else { throw ServiceSettingsError("the port must be between 0 and 65535") }
         guard maxBytes > 0 else { throw ServiceSettingsError("--max-bytes must be positive") }
         guard readTimeout > .zero, handlerTimeout > .zero else { throw ServiceSettingsError("timeouts must be positive") }
+        if let refused = defaultOperators.sorted(by: { $0.key.rawValue < $1.key.rawValue }).first(where: { !Self.offeredOperators.contains($0.value) }) {
+            throw ServiceSettingsError("the site configuration's policy masks \(refused.key.rawValue) with '\(refused.value.rawValue)', which the service cannot apply "
+                + "(it holds no case key or anchor date); use one of \(Self.offeredOperators.map(\.rawValue).sorted().joined(separator: ", "))", kind: .configuration)
+        }
     }
 }
 
 /// Settings that cannot be served.
 public struct ServiceSettingsError: Error, Sendable, CustomStringConvertible {
+    /// Whose mistake: the command line's, or the site configuration's.
+    public enum Kind: Sendable { case usage, configuration }
     /// What is wrong.
     public let description: String
-    init(_ description: String) { self.description = description }
+    /// Whose mistake it is.
+    public let kind: Kind
+    init(_ description: String, kind: Kind = .usage) { self.description = description; self.kind = kind }
 }
 
 /// The registry, opened on first use and then shared (it is safe to use from many threads).

@@ -31,7 +31,8 @@ final class EnginePools: @unchecked Sendable {
         pools = [engine.options.threshold: SessionPool(engine: engine)]
     }
 
-    /// Runs `body` with a session of an engine at `threshold` (the configured one when nil).
+    /// Runs `body` with a session of an engine at `threshold` (the configured one when nil); every engine
+    /// carries the site's word lists.
     func withSession<T>(threshold: Double?, _ body: (Session) throws -> T) throws -> T {
         let threshold = threshold ?? base.options.threshold
         let pool: SessionPool? = lock.withLock {
@@ -39,13 +40,13 @@ final class EnginePools: @unchecked Sendable {
             guard pools.count < Self.maxPools else { return nil }
             var options = base.options
             options.threshold = threshold
-            let pool = SessionPool(engine: Engine(rules: base.rules, options: options))
+            let pool = SessionPool(engine: Engine(rules: base.rules, options: options, siteWords: base.siteWords))
             pools[threshold] = pool
             return pool
         }
         if let pool { return try pool.withSession(body) }
         var options = base.options
         options.threshold = threshold
-        return try body(try Engine(rules: base.rules, options: options).makeSession())
+        return try body(try Engine(rules: base.rules, options: options, siteWords: base.siteWords).makeSession())
     }
 }

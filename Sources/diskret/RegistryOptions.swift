@@ -22,11 +22,13 @@ struct RegistryOptions: ParsableArguments {
         return try withRegistryErrors { try ConsentRegistry.open(path: path, access: access) }
     }
 
-    /// --registry, then $DISKRET_REGISTRY, then the site configuration's, then the XDG default.
-    private func registryPath() throws -> String {
-        if let registry { return registry }
+    private func registryPath() throws -> String { try Self.path(explicit: registry) { try site.load() } }
+
+    /// `explicit` (--registry), then $DISKRET_REGISTRY, then the site configuration's, then the XDG default.
+    static func path(explicit: String?, site: () throws -> SiteConfiguration) throws -> String {
+        if let explicit { return explicit }
         if let named = ProcessInfo.processInfo.environment["DISKRET_REGISTRY"], !named.isEmpty { return named }
-        return try site.load().registry ?? ConsentRegistry.defaultPath
+        return try site().registry ?? ConsentRegistry.defaultPath
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diskret
 import DiskretConsent
 import DiskretService
 import Foundation
@@ -16,6 +17,11 @@ struct ServeCommand: ParsableCommand {
         audit log records). Consent endpoints and reveals need a token on any address. One log line per request \
         on standard error: method, route, status, size and duration — never note text, names or tokens. SIGTERM \
         or SIGINT stop the service after the requests in flight.
+
+        The site configuration (diskret.yaml: --config, $DISKRET_CONFIG, then the XDG config folder, as for \
+        filter) applies to every request: its registry, its default policy (under a request's own policy and \
+        mask) and its always-mask and never-mask lists. A policy operator the service cannot apply (the \
+        pseudonymisation ones, relative) stops the start with exit 78.
         """
     )
 
@@ -28,7 +34,9 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "The port (0 picks a free one; the log line 'Server started' names it).") var port = 8080
     @Option(help: "A file of 'sha256-hex actor' lines: the users, by the SHA-256 of their bearer token.") var tokens: String?
     @Flag(help: "Require a token for every API request even on loopback (behind a reverse proxy).") var requireTokens = false
-    @Option(help: "The registry file. Defaults to $DISKRET_REGISTRY, then $XDG_DATA_HOME/diskret/registry.sqlite.") var registry: String?
+    @Option(help: "The registry file. Defaults to $DISKRET_REGISTRY, then the site configuration's 'registry', then $XDG_DATA_HOME/diskret/registry.sqlite.")
+    var registry: String?
+    @OptionGroup var site: ConfigOptions
     @Option(help: "Seconds a request body may take to arrive (and a connection may stay idle).") var readTimeout = 30.0
     @Option(help: "Seconds the engine or the registry may take for one request (503 beyond).") var handlerTimeout = 30.0
 
@@ -44,9 +52,12 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let engine = try RuleOptions.makeEngine(directory: RuleOptions.ruleDirectory(rules), threshold: threshold, maxBytes: maxBytes, noCache: noCache)
-        let registryPath = registry ?? ConsentRegistry.defaultPath
+        let configuration = try site.load()
+        let engine = try RuleOptions.makeEngine(directory: RuleOptions.ruleDirectory(rules), threshold: threshold, maxBytes: maxBytes, noCache: noCache,
+                                                siteWords: configuration.words)
+        let registryPath = try RegistryOptions.path(explicit: registry) { configuration }
         var settings = ServiceSettings { try ConsentRegistry.open(path: registryPath, access: .readWrite) }
+        settings.defaultOperators = configuration.policy
         settings.host = host
         settings.port = port
         settings.maxBytes = maxBytes
@@ -58,7 +69,9 @@ struct ServeCommand: ParsableCommand {
         logger.logLevel = .info
         let application: any ApplicationProtocol
         do { application = try makeApplication(engine: engine, settings: settings, logger: logger) } catch let error as ServiceSettingsError {
-            throw ValidationError(error.description)
+            guard error.kind == .configuration else { throw ValidationError(error.description) }
+            printError("error: \(error.description)")
+            throw ExitStatus.config.code
         }
         // The command line is synchronous; the service runs on Swift concurrency until a signal ends it.
         final class Outcome: @unchecked Sendable { var error: (any Error)? }

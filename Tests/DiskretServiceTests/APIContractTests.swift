@@ -1,4 +1,5 @@
 import DiskretConsent
+import DiskretDocx
 import DiskretService
 import Foundation
 import HTTPTypes
@@ -17,17 +18,22 @@ import Testing
         let (_, log) = try await F.withService(["--max-bytes", "65536"]) { client in
             try await Self.pageAndHealth(client, recorder)
             try await Self.filterAndCheck(client, recorder)
+            try await Self.wordDocuments(client, recorder)
             try await Self.consents(client, recorder)
         }
         // A registry that cannot be opened: every route that needs it answers 503 and nothing is revealed.
         let (_, brokenLog) = try await F.withService(registry: "/proc/no-such-dir/registry.sqlite") { client in
             try await Self.registryUnavailable(client, recorder)
         }
+        // Work beyond the handler timeout: 503 for a text and a Word document alike, nothing of either returned.
+        let (_, slowLog) = try await F.withService(["--handler-timeout", "0.000001"]) { client in
+            try await Self.handlerTimeout(client, recorder)
+        }
         #expect(recorder.undocumentedAnswers == [])
         #expect(recorder.unexercised == [])
 
-        let text = log + brokenLog
-        for secret in ["Fischer", "Yılmaz", "Yilmaz", "Brückner", "Sarah Koch", "0170 1234567", "Lindenstraße", "Kowalczyk", F.token, "Bearer"] {
+        let text = log + brokenLog + slowLog
+        for secret in ["Fischer", "Yılmaz", "Yilmaz", "Brückner", "Sarah Koch", "0170 1234567", "Lindenstraße", "Kowalczyk", F.token, "Bearer"] + F.docxSecrets {
             #expect(!text.contains(secret), "the log holds \(secret)")
         }
         let requests = text.split(separator: "\n").filter { $0.hasSuffix("request") && $0.contains(" info ") }
@@ -108,6 +114,62 @@ import Testing
         #expect(try await r.send(client, .post, "/v1/filter", headers: F.jsonType, body: F.json(["text": "x", "threshold": true])).status == .unprocessableContent)
         #expect(try await r.send(client, .post, "/v1/check", headers: [.contentType: "application/x-ndjson"], body: ByteBuffer(string: "{}")).status == .unsupportedMediaType)
         #expect(try await r.send(client, .post, "/v1/check", headers: plain, body: ByteBuffer(string: String(repeating: "x", count: 70_000))).status == .contentTooLarge)
+    }
+
+    /// A Word document through `/v1/filter` and `/v1/extract`: every part masked, the same answer as its text
+    /// sent as JSON, and every way a document is refused — without a byte of it in the answer.
+    static func wordDocuments(_ client: ServiceClient, _ r: ContractRecorder) async throws {
+        let word: HTTPFields = [.contentType: F.docxType]
+        let document = try F.docx()
+        let masked = try await r.send(client, .post, "/v1/filter", headers: word, body: ByteBuffer(bytes: document))
+        #expect(masked.status == .ok && masked.headers[.contentType] == "application/json")
+        let text = F.object(masked)["text"] as? String ?? ""
+        for secret in F.docxSecrets { #expect(!text.contains(secret), "\(secret) in the masked .docx") }
+        for heading in ["=== Kopfzeile ===", "=== Kommentare ===", "=== Gelöschter Text (Änderungsverfolgung) ===", "=== Dokumenteigenschaften ==="] {
+            #expect(text.contains(heading), "\(heading) missing")
+        }
+        #expect(text.contains("Frau [Person") && text.contains("Autor: [Person"))
+
+        // The page's way: the document's text, then that text as a JSON note — the same masked text and findings.
+        let extracted = try await r.send(client, .post, "/v1/extract", headers: word, body: ByteBuffer(bytes: document))
+        let source = String(buffer: extracted.body)
+        #expect(extracted.status == .ok && extracted.headers[.contentType] == "text/plain; charset=utf-8")
+        #expect(F.docxSecrets.allSatisfy(source.contains) && source.contains("Kowalczyk | Lindenstraße 5"))
+        let same = try await r.send(client, .post, "/v1/filter", headers: F.jsonType, body: F.json(["text": source]))
+        #expect(String(buffer: same.body) == String(buffer: masked.body))
+
+        // Refused: not a .docx, a damaged part, a ZIP bomb, a body beyond --max-bytes, the wrong type or token.
+        let notWord = ByteBuffer(string: "Frau Kowalczyk kam am 3.5. in die Beratung.")
+        let damaged = try DocxPackage.make(body: "<w:p><w:r><w:t>Frau Kowalczyk</w:t></w:r>")
+        let bomb = try DocxPackage.make(body: String(repeating: "<w:p><w:r><w:t>Frau Kowalczyk kam.</w:t></w:r></w:p>", count: 2000))
+        #expect(bomb.count < 65536)
+        for route in ["/v1/filter", "/v1/extract"] {
+            let refused = try await r.send(client, .post, route, headers: word, body: notWord)
+            #expect(refused.status == .badRequest && F.object(refused)["type"] as? String == "urn:diskret:problem:not-a-docx", "\(route)")
+            let broken = try await r.send(client, .post, route, headers: word, body: ByteBuffer(bytes: damaged))
+            #expect(broken.status == .badRequest && F.object(broken)["type"] as? String == "urn:diskret:problem:docx-malformed", "\(route)")
+            #expect((F.object(broken)["detail"] as? String)?.contains("word/document.xml") == true)
+            let unpacked = try await r.send(client, .post, route, headers: word, body: ByteBuffer(bytes: bomb))
+            #expect(unpacked.status == .contentTooLarge && (F.object(unpacked)["detail"] as? String)?.contains("unpacks to more than 65536") == true, "\(route)")
+            let oversize = try await r.send(client, .post, route, headers: word, body: ByteBuffer(bytes: document + [UInt8](repeating: 0, count: 70_000)))
+            #expect(oversize.status == .contentTooLarge)
+            for answer in [refused, broken, unpacked, oversize] {
+                #expect(answer.headers[.contentType] == "application/problem+json" && !String(buffer: answer.body).contains("Kowalczyk"))
+            }
+        }
+        #expect(try await r.send(client, .post, "/v1/extract", headers: [.contentType: "text/plain"], body: ByteBuffer(string: "Frau Kowalczyk")).status == .unsupportedMediaType)
+        var guessed = word
+        guessed[.authorization] = "Bearer guessed"
+        #expect(try await r.send(client, .post, "/v1/extract", headers: guessed, body: ByteBuffer(bytes: document)).status == .unauthorized)
+        #expect(try await r.send(client, .post, "/v1/check", headers: word, body: ByteBuffer(bytes: document)).status == .unsupportedMediaType)
+    }
+
+    static func handlerTimeout(_ client: ServiceClient, _ r: ContractRecorder) async throws {
+        let document = try F.docx()
+        for route in ["/v1/filter", "/v1/extract"] {
+            let answer = try await r.send(client, .post, route, headers: [.contentType: F.docxType], body: ByteBuffer(bytes: document))
+            #expect(answer.status == .serviceUnavailable && !String(buffer: answer.body).contains("Kowalczyk"), "\(route)")
+        }
     }
 
     static func consents(_ client: ServiceClient, _ r: ContractRecorder) async throws {

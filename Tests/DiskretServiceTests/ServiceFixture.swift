@@ -1,5 +1,6 @@
 import Crypto
 import DiskretConsent
+import DiskretDocx
 import DiskretService
 import Foundation
 import Hummingbird
@@ -39,8 +40,10 @@ enum ServiceFixture {
 
     /// Runs `body` against `diskret serve` started as a process of its own (as in use, and out of reach of the
     /// other tests, which share this process's threads) on a free loopback port, with the test token file
-    /// and a fresh registry; `arguments` are added. Returns what `body` returns and the server's log.
-    static func withService<T: Sendable>(_ arguments: [String] = [], registry: String = registryPath(),
+    /// and a fresh registry (none given with `registry: nil`); `arguments` are added. The process sees no
+    /// site configuration or registry of the machine's user, only what `environment` adds. Returns what `body`
+    /// returns and the server's log.
+    static func withService<T: Sendable>(_ arguments: [String] = [], registry: String? = registryPath(), environment: [String: String] = [:],
                                          _ body: @Sendable (ServiceClient) async throws -> T) async throws -> (T, String) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("diskret-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -50,7 +53,8 @@ enum ServiceFixture {
         FileManager.default.createFile(atPath: logFile.path, contents: nil)
         let process = Process()
         process.executableURL = binary
-        process.arguments = ["serve", "--port", "0", "--registry", registry, "--tokens", tokens.path] + arguments
+        process.arguments = ["serve", "--port", "0", "--tokens", tokens.path] + (registry.map { ["--registry", $0] } ?? []) + arguments
+        process.environment = isolated(ProcessInfo.processInfo.environment, in: directory).merging(environment) { $1 }
         process.currentDirectoryURL = repository
         process.standardOutput = FileHandle.nullDevice
         process.standardError = try FileHandle(forWritingTo: logFile)
@@ -79,6 +83,16 @@ enum ServiceFixture {
         return (result, log)
     }
 
+    /// `environment` without the user's configuration and registry: the XDG folders point into `directory`.
+    static func isolated(_ environment: [String: String], in directory: URL) -> [String: String] {
+        var environment = environment
+        environment["DISKRET_CONFIG"] = nil
+        environment["DISKRET_REGISTRY"] = nil
+        environment["XDG_CONFIG_HOME"] = directory.appendingPathComponent("config").path
+        environment["XDG_DATA_HOME"] = directory.appendingPathComponent("data").path
+        return environment
+    }
+
     static func json(_ value: Any) -> ByteBuffer { ByteBuffer(bytes: try! JSONSerialization.data(withJSONObject: value)) }
     static let jsonType: HTTPFields = [.contentType: "application/json"]
     static func jsonAuthorized() -> HTTPFields { var fields = authorization; fields[.contentType] = "application/json"; return fields }
@@ -86,6 +100,25 @@ enum ServiceFixture {
     static func object(_ response: ServiceClient.Answer) -> [String: Any] {
         (try? JSONSerialization.jsonObject(with: Data(buffer: response.body))) as? [String: Any] ?? [:]
     }
+
+    /// The media type of a .docx.
+    static let docxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+    /// A small Word document with names in every kind of part: body, table, header, comment, deleted text, author.
+    static func docx() throws -> [UInt8] {
+        let body = "<w:p><w:r><w:t>Frau Kowalczyk kam am 03.05.2024 in die Beratung.</w:t></w:r></w:p>"
+            + "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Kowalczyk</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Lindenstraße 5</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+            + "<w:p><w:del><w:r><w:delText>Herr Brückner rief an.</w:delText></w:r></w:del></w:p>"
+        let parts = [
+            "word/header1.xml": DocxPackage.part("w:hdr", "<w:p><w:r><w:t>Akte Frau Sarah Koch</w:t></w:r></w:p>"),
+            "word/comments.xml": DocxPackage.part("w:comments", #"<w:comment w:id="0" w:author="X"><w:p><w:r><w:t>Rückruf unter 0170 1234567</w:t></w:r></w:p></w:comment>"#),
+            "docProps/core.xml": #"<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>Melanie Hoffmeister</dc:creator></cp:coreProperties>"#,
+        ]
+        return [UInt8](try DocxPackage.make(body: body, parts: parts))
+    }
+
+    /// What `docx()` holds that must never leave the service unmasked.
+    static let docxSecrets = ["Kowalczyk", "Lindenstraße", "Brückner", "Sarah Koch", "0170 1234567", "Hoffmeister"]
 
     static let note = try! String(contentsOf: repository.appendingPathComponent("Fixtures/notes/00-beispiel-polizeimitteilung.txt"), encoding: .utf8)
     static let roster = try! String(contentsOf: repository.appendingPathComponent("Fixtures/cases/K-2024-017.yaml"), encoding: .utf8)

@@ -8,7 +8,9 @@ extension DefinedCodes {
         var codes = Set<[UInt16]>()
         var index = 0
         while index < tokens.count {
-            guard tokens[index].isWord, let listStart = listStart(afterLabelAt: index, in: text) else { index += 1; continue }
+            // A label is followed by a dot or a colon: most words are not, and are passed over here.
+            guard tokens[index].isWord, index + 1 < tokens.count, [0x2E, 0x3A].contains(units[tokens[index + 1].start]),
+                  let listStart = listStart(afterLabelAt: index, in: text) else { index += 1; continue }
             index = listStart
             var itemStart = true
             while index < tokens.count, index == listStart || !tokens[index].flags.contains(.newlineBefore) {
@@ -34,11 +36,13 @@ extension DefinedCodes {
     private func listStart(afterLabelAt index: Int, in text: TokenizedText) -> Int? {
         let tokens = text.tokens, units = text.units
         let token = tokens[index]
-        guard token.end - token.start <= 20 else { return nil }
-        var word: [UInt16] = []
-        for unit in units[token.range] where unit != 0x2E { word.append(isLatinUpper(unit) ? unit | 0x20 : unit) }
         var next = index + 1
         if next < tokens.count, units[tokens[next].start] == 0x2E, tokens[next].end - tokens[next].start == 1 { next += 1 }
+        // Most words are followed by neither a dot nor a colon: look at the word only after that test.
+        guard token.end - token.start <= 20, next > index + 1 || (next < tokens.count && units[tokens[next].start] == 0x3A)
+        else { return nil }
+        var word: [UInt16] = []
+        for unit in units[token.range] where unit != 0x2E { word.append(isLatinUpper(unit) ? unit | 0x20 : unit) }
         let colon = next < tokens.count && units[tokens[next].start] == 0x3A && tokens[next].end - tokens[next].start == 1
         guard colon ? Self.labels.contains(word) || Self.labelsWithoutColon.contains(word) : Self.labelsWithoutColon.contains(word)
         else { return nil }

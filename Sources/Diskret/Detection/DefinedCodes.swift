@@ -30,10 +30,10 @@ struct DefinedCodes {
         var codes = Set<[UInt16]>()
         for candidate in candidates where candidate.category == .person && candidate.score >= threshold {
             let covered = tokenIndices(of: candidate.range, in: text)
-            let initials = covered.filter { tokens[$0].isWord && isLatinUpper(units[tokens[$0].start]) }.map { units[tokens[$0].start] }
-            guard let first = initials.first else { continue }
             var index = covered.upperBound
             guard index < tokens.count, units[tokens[index].start] == 0x28 else { continue }
+            let initials = covered.filter { tokens[$0].isWord && isLatinUpper(units[tokens[$0].start]) }.map { units[tokens[$0].start] }
+            guard let first = initials.first else { continue }
             index += 1
             while index < tokens.count && index < covered.upperBound + 12 && units[tokens[index].start] != 0x29 {
                 let token = tokens[index]

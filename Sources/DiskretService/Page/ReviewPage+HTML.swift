@@ -19,10 +19,11 @@ extension ReviewPage {
 <main>
   <section id="eingabe" aria-labelledby="eingabe-titel">
     <h2 id="eingabe-titel">1. Notiz einfügen</h2>
-    <label for="notiz">Text der Notiz (einfügen oder eine .txt-Datei hierher ziehen)</label>
+    <label for="notiz">Text der Notiz (einfügen oder eine .txt- oder Word-Datei (.docx) hierher ziehen)</label>
     <textarea id="notiz" rows="8" spellcheck="false" autocomplete="off"></textarea>
+    <p id="quelle" class="hint" hidden>Aus einer Word-Datei gelesen: Text und Tabellen, Kopf- und Fußzeilen, Fuß- und Endnoten, Kommentare, gelöschter Text der Änderungsverfolgung und Dokumenteigenschaften – alles wird geprüft und maskiert.</p>
     <div class="row">
-      <label class="file">Datei wählen (.txt) <input id="datei" type="file" accept=".txt,text/plain"></label>
+      <label class="file">Datei wählen (.txt, .docx) <input id="datei" type="file" accept=".txt,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document"></label>
       <button id="pruefen" type="button" class="primary">Prüfen</button>
     </div>
     <details id="freigabe">

@@ -3,7 +3,8 @@ extension ReviewPage {
     static let script = ##"""
 "use strict";
 // The review page: the note is sent to this service once per check, shown with its findings, and masked here
-// as the reviewer decides. Nothing is stored: no cookies, no storage, no request beyond /v1/filter.
+// as the reviewer decides. Nothing is stored: no cookies, no storage, no request beyond /v1/filter and, for a
+// Word file, /v1/extract.
 (function () {
   const CATEGORIES = {
     person: ["Person", "Personen"], date: ["Datum", "Daten"], age: ["Altersangabe", "Altersangaben"],
@@ -29,14 +30,20 @@ extension ReviewPage {
     return index;
   }
 
+  // The request headers: the body's type and, when one is given, the token.
+  function headersFor(type) {
+    const headers = { "Content-Type": type };
+    const token = $("token").value.trim();
+    if (token) headers["Authorization"] = "Bearer " + token;
+    return headers;
+  }
+
   async function check(withReveal) {
     message("");
     const text = $("notiz").value;
     if (!text.trim()) { message("Bitte zuerst eine Notiz einfügen."); return; }
     const body = { text: text };
-    const headers = { "Content-Type": "application/json" };
-    const token = $("token").value.trim();
-    if (token) headers["Authorization"] = "Bearer " + token;
+    const headers = headersFor("application/json");
     if (withReveal) {
       body.roster = $("fallliste").value;
       body.reveal = $("personen").value.split(",").map((s) => s.trim()).filter(Boolean);
@@ -72,8 +79,16 @@ extension ReviewPage {
       return "Freigabe verweigert – es fehlt eine Einwilligung: Person " + problem.subject + ", Zweck „" + problem.purpose +
         "“, Empfänger „" + problem.recipient + "“, Kategorien: " + cats + ". (" + detail + ") Nichts wurde freigegeben.";
     }
+    const type = problem && problem.type ? problem.type : "";
+    if (type === "urn:diskret:problem:not-a-docx") {
+      return "Die Datei ist kein lesbares Word-Dokument (.docx): mit Kennwort geschützt, in einem anderen Format (.doc, .odt) oder beschädigt. " +
+        "Bitte in Word ohne Kennwort als .docx oder als Text speichern. Nichts wurde gelesen.";
+    }
+    if (type === "urn:diskret:problem:docx-malformed") {
+      return "Ein Teil der Word-Datei ist beschädigt (kein gültiges XML) und wurde nicht gelesen. Bitte die Datei in Word öffnen und neu speichern.";
+    }
     if (status === 401) return "Hierfür ist ein gültiges Zugangs-Token nötig (unter „Freigabe mit Einwilligung“ eintragen).";
-    if (status === 413) return "Die Notiz ist zu groß für diesen Dienst.";
+    if (status === 413) return "Die Notiz oder Datei ist zu groß für diesen Dienst (bei Word-Dateien zählt auch der entpackte Inhalt).";
     if (status === 422) return "Die Anfrage wurde abgelehnt: " + detail;
     if (status === 503) return "Der Dienst ist gerade nicht verfügbar: " + detail;
     return "Fehler " + status + ": " + detail;
@@ -262,16 +277,44 @@ extension ReviewPage {
     $("status").textContent = "Heruntergeladen.";
   }
 
+  const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+  // A chosen or dropped file: its text goes into the note field and is checked at once. A .txt is read here;
+  // a .docx is sent to /v1/extract, which reads it as `diskret filter` does (all its parts), and its text is
+  // then checked like a pasted note.
   function readFile(file) {
     if (!file) return;
+    if (/\.docx$/i.test(file.name) || file.type === DOCX) { readDocx(file); return; }
     if (!/\.txt$/i.test(file.name) && file.type !== "text/plain") {
-      message("Nur .txt-Dateien werden hier gelesen; Word-Dateien bitte als Text speichern.");
+      message("Nur .txt- und Word-Dateien (.docx) werden gelesen; andere Formate (.doc, .odt, .pdf) bitte als .docx oder Text speichern.");
       return;
     }
     const reader = new FileReader();
-    reader.onload = () => { $("notiz").value = reader.result; message(""); };
+    reader.onload = () => { showSource(reader.result, false); };
     reader.onerror = () => message("Die Datei konnte nicht gelesen werden.");
     reader.readAsText(file, "utf-8");
+  }
+
+  async function readDocx(file) {
+    message("");
+    $("status").textContent = "";
+    let response, answer;
+    try {
+      response = await fetch("/v1/extract", { method: "POST", headers: headersFor(DOCX), body: file, cache: "no-store", credentials: "omit" });
+      answer = response.ok ? await response.text() : await response.json().catch(() => null);
+    } catch (e) {
+      message("Der Dienst ist nicht erreichbar.");
+      return;
+    }
+    if (!response.ok) { message(describeProblem(response.status, answer)); return; }
+    showSource(answer, true);
+  }
+
+  function showSource(text, fromWord) {
+    $("notiz").value = text;
+    $("quelle").hidden = !fromWord;
+    message("");
+    check(false);
   }
 
   document.addEventListener("DOMContentLoaded", () => {
@@ -288,10 +331,15 @@ extension ReviewPage {
     $("wort").addEventListener("keydown", (e) => { if (e.key === "Enter") { e.preventDefault(); maskByHand(); } });
     $("kopieren").addEventListener("click", copy);
     $("herunterladen").addEventListener("click", download);
-    $("datei").addEventListener("change", (e) => readFile(e.target.files[0]));
-    const area = $("notiz");
-    area.addEventListener("dragover", (e) => e.preventDefault());
-    area.addEventListener("drop", (e) => { e.preventDefault(); readFile(e.dataTransfer.files[0]); });
+    $("datei").addEventListener("change", (e) => { readFile(e.target.files[0]); e.target.value = ""; });
+    $("notiz").addEventListener("input", () => { $("quelle").hidden = true; });
+    // The whole page takes a dropped file (the browser would otherwise open it).
+    document.addEventListener("dragover", (e) => e.preventDefault());
+    document.addEventListener("drop", (e) => {
+      if (!e.dataTransfer || !e.dataTransfer.files.length) return;  // dragged text drops as usual
+      e.preventDefault();
+      readFile(e.dataTransfer.files[0]);
+    });
     const view = $("ansicht");
     view.addEventListener("click", (e) => {
       if (String(window.getSelection()).trim()) return;  // a selection to mask by hand, not a click
