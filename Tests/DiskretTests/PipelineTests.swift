@@ -193,6 +193,15 @@ import Testing
         #expect(try found("Termin mit AK und JB.") == [])
     }
 
+    @Test func tableCellsAreReadByTheirColumnsHeader() throws {
+        let table = "| Kind | geb. | Alter |\n|---|---|---|\n| Leon A. | 03.06.2013 | 11 |\n| Mila T. | 29.04.2023 | 7 Mon. |\n"
+        #expect(try found(table).filter { $0 == "11" || $0 == "7 Mon." } == ["11", "7 Mon."])
+        let log = "Datum | wer | was\n05.11.24 | EM | Begleitung\n07.11.24 | SPFH | Anruf\nEM rief an."
+        #expect(try found(log).filter { $0 == "EM" || $0 == "SPFH" } == ["EM", "EM"])
+        // Without a header naming the column, a number in a table is no age.
+        #expect(try !found("| Seite | Zeilen |\n| 11 | 40 |").contains("11"))
+    }
+
     @Test func aCodeInSmallLettersAfterANameIsMadeOfItsInitials() throws {
         #expect(try found("Beraterin N. Öztürk-Baumann (nö)\nRückruf bis 08.11. (nö)").filter { $0 == "nö" }.count == 2)
         #expect(try found("Beraterin N. Öztürk-Baumann (ok)").contains("ok") == false)

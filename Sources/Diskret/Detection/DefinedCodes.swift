@@ -1,15 +1,22 @@
 /// A staff code defined in a note stands for its person wherever it recurs ("JO / SK, 22.01.", "Frage AK:",
 /// "f.d.R. JB"). Codes are defined in two places: in the bracket after a person ("J. Oberdorfer (JO)",
 /// "S. Lorenz (Leitung, Gesprächsführung = SL)", "N. Öztürk (nö)"), and in the attendance lines of minutes and
-/// logs ("anw.: AK, JB, Kü", "Dienst: MaK (Tagdienst), SW", "Prot.: JB") — see `DefinedCodes+Lists.swift`.
+/// logs ("anw.: AK, JB, Kü", "Dienst: MaK (Tagdienst), SW", "Prot.: JB") — see `DefinedCodes+Lists.swift` —
+/// and in the staff columns of tables ("| wer |", "| verantwortlich |").
 struct DefinedCodes {
     static let label = RuleLabel(rule: "engine.defined-code", type: "person.initials")
     let lexicon: Lexicon
     let threshold: Double
+    let tables: TableLayout
 
     func apply(to candidates: inout [Candidate], in text: TokenizedText) {
         var codes = codesInBrackets(after: candidates, in: text)
         codes.formUnion(codesInAttendanceLines(of: text))
+        for cell in tables.cells where cell.kind == .staff {
+            for index in tokenIndices(of: cell.range, in: text) where text.tokens[index].isWord && isCodeShape(index, in: text) {
+                codes.insert(Array(text.units[text.tokens[index].range]))
+            }
+        }
         guard !codes.isEmpty else { return }
         let tokens = text.tokens, units = text.units
         var covered = [Bool](repeating: false, count: units.count + 1)
