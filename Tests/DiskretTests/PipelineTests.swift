@@ -202,6 +202,11 @@ import Testing
         #expect(try !found("| Seite | Zeilen |\n| 11 | 40 |").contains("11"))
     }
 
+    @Test func aNameAfterAClockTimeIsANameButAfterAQuantityIsAUnit() throws {
+        #expect(try found("22:10 Kevin zu spät zurück.\n00:30 Jamal Albtraum.") == ["Kevin", "Jamal"])
+        #expect(try found("Gegen 137 Uli.") == [])
+    }
+
     @Test func aCodeInSmallLettersAfterANameIsMadeOfItsInitials() throws {
         #expect(try found("Beraterin N. Öztürk-Baumann (nö)\nRückruf bis 08.11. (nö)").filter { $0 == "nö" }.count == 2)
         #expect(try found("Beraterin N. Öztürk-Baumann (ok)").contains("ok") == false)

@@ -11,9 +11,13 @@ extension TokenizedText {
         return next.flags.contains(.lowercase) || next.kind == .number || next.kind == .punctuation
     }
 
-    /// A word right after a number ("4,00 Mio", "137 Uli"): a unit, not a name.
+    /// A word right after a number ("4,00 Mio", "137 Uli"): a unit, not a name. A clock time is no quantity:
+    /// in logs a name follows it ("22:10 Kevin zurück").
     func followsNumber(_ index: Int) -> Bool {
-        index > 0 && tokens[index - 1].kind == .number && !tokens[index].flags.contains(.newlineBefore)
+        guard index > 0 && tokens[index - 1].kind == .number && !tokens[index].flags.contains(.newlineBefore) else { return false }
+        let clockTime = index >= 3 && units[tokens[index - 2].start] == 0x3A && tokens[index - 3].kind == .number
+            && !tokens[index - 1].flags.contains(.spaceBefore) && !tokens[index - 2].flags.contains(.spaceBefore)
+        return !clockTime
     }
 
     /// A word glued by a hyphen to a lower-case word, a number or a common noun ("a-Amy", "ECLA-Roche-Test",
