@@ -207,6 +207,11 @@ import Testing
         #expect(try found("Gegen 137 Uli.") == [])
     }
 
+    @Test func initialsBeforeAFoundSurnameBelongToIt() throws {
+        #expect(try found("Übergabe an J. Oberschmid\nFotos: K. Tosun (MFA)") == ["J. Oberschmid", "K. Tosun"])
+        #expect(try found("Chefarzt Prof. Dr. H.-J. Rießner") == ["H.-J. Rießner"])
+    }
+
     @Test func aCodeInSmallLettersAfterANameIsMadeOfItsInitials() throws {
         #expect(try found("Beraterin N. Öztürk-Baumann (nö)\nRückruf bis 08.11. (nö)").filter { $0 == "nö" }.count == 2)
         #expect(try found("Beraterin N. Öztürk-Baumann (ok)").contains("ok") == false)

@@ -27,7 +27,36 @@ struct NameMerger {
                 result.append(findings[index])
             }
         }
+        for index in result.indices where result[index].category == .person {
+            let floor = index > 0 ? result[index - 1].range.upperBound : 0
+            result[index].range = initialsBefore(result[index].range, floor: floor, in: text)..<result[index].range.upperBound
+        }
         return result
+    }
+
+    /// The start of the initials written before a name on its line ("J. Oberschmid", "H.-J. Rießner"), which
+    /// belong to it: a surname found alone would leave its first name's letter beside the placeholder.
+    private func initialsBefore(_ name: Range<Int>, floor: Int, in text: TokenizedText) -> Int {
+        let tokens = text.tokens, units = text.units
+        var first = text.firstToken(endingAfter: name.lowerBound)
+        guard first < tokens.count, tokens[first].start == name.lowerBound, tokens[first].flags.contains(.spaceBefore),
+              !tokens[first].flags.contains(.newlineBefore) else { return name.lowerBound }
+        var start = name.lowerBound
+        // Back over "X." and "X.-" pairs: a capital letter alone, its full stop glued to it.
+        while first >= 2, units[tokens[first - 1].start] == 0x2E || units[tokens[first - 1].start] == 0x2D {
+            var dot = first - 1
+            if units[tokens[dot].start] == 0x2D {  // "H.-J.": the hyphen joins two initials
+                guard dot >= 2, !tokens[dot].flags.contains(.spaceBefore), units[tokens[dot - 1].start] == 0x2E else { break }
+                dot -= 1
+            }
+            let letter = dot - 1
+            guard tokens[dot].end - tokens[dot].start == 1, !tokens[dot].flags.contains(.spaceBefore), text.isInitial(letter),
+                  tokens[letter].start >= floor else { break }
+            start = tokens[letter].start
+            first = letter
+            if tokens[letter].flags.contains(.newlineBefore) { break }
+        }
+        return start
     }
 
     /// Only white space (one line break at most), hyphens or name particles between two offsets.
