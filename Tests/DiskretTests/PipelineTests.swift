@@ -212,6 +212,10 @@ import Testing
         #expect(try found("Chefarzt Prof. Dr. H.-J. Rießner") == ["H.-J. Rießner"])
     }
 
+    @Test func firstNamesTypedInLowerCaseAreNamesInAnyNote() throws {
+        #expect(try found("Im Chat: „sag kevin er soll aufpassen“. Befund: li. Hand, ul. Rand.") == ["kevin"])
+    }
+
     @Test func aCodeInSmallLettersAfterANameIsMadeOfItsInitials() throws {
         #expect(try found("Beraterin N. Öztürk-Baumann (nö)\nRückruf bis 08.11. (nö)").filter { $0 == "nö" }.count == 2)
         #expect(try found("Beraterin N. Öztürk-Baumann (ok)").contains("ok") == false)

@@ -102,7 +102,13 @@ struct WordListDetector {
                 if rule.fields.capitalizedOnly && !(first.flags.contains(.capitalized)) {
                     // In a note typed in lower case a name list takes a lower-case word, but never one its
                     // ambiguous lists hold: next to a sure name, evidence would promote it ("Brückner ging").
-                    guard lowerCase, !rule.ambiguous.anyContains(text.key(start)), !rule.ambiguousAtStart.anyContains(text.key(start))
+                    // A first name of four letters or more that no dictionary holds ("jassi", "kevin") is a name
+                    // in lower case in any note: quotes and chat lines are typed that way ("li", "ul" are not).
+                    guard lowerCase || (rule.definition.type == "person.firstname" && first.end - first.start >= 4
+                                        && !text.looksLikeAbbreviation(start, shortCapitals: false)
+                                        && !(start + 1 < tokens.count && text.units[tokens[start + 1].start] == 0x2E
+                                             && !tokens[start + 1].flags.contains(.spaceBefore))),
+                          !rule.ambiguous.anyContains(text.key(start)), !rule.ambiguousAtStart.anyContains(text.key(start))
                     else { continue }
                 }
                 let answers = wordAnswers[start]
