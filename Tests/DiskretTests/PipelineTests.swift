@@ -214,6 +214,7 @@ import Testing
 
     @Test func firstNamesTypedInLowerCaseAreNamesInAnyNote() throws {
         #expect(try found("Im Chat: „sag kevin er soll aufpassen“. Befund: li. Hand, ul. Rand.") == ["kevin"])
+        #expect(try found("02:14: jasmine okafor du bist nix; kevin schnarcht.") == ["jasmine okafor", "kevin"])
     }
 
     @Test func aCodeInSmallLettersAfterANameIsMadeOfItsInitials() throws {
