@@ -224,6 +224,10 @@ import Testing
 
     @Test func clockTimesAndTimeRangesAtADateAreMaskedWithIt() throws {
         #expect(try found("Besuch am 28.11.2024, 15:30–16:45 Uhr und gegen 01:30 Uhr") == ["28.11.2024, 15:30–16:45 Uhr", "01:30 Uhr"])
+        #expect(try found("am Abend des 13.04. Streit; Verweisung 01.03. nachts, Ablauf 27.09.2024, 24:00 Uhr")
+                == ["Abend des 13.04.", "01.03. nachts", "27.09.2024, 24:00 Uhr"])
+        // A date after "bis" is a date of its own, not a quarter past three.
+        #expect(try found("vom 12.03. bis 15.04.2024 stationär") == ["12.03.", "15.04.2024"])
     }
 
     @Test func unknownWordsAreNamesInCaseNotesButNotInClinicalLetters() throws {
