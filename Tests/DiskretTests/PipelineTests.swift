@@ -217,6 +217,17 @@ import Testing
         #expect(try found("02:14: jasmine okafor du bist nix; kevin schnarcht.") == ["jasmine okafor", "kevin"])
     }
 
+    @Test func anInvertedNameAfterAFieldLabelIsOnePerson() throws {
+        let output = try engine.makeSession().anonymize("Pat.: Kranz, Mila Sophie   geb. 17.09.2021\nWir trafen Müller, Anna und Peter.").text
+        #expect(output.hasPrefix("Pat.: [Person 1]   geb."))
+        #expect(output.contains("Müller, [Person"))
+    }
+
+    @Test func codesDefinedWithAnEqualsSignOrInAStaffColumnAreThatStaff() throws {
+        let chronology = "Datum | Ereignis | Kürz.\n2017 | Heirat | sw\n2020 | Umzug | mb\n\nKürzel: sw = S. Wiegand, mb = M. Bajramović"
+        #expect(try found(chronology).filter { $0 == "sw" || $0 == "mb" }.count == 4)
+    }
+
     @Test func aCodeInSmallLettersAfterANameIsMadeOfItsInitials() throws {
         #expect(try found("Beraterin N. Öztürk-Baumann (nö)\nRückruf bis 08.11. (nö)").filter { $0 == "nö" }.count == 2)
         #expect(try found("Beraterin N. Öztürk-Baumann (ok)").contains("ok") == false)

@@ -92,7 +92,7 @@ extension DefinedCodes {
         "entsch", "entschuldigt", "abwesend", "prot", "protokoll", "protokollführung", "protokollant", "protokollantin",
         "mod", "moderation", "dienst", "verf", "verfasst", "verfasser", "verfasserin", "bearb", "bearbeitung",
         "kürzel", "hz", "vertretung", "verteiler", "schicht", "frühdienst", "spätdienst", "nachtdienst", "tagdienst",
-        "zuständig", "zust", "fallführung", "ff", "mitarbeitende", "team", "besetzung",
+        "zuständig", "zust", "fallführung", "ff", "mitarbeitende", "team", "besetzung", "angelegt", "erstellt",
     ].map { Array($0.utf16) })
 
     /// Labels followed by a code without a colon: "f.d.R. JB", "gez. AK", "Prot. JB".

@@ -13,10 +13,12 @@ struct DefinedCodes {
         var codes = codesInBrackets(after: candidates, in: text)
         codes.formUnion(codesInAttendanceLines(of: text))
         for cell in tables.cells where cell.kind == .staff {
-            for index in tokenIndices(of: cell.range, in: text) where text.tokens[index].isWord && isCodeShape(index, in: text) {
+            for index in tokenIndices(of: cell.range, in: text) where text.tokens[index].isWord
+                && (isCodeShape(index, in: text) || isSmallCode(index, in: text)) {
                 codes.insert(Array(text.units[text.tokens[index].range]))
             }
         }
+        codes.formUnion(codesDefinedByEquals(in: text))
         guard !codes.isEmpty else { return }
         let tokens = text.tokens, units = text.units
         var covered = [Bool](repeating: false, count: units.count + 1)
@@ -68,6 +70,35 @@ struct DefinedCodes {
         guard code.allSatisfy(isLatinLower), initials.count >= 2 else { return false }
         let small = initials.map { $0 | 0x20 }  // ASCII and Latin-1 capitals are 0x20 below their small letters
         return code.count == 2 ? code[0] == small[0] && small.dropFirst().contains(code[1]) : code == Array(small.prefix(code.count))
+    }
+
+    /// "sw = S. Wiegand", "KB = Katrin Bading": a code, "=", and the initials or name it stands for.
+    private func codesDefinedByEquals(in text: TokenizedText) -> Set<[UInt16]> {
+        let tokens = text.tokens, units = text.units
+        var codes = Set<[UInt16]>()
+        for index in tokens.indices.dropFirst() where units[tokens[index].start] == 0x3D && tokens[index].end - tokens[index].start == 1
+            && index + 1 < tokens.count {
+            let code = index - 1
+            guard tokens[code].isWord, (2...3).contains(tokens[code].end - tokens[code].start),
+                  !tokens[index + 1].flags.contains(.newlineBefore), !lexicon.isAllowed(text.key(code)) else { continue }
+            var initials: [UInt16] = []
+            var next = index + 1
+            while next < tokens.count, next < index + 8, !tokens[next].flags.contains(.newlineBefore), units[tokens[next].start] != 0x2C {
+                if tokens[next].isWord, isLatinUpper(units[tokens[next].start]) { initials.append(units[tokens[next].start]) }
+                next += 1
+            }
+            let letters = Array(units[tokens[code].range])
+            guard let first = initials.first, initials.count >= 2, Self.isCode(letters, of: initials, first: first) else { continue }
+            codes.insert(letters)
+        }
+        return codes
+    }
+
+    /// Two or three small letters that are no word of the lists ("sw", "mb"): a code where a column says so.
+    private func isSmallCode(_ index: Int, in text: TokenizedText) -> Bool {
+        let token = text.tokens[index]
+        return (2...3).contains(token.end - token.start) && text.units[token.range].allSatisfy(isLatinLower)
+            && !lexicon.isAllowed(text.key(index)) && !lexicon.isCommonWord(text.key(index))
     }
 
     /// Shifts and services that follow a first name in rosters ("Timo (ND)"): Früh-, Spät-, Nacht-, Tag-,

@@ -86,6 +86,6 @@ struct TableLayout {
     private static let ageHeaders: Set<[UInt16]> = Set(["alter", "lebensalter"].map { Array($0.utf16) })
     private static let staffHeaders: Set<[UInt16]> = Set([
         "wer", "verantwortlich", "verantw", "zuständig", "zust", "mitarbeiter", "mitarbeiterin", "mitarbeitende", "ma",
-        "fachkraft", "kürzel", "hz", "handzeichen", "durch", "bearbeiter", "bearbeiterin",
+        "fachkraft", "kürzel", "kürz", "hz", "handzeichen", "durch", "bearbeiter", "bearbeiterin", "bearb",
     ].map { Array($0.utf16) })
 }
