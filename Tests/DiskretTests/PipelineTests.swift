@@ -228,6 +228,11 @@ import Testing
         #expect(try found(chronology).filter { $0 == "sw" || $0 == "mb" }.count == 4)
     }
 
+    @Test func theWritersCodeAfterAnEntrysDateIsThatWriter() throws {
+        let diary = "9.1.25 – KB\nBeim Spiel.\nGespräch 08.10.24 (DO): Tat eingeräumt.\nAm 12.03.2024 (ASD) angerufen; KB, DO."
+        #expect(try found(diary).filter { $0.count == 2 } == ["KB", "DO", "KB", "DO"])
+    }
+
     @Test func aCodeInSmallLettersAfterANameIsMadeOfItsInitials() throws {
         #expect(try found("Beraterin N. Öztürk-Baumann (nö)\nRückruf bis 08.11. (nö)").filter { $0 == "nö" }.count == 2)
         #expect(try found("Beraterin N. Öztürk-Baumann (ok)").contains("ok") == false)

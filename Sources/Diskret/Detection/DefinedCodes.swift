@@ -19,6 +19,7 @@ struct DefinedCodes {
             }
         }
         codes.formUnion(codesDefinedByEquals(in: text))
+        codes.formUnion(authorCodes(after: candidates, in: text))
         guard !codes.isEmpty else { return }
         let tokens = text.tokens, units = text.units
         var covered = [Bool](repeating: false, count: units.count + 1)
@@ -90,6 +91,33 @@ struct DefinedCodes {
             let letters = Array(units[tokens[code].range])
             guard let first = initials.first, initials.count >= 2, Self.isCode(letters, of: initials, first: first) else { continue }
             codes.insert(letters)
+        }
+        return codes
+    }
+
+    /// The writer's code after the date of an entry: "9.1.25 – KB", "Mi 15.1. KB" ending the line, or alone in
+    /// a bracket behind the date ("Gespräch 08.10.24 (DO):"). Capitals only, and no role word ("(ASD)").
+    private func authorCodes(after candidates: [Candidate], in text: TokenizedText) -> Set<[UInt16]> {
+        let tokens = text.tokens, units = text.units
+        var codes = Set<[UInt16]>()
+        for candidate in candidates where candidate.category == .date && candidate.score >= threshold {
+            var index = text.firstToken(endingAfter: candidate.range.upperBound)
+            guard index < tokens.count, tokens[index].start >= candidate.range.upperBound, !tokens[index].flags.contains(.newlineBefore)
+            else { continue }
+            let unit = units[tokens[index].start]
+            let bracket = unit == 0x28
+            if bracket || unit == 0x2013 || unit == 0x2D || unit == 0x2014 { index += 1 }
+            guard index < tokens.count, tokens[index].isWord, !tokens[index].flags.contains(.newlineBefore),
+                  (2...3).contains(tokens[index].end - tokens[index].start),
+                  units[tokens[index].range].allSatisfy(isLatinUpper), !lexicon.isAllowed(text.key(index)) else { continue }
+            let after = index + 1
+            let ends: Bool
+            if bracket {
+                ends = after < tokens.count && units[tokens[after].start] == 0x29
+            } else {
+                ends = after == tokens.count || tokens[after].flags.contains(.newlineBefore) || units[tokens[after].start] == 0x28
+            }
+            if ends { codes.insert(Array(units[tokens[index].range])) }
         }
         return codes
     }
