@@ -1,10 +1,11 @@
 /// The columns of the tables in a note, read from their layout: lines of cells divided by "|" or tabs, at
 /// least two such lines with the same number of cells, the first of them a header without digits. A column
 /// is known by its header ("Alter", "wer", "verantwortlich"), so a cell is read by where it stands, not by
-/// what a list knows of its words ("| 11 |" under "Alter" is an age, "| EM |" under "wer" a staff code).
+/// what a list knows of its words ("| 11 |" under "Alter" is an age, "| EM |" under "wer" a staff code,
+/// "| Noel |" under "Name" a person).
 struct TableLayout {
     /// What a column holds, by its header.
-    enum ColumnKind { case age, staff }
+    enum ColumnKind { case age, staff, person }
 
     /// One cell of a data row: its UTF-16 range, spaces trimmed, and the kind of its column.
     struct Cell { let range: Range<Int>; let kind: ColumnKind }
@@ -78,11 +79,16 @@ struct TableLayout {
             }
             if Self.ageHeaders.contains(word) { return .age }
             if Self.staffHeaders.contains(word) { return .staff }
+            if Self.personHeaders.contains(word) { return .person }
             word.removeAll(keepingCapacity: true)
         }
         return nil
     }
 
+    private static let personHeaders: Set<[UInt16]> = Set([
+        "name", "vorname", "nachname", "kind", "kinder", "person", "personen", "teilnehmer", "teilnehmerin", "klient",
+        "klientin", "bewohnerin", "bewohner", "geschwister", "mutter", "vater",
+    ].map { Array($0.utf16) })
     private static let ageHeaders: Set<[UInt16]> = Set(["alter", "lebensalter"].map { Array($0.utf16) })
     private static let staffHeaders: Set<[UInt16]> = Set([
         "wer", "verantwortlich", "verantw", "zuständig", "zust", "mitarbeiter", "mitarbeiterin", "mitarbeitende", "ma",

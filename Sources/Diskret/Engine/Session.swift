@@ -98,7 +98,7 @@ public final class Session {
         return candidates
     }
 
-    /// The pipeline: candidates from all rules → allow list → ages in brackets as evidence → evidence →
+    /// The pipeline: candidates from all rules → allow list → names in table columns → ages in brackets as evidence → evidence →
     /// threshold → propagation → initials of named persons → lower-case surnames → codes defined in the note → ages in brackets and tables →
     /// times and weekdays beside dates → overlap resolution → name merging → genitive names → role evidence →
     /// roster roles → the site's never-mask list → entity linking.
@@ -106,16 +106,18 @@ public final class Session {
         let threshold = engine.options.threshold
         var candidates = try rawCandidates(in: text, known: known)
         candidates.removeAllInPlace { isAllowListed($0, in: text) }
+        let tables = TableLayout(text.units)
+        let columns = TableColumns(lexicon: lexicon, threshold: threshold, tables: tables)
+        columns.applyNames(to: &candidates, in: text)
         AgeBracketEvidence(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         Evidence(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         candidates.removeAllInPlace { $0.score < threshold }
         Propagation(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         NamedInitials(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         LowerCaseSurname(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
-        let tables = TableLayout(text.units)
         DefinedCodes(lexicon: lexicon, threshold: threshold, tables: tables).apply(to: &candidates, in: text)
         BracketedAge(threshold: threshold).apply(to: &candidates, in: text)
-        TableAges(threshold: threshold, tables: tables).apply(to: &candidates, in: text)
+        columns.applyAges(to: &candidates, in: text)
         DateTail(threshold: threshold).apply(to: &candidates, in: text)
         var findings = NameMerger(lexicon: lexicon).merge(OverlapResolver.resolve(candidates), in: text)
         GenitiveNames(lexicon: lexicon).trim(&findings, in: text)
