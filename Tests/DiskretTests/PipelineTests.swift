@@ -228,6 +228,7 @@ import Testing
     @Test func codesDefinedWithAnEqualsSignOrInAStaffColumnAreThatStaff() throws {
         let chronology = "Datum | Ereignis | Kürz.\n2017 | Heirat | sw\n2020 | Umzug | mb\n\nKürzel: sw = S. Wiegand, mb = M. Bajramović"
         #expect(try found(chronology).filter { $0 == "sw" || $0 == "mb" }.count == 4)
+        #expect(try found("Fallf. (TG = Grabowski)\nAnzeige erstattet | TG").filter { $0 == "TG" }.count == 2)
     }
 
     @Test func theWritersCodeAfterAnEntrysDateIsThatWriter() throws {

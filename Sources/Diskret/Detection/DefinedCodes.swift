@@ -89,7 +89,10 @@ struct DefinedCodes {
                 next += 1
             }
             let letters = Array(units[tokens[code].range])
-            guard let first = initials.first, initials.count >= 2, Self.isCode(letters, of: initials, first: first) else { continue }
+            guard let first = initials.first else { continue }
+            // "TG = Grabowski": a surname alone vouches for a code in capitals that ends with its letter.
+            let bySurname = initials.count == 1 && letters.allSatisfy(isLatinUpper) && letters.last == first
+            guard bySurname || (initials.count >= 2 && Self.isCode(letters, of: initials, first: first)) else { continue }
             codes.insert(letters)
         }
         return codes

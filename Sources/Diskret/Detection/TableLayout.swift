@@ -93,5 +93,6 @@ struct TableLayout {
     private static let staffHeaders: Set<[UInt16]> = Set([
         "wer", "verantwortlich", "verantw", "zuständig", "zust", "mitarbeiter", "mitarbeiterin", "mitarbeitende", "ma",
         "fachkraft", "kürzel", "kürz", "hz", "handzeichen", "durch", "bearbeiter", "bearbeiterin", "bearb",
+        "fallf", "fallführend", "fallführende", "fallführung", "ff", "bezugsperson", "bezugsbetreuerin", "bezugsbetreuer",
     ].map { Array($0.utf16) })
 }
