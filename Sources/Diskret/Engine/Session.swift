@@ -63,7 +63,7 @@ public final class Session {
         let tokenized = try tokenizer.tokenize(view.units)
         let findings = try detect(in: tokenized, known: known)
         // The default policy (placeholders for all) needs no choice per finding.
-        let operators = policy.operators.isEmpty ? nil : policy.choices(for: findings, context: pseudonymisation)
+        let operators = policy.isDefault ? nil : policy.choices(for: findings, context: pseudonymisation)
         var replacements = Masker(policy: policy).replacements(for: findings, operators: operators)
         if let operators, policy.pseudonymises {
             try Pseudonymizer(policy: policy, context: pseudonymisation, lexicon: lexicon, folder: tokenizer.folder)
