@@ -38,8 +38,8 @@ struct DefinedCodes {
     private func codesInBrackets(after candidates: [Candidate], in text: TokenizedText) -> Set<[UInt16]> {
         let tokens = text.tokens, units = text.units
         var codes = Set<[UInt16]>()
-        for candidate in candidates where candidate.category == .person && candidate.score >= threshold {
-            let covered = tokenIndices(of: candidate.range, in: text)
+        for position in candidates.indices where candidates[position].category == .person && candidates[position].score >= threshold {
+            let covered = tokenIndices(of: candidates[position].range, in: text)
             var index = covered.upperBound
             guard index < tokens.count, units[tokens[index].start] == 0x28 else { continue }
             let initials = covered.filter { tokens[$0].isWord && isLatinUpper(units[tokens[$0].start]) }.map { units[tokens[$0].start] }
@@ -103,9 +103,10 @@ struct DefinedCodes {
     private func authorCodes(after candidates: [Candidate], in text: TokenizedText) -> Set<[UInt16]> {
         let tokens = text.tokens, units = text.units
         var codes = Set<[UInt16]>()
-        for candidate in candidates where candidate.category == .date && candidate.score >= threshold {
-            var index = text.firstToken(endingAfter: candidate.range.upperBound)
-            guard index < tokens.count, tokens[index].start >= candidate.range.upperBound, !tokens[index].flags.contains(.newlineBefore)
+        for position in candidates.indices where candidates[position].category == .date && candidates[position].score >= threshold {
+            let end = candidates[position].range.upperBound
+            var index = text.firstToken(endingAfter: end)
+            guard index < tokens.count, tokens[index].start >= end, !tokens[index].flags.contains(.newlineBefore)
             else { continue }
             let unit = units[tokens[index].start]
             let bracket = unit == 0x28

@@ -9,9 +9,10 @@ struct LowerCaseSurname {
     func apply(to candidates: inout [Candidate], in text: TokenizedText) {
         let tokens = text.tokens, units = text.units
         var added: [Candidate] = []
-        for candidate in candidates where candidate.category == .person && candidate.score >= threshold
-            && isLatinLower(units[candidate.range.lowerBound]) {
-            let covered = tokenIndices(of: candidate.range, in: text)
+        // By index: iterating the candidates copied each one and retained its label.
+        for position in candidates.indices where candidates[position].category == .person && candidates[position].score >= threshold
+            && isLatinLower(units[candidates[position].range.lowerBound]) {
+            let covered = tokenIndices(of: candidates[position].range, in: text)
             let next = covered.upperBound
             guard next < tokens.count, covered.count == 1, tokens[next].isWord, tokens[next].flags.contains(.lowercase),
                   tokens[next].flags.contains(.spaceBefore), !tokens[next].flags.contains(.newlineBefore),

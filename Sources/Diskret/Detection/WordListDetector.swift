@@ -97,6 +97,8 @@ struct WordListDetector {
         for (number, rule) in rules.enumerated() {
             let definition = rule.definition
             let maxTokens = max(1, rule.maxTokens)
+            let takesLowerCaseFirstNames = definition.type == "person.firstname"
+            let listedBit: UInt32 = 1 << (2 * number)
             for start in tokens.indices where tokens[start].kind == .word || tokens[start].kind == .number {
                 let first = tokens[start]
                 if rule.fields.capitalizedOnly && !(first.flags.contains(.capitalized)) {
@@ -104,7 +106,7 @@ struct WordListDetector {
                     // ambiguous lists hold: next to a sure name, evidence would promote it ("Brückner ging").
                     // A first name of four letters or more that no dictionary holds ("jassi", "kevin") is a name
                     // in lower case in any note: quotes and chat lines are typed that way ("li", "ul" are not).
-                    guard lowerCase || (rule.definition.type == "person.firstname" && first.end - first.start >= 4
+                    guard lowerCase || (takesLowerCaseFirstNames && wordAnswers[start] & listedBit != 0 && first.end - first.start >= 4
                                         && !text.looksLikeAbbreviation(start, shortCapitals: false)
                                         && !(start + 1 < tokens.count && text.units[tokens[start + 1].start] == 0x2E
                                              && !tokens[start + 1].flags.contains(.spaceBefore))),
