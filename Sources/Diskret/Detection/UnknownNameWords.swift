@@ -44,8 +44,10 @@ struct UnknownNameWords {
         // inside (brands and products: "TikTok", "PowerPoint"); surnames like "McDonald" are in the lists.
         if text.units[token.range].contains(0x2E) { return false }
         if text.units[(token.start + 1)..<token.end].contains(where: { (0x41...0x5A).contains($0) }) { return false }
-        // After an opening quote or a colon a capital starts a title or a sentence, not a name.
-        if index > 0, text.tokens[index - 1].kind == .punctuation, [0x3A, 0x22, 0x201E, 0x201C, 0xAB, 0xBB].contains(text.units[text.tokens[index - 1].start]) {
+        // After an opening quote or a colon a capital starts a title or a sentence, not a name — unless a
+        // known name follows it ("Kontoinhaberin: Rozafa Müller").
+        if index > 0, text.tokens[index - 1].kind == .punctuation, [0x3A, 0x22, 0x201E, 0x201C, 0xAB, 0xBB].contains(text.units[text.tokens[index - 1].start]),
+           !isFollowedByKnownName(index, in: text) {
             return false
         }
         if text.looksLikeAbbreviation(index, shortCapitals: true) || text.followsNumber(index)
@@ -65,9 +67,17 @@ struct UnknownNameWords {
         }
         if word.count >= 7 {
             for split in (word.startIndex + 3)...(word.endIndex - 4)
-            where lexicon.isCommonWord(word[split...]) || lexicon.isAllowed(word[split...]) { return false }
+            where lexicon.isCompoundHead(word[split...]) || lexicon.isAllowed(word[split...]) { return false }
         }
         return !Self.hasClinicalEnding(word) && !isMisspeltCommonWord(word)
+    }
+
+    /// Whether the next word, on the same line, is a capitalised word the name lists hold.
+    private func isFollowedByKnownName(_ index: Int, in text: TokenizedText) -> Bool {
+        let next = index + 1
+        guard next < text.tokens.count, text.tokens[next].isCapitalizedWord, text.tokens[next].flags.contains(.spaceBefore),
+              !text.units[text.tokens[index].end..<text.tokens[next].start].contains(0x0A) else { return false }
+        return lexicon.isKnownName(text.key(next))
     }
 
     /// The endings of abbreviated labels and street names: "Vorgangsnr.", "Hauptstr.".
