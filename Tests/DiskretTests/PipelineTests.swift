@@ -167,6 +167,10 @@ import Testing
         TestSupport.spans(try engine.makeSession().anonymize(text).findings, in: text)
     }
 
+    private func spans(of category: Category, in text: String) throws -> [String] {
+        TestSupport.spans(try engine.makeSession().anonymize(text).findings.filter { $0.category == category }, in: text)
+    }
+
     @Test func agesInBracketsAndListsFollowTheNamesTheyBelongTo() throws {
         #expect(try found("Kinder: Merhawit (6), Farid * 17.03.2014 (10)") == ["Merhawit", "6", "Farid", "17.03.2014", "10"])
         #expect(try found("Kinder (ZAHRA 11, SOMAYA 4)").contains("4"))
@@ -252,5 +256,30 @@ import Testing
     @Test func unknownWordsAreNamesInCaseNotesButNotInClinicalLetters() throws {
         #expect(try found("Am Abend stand Krutschinna vor der Tür.") == ["Krutschinna"])
         #expect(try found("Therapie mit Vincristin, Etoposid und Xeloda; Mukositis, Zoladex.").allSatisfy { $0 != "Xeloda" && $0 != "Zoladex" })
+    }
+
+    @Test func aDateInBracketsJoinsTheDayBeforeIt() throws {
+        #expect(try found("Einsatz am Pfingstsonntag (08.06.), Montag (03.02.) abends Schläge") == ["Pfingstsonntag (08.06.)", "Montag (03.02.) abends"])
+        // Two dates that merely follow each other stay two.
+        #expect(try found("vom 12.03. (Akte) bis 15.04.2024") == ["12.03.", "15.04.2024"])
+    }
+
+    @Test func theWordAfterASureFirstNameIsItsSurnameUnlessItIsANoun() throws {
+        #expect(try found("Aufnahme durch Kerstin Wollenberg, Übergabe an Anna.") == ["Kerstin Wollenberg", "Anna"])
+        #expect(try found("Heute kam Lena Jugendamt vorbei.").contains("Jugendamt") == false)
+    }
+
+    @Test func codesAfterAuthorshipLabelsAndInsideBracketsArePersons() throws {
+        #expect(try found("Liste (erstellt: CE)\nÜbernommen: EK 13.03.\nHB durch: Kü (ASD)").filter { $0.count == 2 } == ["CE", "EK", "Kü"])
+    }
+
+    @Test func aKindOfBusinessBeforeANameIsOneOrganisationWithIt() throws {
+        let note = "Er arbeitet im Sägewerk Hettich, sie bei der Schlüsseldienst Krutschinna GmbH und besucht die Staatl. Grundschule Obermühlbach."
+        #expect(try spans(of: .organisation, in: note) == ["Sägewerk Hettich", "Schlüsseldienst Krutschinna GmbH", "Staatl. Grundschule Obermühlbach"])
+    }
+
+    @Test func roomsAndDistrictCodesAfterAuthoritiesAreAddresses() throws {
+        let note = "Belegung Zi 3 und zi. 5, Termin in Raum 3.12; Antrag beim JC LOS, Beschluss vom AG Zossen."
+        #expect(try spans(of: .address, in: note) == ["Zi 3", "zi. 5", "Raum 3.12", "LOS", "Zossen"])
     }
 }
