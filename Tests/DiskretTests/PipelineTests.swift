@@ -77,8 +77,9 @@ import Testing
 
     @Test func aLoneInitialIsThePersonOfTheNoteWithThatLetter() throws {
         #expect(try mask("Frau Fischer kam. Laut F. war es spät; F. weinte.") == "Frau [Person 1] kam. Laut [Person 2] war es spät; [Person 2] weinte.")
-        // Without a named person of that letter, and in abbreviations, units and page numbers, a letter stays.
-        #expect(try mask("Frau Fischer kam. Laut K. war es spät.") == "Frau [Person 1] kam. Laut K. war es spät.")
+        // A letter before a word in small letters is someone even without a named person of that letter; in
+        // abbreviations, units and page numbers a letter stays.
+        #expect(try mask("Frau Fischer kam. Laut K. war es spät.") == "Frau [Person 1] kam. Laut [Person 2] war es spät.")
         #expect(try mask("Frau Fischer, 29 F., Z. n. Sturz; I. A. der Leitung; Bl. 7 d. F.") == "Frau [Person 1], 29 F., Z. n. Sturz; I. A. der Leitung; Bl. 7 d. F.")
     }
 
@@ -281,5 +282,10 @@ import Testing
     @Test func roomsAndDistrictCodesAfterAuthoritiesAreAddresses() throws {
         let note = "Belegung Zi 3 und zi. 5, Termin in Raum 3.12; Antrag beim JC LOS, Beschluss vom AG Zossen."
         #expect(try spans(of: .address, in: note) == ["Zi 3", "zi. 5", "Raum 3.12", "LOS", "Zossen"])
+    }
+
+    @Test func aLetterBeforeASmallWordIsAPersonAndThenEveryWhereInTheNote() throws {
+        let note = "B. erzählte, L. habe ihm etwas gezeigt.\n- L. ist in der Schule, K. + L. fehlen. Siehe S. 12, z. B. Z. n. Sectio, A. carotis, Kinder Y. 6 J. und E."
+        #expect(try found(note).filter { $0.count == 2 } == ["B.", "L.", "L.", "L.", "Y.", "E."])
     }
 }
