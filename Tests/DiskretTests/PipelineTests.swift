@@ -288,4 +288,16 @@ import Testing
         let note = "B. erzählte, L. habe ihm etwas gezeigt.\n- L. ist in der Schule, K. + L. fehlen. Siehe S. 12, z. B. Z. n. Sectio, A. carotis, Kinder Y. 6 J. und E."
         #expect(try found(note).filter { $0.count == 2 } == ["B.", "L.", "L.", "L.", "Y.", "E."])
     }
+
+    @Test func invertedNamesInTableCellsAndAfterAParentsRoleAreOnePerson() throws {
+        let row = "| Petrenko, Oksana (KM, 38), Petrenko, Wiktor (KV); nicht anwesend: KV Popa, Florin (unbekannt)"
+        #expect(try found(row).filter { $0.contains(",") } == ["Petrenko, Oksana", "Petrenko, Wiktor", "Popa, Florin"])
+        // In running text a surname and a first name after it are two people.
+        #expect(try found("Frau Kowalczyk sprach mit Malte, Anna und Paul.").contains("Kowalczyk sprach mit Malte, Anna") == false)
+    }
+
+    @Test func aNameOneLetterFromATownOrGluedToASurnameIsStillUnknown() throws {
+        #expect(try found("Betreff: HEH / Karakaya, Mehmet - Vorführung") == ["Karakaya, Mehmet"])
+        #expect(try found("Bericht von R. Oyelaran-Metzger, Bewährungshelferin; die Istanbul-Konvention gilt.") == ["R. Oyelaran-Metzger"])
+    }
 }

@@ -51,7 +51,7 @@ struct UnknownNameWords {
             return false
         }
         if text.looksLikeAbbreviation(index, shortCapitals: true) || text.followsNumber(index)
-            || text.isPartOfCompound(index, isCommonWord: { lexicon.isCommonWord(text.key($0)) }) { return false }
+            || text.isPartOfCompound(index, isCommonWord: { isCompoundPart($0, in: text) }) { return false }
         let word = text.key(index)
         // Labels and abbreviated compounds: "Betreff:", "Vorgangsnr.", "Hauptstr.".
         if index + 1 < text.tokens.count, !text.tokens[index + 1].flags.contains(.spaceBefore) {
@@ -70,6 +70,12 @@ struct UnknownNameWords {
             where lexicon.isCompoundHead(word[split...]) || lexicon.isAllowed(word[split...]) { return false }
         }
         return !Self.hasClinicalEnding(word) && !isMisspeltCommonWord(word)
+    }
+
+    /// A common word glued to an unknown one makes a compound ("Istanbul-Konvention"), unless it is also a
+    /// surname: "Oyelaran-Metzger" is a double name.
+    private func isCompoundPart(_ index: Int, in text: TokenizedText) -> Bool {
+        lexicon.isCommonWord(text.key(index)) && !lexicon.isSurname(text.key(index))
     }
 
     /// Whether the next word, on the same line, is a capitalised word the name lists hold.
@@ -114,7 +120,7 @@ struct UnknownNameWords {
     }
 
     /// One typing error away from a common word ("Entlassunq", "Vobereitung", "Herzfreqenz"): a slip, not a
-    /// name. Tried only for words of seven letters or more, where a name so close to a noun is rare.
+    /// name. Place names do not count: a name one letter from a town ("Karakaya", "Karakasa") is a name. Tried only for words of seven letters or more, where a name so close to a noun is rare.
     private func isMisspeltCommonWord(_ word: ArraySlice<UInt8>) -> Bool {
         guard word.count >= 7 else { return false }
         let letters = Array("abcdefghijklmnopqrstuvwxyz".utf8)
@@ -123,23 +129,23 @@ struct UnknownNameWords {
             // Deletion.
             var deleted = variant
             deleted.remove(at: position)
-            if lexicon.isCommonWord(deleted[...]) { return true }
+            if lexicon.isCompoundHead(deleted[...]) { return true }
             // Transposition with the next letter.
             if position + 1 < variant.count {
                 variant.swapAt(position, position + 1)
-                if lexicon.isCommonWord(variant[...]) { return true }
+                if lexicon.isCompoundHead(variant[...]) { return true }
                 variant.swapAt(position, position + 1)
             }
             // Substitution and insertion.
             let original = variant[position]
             for letter in letters where letter != original {
                 variant[position] = letter
-                if lexicon.isCommonWord(variant[...]) { return true }
+                if lexicon.isCompoundHead(variant[...]) { return true }
             }
             variant[position] = original
             for letter in letters {
                 variant.insert(letter, at: position)
-                let found = lexicon.isCommonWord(variant[...])
+                let found = lexicon.isCompoundHead(variant[...])
                 variant.remove(at: position)
                 if found { return true }
             }
