@@ -300,4 +300,9 @@ import Testing
         #expect(try found("Betreff: HEH / Karakaya, Mehmet - Vorführung") == ["Karakaya, Mehmet"])
         #expect(try found("Bericht von R. Oyelaran-Metzger, Bewährungshelferin; die Istanbul-Konvention gilt.") == ["R. Oyelaran-Metzger"])
     }
+
+    @Test func roomNumbersUnderARoomHeaderAreAddressesAlsoUnderARuleOfPluses() throws {
+        let list = "Zi. | Bewohnerin | Einzug\n----+-----------+--------\n1   | Jessica Brandt | 04.01.25\n2   | Fatma Yıldız | 17.1.2025"
+        #expect(try spans(of: .address, in: list) == ["1", "2"])
+    }
 }
