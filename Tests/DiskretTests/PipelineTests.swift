@@ -305,4 +305,12 @@ import Testing
         let list = "Zi. | Bewohnerin | Einzug\n----+-----------+--------\n1   | Jessica Brandt | 04.01.25\n2   | Fatma Yıldız | 17.1.2025"
         #expect(try spans(of: .address, in: list) == ["1", "2"])
     }
+
+    @Test func addressesTypedInSmallLettersAreAddresses() throws {
+        let note = "nachbarin, holtenauer str. 188, 24105 kiel, hinterhaus 2. og rechts. adr.: dorfstr. 14, 17392 spantekow OT rebelow"
+        #expect(try spans(of: .address, in: note)
+                == ["holtenauer str. 188", "24105", "kiel", "hinterhaus 2. og rechts", "dorfstr. 14", "17392", "spantekow", "rebelow"])
+        // Verbs that are towns as well, and numbers before units, stay.
+        #expect(try spans(of: .address, in: "wir essen in essen und singen in singen; CEA 216,7 ng/ml, 10000 stück").isEmpty)
+    }
 }
