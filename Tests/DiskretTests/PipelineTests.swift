@@ -325,4 +325,10 @@ import Testing
         #expect(try spans(of: .organisation, in: note)
                 == ["Beratungsverbund Peene-Haff", "Heilpädagogischen Wohngruppe Regnitzblick", "Kinder- und Jugendklinik St. Marien"])
     }
+
+    @Test func capitalCodesThatSpellAFunctionWordAndNounSurnamesInCellsArePersons() throws {
+        #expect(try found("Anwesend: AB, CF (Protokoll), KM\nAB müde.").filter { $0 == "AB" }.count == 2)
+        #expect(try found("Emil Bruder (3) | Kathrin Bruder | 07803 92761").contains("Kathrin Bruder"))
+        #expect(try found("Lena Kita war da.").contains("Lena Kita") == false)
+    }
 }
