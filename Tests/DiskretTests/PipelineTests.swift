@@ -331,4 +331,19 @@ import Testing
         #expect(try found("Emil Bruder (3) | Kathrin Bruder | 07803 92761").contains("Kathrin Bruder"))
         #expect(try found("Lena Kita war da.").contains("Lena Kita") == false)
     }
+
+    @Test func namesAfterRoomsWithGenerationsInitialsAndAbbreviationDotsAreWhole() throws {
+        let note = "- Zi. 5 Katja B.: unruhig. Schlosstausch durch Hr. Krämer jun., Transponder gesperrt.\nlukas t. war da.\ngez. Sch. 14.04.2025"
+        let names = try found(note)
+        #expect(["Katja B.", "Krämer jun.", "lukas t.", "Sch."].allSatisfy(names.contains))
+        // "u." after a first name is "und", not an initial.
+        #expect(try found("Lena u. Max kamen.").contains("Lena u.") == false)
+    }
+
+    @Test func unknownNamesAreFoundInLegalTextsAndAbbreviationsAreNot() throws {
+        // Common nouns ending like clinical terms ("Familie", "Kopie", "Linie") do not make a note clinical.
+        let note = "Die Familie legte eine Kopie vor; in erster Linie geht es um die Partie. 22:41 Marv 🐺: geh ran. Anl. AS 1, Kreisverw. Luckenwalde"
+        let names = try found(note)
+        #expect(names.contains("Marv") && !names.contains("Anl") && !names.contains("Kreisverw"))
+    }
 }

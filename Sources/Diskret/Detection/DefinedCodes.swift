@@ -26,7 +26,10 @@ struct DefinedCodes {
         for candidate in candidates where candidate.score >= threshold { for offset in candidate.range { covered[offset] = true } }
         for token in tokens where token.isWord && (2...4).contains(token.end - token.start) && !covered[token.start]
             && codes.contains(Array(units[token.range])) {
-            candidates.append(Candidate(range: token.range, category: .person, label: Self.label, score: threshold, derived: true))
+            // An abbreviated name keeps its full stop ("Sch.", "Kü."): left behind, it marks the abbreviation.
+            let abbreviated = token.end < units.count && units[token.end] == 0x2E && units[token.range].contains(where: isLatinLower)
+            candidates.append(Candidate(range: token.start..<(abbreviated ? token.end + 1 : token.end), category: .person,
+                                        label: Self.label, score: threshold, derived: true))
         }
     }
 

@@ -73,6 +73,11 @@ final class Lexicon: Sendable {
     func isFirstName(_ key: ArraySlice<UInt8>) -> Bool { firstNameLists.anyContains(key) }
     func isSurname(_ key: ArraySlice<UInt8>) -> Bool { surnameLists.anyContains(key) }
     func isCommonWord(_ key: ArraySlice<UInt8>) -> Bool { commonWordLists.anyContains(key) }
+    /// Whether a word begins a common word ("Anl" of "Anlage", "Kreisverw" of "Kreisverwaltung"): before a full
+    /// stop such a word is an abbreviation.
+    func beginsCommonWord(_ key: ArraySlice<UInt8>) -> Bool {
+        key.withUnsafeBufferPointer { prefix in compoundHeadLists.contains { $0.hasEntry(withPrefix: prefix) } }
+    }
     /// Whether a word is a place the lists know.
     func isPlace(_ key: ArraySlice<UInt8>) -> Bool { placeLists.anyContains(key) }
     /// Whether a word is one written in small letters (a verb, an adjective …).
