@@ -346,4 +346,9 @@ import Testing
         let names = try found(note)
         #expect(names.contains("Marv") && !names.contains("Anl") && !names.contains("Kreisverw"))
     }
+
+    @Test func aTableGoesOnOverRowsWithEmptyLastCellsAndStaffColumnsHoldNames() throws {
+        let table = "Datum | Quelle | Inhalt | Bearb.\n------|--------|--------|-------\n08/2018 | Polizei | Einsatz\n12.09.2018 | JA | Hausbesuch | Wunderlich"
+        #expect(try found(table).contains("Wunderlich"))
+    }
 }
