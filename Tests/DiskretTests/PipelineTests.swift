@@ -351,4 +351,11 @@ import Testing
         let table = "Datum | Quelle | Inhalt | Bearb.\n------|--------|--------|-------\n08/2018 | Polizei | Einsatz\n12.09.2018 | JA | Hausbesuch | Wunderlich"
         #expect(try found(table).contains("Wunderlich"))
     }
+
+    @Test func signatureLinesWithARankAndCapitalCodesInAttendanceLinesArePersons() throws {
+        #expect(try found("Prüfung.\n\nSommer, KOK'in\n") == ["Sommer"])
+        let minutes = "Anwesend: KG (Moderation), IM, KM\nKG: Antrag stellen.\naufgenommen: PKin Janssen, PK 44"
+        #expect(try found(minutes).filter { $0 == "KG" }.count == 2)
+        #expect(try found(minutes).contains("KM") == false && found(minutes).contains("PK") == false)
+    }
 }
