@@ -358,4 +358,9 @@ import Testing
         #expect(try found(minutes).filter { $0 == "KG" }.count == 2)
         #expect(try found(minutes).contains("KM") == false && found(minutes).contains("PK") == false)
     }
+
+    @Test func schoolsNamedInOneWordAreOrganisationsButKindsOfSchoolAreNot() throws {
+        let note = "Schulleitung Sonnenbergschule informiert; die Grundschule und die Berufsschule nicht."
+        #expect(try spans(of: .organisation, in: note) == ["Sonnenbergschule"])
+    }
 }
