@@ -363,4 +363,11 @@ import Testing
         let note = "Schulleitung Sonnenbergschule informiert; die Grundschule und die Berufsschule nicht."
         #expect(try spans(of: .organisation, in: note) == ["Sonnenbergschule"])
     }
+
+    @Test func codesThatSignALineOffOrTakeACaseOverArePersons() throws {
+        let note = "Zeugenbogen folgt.\n\nPe. / POK Petersen\nÜbergabe Ma → KaRo (Urlaub)\nKr. / 08.10.24\nÜbergabe ND → FD\nKJND / Inobhutnahmestelle"
+        let names = try found(note)
+        #expect(["Pe.", "Ma", "KaRo", "Kr."].allSatisfy(names.contains))
+        #expect(!names.contains("ND") && !names.contains("FD") && !names.contains("KJND"))
+    }
 }
