@@ -182,6 +182,7 @@ final class PrefilterScanner {
     func regions(in units: UnsafeBufferPointer<UInt16>) -> [[Range<Int>]]? {
         let collector = HitCollector(reach: prefilter.reach, unitCount: units.count)
         let history = collector.states
+        let classCount = classCount
         var state: Int32 = 0
         var index = 0
         while index < units.count {
@@ -190,22 +191,17 @@ final class PrefilterScanner {
                 liveRules.withUnsafeBufferPointer { liveRules in
                     acceptedRules.withUnsafeBufferPointer { acceptedRules in
                         prefilter.classes.classOf.withUnsafeBufferPointer { classOf in
-                            while index < units.count {
-                                let unit = units[index]
-                                if unit & 0xF800 == 0xD800 { return -1 }
-                                let unitClass = Int(classOf[Int(unit)])
-                                let entry = transitions[Int(state) * classCount + unitClass]
-                                if entry < 0 { return unitClass }
-                                let next = entry & ~Self.accepting
-                                history[index] = next
-                                if entry & Self.accepting != 0 {
-                                    collector.take(accepted: acceptedRules[Int(next)], previousLive: liveRules[Int(state)],
-                                                   at: index, liveRules: liveRules)
-                                }
-                                state = Int32(next)
-                                index += 1
+                            var at = index, current = Int(state)
+                            defer { index = at; state = Int32(current) }
+                            while true {
+                                var previous = current
+                                let stop = Self.walk(units, at: &at, state: &current, previous: &previous,
+                                                     classOf: classOf.baseAddress!, transitions: transitions.baseAddress!,
+                                                     classCount: classCount, history: history)
+                                guard stop == Self.acceptingStop else { return stop == Self.endStop ? nil : stop }
+                                collector.take(accepted: acceptedRules[current], previousLive: liveRules[previous],
+                                               at: at &- 1, liveRules: liveRules)
                             }
-                            return nil
                         }
                     }
                 }
@@ -229,6 +225,43 @@ final class PrefilterScanner {
             }
         }
         return collector.finishedHits()
+    }
+
+    /// What `walk` stopped at besides a unit class (a missing transition) or -1 (a unit outside the BMP).
+    private static let acceptingStop = Int.min, endStop = Int.min + 1
+
+    /// Steps the DFA over `units` from `at` on cached transitions, writing each state to `history`, until the end
+    /// (`endStop`), a step onto a state where matches end (`acceptingStop`, with `previous` the state before it),
+    /// a missing transition (its unit class; `at` is the unit) or a unit outside the BMP (-1).
+    ///
+    /// Apart and not inlined, so that nothing else competes for registers: this loop runs at every unit of a
+    /// note once per automaton, and inside the scanner's closures its pointers lived in memory.
+    @inline(never)
+    private static func walk(_ units: UnsafeBufferPointer<UInt16>, at: inout Int, state: inout Int, previous: inout Int,
+                             classOf: UnsafePointer<UInt16>, transitions: UnsafePointer<Int16>, classCount: Int,
+                             history: UnsafeMutablePointer<Int16>) -> Int {
+        var index = at, current = state
+        defer { at = index; state = current }
+        let end = units.count
+        guard let base = units.baseAddress else { return endStop }
+        while index < end {
+            let unit = base[index]
+            if unit & 0xF800 == 0xD800 { return -1 }
+            let unitClass = Int(classOf[Int(unit)])
+            // No overflow checks: row and class are indices of the table.
+            let entry = transitions[current &* classCount &+ unitClass]
+            if entry < 0 { return unitClass }
+            let next = entry & ~accepting
+            history[index] = next
+            index &+= 1
+            if entry & accepting != 0 {
+                previous = current
+                current = Int(next)
+                return acceptingStop
+            }
+            current = Int(next)
+        }
+        return endStop
     }
 
     /// Per unit of a note in the BMP, the rules live and accepted after it: what `regions(in:)` reads its
