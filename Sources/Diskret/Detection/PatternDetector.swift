@@ -55,7 +55,22 @@ struct PatternDetector {
                 let started = clock == nil ? 0 : RuleClock.now()
                 defer { clock?.record(rule: index, since: started, units: ranges.reduce(0) { $0 + $1.count }) }
                 try matcher.reset(buffer, timeLimit: timeLimit)
+                /// Takes a match whose `group` has `range`, if it passes the rule's validator and check lists.
+                func take(_ range: Range<Int>) throws(DiskretError) {
+                    if let validator = rule.fields.validator, !Validator.check(validator, text.string(range)) { return }
+                    // A check group that took part in the match must name a listed entry.
+                    if !rule.checkLists.isEmpty, let checked = try matcher.lastGroup(rule.fields.checkGroup) {
+                        let key = try tokenizer.phraseKey(text.string(checked)).key
+                        guard rule.checkLists.anyContains(key) else { return }
+                    }
+                    candidates.append(Candidate(range: range, category: definition.category!, label: rule.label,
+                                                score: definition.score))
+                }
                 for region in ranges {
+                    if rule.startsAtLines {
+                        try matchAtLineStarts(in: region, buffer, rule, matcher, take)
+                        continue
+                    }
                     try matcher.setRegion(region)
                     while true {
                         let found: Range<Int>?
@@ -63,18 +78,35 @@ struct PatternDetector {
                             throw DiskretError.timeLimitExceeded(rule: definition.id)
                         }
                         guard let range = found else { break }
-                        if let validator = rule.fields.validator, !Validator.check(validator, text.string(range)) { continue }
-                        // A check group that took part in the match must name a listed entry.
-                        if !rule.checkLists.isEmpty, let checked = try matcher.lastGroup(rule.fields.checkGroup) {
-                            let key = try tokenizer.phraseKey(text.string(checked)).key
-                            guard rule.checkLists.anyContains(key) else { continue }
-                        }
-                        candidates.append(Candidate(range: range, category: definition.category!, label: rule.label,
-                                                    score: definition.score))
+                        try take(range)
                     }
                 }
                 try matcher.reset(UnsafeBufferPointer(start: nil, count: 0), timeLimit: 0)
             }
+        }
+    }
+
+    /// The matches of a rule that `startsAtLines` in `region`, found as ICU's search would find them: the
+    /// pattern is tried at each line start (each match begins at one) from where the last match ended, instead
+    /// of at every position ICU's search would try — in running text, every letter.
+    private func matchAtLineStarts(in region: Range<Int>, _ units: UnsafeBufferPointer<UInt16>, _ rule: PatternRule,
+                                   _ matcher: RegexMatcher, _ take: (Range<Int>) throws(DiskretError) -> Void) throws(DiskretError) {
+        var start = region.lowerBound
+        while start < region.upperBound {
+            if start == 0 || units[start - 1] == 0x0A {
+                try matcher.setRegion(start..<region.upperBound)
+                let found: (group: Range<Int>?, end: Int)?
+                do { found = try matcher.matchAtStart(group: rule.fields.group) } catch {
+                    throw DiskretError.timeLimitExceeded(rule: rule.definition.id)
+                }
+                if let found {
+                    if let range = found.group { try take(range) }
+                    // The search goes on where the match ended (after an empty match, one unit later).
+                    start = max(found.end, start + 1)
+                    continue
+                }
+            }
+            start += 1
         }
     }
 }
