@@ -23,50 +23,78 @@ struct LineNeedles: Sendable {
 
     /// For each gate, whether each of `lines` (ranges of `units` without their line ends) holds one of its
     /// needles.
-    func marks(in text: UnsafeBufferPointer<UInt16>, lines: [Range<Int>]) -> [[Bool]] {
-        var flat = [Bool](repeating: false, count: count * lines.count)  // flat[gate * lines.count + line]
+    func marks(in text: UnsafeBufferPointer<UInt16>, lines: [Range<Int>]) -> LineMarks {
+        var marks = LineMarks(gates: count, lines: lines.count)
         let automaton = automaton
         automaton.step.withUnsafeBufferPointer { step in
             automaton.latin1Class.withUnsafeBufferPointer { latin1Class in
                 automaton.endings.withUnsafeBufferPointer { endings in
                     automaton.endingGates.withUnsafeBufferPointer { endingGates in
-                        flat.withUnsafeMutableBufferPointer { flat in
+                        marks.flat.withUnsafeMutableBufferPointer { flat in
                             for (line, range) in lines.enumerated() {
-                                /// Marks the line for the needles of one kind (`slot` 0 forward, 1 before a
-                                /// number) that end where the automaton is in `state`.
-                                func mark(_ state: Int32, _ slot: Int) {
-                                    let ending = 2 * Int(state) + slot
-                                    // Most states end no needle: two loads, no slice.
-                                    let from = Int(endings[ending]), to = Int(endings[ending + 1])
-                                    guard from < to else { return }
-                                    for gate in endingGates[from..<to] { flat[Int(gate) * lines.count + line] = true }
-                                }
-                                // The states after the unit before the current one and the unit before that:
-                                // a before-number needle ends right before the digits or one space before them.
-                                var state: Int32 = 0, previous: Int32 = 0
-                                for index in range {
-                                    let unit = text[index]
-                                    if automaton.hasBeforeNumber && index > range.lowerBound && GateRegions.isDigit(unit) {
-                                        if text[index - 1] != 0x20 { mark(state, 1) } else if index - 1 > range.lowerBound { mark(previous, 1) }
-                                    }
-                                    let key = Self.lowercased(unit)
-                                    let unitClass = key < 256 ? Int(latin1Class[Int(key)]) : automaton.otherClass[key] ?? 0
-                                    previous = state
-                                    state = step[Int(state) * automaton.classCount + unitClass]
-                                    mark(state, 0)
-                                }
+                                Self.mark(line, range, of: text, automaton, step.baseAddress!, latin1Class.baseAddress!,
+                                          endings.baseAddress!, endingGates.baseAddress!, flat.baseAddress!, lineCount: lines.count)
                             }
                         }
                     }
                 }
             }
         }
-        return (0..<count).map { gate in Array(flat[gate * lines.count..<(gate + 1) * lines.count]) }
+        return marks
+    }
+
+    /// Runs the automaton over one line and marks it for the gates whose needles end in it. Apart and not
+    /// inlined, so that its loop, which runs at every unit of a note, keeps its pointers in registers.
+    @inline(never)
+    private static func mark(_ line: Int, _ range: Range<Int>, of text: UnsafeBufferPointer<UInt16>, _ automaton: NeedleAutomaton,
+                             _ step: UnsafePointer<Int32>, _ latin1Class: UnsafePointer<UInt16>, _ endings: UnsafePointer<Int32>,
+                             _ endingGates: UnsafePointer<Int32>, _ flat: UnsafeMutablePointer<Bool>, lineCount: Int) {
+        let classCount = automaton.classCount, hasBeforeNumber = automaton.hasBeforeNumber
+        /// Marks the line for the needles of one kind (`slot` 0 forward, 1 before a number) that end where the
+        /// automaton is in `state`.
+        func mark(_ state: Int32, _ slot: Int) {
+            let ending = 2 &* Int(state) &+ slot
+            // Most states end no needle: two loads, no slice.
+            var from = Int(endings[ending])
+            let to = Int(endings[ending &+ 1])
+            while from < to {
+                flat[Int(endingGates[from]) &* lineCount &+ line] = true
+                from &+= 1
+            }
+        }
+        // The states after the unit before the current one and the unit before that: a before-number needle
+        // ends right before the digits or one space before them.
+        var state: Int32 = 0, previous: Int32 = 0
+        for index in range {
+            let unit = text[index]
+            if hasBeforeNumber && index > range.lowerBound && GateRegions.isDigit(unit) {
+                if text[index - 1] != 0x20 { mark(state, 1) } else if index - 1 > range.lowerBound { mark(previous, 1) }
+            }
+            let key = lowercased(unit)
+            let unitClass = key < 256 ? Int(latin1Class[Int(key)]) : automaton.otherClass[key] ?? 0
+            previous = state
+            state = step[Int(state) &* classCount &+ unitClass]
+            mark(state, 0)
+        }
     }
 
     static func lowercased(_ unit: UInt16) -> UInt16 {
         (0x41...0x5A).contains(unit) || (0xC0...0xDE).contains(unit) && unit != 0xD7 ? unit + 0x20 : unit
     }
+}
+
+/// Per gate of a `LineNeedles` table and line of a note, whether the line holds one of the gate's needles.
+struct LineMarks {
+    /// `flat[gate * lineCount + line]`.
+    fileprivate(set) var flat: [Bool]
+    let lineCount: Int
+
+    init(gates: Int, lines: Int) {
+        flat = [Bool](repeating: false, count: gates * lines)
+        lineCount = lines
+    }
+
+    func isMarked(gate: Int, line: Int) -> Bool { flat[gate * lineCount + line] }
 }
 
 /// An Aho–Corasick automaton over the needles' units, as a full transition table: state 0 is the root,

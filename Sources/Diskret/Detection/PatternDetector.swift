@@ -13,6 +13,8 @@ struct PatternDetector {
     private let prefilters: [PrefilterScanner]
     /// Per-rule timing, for `diskret rules profile`; nil in normal runs.
     let clock: RuleClock?
+    /// The keys of texts checked against the rules' lists.
+    private let checkKeys = PhraseKeyMemo()
 
     /// `prefilters` must have been built from `rules`; they run once the session has read `prefilterWarmUp`
     /// UTF-16 units.
@@ -45,7 +47,7 @@ struct PatternDetector {
             for (index, (rule, matcher)) in zip(rules, matchers).enumerated() {
                 let definition = rule.definition
                 var ranges = regions.ranges(for: rule.fields.gate)
-                if !needleGates[index].isEmpty { ranges = regions.lines(in: ranges, markedIn: needleGates[index].map { marks[$0] }) }
+                if !needleGates[index].isEmpty { ranges = regions.lines(in: ranges, marks: marks, gates: needleGates[index]) }
                 for (scanner, regions) in zip(prefilters, shapeRegions) {
                     if let regions, let shapeRule = scanner.prefilter.automatonRule[index] {
                         ranges = GateRegions.intersection(ranges, regions[shapeRule])
@@ -60,7 +62,7 @@ struct PatternDetector {
                     if let validator = rule.fields.validator, !Validator.check(validator, text.string(range)) { return }
                     // A check group that took part in the match must name a listed entry.
                     if !rule.checkLists.isEmpty, let checked = try matcher.lastGroup(rule.fields.checkGroup) {
-                        let key = try tokenizer.phraseKey(text.string(checked)).key
+                        let key = try checkKeys.key(of: text.units[checked], tokenizer: tokenizer)
                         guard rule.checkLists.anyContains(key) else { return }
                     }
                     candidates.append(Candidate(range: range, category: definition.category!, label: rule.label,
