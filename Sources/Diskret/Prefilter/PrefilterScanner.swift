@@ -7,7 +7,9 @@ final class PrefilterScanner {
     /// Per DFA state, the consume nodes of the threads that have consumed at least one unit (the automaton's
     /// initial nodes are implied in every state: a match may start anywhere).
     private var stateNodes: [[Int32]] = []
-    private var stateIndex: [StateKey: Int32] = [:]
+    /// The states by the fingerprint of their nodes and accepted rules (see `fingerprint`); more than one
+    /// state under a fingerprint only if two collide.
+    private var statesByFingerprint: [UInt64: [Int32]] = [:]
     /// Per DFA state, the rules with a thread in it.
     private var liveRules: [UInt64] = []
     /// Per DFA state, the rules a match of which ends at the unit just consumed.
@@ -35,27 +37,13 @@ final class PrefilterScanner {
     /// ~1 ms). Once a session has read this much text, most transitions are built and the pass is cheap.
     static let defaultWarmUpUnits = 32 * 1024
 
-    /// A DFA state as its threads and accepted rules, hashed once when made: the synthesised hashing ran
-    /// SipHash over every node at each look-up, a fifth of the cost of building a transition.
-    private struct StateKey: Hashable {
-        let nodes: [Int32]
-        let accepted: UInt64
-        private let fingerprint: UInt64
-
-        init(nodes: [Int32], accepted: UInt64) {
-            self.nodes = nodes
-            self.accepted = accepted
-            // FNV-1a taking a node, not a byte, per step: these hashes only index a table in memory.
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ accepted
-            for node in nodes { hash = (hash ^ UInt64(UInt32(bitPattern: node))) &* 0x100_0000_01b3 }
-            fingerprint = hash
-        }
-
-        func hash(into hasher: inout Hasher) { hasher.combine(fingerprint) }
-
-        static func == (left: StateKey, right: StateKey) -> Bool {
-            left.fingerprint == right.fingerprint && left.accepted == right.accepted && left.nodes == right.nodes
-        }
+    /// A DFA state's nodes and accepted rules hashed for the look-up of known states. FNV-1a taking a node,
+    /// not a byte, per step: these hashes only index a table in memory (the standard library's SipHash over
+    /// every node had been a fifth of the cost of building a transition).
+    private static func fingerprint(_ nodes: UnsafeBufferPointer<Int32>, accepted: UInt64) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ accepted
+        for node in nodes { hash = (hash ^ UInt64(UInt32(bitPattern: node))) &* 0x100_0000_01b3 }
+        return hash
     }
 
     init(prefilter: PatternPrefilter, maxStates: Int = 8192, warmUpUnits: Int = PrefilterScanner.defaultWarmUpUnits) {
@@ -71,24 +59,34 @@ final class PrefilterScanner {
 
     private func startAnew() {
         stateNodes = []
-        stateIndex = [:]
+        statesByFingerprint = [:]
         liveRules = []
         acceptedRules = []
         transitions = []
-        _ = intern(StateKey(nodes: [], accepted: 0))
+        _ = intern([], accepted: 0)
     }
 
-    private func intern(_ key: StateKey) -> Int32 {
-        if let known = stateIndex[key] { return known }
+    /// The number of the state with `nodes` (sorted) and `accepted` rules, made if it is new. Most look-ups
+    /// find a known state, and the nodes are copied only for a new one.
+    private func intern(_ nodes: UnsafeBufferPointer<Int32>, accepted: UInt64) -> Int32 {
+        let print = Self.fingerprint(nodes, accepted: accepted)
+        for known in statesByFingerprint[print] ?? [] where acceptedRules[Int(known)] == accepted
+            && stateNodes[Int(known)].elementsEqual(nodes) {
+            return known
+        }
         let number = Int32(stateNodes.count)
-        stateIndex[key] = number
-        stateNodes.append(key.nodes)
+        statesByFingerprint[print, default: []].append(number)
+        stateNodes.append(Array(nodes))
         var live: UInt64 = 0
-        for node in key.nodes { live |= 1 << UInt64(prefilter.automaton.ruleOfNode[Int(node)]) }
+        for node in nodes { live |= 1 << UInt64(prefilter.automaton.ruleOfNode[Int(node)]) }
         liveRules.append(live)
-        acceptedRules.append(key.accepted)
+        acceptedRules.append(accepted)
         transitions.append(contentsOf: repeatElement(-1, count: classCount))
         return number
+    }
+
+    private func intern(_ nodes: [Int32], accepted: UInt64) -> Int32 {
+        nodes.withUnsafeBufferPointer { intern($0, accepted: accepted) }
     }
 
     /// The nodes that follow `nodes` on a unit of `unitClass`, before their closure.
@@ -145,8 +143,9 @@ final class PrefilterScanner {
     /// The state after `state` on a unit of `unitClass`, and whether it is in the table (not when the
     /// cache had to start anew).
     private func transition(from state: Int32, on unitClass: Int) -> (Int32, cached: Bool) {
-        var (nodes, accepted) = step(stateNodes[Int(state)], unitClass)
+        let next: Int32
         if let folding = prefilter.classes.foldings[unitClass] {
+            var (nodes, accepted) = step(stateNodes[Int(state)], unitClass)
             // Case-insensitive matching may read the unit as its folding ("ß" as "ss").
             var through = stateNodes[Int(state)]
             for foldedClass in folding {
@@ -155,12 +154,26 @@ final class PrefilterScanner {
                 accepted |= next.accepted
             }
             nodes = Self.merged(nodes, through)
+            if isFull { startAnew(); return (intern(nodes, accepted: accepted), false) }
+            next = intern(nodes, accepted: accepted)
+        } else {
+            // The step's nodes gathered in the closure's working space: no array is made unless the state is new.
+            let started = initialStep(unitClass)
+            closure.beginUnion(with: started.nodes)
+            var accepted = started.accepted
+            let classCount = classCount
+            prefilter.classes.member.withUnsafeBufferPointer { member in
+                prefilter.automaton.nodes.withUnsafeBufferPointer { automaton in
+                    for node in stateNodes[Int(state)] {
+                        if case .consume(let set, let follower) = automaton[Int(node)], member[Int(set) * classCount + unitClass] {
+                            accepted |= closure.unite(follower)
+                        }
+                    }
+                }
+            }
+            if isFull { startAnew(); return (closure.withUnion { intern($0, accepted: accepted) }, false) }
+            next = closure.withUnion { intern($0, accepted: accepted) }
         }
-        if isFull {
-            startAnew()
-            return (intern(StateKey(nodes: nodes, accepted: accepted)), false)
-        }
-        let next = intern(StateKey(nodes: nodes, accepted: accepted))
         transitions[Int(state) * classCount + unitClass] = Int16(next) | (acceptedRules[Int(next)] != 0 ? Self.accepting : 0)
         return (next, true)
     }
