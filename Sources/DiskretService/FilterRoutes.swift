@@ -8,16 +8,15 @@ struct FilterRoutes: Sendable {
     let pools: EnginePools
     let registry: RegistryHandle
     let work: BlockingWork
-    /// The site's default operators; a request's own go on top.
-    let defaultOperators: [Diskret.Category: MaskingPolicy.Operator]
+    /// The site's policy, for requests that name none of their own (text, .docx, JSON lines); a request's own
+    /// operators go on top.
+    let sitePolicy: MaskingPolicy
     /// `--max-bytes`: also what a .docx may unpack to, all its parts together.
     let maxBytes: Int
 
     /// The members a JSON filter request may have.
     static let filterMembers: Set<String> = ["text", "mask", "policy", "threshold", "roster", "reveal", "purpose", "recipient", "reveal_categories"]
 
-    /// The site's policy, for requests that name none of their own (text, .docx, JSON lines).
-    var sitePolicy: MaskingPolicy { MaskingPolicy(operators: defaultOperators) }
 
     func filter(_ request: Request, _ context: ServiceContext) async throws -> Response {
         let kind = try BodyKind(request, allowed: [.plainText, .json, .ndjson, .docx])
@@ -50,8 +49,8 @@ struct FilterRoutes: Sendable {
         let text = try members.requiredString("text")
         let requested = try Self.policy(mask: members.string("mask"), operators: members.stringMap("policy"))
         // A client asking to keep something readable needs a token; the site's own `keep` is the operator's decision.
-        if requested.operators.values.contains(.keep) { _ = try context.requireActor() }
-        let policy = MaskingPolicy(operators: defaultOperators.merging(requested.operators) { $1 })
+        if requested.namedOperators.contains(.keep) { _ = try context.requireActor() }
+        let policy = sitePolicy.merging(requested)
         let threshold = try members.number("threshold")
         if let threshold, !(0...1).contains(threshold) { throw Problem.invalid("'threshold' must be between 0 and 1") }
         let roster = try members.string("roster").map { try Roster.parse($0, file: "roster") }
@@ -131,8 +130,8 @@ struct FilterRoutes: Sendable {
     static func policy(mask: String?, operators: [String: String]?) throws -> MaskingPolicy {
         do {
             var result = try MaskingPolicy(parsing: (operators ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ","))
-            if let mask { result.operators.merge(try MaskingPolicy(parsing: mask).operators) { $1 } }
-            guard result.operators.values.allSatisfy(ServiceSettings.offeredOperators.contains) else {
+            if let mask { result = result.merging(try MaskingPolicy(parsing: mask)) }
+            guard result.namedOperators.allSatisfy(ServiceSettings.offeredOperators.contains) else {
                 throw Problem.invalid("pseudonymisation operators need a case key, which the service does not hold; use the command line")
             }
             return result

@@ -15,7 +15,7 @@ public func buildRouter(engine: Engine, settings: ServiceSettings, logger: Logge
     let work = BlockingWork(timeout: settings.handlerTimeout)
     let registry = RegistryHandle(settings.openRegistry)
     let filter = FilterRoutes(pools: EnginePools(engine: engine), registry: registry, work: work,
-                              defaultOperators: settings.defaultOperators, maxBytes: settings.maxBytes)
+                              sitePolicy: settings.defaultPolicy, maxBytes: settings.maxBytes)
     let consents = ConsentRoutes(registry: registry, work: work)
 
     router.get("/healthz") { _, _ in try JSONResponse.make(["status": "ok"]) }

@@ -20,8 +20,8 @@ public struct ServiceSettings: Sendable {
     public var requireTokens = false
     /// Opens the consent registry (called once, on the first request that needs it).
     public var openRegistry: @Sendable () throws -> ConsentRegistry
-    /// The site's default operators (`policy` of `diskret.yaml`); a request's `policy` and `mask` go on top.
-    public var defaultOperators: [Diskret.Category: MaskingPolicy.Operator] = [:]
+    /// The site's default policy (`policy` of `diskret.yaml`); a request's `policy` and `mask` go on top.
+    public var defaultPolicy: MaskingPolicy = .default
 
     /// The operators the service applies: the pseudonymisation ones need a case key, which it does not hold,
     /// and `relative` an anchor date.
@@ -54,8 +54,9 @@ public struct ServiceSettings: Sendable {
         guard (0...65535).contains(port) else { throw ServiceSettingsError("the port must be between 0 and 65535") }
         guard maxBytes > 0 else { throw ServiceSettingsError("--max-bytes must be positive") }
         guard readTimeout > .zero, handlerTimeout > .zero else { throw ServiceSettingsError("timeouts must be positive") }
-        if let refused = defaultOperators.sorted(by: { $0.key.rawValue < $1.key.rawValue }).first(where: { !Self.offeredOperators.contains($0.value) }) {
-            throw ServiceSettingsError("the site configuration's policy masks \(refused.key.rawValue) with '\(refused.value.rawValue)', which the service cannot apply "
+        let named = defaultPolicy.operators.map { ($0.key.rawValue, $0.value) } + defaultPolicy.typeOperators.map { ($0.key, $0.value) }
+        if let refused = named.sorted(by: { $0.0 < $1.0 }).first(where: { !Self.offeredOperators.contains($0.1) }) {
+            throw ServiceSettingsError("the site configuration's policy masks \(refused.0) with '\(refused.1.rawValue)', which the service cannot apply "
                 + "(it holds no case key or anchor date); use one of \(Self.offeredOperators.map(\.rawValue).sorted().joined(separator: ", "))", kind: .configuration)
         }
     }

@@ -87,6 +87,9 @@ struct FilterCommand: ParsableCommand {
         let site = try rosterOptions.registryOptions.site.load()
         let engine = try ruleOptions.makeEngine(siteWords: site.words)
         let policy = try masking.makePolicy(maxBytes: ruleOptions.maxBytes, site: site.policy)
+        if let unknown = policy.typeOperators.keys.sorted().first(where: { !engine.rules.findsType($0) }) {
+            throw ValidationError("no rule of the pack finds the type '\(unknown)' (see 'diskret rules list')")
+        }
         let known = try rosterOptions.knownPersons(maxBytes: ruleOptions.maxBytes)
         // Files are planned (and a run that would overwrite refused) before the consent gate is asked.
         let batch = isBatch ? try FileBatch(arguments: files, outDir: outDir, force: force) : nil

@@ -36,7 +36,8 @@ struct PseudonymOptions: ParsableArguments {
         if vault != nil && jsonl { throw ValidationError("--vault cannot be combined with --jsonl; filter notes one at a time.") }
         if vault != nil && explain { throw ValidationError("--vault cannot be combined with --explain.") }
         if vault != nil { _ = try Self.secret(vaultKey: vaultKey) }
-        let operators = policy.operators.filter { $0.value.needsCaseKey }.map { "\($0.key.rawValue)=\($0.value.rawValue)" }.sorted()
+        let operators = (policy.operators.map { ($0.key.rawValue, $0.value) } + policy.typeOperators.map { ($0.key, $0.value) })
+            .filter { $0.1.needsCaseKey }.map { "\($0.0)=\($0.1.rawValue)" }.sorted()
         if caseKey == nil && !operators.isEmpty {
             throw ValidationError("\(operators.joined(separator: ", ")) needs a case key: pass --case-key FILE (create one with 'diskret key new FILE').")
         }

@@ -57,7 +57,7 @@ struct ServeCommand: ParsableCommand {
                                                 siteWords: configuration.words)
         let registryPath = try RegistryOptions.path(explicit: registry) { configuration }
         var settings = ServiceSettings { try ConsentRegistry.open(path: registryPath, access: .readWrite) }
-        settings.defaultOperators = configuration.policy
+        settings.defaultPolicy = configuration.policy
         settings.host = host
         settings.port = port
         settings.maxBytes = maxBytes

@@ -92,6 +92,17 @@ import Testing
         #expect(clean.status == 0 && clean.stdout.isEmpty)
     }
 
+    @Test func aFindingTypeCanBeKeptWhileItsCategoryIsMasked() throws {
+        let note = "Heute rief sie an; am 12.03.2024 war der Termin."
+        let kept = try BinaryRunner.run(["filter", "--mask", "date.relative=keep"], input: note)
+        #expect(kept.status == 0 && kept.stdout.hasPrefix("Heute rief sie an; am [Datum 1] war der Termin."))
+        // A type no rule finds would change nothing: refused, and so is an operator a type cannot take.
+        let typo = try BinaryRunner.run(["filter", "--mask", "date.relativ=keep"], input: note)
+        #expect(typo.status == 64 && typo.stdoutData.isEmpty && typo.stderr.contains("date.relativ"))
+        let shift = try BinaryRunner.run(["filter", "--mask", "date.relative=shift"], input: note)
+        #expect(shift.status == 64 && shift.stdoutData.isEmpty)
+    }
+
     @Test func usageMistakesExitWith64() throws {
         let result = try BinaryRunner.run(["filter", "--mask", "people=keep"], input: Self.note)
         #expect(result.status == 64 && result.stdoutData.isEmpty)

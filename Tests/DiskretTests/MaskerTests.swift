@@ -42,4 +42,15 @@ import Testing
         let policy = try MaskingPolicy(parsing: "date=redact,person=keep")
         #expect(Masker(policy: policy).replacements(for: findings) == [nil, Masker.redactionBlock])
     }
+
+    /// A finding type's operator goes over its category's, for the type and its subtypes only.
+    @Test func typeOperatorsOverruleTheirCategory() throws {
+        let findings = [finding(.date, "date.relative", entity: 0), finding(.date, "date.relative.weekday", entity: 1),
+                        finding(.date, "date.numeric", entity: 2)]
+        let policy = try MaskingPolicy(parsing: "date=redact,date.relative=keep")
+        #expect(Masker(policy: policy).replacements(for: findings) == [nil, nil, Masker.redactionBlock])
+        #expect(throws: PolicyError.self) { try MaskingPolicy(parsing: "date.relative=shift") }
+        #expect(throws: PolicyError.self) { try MaskingPolicy(parsing: "dates.relative=keep") }
+        #expect(throws: PolicyError.self) { try MaskingPolicy(parsing: "date..x=keep") }
+    }
 }

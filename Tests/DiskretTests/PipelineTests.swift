@@ -43,7 +43,7 @@ import Testing
         examples: ["[[1.2.2024]]"]
       - id: allow.words
         kind: allow
-        words: [Jugendamt, Frau, Herr, KM, Tochter, Sohn, Tel]
+        words: [Jugendamt, ASD, Frau, Herr, KM, Tochter, Sohn, Tel]
         examples: ["Jugendamt"]
     """
     static let lists = ["first.txt": "Anna\nLena\nThomas\nMax\n", "last.txt": "Fischer\nKoch\nJugendamt\n", "nouns.txt": "Koch\nFischer\nAuto\nTippfehler\n"]
@@ -171,6 +171,7 @@ import Testing
         #expect(try found("Kinder: Merhawit (6), Farid * 17.03.2014 (10)") == ["Merhawit", "6", "Farid", "17.03.2014", "10"])
         #expect(try found("Kinder (ZAHRA 11, SOMAYA 4)").contains("4"))
         #expect(try !found("Maßnahme (2) laut Plan, Anlage 3.").contains("2"))
+        #expect(try found("OGS: Lan (7) ängstlich.") == ["Lan", "7"])
     }
 
     @Test func aSurnameThatIsARoleWordIsANameAfterATitleAndEverywhereAfter() throws {
@@ -192,6 +193,49 @@ import Testing
         #expect(try found("Termin mit AK und JB.") == [])
     }
 
+    @Test func tableCellsAreReadByTheirColumnsHeader() throws {
+        let table = "| Kind | geb. | Alter |\n|---|---|---|\n| Leon A. | 03.06.2013 | 11 |\n| Mila T. | 29.04.2023 | 7 Mon. |\n"
+        #expect(try found(table).filter { $0 == "11" || $0 == "7 Mon." } == ["11", "7 Mon."])
+        let log = "Datum | wer | was\n05.11.24 | EM | Begleitung\n07.11.24 | SPFH | Anruf\nEM rief an."
+        #expect(try found(log).filter { $0 == "EM" || $0 == "SPFH" } == ["EM", "EM"])
+        // Under "Name", a weak list hit and a word no list knows are names; a role word is not.
+        #expect(try found("| Name | Rolle |\n| Noel | Sohn |\n| Jugendamt | ASD |").contains("Noel"))
+        // Without a header naming the column, a number in a table is no age.
+        #expect(try !found("| Seite | Zeilen |\n| 11 | 40 |").contains("11"))
+    }
+
+    @Test func aNameAfterAClockTimeIsANameButAfterAQuantityIsAUnit() throws {
+        #expect(try found("22:10 Kevin zu spät zurück.\n00:30 Jamal Albtraum.") == ["Kevin", "Jamal"])
+        #expect(try found("Gegen 137 Uli.") == [])
+    }
+
+    @Test func initialsBeforeAFoundSurnameBelongToIt() throws {
+        #expect(try found("Übergabe an J. Oberschmid\nFotos: K. Tosun (MFA)") == ["J. Oberschmid", "K. Tosun"])
+        #expect(try found("Chefarzt Prof. Dr. H.-J. Rießner") == ["H.-J. Rießner"])
+    }
+
+    @Test func firstNamesTypedInLowerCaseAreNamesInAnyNote() throws {
+        #expect(try found("Im Chat: „sag kevin er soll aufpassen“. Befund: li. Hand, ul. Rand.") == ["kevin"])
+        #expect(try found("02:14: jasmine okafor du bist nix; kevin schnarcht.") == ["jasmine okafor", "kevin"])
+    }
+
+    @Test func anInvertedNameAfterAFieldLabelIsOnePerson() throws {
+        let output = try engine.makeSession().anonymize("Pat.: Kranz, Mila Sophie   geb. 17.09.2021\nWir trafen Müller, Anna und Peter.").text
+        #expect(output.hasPrefix("Pat.: [Person 1]   geb."))
+        #expect(output.contains("Müller, [Person"))
+    }
+
+    @Test func codesDefinedWithAnEqualsSignOrInAStaffColumnAreThatStaff() throws {
+        let chronology = "Datum | Ereignis | Kürz.\n2017 | Heirat | sw\n2020 | Umzug | mb\n\nKürzel: sw = S. Wiegand, mb = M. Bajramović"
+        #expect(try found(chronology).filter { $0 == "sw" || $0 == "mb" }.count == 4)
+        #expect(try found("Fallf. (TG = Grabowski)\nAnzeige erstattet | TG").filter { $0 == "TG" }.count == 2)
+    }
+
+    @Test func theWritersCodeAfterAnEntrysDateIsThatWriter() throws {
+        let diary = "9.1.25 – KB\nBeim Spiel.\nGespräch 08.10.24 (DO): Tat eingeräumt.\nAm 12.03.2024 (ASD) angerufen; KB, DO."
+        #expect(try found(diary).filter { $0.count == 2 } == ["KB", "DO", "KB", "DO"])
+    }
+
     @Test func aCodeInSmallLettersAfterANameIsMadeOfItsInitials() throws {
         #expect(try found("Beraterin N. Öztürk-Baumann (nö)\nRückruf bis 08.11. (nö)").filter { $0 == "nö" }.count == 2)
         #expect(try found("Beraterin N. Öztürk-Baumann (ok)").contains("ok") == false)
@@ -199,6 +243,10 @@ import Testing
 
     @Test func clockTimesAndTimeRangesAtADateAreMaskedWithIt() throws {
         #expect(try found("Besuch am 28.11.2024, 15:30–16:45 Uhr und gegen 01:30 Uhr") == ["28.11.2024, 15:30–16:45 Uhr", "01:30 Uhr"])
+        #expect(try found("am Abend des 13.04. Streit; Verweisung 01.03. nachts, Ablauf 27.09.2024, 24:00 Uhr")
+                == ["Abend des 13.04.", "01.03. nachts", "27.09.2024, 24:00 Uhr"])
+        // A date after "bis" is a date of its own, not a quarter past three.
+        #expect(try found("vom 12.03. bis 15.04.2024 stationär") == ["12.03.", "15.04.2024"])
     }
 
     @Test func unknownWordsAreNamesInCaseNotesButNotInClinicalLetters() throws {

@@ -28,6 +28,9 @@ import Testing
         #expect(Validator.plausibleDate("29.02.2024") && Validator.plausibleDate("04/2024"))
         #expect(!Validator.plausibleDate("31.04.2024") && !Validator.plausibleDate("12.13."))
         #expect(Validator.check("phone", "0170 1234567") && !Validator.check("phone", "0170"))
+        // E.164 allows 15 digits; the dialled "00" and a bracketed trunk 0 are not among them.
+        #expect(Validator.check("phone", "0049 800 1234567890") && Validator.check("phone", "+49 (0)800 1234567890"))
+        #expect(!Validator.check("phone", "+49 800 12345678901") && !Validator.check("phone", "0049 123"))
         #expect(Validator.luhn(Validator.digits("4111 1111 1111 1111")))
     }
 

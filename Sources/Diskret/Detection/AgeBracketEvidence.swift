@@ -1,6 +1,6 @@
 /// A name word followed by an age in brackets ("Zi. 3 Kevin (fast 16)", "Merve (13)") is a person, even where
-/// its list hit alone was too weak (after a number, at a line start): in lists of children and residents
-/// that bracket is what names them. Not a noun: "Seite (3)".
+/// its list hit alone was too weak (after a number, at a line start, a first name that is also a noun): in
+/// lists of children and residents that bracket is what names them. Not a noun alone: "Seite (3)".
 struct AgeBracketEvidence {
     let lexicon: Lexicon
     let threshold: Double
@@ -8,8 +8,10 @@ struct AgeBracketEvidence {
     func apply(to candidates: inout [Candidate], in text: TokenizedText) {
         let units = text.units
         for index in candidates.indices where candidates[index].category == .person && candidates[index].score < threshold {
-            // A noun before a bracket ("Seite (3)", "Anlage (2)") is no child.
-            guard let key = text.joinedKey(covering: candidates[index].range), !lexicon.isCommonWord(key[...]) else { continue }
+            // A noun before a bracket ("Seite (3)", "Anlage (2)") is no child; a noun that is also a first name
+            // ("Lan (7)", "Rose (4)") is one.
+            guard let key = text.joinedKey(covering: candidates[index].range),
+                  !lexicon.isCommonWord(key[...]) || lexicon.isFirstName(key[...]) else { continue }
             var position = candidates[index].range.upperBound
             if position < units.count && units[position] == 0x20 { position += 1 }
             guard position < units.count, units[position] == 0x28 else { continue }

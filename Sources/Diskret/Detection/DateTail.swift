@@ -18,6 +18,7 @@ struct DateTail {
             if range.count == 4 && units[range].allSatisfy(isDigit) { continue }
             var start = range.lowerBound
             if let digit = units[safe: start], isDigit(digit), let weekday = weekdayBefore(start, in: units) { start = weekday }
+            if let dayPart = dayPartBefore(start, in: units) { start = dayPart }
             var end = range.upperBound
             if let tail = timeTail(after: end, in: units) {
                 if tail.crossesBracket {
@@ -26,6 +27,7 @@ struct DateTail {
                     end = tail.range.upperBound
                 }
             }
+            if let words = wordTail(after: end, in: units) { end = words }
             candidates[index].range = start..<end
         }
         candidates.append(contentsOf: added)
@@ -77,7 +79,7 @@ struct DateTail {
         while position < units.count, isDigit(units[position]), digits < 3 {
             hours = hours * 10 + Int(units[position] - 0x30); digits += 1; position += 1
         }
-        guard (1...2).contains(digits), hours <= 23 else { return nil }
+        guard (1...2).contains(digits), hours <= 24 else { return nil }  // "24:00 Uhr" ends a day
         var hasMinutes = false
         if position + 2 < units.count, units[position] == 0x3A || units[position] == 0x2E,
            isDigit(units[position + 1]), isDigit(units[position + 2]), units[position + 1] <= 0x35 {
@@ -90,6 +92,8 @@ struct DateTail {
             return nil
         }
         if position < units.count, isDigit(units[position]) || isLetter(units[position]) { return nil }
+        // "15.04." is a date, not a quarter past three.
+        if hasMinutes, units[position - 3] == 0x2E, position < units.count, units[position] == 0x2E { return nil }
         return position
     }
 
@@ -100,7 +104,7 @@ struct DateTail {
         return nil
     }
 
-    private static let connectors: [[UInt16]] = ["um", "gegen", "ca.", "ca", "circa", "etwa", "gg.", "gg", "so"]
+    private static let connectors: [[UInt16]] = ["um", "gegen", "ca.", "ca", "circa", "etwa", "gg.", "gg", "so", "ab"]
         .map { Array($0.utf16) }
 
     /// A connector word at `start` (any case), followed by a space; the offset after it.
@@ -113,6 +117,46 @@ struct DateTail {
             if word.last == 0x2E || units[after] == 0x20 || units[after] == 0xA0 { return after }
         }
         return nil
+    }
+
+    /// Words after a date that narrow it: the part of the day ("01.03. nachts") or the year of a month
+    /// ("Oktober letzten Jahres").
+    private static let tailWords: [[UInt16]] = [
+        "nachts", "abends", "morgens", "vormittags", "nachmittags", "mittags", "früh", "spätabends", "frühmorgens",
+        "letzten jahres", "vorigen jahres", "vergangenen jahres", "dieses jahres", "diesen jahres", "nächsten jahres",
+        "kommenden jahres",
+    ].map { Array($0.utf16) }
+
+    /// The end of a narrowing word after `offset`, past spaces; nil when none follows.
+    private func wordTail(after offset: Int, in units: [UInt16]) -> Int? {
+        var position = offset
+        while position < units.count && (units[position] == 0x20 || units[position] == 0xA0) { position += 1 }
+        guard position > offset else { return nil }
+        for word in Self.tailWords where position + word.count <= units.count {
+            var matches = true
+            for (step, unit) in word.enumerated() where lower(units[position + step]) != unit { matches = false; break }
+            let end = position + word.count
+            if matches && (end == units.count || !isLetter(units[end])) { return end }
+        }
+        return nil
+    }
+
+    /// Parts of the day written before a date with "des", "vom" or "zum" ("Abend des 13.04.", "Nacht zum 02.03.").
+    private static let dayParts: [[UInt16]] = ["abend", "morgen", "vormittag", "nachmittag", "mittag", "nacht"].map { Array($0.utf16) }
+
+    /// The start of "Abend des " and its like right before a date at `start`.
+    private func dayPartBefore(_ start: Int, in units: [UInt16]) -> Int? {
+        var position = start
+        guard position >= 1, units[position - 1] == 0x20 else { return nil }
+        position -= 1
+        var linkStart = position
+        while linkStart > 0 && isLetter(units[linkStart - 1]) { linkStart -= 1 }
+        let link = units[linkStart..<position].map(lower)
+        guard ["des", "vom", "zum"].contains(where: { $0.utf16.elementsEqual(link) }), linkStart >= 2, units[linkStart - 1] == 0x20 else { return nil }
+        var wordStart = linkStart - 1
+        while wordStart > 0 && isLetter(units[wordStart - 1]) { wordStart -= 1 }
+        let word = units[wordStart..<(linkStart - 1)].map(lower)
+        return Self.dayParts.contains(word) ? wordStart : nil
     }
 
     private static let weekdays: [[UInt16]] = ["mo", "di", "mi", "do", "fr", "sa", "so"].map { Array($0.utf16) }

@@ -62,9 +62,10 @@ extension DefinedCodes {
         return unit == 0x28 || Self.separators.contains(unit) || Self.isJoiningWord(units[tokens[index].range])
     }
 
-    /// Two to four Latin letters beginning with a capital, not a word of the lexicon: "AK", "Kü", "MaK", "Schr".
+    /// Two to four Latin letters beginning with a capital, not a role word nor, unless in capitals, a common
+    /// word: "AK", "AM", "Kü", "MaK", "Schr".
     /// A capital and three small letters must carry a dot ("Schr."), or it is a word ("Nina", "Team").
-    private func isCodeShape(_ index: Int, in text: TokenizedText) -> Bool {
+    func isCodeShape(_ index: Int, in text: TokenizedText) -> Bool {
         let token = text.tokens[index]
         let code = text.units[token.range]
         guard (2...4).contains(code.count), isLatinUpper(code[code.startIndex]),
@@ -75,8 +76,9 @@ extension DefinedCodes {
                 && !text.tokens[index + 1].flags.contains(.spaceBefore)
             guard dotted else { return false }
         }
+        // Capitals are no word of the lists ("AM" is not "am"); a role word stays one ("KM", "ASD").
         let key = text.key(index)
-        return !lexicon.isAllowed(key) && !lexicon.isCommonWord(key) && !lexicon.isKnownName(key)
+        return !lexicon.isAllowed(key) && (capitals == code.count || !lexicon.isCommonWord(key))
     }
 
     private static func isJoiningWord(_ word: ArraySlice<UInt16>) -> Bool {
@@ -92,7 +94,7 @@ extension DefinedCodes {
         "entsch", "entschuldigt", "abwesend", "prot", "protokoll", "protokollführung", "protokollant", "protokollantin",
         "mod", "moderation", "dienst", "verf", "verfasst", "verfasser", "verfasserin", "bearb", "bearbeitung",
         "kürzel", "hz", "vertretung", "verteiler", "schicht", "frühdienst", "spätdienst", "nachtdienst", "tagdienst",
-        "zuständig", "zust", "fallführung", "ff", "mitarbeitende", "team", "besetzung",
+        "zuständig", "zust", "fallführung", "ff", "mitarbeitende", "team", "besetzung", "angelegt", "erstellt",
     ].map { Array($0.utf16) })
 
     /// Labels followed by a code without a colon: "f.d.R. JB", "gez. AK", "Prot. JB".

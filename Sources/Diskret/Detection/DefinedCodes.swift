@@ -1,15 +1,25 @@
 /// A staff code defined in a note stands for its person wherever it recurs ("JO / SK, 22.01.", "Frage AK:",
 /// "f.d.R. JB"). Codes are defined in two places: in the bracket after a person ("J. Oberdorfer (JO)",
 /// "S. Lorenz (Leitung, Gesprächsführung = SL)", "N. Öztürk (nö)"), and in the attendance lines of minutes and
-/// logs ("anw.: AK, JB, Kü", "Dienst: MaK (Tagdienst), SW", "Prot.: JB") — see `DefinedCodes+Lists.swift`.
+/// logs ("anw.: AK, JB, Kü", "Dienst: MaK (Tagdienst), SW", "Prot.: JB") — see `DefinedCodes+Lists.swift` —
+/// and in the staff columns of tables ("| wer |", "| verantwortlich |").
 struct DefinedCodes {
     static let label = RuleLabel(rule: "engine.defined-code", type: "person.initials")
     let lexicon: Lexicon
     let threshold: Double
+    let tables: TableLayout
 
     func apply(to candidates: inout [Candidate], in text: TokenizedText) {
         var codes = codesInBrackets(after: candidates, in: text)
         codes.formUnion(codesInAttendanceLines(of: text))
+        for cell in tables.cells where cell.kind == .staff {
+            for index in tokenIndices(of: cell.range, in: text) where text.tokens[index].isWord
+                && (isCodeShape(index, in: text) || isSmallCode(index, in: text)) {
+                codes.insert(Array(text.units[text.tokens[index].range]))
+            }
+        }
+        codes.formUnion(codesDefinedByEquals(in: text))
+        codes.formUnion(authorCodes(after: candidates, in: text))
         guard !codes.isEmpty else { return }
         let tokens = text.tokens, units = text.units
         var covered = [Bool](repeating: false, count: units.count + 1)
@@ -28,8 +38,8 @@ struct DefinedCodes {
     private func codesInBrackets(after candidates: [Candidate], in text: TokenizedText) -> Set<[UInt16]> {
         let tokens = text.tokens, units = text.units
         var codes = Set<[UInt16]>()
-        for candidate in candidates where candidate.category == .person && candidate.score >= threshold {
-            let covered = tokenIndices(of: candidate.range, in: text)
+        for position in candidates.indices where candidates[position].category == .person && candidates[position].score >= threshold {
+            let covered = tokenIndices(of: candidates[position].range, in: text)
             var index = covered.upperBound
             guard index < tokens.count, units[tokens[index].start] == 0x28 else { continue }
             let initials = covered.filter { tokens[$0].isWord && isLatinUpper(units[tokens[$0].start]) }.map { units[tokens[$0].start] }
@@ -61,6 +71,66 @@ struct DefinedCodes {
         guard code.allSatisfy(isLatinLower), initials.count >= 2 else { return false }
         let small = initials.map { $0 | 0x20 }  // ASCII and Latin-1 capitals are 0x20 below their small letters
         return code.count == 2 ? code[0] == small[0] && small.dropFirst().contains(code[1]) : code == Array(small.prefix(code.count))
+    }
+
+    /// "sw = S. Wiegand", "KB = Katrin Bading": a code, "=", and the initials or name it stands for.
+    private func codesDefinedByEquals(in text: TokenizedText) -> Set<[UInt16]> {
+        let tokens = text.tokens, units = text.units
+        var codes = Set<[UInt16]>()
+        for index in tokens.indices.dropFirst() where units[tokens[index].start] == 0x3D && tokens[index].end - tokens[index].start == 1
+            && index + 1 < tokens.count {
+            let code = index - 1
+            guard tokens[code].isWord, (2...3).contains(tokens[code].end - tokens[code].start),
+                  !tokens[index + 1].flags.contains(.newlineBefore), !lexicon.isAllowed(text.key(code)) else { continue }
+            var initials: [UInt16] = []
+            var next = index + 1
+            while next < tokens.count, next < index + 8, !tokens[next].flags.contains(.newlineBefore), units[tokens[next].start] != 0x2C {
+                if tokens[next].isWord, isLatinUpper(units[tokens[next].start]) { initials.append(units[tokens[next].start]) }
+                next += 1
+            }
+            let letters = Array(units[tokens[code].range])
+            guard let first = initials.first else { continue }
+            // "TG = Grabowski": a surname alone vouches for a code in capitals that ends with its letter.
+            let bySurname = initials.count == 1 && letters.allSatisfy(isLatinUpper) && letters.last == first
+            guard bySurname || (initials.count >= 2 && Self.isCode(letters, of: initials, first: first)) else { continue }
+            codes.insert(letters)
+        }
+        return codes
+    }
+
+    /// The writer's code after the date of an entry: "9.1.25 – KB", "Mi 15.1. KB" ending the line, or alone in
+    /// a bracket behind the date ("Gespräch 08.10.24 (DO):"). Capitals only, and no role word ("(ASD)").
+    private func authorCodes(after candidates: [Candidate], in text: TokenizedText) -> Set<[UInt16]> {
+        let tokens = text.tokens, units = text.units
+        var codes = Set<[UInt16]>()
+        for position in candidates.indices where candidates[position].category == .date && candidates[position].score >= threshold {
+            let end = candidates[position].range.upperBound
+            var index = text.firstToken(endingAfter: end)
+            guard index < tokens.count, tokens[index].start >= end, !tokens[index].flags.contains(.newlineBefore)
+            else { continue }
+            let unit = units[tokens[index].start]
+            let bracket = unit == 0x28
+            if bracket || unit == 0x2013 || unit == 0x2D || unit == 0x2014 { index += 1 }
+            guard index < tokens.count, tokens[index].isWord, !tokens[index].flags.contains(.newlineBefore),
+                  (2...3).contains(tokens[index].end - tokens[index].start),
+                  units[tokens[index].range].allSatisfy(isLatinUpper), !lexicon.isAllowed(text.key(index)) else { continue }
+            let after = index + 1
+            let ends: Bool
+            if bracket {
+                ends = after < tokens.count && units[tokens[after].start] == 0x29
+            } else {
+                ends = after == tokens.count || tokens[after].flags.contains(.newlineBefore) || units[tokens[after].start] == 0x28
+            }
+            if ends { codes.insert(Array(units[tokens[index].range])) }
+        }
+        return codes
+    }
+
+    /// Two or three small letters that are no word of the lists ("sw", "mb"): a code where a column says so.
+    private func isSmallCode(_ index: Int, in text: TokenizedText) -> Bool {
+        let token = text.tokens[index]
+        return (2...3).contains(token.end - token.start) && text.units[token.range].allSatisfy(isLatinLower)
+            && !lexicon.isAllowed(text.key(index)) && !lexicon.isCommonWord(text.key(index))
     }
 
     /// Shifts and services that follow a first name in rosters ("Timo (ND)"): Früh-, Spät-, Nacht-, Tag-,

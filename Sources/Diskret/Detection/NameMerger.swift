@@ -11,7 +11,8 @@ struct NameMerger {
         for index in findings.indices {
             let range = findings[index].range
             if let last = result.indices.last, result[last].category == .person, findings[index].category == .person,
-               onlyNameGlueBetween(result[last].range.upperBound, range.lowerBound, in: text) {
+               onlyNameGlueBetween(result[last].range.upperBound, range.lowerBound, in: text)
+                || isInvertedName(result[last].range, range, in: text) {
                 result[last].range = result[last].range.lowerBound..<range.upperBound
                 if findings[index].score > result[last].score {
                     result[last].score = findings[index].score
@@ -27,7 +28,61 @@ struct NameMerger {
                 result.append(findings[index])
             }
         }
+        for index in result.indices where result[index].category == .person {
+            let floor = index > 0 ? result[index - 1].range.upperBound : 0
+            result[index].range = initialsBefore(result[index].range, floor: floor, in: text)..<result[index].range.upperBound
+        }
         return result
+    }
+
+    /// The start of the initials written before a name on its line ("J. Oberschmid", "H.-J. Rießner"), which
+    /// belong to it: a surname found alone would leave its first name's letter beside the placeholder.
+    private func initialsBefore(_ name: Range<Int>, floor: Int, in text: TokenizedText) -> Int {
+        let tokens = text.tokens, units = text.units
+        var first = text.firstToken(endingAfter: name.lowerBound)
+        guard first < tokens.count, tokens[first].start == name.lowerBound, tokens[first].flags.contains(.spaceBefore),
+              !tokens[first].flags.contains(.newlineBefore) else { return name.lowerBound }
+        var start = name.lowerBound
+        // Back over "X." and "X.-" pairs: a capital letter alone, its full stop glued to it.
+        while first >= 2, units[tokens[first - 1].start] == 0x2E || units[tokens[first - 1].start] == 0x2D {
+            var dot = first - 1
+            if units[tokens[dot].start] == 0x2D {  // "H.-J.": the hyphen joins two initials
+                guard dot >= 2, !tokens[dot].flags.contains(.spaceBefore), units[tokens[dot - 1].start] == 0x2E else { break }
+                dot -= 1
+            }
+            let letter = dot - 1
+            guard tokens[dot].end - tokens[dot].start == 1, !tokens[dot].flags.contains(.spaceBefore), text.isInitial(letter),
+                  tokens[letter].start >= floor else { break }
+            start = tokens[letter].start
+            first = letter
+            if tokens[letter].flags.contains(.newlineBefore) { break }
+        }
+        return start
+    }
+
+    /// "Name, Vorname: Mbeki, Grace Ayodele", "Pat.: Kranz, Mila Sophie": a surname and the first names after
+    /// its comma, standing alone after a field label or at a line start and ending the line or the field, are
+    /// one person (two placeholders would make two people of her).
+    private func isInvertedName(_ surname: Range<Int>, _ given: Range<Int>, in text: TokenizedText) -> Bool {
+        let units = text.units
+        guard given.lowerBound == surname.upperBound + 2, units[surname.upperBound] == 0x2C, units[surname.upperBound + 1] == 0x20
+        else { return false }
+        var before = surname.lowerBound
+        while before > 0 && (units[before - 1] == 0x20 || units[before - 1] == 0x09) { before -= 1 }
+        guard before == 0 || units[before - 1] == 0x0A || units[before - 1] == 0x3A else { return false }
+        var after = given.upperBound
+        while after < units.count && (units[after] == 0x20 || units[after] == 0x09) { after += 1 }
+        // A capital: a second first name, merged next ("Grace Ayodele").
+        guard after == units.count || [0x0A, 0x2C, 0x28, 0x7C].contains(units[after]) || isLatinUpper(units[after])
+                || Self.starts(units, at: after, with: Self.born) else { return false }
+        let first = text.firstToken(endingAfter: given.lowerBound)
+        return first < text.tokens.count && lexicon.isFirstName(text.key(first))
+    }
+
+    private static let born = Array("geb".utf16)
+
+    private static func starts(_ units: [UInt16], at start: Int, with word: [UInt16]) -> Bool {
+        start + word.count <= units.count && units[start..<(start + word.count)].elementsEqual(word)
     }
 
     /// Only white space (one line break at most), hyphens or name particles between two offsets.

@@ -11,9 +11,13 @@ extension TokenizedText {
         return next.flags.contains(.lowercase) || next.kind == .number || next.kind == .punctuation
     }
 
-    /// A word right after a number ("4,00 Mio", "137 Uli"): a unit, not a name.
+    /// A word right after a number ("4,00 Mio", "137 Uli"): a unit, not a name. A clock time is no quantity:
+    /// in logs a name follows it ("22:10 Kevin zurück").
     func followsNumber(_ index: Int) -> Bool {
-        index > 0 && tokens[index - 1].kind == .number && !tokens[index].flags.contains(.newlineBefore)
+        guard index > 0 && tokens[index - 1].kind == .number && !tokens[index].flags.contains(.newlineBefore) else { return false }
+        let clockTime = index >= 3 && units[tokens[index - 2].start] == 0x3A && tokens[index - 3].kind == .number
+            && !tokens[index - 1].flags.contains(.spaceBefore) && !tokens[index - 2].flags.contains(.spaceBefore)
+        return !clockTime
     }
 
     /// A word glued by a hyphen to a lower-case word, a number or a common noun ("a-Amy", "ECLA-Roche-Test",
@@ -93,12 +97,20 @@ struct WordListDetector {
         for (number, rule) in rules.enumerated() {
             let definition = rule.definition
             let maxTokens = max(1, rule.maxTokens)
+            let takesLowerCaseFirstNames = definition.type == "person.firstname"
+            let listedBit: UInt32 = 1 << (2 * number)
             for start in tokens.indices where tokens[start].kind == .word || tokens[start].kind == .number {
                 let first = tokens[start]
                 if rule.fields.capitalizedOnly && !(first.flags.contains(.capitalized)) {
                     // In a note typed in lower case a name list takes a lower-case word, but never one its
                     // ambiguous lists hold: next to a sure name, evidence would promote it ("Brückner ging").
-                    guard lowerCase, !rule.ambiguous.anyContains(text.key(start)), !rule.ambiguousAtStart.anyContains(text.key(start))
+                    // A first name of four letters or more that no dictionary holds ("jassi", "kevin") is a name
+                    // in lower case in any note: quotes and chat lines are typed that way ("li", "ul" are not).
+                    guard lowerCase || (takesLowerCaseFirstNames && wordAnswers[start] & listedBit != 0 && first.end - first.start >= 4
+                                        && !text.looksLikeAbbreviation(start, shortCapitals: false)
+                                        && !(start + 1 < tokens.count && text.units[tokens[start + 1].start] == 0x2E
+                                             && !tokens[start + 1].flags.contains(.spaceBefore))),
+                          !rule.ambiguous.anyContains(text.key(start)), !rule.ambiguousAtStart.anyContains(text.key(start))
                     else { continue }
                 }
                 let answers = wordAnswers[start]

@@ -63,7 +63,7 @@ public final class Session {
         let tokenized = try tokenizer.tokenize(view.units)
         let findings = try detect(in: tokenized, known: known)
         // The default policy (placeholders for all) needs no choice per finding.
-        let operators = policy.operators.isEmpty ? nil : policy.choices(for: findings, context: pseudonymisation)
+        let operators = policy.isDefault ? nil : policy.choices(for: findings, context: pseudonymisation)
         var replacements = Masker(policy: policy).replacements(for: findings, operators: operators)
         if let operators, policy.pseudonymises {
             try Pseudonymizer(policy: policy, context: pseudonymisation, lexicon: lexicon, folder: tokenizer.folder)
@@ -98,21 +98,26 @@ public final class Session {
         return candidates
     }
 
-    /// The pipeline: candidates from all rules → allow list → ages in brackets as evidence → evidence →
-    /// threshold → propagation → initials of named persons → codes defined after persons → ages in brackets →
+    /// The pipeline: candidates from all rules → allow list → names in table columns → ages in brackets as evidence → evidence →
+    /// threshold → propagation → initials of named persons → lower-case surnames → codes defined in the note → ages in brackets and tables →
     /// times and weekdays beside dates → overlap resolution → name merging → genitive names → role evidence →
     /// roster roles → the site's never-mask list → entity linking.
     func detect(in text: TokenizedText, known: [KnownPerson]) throws(DiskretError) -> [Candidate] {
         let threshold = engine.options.threshold
         var candidates = try rawCandidates(in: text, known: known)
         candidates.removeAllInPlace { isAllowListed($0, in: text) }
+        let tables = TableLayout(text.units)
+        let columns = TableColumns(lexicon: lexicon, threshold: threshold, tables: tables)
+        columns.applyNames(to: &candidates, in: text)
         AgeBracketEvidence(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         Evidence(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         candidates.removeAllInPlace { $0.score < threshold }
         Propagation(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         NamedInitials(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
-        DefinedCodes(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
+        LowerCaseSurname(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
+        DefinedCodes(lexicon: lexicon, threshold: threshold, tables: tables).apply(to: &candidates, in: text)
         BracketedAge(threshold: threshold).apply(to: &candidates, in: text)
+        columns.applyAges(to: &candidates, in: text)
         DateTail(threshold: threshold).apply(to: &candidates, in: text)
         var findings = NameMerger(lexicon: lexicon).merge(OverlapResolver.resolve(candidates), in: text)
         GenitiveNames(lexicon: lexicon).trim(&findings, in: text)

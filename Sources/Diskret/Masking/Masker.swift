@@ -42,10 +42,10 @@ struct Masker {
         // interpolating it anew for every finding would be most of this stage's time.
         var placeholders = [(label: String, text: String)?](repeating: nil, count: slotCount)
         // The default policy (placeholders for all) spares each finding a dictionary look-up.
-        let allPlaceholders = policy.operators.isEmpty
+        let allPlaceholders = policy.isDefault
         return findings.indices.map { index -> String? in
             let finding = findings[index]
-            switch operators?[index] ?? (allPlaceholders ? .placeholder : policy.operator(for: finding.category)) {
+            switch operators?[index] ?? (allPlaceholders ? .placeholder : policy.operator(for: finding.category, type: finding.label.type)) {
             case .keep: return nil
             case .redact: return Self.redactionBlock
             default: break  // placeholders; pseudonymisation operators replace them later (Pseudonymizer)

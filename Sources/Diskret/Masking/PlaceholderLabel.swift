@@ -17,12 +17,12 @@ extension MaskingPolicy {
     /// anchor date for `relative`). A finding the operator cannot handle alone (an unreadable date, a list
     /// that ran out) still falls back to its placeholder in the `Pseudonymizer`.
     func choices(for findings: [Candidate], context: PseudonymContext) -> [Operator] {
-        var byCategory: [Category: Operator] = [:]
-        for category in Category.allCases {
-            let op = self.operator(for: category)
-            let applicable = !(op.needsCaseKey && context.caseKey == nil) && !(op.needsAnchorDate && context.anchorDate == nil)
-            byCategory[category] = applicable ? op : .placeholder
+        func applicable(_ op: Operator) -> Operator {
+            !(op.needsCaseKey && context.caseKey == nil) && !(op.needsAnchorDate && context.anchorDate == nil) ? op : .placeholder
         }
-        return findings.map { byCategory[$0.category]! }
+        var byCategory: [Category: Operator] = [:]
+        for category in Category.allCases { byCategory[category] = applicable(self.operator(for: category)) }
+        guard !typeOperators.isEmpty else { return findings.map { byCategory[$0.category]! } }
+        return findings.map { applicable(self.operator(for: $0.category, type: $0.label.type)) }
     }
 }

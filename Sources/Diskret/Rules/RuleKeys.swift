@@ -37,7 +37,7 @@ enum RuleKeys {
         RuleKey(name: "case-insensitive", kinds: [.pattern, .context], value: "`true` or `false`", defaultValue: "false",
                 meaning: "Ignore case in `pattern` or `target-pattern`. Prefer `(?i:…)` around the words that need it."),
         RuleKey(name: "validator", kinds: [.pattern], value: "`iban`, `steuer-id`, `kvnr`, `rvnr`, `luhn`, `date`, `phone`", defaultValue: nil,
-                meaning: "A check of the matched text: mod 97, ISO 7064 MOD 11,10, the check digits of the health insurance or pension number, Luhn, a day and month that exist, 6–15 digits."),
+                meaning: "A check of the matched text: mod 97, ISO 7064 MOD 11,10, the check digits of the health insurance or pension number, Luhn, a day and month that exist, 6–15 digits (E.164: without a leading `00` and a `(0)`)."),
         RuleKey(name: "check-list", kinds: [.pattern], value: "list of list files", defaultValue: nil,
                 meaning: "The text of `check-group` must stand in one of these lists (a postcode that exists, a plate's district code)."),
         RuleKey(name: "check-group", kinds: [.pattern], value: "whole number", defaultValue: "0",

@@ -23,6 +23,12 @@ public struct RulePack: Sendable {
     /// The ids of all rules, in file order.
     public var ruleIDs: [String] { definitions.map(\.id) }
 
+    /// Whether a rule of the pack finds findings of `type` or of a subtype ("date.relative" for
+    /// "date.relative.weekday"): a policy naming a type nobody finds would silently change nothing.
+    public func findsType(_ type: String) -> Bool {
+        definitions.contains { $0.type == type || $0.type.hasPrefix(type + ".") }
+    }
+
     /// The pattern rules that run without the prefilter, with the reason (syntax its shape parser does not
     /// model): they still work, only slower, on every line their gates let through.
     public var rulesWithoutPrefilter: [(id: String, reason: String)] {

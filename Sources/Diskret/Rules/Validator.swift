@@ -11,7 +11,7 @@ enum Validator {
         case "rvnr": return rentenversicherungsnummer(text)
         case "luhn": return luhn(digits(text))
         case "date": return plausibleDate(text)
-        case "phone": return (6...15).contains(digits(text).count)
+        case "phone": return (6...15).contains(phoneDigitCount(text))
         default: return false
         }
     }
@@ -21,6 +21,16 @@ enum Validator {
         // ASCII, by far the most common, without Unicode property look-ups (its only numerals are 0–9).
         if text.isASCII { return text.utf8.compactMap { (0x30...0x39).contains($0) ? Int($0 - 0x30) : nil } }
         return text.unicodeScalars.compactMap { $0.properties.numericType == nil ? nil : Int($0.properties.numericValue ?? -1) }.filter { $0 >= 0 }
+    }
+
+    /// The digits of a phone number as E.164 counts them (at most 15): without the international prefix
+    /// "00" and without a trunk 0 written in brackets ("+49 (0)800 …"), which are dialled but not numbered.
+    static func phoneDigitCount(_ text: String) -> Int {
+        var count = digits(text).count
+        let start = text.drop { $0 == " " || $0 == "(" }
+        if start.hasPrefix("00") { count -= 2 }
+        if text.contains("(0)") { count -= 1 }
+        return count
     }
 
     /// ISO 13616: move the country code and check digits to the end, letters to numbers, mod 97 == 1.

@@ -6,13 +6,13 @@ import Yams
 public struct SiteConfiguration: Sendable, Equatable {
     /// The consent registry file (a relative path in the file is taken from the file's folder).
     public var registry: String?
-    /// The default operators per category; a policy file and `--mask` go on top.
-    public var policy: [Category: MaskingPolicy.Operator]
+    /// The default operators per category or finding type; a policy file and `--mask` go on top.
+    public var policy: MaskingPolicy
     /// The always-mask and never-mask lists.
     public var words: SiteWords
 
     /// A configuration; the empty one changes nothing.
-    public init(registry: String? = nil, policy: [Category: MaskingPolicy.Operator] = [:], words: SiteWords = SiteWords()) {
+    public init(registry: String? = nil, policy: MaskingPolicy = .default, words: SiteWords = SiteWords()) {
         self.registry = registry; self.policy = policy; self.words = words
     }
 
@@ -84,7 +84,7 @@ public struct SiteConfiguration: Sendable, Equatable {
         if configuration.registry?.isEmpty == true { throw reader.error("'registry' must not be empty", at: root.mapping?["registry"]) }
         for (category, value, line) in try reader.stringMap("policy") {
             do {
-                configuration.policy.merge(try MaskingPolicy(parsing: "\(category)=\(value)").operators) { $1 }
+                configuration.policy = configuration.policy.merging(try MaskingPolicy(parsing: "\(category)=\(value)"))
             } catch {
                 throw DiskretError.invalidRules(file: file, line: line, message: "policy: \(error.message)")
             }

@@ -1,0 +1,52 @@
+/// Cells read by their column's header. A number alone under "Alter" ("| 11 |", "| 7 Mon. |") is an age,
+/// whoever the row is about; years are the number, months and weeks keep their unit, as the guideline writes
+/// them. A word under "Name" or "Kind" that a name list knows only weakly ("| Noel | Sohn |") is a name, and a
+/// capitalised word no list knows there is one too.
+struct TableColumns {
+    static let ageLabel = RuleLabel(rule: "engine.table-age", type: "age")
+    static let nameLabel = RuleLabel(rule: "engine.table-name", type: "person.name")
+    let lexicon: Lexicon
+    let threshold: Double
+    let tables: TableLayout
+
+    /// Names in person columns: before the threshold, so that a weak list hit there counts.
+    func applyNames(to candidates: inout [Candidate], in text: TokenizedText) {
+        let cells = tables.cells.filter { $0.kind == .person }
+        guard !cells.isEmpty else { return }
+        var claimed = Set<Int>()
+        for index in candidates.indices where candidates[index].category == .person {
+            guard let cell = cells.first(where: { $0.range.contains(candidates[index].range.lowerBound) }) else { continue }
+            if candidates[index].range.upperBound <= cell.range.upperBound { candidates[index].score = max(candidates[index].score, threshold) }
+            claimed.insert(candidates[index].range.lowerBound)
+        }
+        for cell in cells {
+            for index in tokenIndices(of: cell.range, in: text) where text.tokens[index].isCapitalizedWord
+                && !claimed.contains(text.tokens[index].start) && text.tokens[index].end - text.tokens[index].start >= 2
+                && !text.tokens[index].flags.contains(.allCaps) {
+                let key = text.key(index)
+                guard !lexicon.isAllowed(key), !lexicon.isCommonWord(key) else { continue }
+                candidates.append(Candidate(range: text.tokens[index].range, category: .person, label: Self.nameLabel, score: threshold, derived: true))
+            }
+        }
+    }
+
+    /// Ages in age columns.
+    func applyAges(to candidates: inout [Candidate], in text: TokenizedText) {
+        for cell in tables.cells where cell.kind == .age {
+            let tokens = tokenIndices(of: cell.range, in: text)
+            guard let first = tokens.first, text.tokens[first].kind == .number,
+                  (1...3).contains(text.tokens[first].end - text.tokens[first].start),
+                  text.units[text.tokens[first].range].allSatisfy({ (0x30...0x39).contains($0) }) else { continue }
+            var end = text.tokens[first].end
+            if first + 1 < tokens.upperBound, text.tokens[first + 1].isWord,
+               Self.smallUnits.contains(where: { text.units[text.tokens[first + 1].range].elementsEqual($0) }) {
+                end = text.tokens[first + 1].end
+                if first + 2 < tokens.upperBound, text.units[text.tokens[first + 2].start] == 0x2E { end = text.tokens[first + 2].end }
+            }
+            candidates.append(Candidate(range: text.tokens[first].start..<end, category: .age, label: Self.ageLabel, score: threshold, derived: true))
+        }
+    }
+
+    /// Units below a year that belong to the age span: "7 Mon.", "9 Wochen".
+    private static let smallUnits: [[UInt16]] = ["Mon", "Monat", "Monate", "Mo", "Wo", "Wochen", "Woche", "Tage", "Tag"].map { Array($0.utf16) }
+}

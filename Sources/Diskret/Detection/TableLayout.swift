@@ -1,0 +1,98 @@
+/// The columns of the tables in a note, read from their layout: lines of cells divided by "|" or tabs, at
+/// least two such lines with the same number of cells, the first of them a header without digits. A column
+/// is known by its header ("Alter", "wer", "verantwortlich"), so a cell is read by where it stands, not by
+/// what a list knows of its words ("| 11 |" under "Alter" is an age, "| EM |" under "wer" a staff code,
+/// "| Noel |" under "Name" a person).
+struct TableLayout {
+    /// What a column holds, by its header.
+    enum ColumnKind { case age, staff, person }
+
+    /// One cell of a data row: its UTF-16 range, spaces trimmed, and the kind of its column.
+    struct Cell { let range: Range<Int>; let kind: ColumnKind }
+
+    /// The cells of known columns in every table of the note.
+    let cells: [Cell]
+
+    init(_ units: [UInt16]) {
+        // Most notes have no table: one pass for a divider decides.
+        guard units.contains(where: { $0 == 0x7C || $0 == 0x09 }) else { cells = []; return }
+        var cells: [Cell] = []
+        var header: [ColumnKind?]? = nil
+        var start = 0
+        while start < units.count {
+            var end = start
+            while end < units.count && units[end] != 0x0A { end += 1 }
+            let row = Self.cells(of: start..<end, in: units)
+            if row.count < 2 {
+                header = nil
+            } else if Self.isRule(row, in: units) {
+                // "|---|---|" under a header
+            } else if let kinds = header, kinds.count == row.count {
+                for (range, kind) in zip(row, kinds) { if let kind { cells.append(Cell(range: range, kind: kind)) } }
+            } else if !row.contains(where: { range in units[range].contains { (0x30...0x39).contains($0) } }) {
+                let kinds = row.map { Self.kind(of: units[$0]) }
+                header = kinds.contains { $0 != nil } ? kinds : nil
+            } else {
+                header = nil
+            }
+            start = end + 1
+        }
+        self.cells = cells
+    }
+
+    /// The trimmed cells of a line divided by "|" or tabs; a leading or trailing divider opens no cell.
+    private static func cells(of line: Range<Int>, in units: [UInt16]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var cellStart = line.lowerBound
+        var dividers = 0
+        for offset in line where units[offset] == 0x7C || units[offset] == 0x09 {
+            dividers += 1
+            result.append(trimmed(cellStart..<offset, in: units))
+            cellStart = offset + 1
+        }
+        guard dividers > 0 else { return [] }
+        result.append(trimmed(cellStart..<line.upperBound, in: units))
+        if result.first?.isEmpty == true { result.removeFirst() }
+        if result.last?.isEmpty == true { result.removeLast() }
+        return result
+    }
+
+    private static func trimmed(_ range: Range<Int>, in units: [UInt16]) -> Range<Int> {
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper && (units[lower] == 0x20 || units[lower] == 0x09 || units[lower] == 0x0D) { lower += 1 }
+        while upper > lower && (units[upper - 1] == 0x20 || units[upper - 1] == 0x09 || units[upper - 1] == 0x0D) { upper -= 1 }
+        return lower..<upper
+    }
+
+    /// A row of dashes and colons only: the rule under a Markdown header.
+    private static func isRule(_ row: [Range<Int>], in units: [UInt16]) -> Bool {
+        row.allSatisfy { range in !range.isEmpty && units[range].allSatisfy { $0 == 0x2D || $0 == 0x3A || $0 == 0x20 } }
+    }
+
+    /// The kind of a column whose header cell holds one of the known header words.
+    private static func kind(of header: ArraySlice<UInt16>) -> ColumnKind? {
+        var word: [UInt16] = []
+        for unit in header + [0x20] {
+            if isLatinUpper(unit) || isLatinLower(unit) {
+                word.append(isLatinUpper(unit) ? unit | 0x20 : unit)
+                continue
+            }
+            if Self.ageHeaders.contains(word) { return .age }
+            if Self.staffHeaders.contains(word) { return .staff }
+            if Self.personHeaders.contains(word) { return .person }
+            word.removeAll(keepingCapacity: true)
+        }
+        return nil
+    }
+
+    private static let personHeaders: Set<[UInt16]> = Set([
+        "name", "vorname", "nachname", "kind", "kinder", "person", "personen", "teilnehmer", "teilnehmerin", "klient",
+        "klientin", "bewohnerin", "bewohner", "geschwister", "mutter", "vater",
+    ].map { Array($0.utf16) })
+    private static let ageHeaders: Set<[UInt16]> = Set(["alter", "lebensalter"].map { Array($0.utf16) })
+    private static let staffHeaders: Set<[UInt16]> = Set([
+        "wer", "verantwortlich", "verantw", "zuständig", "zust", "mitarbeiter", "mitarbeiterin", "mitarbeitende", "ma",
+        "fachkraft", "kürzel", "kürz", "hz", "handzeichen", "durch", "bearbeiter", "bearbeiterin", "bearb",
+        "fallf", "fallführend", "fallführende", "fallführung", "ff", "bezugsperson", "bezugsbetreuerin", "bezugsbetreuer",
+    ].map { Array($0.utf16) })
+}
