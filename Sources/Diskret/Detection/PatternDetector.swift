@@ -45,7 +45,6 @@ struct PatternDetector {
             let marks = needles.marks(in: buffer, lines: regions.lines)
             let shapeRegions = prefilters.map { $0.isWorthRunning(on: buffer.count) ? $0.regions(in: buffer) : nil }
             for (index, (rule, matcher)) in zip(rules, matchers).enumerated() {
-                let definition = rule.definition
                 var ranges = regions.ranges(for: rule.fields.gate)
                 if !needleGates[index].isEmpty { ranges = regions.lines(in: ranges, marks: marks, gates: needleGates[index]) }
                 for (scanner, regions) in zip(prefilters, shapeRegions) {
@@ -65,8 +64,9 @@ struct PatternDetector {
                         let key = try checkKeys.key(of: text.units[checked], tokenizer: tokenizer)
                         guard rule.checkLists.anyContains(key) else { return }
                     }
-                    candidates.append(Candidate(range: range, category: definition.category!, label: rule.label,
-                                                score: definition.score))
+                    // The definition read here, not copied per rule and note: a copy retains all its fields.
+                    candidates.append(Candidate(range: range, category: rule.definition.category!, label: rule.label,
+                                                score: rule.definition.score))
                 }
                 for region in ranges {
                     if rule.startsAtLines {
@@ -77,7 +77,7 @@ struct PatternDetector {
                     while true {
                         let found: Range<Int>?
                         do { found = try matcher.next(group: rule.fields.group) } catch {
-                            throw DiskretError.timeLimitExceeded(rule: definition.id)
+                            throw DiskretError.timeLimitExceeded(rule: rule.definition.id)
                         }
                         guard let range = found else { break }
                         try take(range)
