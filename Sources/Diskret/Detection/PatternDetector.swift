@@ -11,6 +11,9 @@ struct PatternDetector {
     /// Narrow each rule to the ranges where its shape can match (one pass per automaton); none runs every
     /// rule behind its gates only.
     private let prefilters: [PrefilterScanner]
+    /// The automata that narrow a rule, in the order of the rules and then of `prefilters`: the scanner and
+    /// the rule's number in its automaton (read per rule and note, without asking every prefilter).
+    private let shapeSlots: [(rule: Int, scanner: Int, shapeRule: Int)]
     /// Per-rule timing, for `diskret rules profile`; nil in normal runs.
     let clock: RuleClock?
     /// The keys of texts checked against the rules' lists.
@@ -37,6 +40,13 @@ struct PatternDetector {
         }
         needles = LineNeedles(gates: gates)
         self.prefilters = prefilters.map { PrefilterScanner(prefilter: $0, warmUpUnits: prefilterWarmUp) }
+        var shapeSlots: [(rule: Int, scanner: Int, shapeRule: Int)] = []
+        for rule in rules.indices {
+            for (scanner, prefilter) in prefilters.enumerated() {
+                if let shapeRule = prefilter.automatonRule[rule] { shapeSlots.append((rule, scanner, shapeRule)) }
+            }
+        }
+        self.shapeSlots = shapeSlots
     }
 
     func detect(in text: TokenizedText, tokenizer: Tokenizer, into candidates: inout [Candidate]) throws(DiskretError) {
@@ -44,15 +54,19 @@ struct PatternDetector {
         try text.units.withUnsafeBufferPointer { (buffer) throws(DiskretError) in
             let marks = needles.marks(in: buffer, lines: regions.lines)
             let shapeRegions = prefilters.map { $0.isWorthRunning(on: buffer.count) ? $0.regions(in: buffer) : nil }
-            for (index, (rule, matcher)) in zip(rules, matchers).enumerated() {
+            var slot = 0
+            rules: for (index, (rule, matcher)) in zip(rules, matchers).enumerated() {
+                // Each narrowing stops the rule once nothing is left: most rules find no line on most notes.
                 var ranges = regions.ranges(for: rule.fields.gate)
-                if !needleGates[index].isEmpty { ranges = regions.lines(in: ranges, marks: marks, gates: needleGates[index]) }
-                for (scanner, regions) in zip(prefilters, shapeRegions) {
-                    if let regions, let shapeRule = scanner.prefilter.automatonRule[index] {
-                        ranges = GateRegions.intersection(ranges, regions[shapeRule])
-                    }
+                if !ranges.isEmpty && !needleGates[index].isEmpty {
+                    ranges = regions.lines(in: ranges, marks: marks, gates: needleGates[index])
                 }
-                if ranges.isEmpty { continue }
+                while slot < shapeSlots.count && shapeSlots[slot].rule == index {
+                    let (_, scanner, shapeRule) = shapeSlots[slot]
+                    slot += 1
+                    if !ranges.isEmpty, let regions = shapeRegions[scanner] { ranges = GateRegions.intersection(ranges, regions[shapeRule]) }
+                }
+                if ranges.isEmpty { continue rules }
                 let started = clock == nil ? 0 : RuleClock.now()
                 defer { clock?.record(rule: index, since: started, units: ranges.reduce(0) { $0 + $1.count }) }
                 try matcher.reset(buffer, timeLimit: timeLimit)
