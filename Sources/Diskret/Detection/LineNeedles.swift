@@ -27,12 +27,12 @@ struct LineNeedles: Sendable {
         var marks = LineMarks(gates: count, lines: lines.count)
         let automaton = automaton
         automaton.step.withUnsafeBufferPointer { step in
-            automaton.latin1Class.withUnsafeBufferPointer { latin1Class in
+            automaton.unitEntries.withUnsafeBufferPointer { unitEntries in
                 automaton.endings.withUnsafeBufferPointer { endings in
                     automaton.endingGates.withUnsafeBufferPointer { endingGates in
                         marks.flat.withUnsafeMutableBufferPointer { flat in
                             for (line, range) in lines.enumerated() {
-                                Self.mark(line, range, of: text, automaton, step.baseAddress!, latin1Class.baseAddress!,
+                                Self.mark(line, range, of: text, automaton, step.baseAddress!, unitEntries.baseAddress!,
                                           endings.baseAddress!, endingGates.baseAddress!, flat.baseAddress!, lineCount: lines.count)
                             }
                         }
@@ -47,7 +47,7 @@ struct LineNeedles: Sendable {
     /// inlined, so that its loop, which runs at every unit of a note, keeps its pointers in registers.
     @inline(never)
     private static func mark(_ line: Int, _ range: Range<Int>, of text: UnsafeBufferPointer<UInt16>, _ automaton: NeedleAutomaton,
-                             _ step: UnsafePointer<Int32>, _ latin1Class: UnsafePointer<UInt16>, _ endings: UnsafePointer<Int32>,
+                             _ step: UnsafePointer<Int32>, _ unitEntries: UnsafePointer<UInt16>, _ endings: UnsafePointer<Int32>,
                              _ endingGates: UnsafePointer<Int32>, _ flat: UnsafeMutablePointer<Bool>, lineCount: Int) {
         let classCount = automaton.classCount, hasBeforeNumber = automaton.hasBeforeNumber
         /// Marks the line for the needles of one kind (`slot` 0 forward, 1 before a number) that end where the
@@ -66,14 +66,12 @@ struct LineNeedles: Sendable {
         // ends right before the digits or one space before them.
         var state: Int32 = 0, previous: Int32 = 0
         for index in range {
-            let unit = text[index]
-            if hasBeforeNumber && index > range.lowerBound && GateRegions.isDigit(unit) {
+            let entry = unitEntries[Int(text[index])]
+            if hasBeforeNumber && entry & NeedleAutomaton.digitFlag != 0 && index > range.lowerBound {
                 if text[index - 1] != 0x20 { mark(state, 1) } else if index - 1 > range.lowerBound { mark(previous, 1) }
             }
-            let key = lowercased(unit)
-            let unitClass = key < 256 ? Int(latin1Class[Int(key)]) : automaton.otherClass[key] ?? 0
             previous = state
-            state = step[Int(state) &* classCount &+ unitClass]
+            state = step[Int(state) &* classCount &+ Int(entry & ~NeedleAutomaton.digitFlag)]
             mark(state, 0)
         }
     }
@@ -111,6 +109,10 @@ private struct NeedleAutomaton: Sendable {
     var endings: [Int32] = [0]
     var endingGates: [Int32] = []
     var hasBeforeNumber = false
+    /// Per UTF-16 unit, the class of its lower case, with `digitFlag` set for a digit as the gates see it:
+    /// one load per unit of a note instead of lower-casing, two class tables and a digit test.
+    var unitEntries: [UInt16] = []
+    static let digitFlag: UInt16 = 0x8000
 
     init(needles: [(units: [UInt16], gate: Int, beforeNumber: Bool)]) {
         for needle in needles {
@@ -163,6 +165,10 @@ private struct NeedleAutomaton: Sendable {
                 endingGates.append(contentsOf: Set(gates).sorted())
                 endings.append(Int32(endingGates.count))
             }
+        }
+        precondition(classCount < Int(Self.digitFlag), "unit classes must fit beside the digit flag")
+        unitEntries = (0...UInt16.max).map { unit in
+            UInt16(classOf(LineNeedles.lowercased(unit))) | (GateRegions.isDigit(unit) ? Self.digitFlag : 0)
         }
     }
 

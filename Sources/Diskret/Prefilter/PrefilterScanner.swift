@@ -1,27 +1,31 @@
 /// Runs a `PatternPrefilter` over notes as a DFA built lazily from its automaton; one per thread, its
 /// states kept from note to note.
+///
+/// Its mutable tables are `@exclusivity(unchecked)`: a scanner belongs to one thread and its accesses do not
+/// overlap, and the runtime's checks of them (every step onto a new state, every accepting step) had cost
+/// more than 1 % of the filter's instructions.
 final class PrefilterScanner {
     let prefilter: PatternPrefilter
     private let classCount: Int
-    private var closure: Closure
+    @exclusivity(unchecked) private var closure: Closure
     /// Per DFA state, the consume nodes of the threads that have consumed at least one unit (the automaton's
     /// initial nodes are implied in every state: a match may start anywhere).
-    private var stateNodes: [[Int32]] = []
+    @exclusivity(unchecked) private var stateNodes: [[Int32]] = []
     /// The states by the fingerprint of their nodes and accepted rules (see `fingerprint`); more than one
     /// state under a fingerprint only if two collide.
-    private var statesByFingerprint: [UInt64: [Int32]] = [:]
+    @exclusivity(unchecked) private var statesByFingerprint: [UInt64: [Int32]] = [:]
     /// Per DFA state, the rules with a thread in it.
-    private var liveRules: [UInt64] = []
+    @exclusivity(unchecked) private var liveRules: [UInt64] = []
     /// Per DFA state, the rules a match of which ends at the unit just consumed.
-    private var acceptedRules: [UInt64] = []
+    @exclusivity(unchecked) private var acceptedRules: [UInt64] = []
     /// `transitions[state * classCount + class]`: the next state, with `accepting` set when a match of some
     /// rule ends at the step; -1 while not built. Two bytes an entry: the table is read at every unit of a
     /// note, thousands of states by some 170 classes, and its size decides the cache misses.
-    private var transitions: [Int16] = []
+    @exclusivity(unchecked) private var transitions: [Int16] = []
     /// The flag in a transition entry for a step the hit collector must see.
     private static let accepting: Int16 = 0x4000
     /// Per unit class, the threads that start with a unit of it (built when the class is first seen).
-    private var initialSteps: [(nodes: [Int32], accepted: UInt64)?]
+    @exclusivity(unchecked) private var initialSteps: [(nodes: [Int32], accepted: UInt64)?]
 
     /// The number of states the cache holds.
     var stateCount: Int { stateNodes.count }
@@ -30,7 +34,7 @@ final class PrefilterScanner {
     let maxStates: Int
     /// The UTF-16 units a session reads before the scanner starts to run (see `isWorthRunning`).
     let warmUpUnits: Int
-    private var unitsSeen = 0
+    @exclusivity(unchecked) private var unitsSeen = 0
 
     /// Building a DFA state costs microseconds, and a cold DFA builds one every few units: on the first
     /// notes of a session that costs more than the regexes it would spare (a 2 KB note: ~8 ms against
@@ -306,14 +310,14 @@ final class PrefilterScanner {
     private final class HitCollector {
         /// The DFA state after each unit of the note, written by the scanner.
         let states: UnsafeMutablePointer<Int16>
-        private var hits: [[Range<Int>]]
+        @exclusivity(unchecked) private var hits: [[Range<Int>]]
         private let ruleCount: Int
         /// Per rule, how far before its end a match can start (`Int.max` when unbounded).
         private let reach: UnsafeMutablePointer<Int>
         /// Per rule, the unit at which its last match ended (-1: none yet).
         private let lastAccepted: UnsafeMutablePointer<Int>
         /// Where the state cache last started anew: `states` before it name states that are gone.
-        private var restart = 0
+        @exclusivity(unchecked) private var restart = 0
         /// Per rule, where its run through the unit before `restart` began (`restart` itself when the rule
         /// was not live there).
         private let pinned: UnsafeMutablePointer<Int>
