@@ -98,7 +98,23 @@ def place_names(data, cache):
             cities.add(place)
             if " (" in place:
                 cities.add(place.split(" (")[0])
+            cities.update(district_names(row["community"]))
     return cities | geonames_places(cache)
+
+
+DISTRICT_PREFIX = re.compile(r"^(?:Landkreis|Kreis|Kreisfreie Stadt|Stadtkreis|Landeshauptstadt|Regionalverband|Städteregion|Region) ")
+
+
+def district_names(community):
+    """A district (Landkreis) as notes name it: without its kind ("Landkreis Oder-Spree" -> "Oder-Spree",
+    "Köln, Stadt" -> "Köln"), and in the genitive when it is a -kreis ("des Saale-Holzland-Kreises")."""
+    name = DISTRICT_PREFIX.sub("", community.split(",")[0].strip())
+    if not name[:1].isupper():
+        return []
+    names = [name]
+    if name.endswith("kreis") or name.endswith("Kreis"):
+        names.append(name + "es")
+    return names
 
 
 def place_postcodes(data):

@@ -77,8 +77,9 @@ import Testing
 
     @Test func aLoneInitialIsThePersonOfTheNoteWithThatLetter() throws {
         #expect(try mask("Frau Fischer kam. Laut F. war es spät; F. weinte.") == "Frau [Person 1] kam. Laut [Person 2] war es spät; [Person 2] weinte.")
-        // Without a named person of that letter, and in abbreviations, units and page numbers, a letter stays.
-        #expect(try mask("Frau Fischer kam. Laut K. war es spät.") == "Frau [Person 1] kam. Laut K. war es spät.")
+        // A letter before a word in small letters is someone even without a named person of that letter; in
+        // abbreviations, units and page numbers a letter stays.
+        #expect(try mask("Frau Fischer kam. Laut K. war es spät.") == "Frau [Person 1] kam. Laut [Person 2] war es spät.")
         #expect(try mask("Frau Fischer, 29 F., Z. n. Sturz; I. A. der Leitung; Bl. 7 d. F.") == "Frau [Person 1], 29 F., Z. n. Sturz; I. A. der Leitung; Bl. 7 d. F.")
     }
 
@@ -167,6 +168,10 @@ import Testing
         TestSupport.spans(try engine.makeSession().anonymize(text).findings, in: text)
     }
 
+    private func spans(of category: Category, in text: String) throws -> [String] {
+        TestSupport.spans(try engine.makeSession().anonymize(text).findings.filter { $0.category == category }, in: text)
+    }
+
     @Test func agesInBracketsAndListsFollowTheNamesTheyBelongTo() throws {
         #expect(try found("Kinder: Merhawit (6), Farid * 17.03.2014 (10)") == ["Merhawit", "6", "Farid", "17.03.2014", "10"])
         #expect(try found("Kinder (ZAHRA 11, SOMAYA 4)").contains("4"))
@@ -252,5 +257,60 @@ import Testing
     @Test func unknownWordsAreNamesInCaseNotesButNotInClinicalLetters() throws {
         #expect(try found("Am Abend stand Krutschinna vor der Tür.") == ["Krutschinna"])
         #expect(try found("Therapie mit Vincristin, Etoposid und Xeloda; Mukositis, Zoladex.").allSatisfy { $0 != "Xeloda" && $0 != "Zoladex" })
+    }
+
+    @Test func aDateInBracketsJoinsTheDayBeforeIt() throws {
+        #expect(try found("Einsatz am Pfingstsonntag (08.06.), Montag (03.02.) abends Schläge") == ["Pfingstsonntag (08.06.)", "Montag (03.02.) abends"])
+        // Two dates that merely follow each other stay two.
+        #expect(try found("vom 12.03. (Akte) bis 15.04.2024") == ["12.03.", "15.04.2024"])
+    }
+
+    @Test func theWordAfterASureFirstNameIsItsSurnameUnlessItIsANoun() throws {
+        #expect(try found("Aufnahme durch Kerstin Wollenberg, Übergabe an Anna.") == ["Kerstin Wollenberg", "Anna"])
+        #expect(try found("Heute kam Lena Jugendamt vorbei.").contains("Jugendamt") == false)
+    }
+
+    @Test func codesAfterAuthorshipLabelsAndInsideBracketsArePersons() throws {
+        #expect(try found("Liste (erstellt: CE)\nÜbernommen: EK 13.03.\nHB durch: Kü (ASD)").filter { $0.count == 2 } == ["CE", "EK", "Kü"])
+    }
+
+    @Test func aKindOfBusinessBeforeANameIsOneOrganisationWithIt() throws {
+        let note = "Er arbeitet im Sägewerk Hettich, sie bei der Schlüsseldienst Krutschinna GmbH und besucht die Staatl. Grundschule Obermühlbach."
+        #expect(try spans(of: .organisation, in: note) == ["Sägewerk Hettich", "Schlüsseldienst Krutschinna GmbH", "Staatl. Grundschule Obermühlbach"])
+    }
+
+    @Test func roomsAndDistrictCodesAfterAuthoritiesAreAddresses() throws {
+        let note = "Belegung Zi 3 und zi. 5, Termin in Raum 3.12; Antrag beim JC LOS, Beschluss vom AG Zossen."
+        #expect(try spans(of: .address, in: note) == ["Zi 3", "zi. 5", "Raum 3.12", "LOS", "Zossen"])
+    }
+
+    @Test func aLetterBeforeASmallWordIsAPersonAndThenEveryWhereInTheNote() throws {
+        let note = "B. erzählte, L. habe ihm etwas gezeigt.\n- L. ist in der Schule, K. + L. fehlen. Siehe S. 12, z. B. Z. n. Sectio, A. carotis, Kinder Y. 6 J. und E."
+        #expect(try found(note).filter { $0.count == 2 } == ["B.", "L.", "L.", "L.", "Y.", "E."])
+    }
+
+    @Test func invertedNamesInTableCellsAndAfterAParentsRoleAreOnePerson() throws {
+        let row = "| Petrenko, Oksana (KM, 38), Petrenko, Wiktor (KV); nicht anwesend: KV Popa, Florin (unbekannt)"
+        #expect(try found(row).filter { $0.contains(",") } == ["Petrenko, Oksana", "Petrenko, Wiktor", "Popa, Florin"])
+        // In running text a surname and a first name after it are two people.
+        #expect(try found("Frau Kowalczyk sprach mit Malte, Anna und Paul.").contains("Kowalczyk sprach mit Malte, Anna") == false)
+    }
+
+    @Test func aNameOneLetterFromATownOrGluedToASurnameIsStillUnknown() throws {
+        #expect(try found("Betreff: HEH / Karakaya, Mehmet - Vorführung") == ["Karakaya, Mehmet"])
+        #expect(try found("Bericht von R. Oyelaran-Metzger, Bewährungshelferin; die Istanbul-Konvention gilt.") == ["R. Oyelaran-Metzger"])
+    }
+
+    @Test func roomNumbersUnderARoomHeaderAreAddressesAlsoUnderARuleOfPluses() throws {
+        let list = "Zi. | Bewohnerin | Einzug\n----+-----------+--------\n1   | Jessica Brandt | 04.01.25\n2   | Fatma Yıldız | 17.1.2025"
+        #expect(try spans(of: .address, in: list) == ["1", "2"])
+    }
+
+    @Test func addressesTypedInSmallLettersAreAddresses() throws {
+        let note = "nachbarin, holtenauer str. 188, 24105 kiel, hinterhaus 2. og rechts. adr.: dorfstr. 14, 17392 spantekow OT rebelow"
+        #expect(try spans(of: .address, in: note)
+                == ["holtenauer str. 188", "24105", "kiel", "hinterhaus 2. og rechts", "dorfstr. 14", "17392", "spantekow", "rebelow"])
+        // Verbs that are towns as well, and numbers before units, stay.
+        #expect(try spans(of: .address, in: "wir essen in essen und singen in singen; CEA 216,7 ng/ml, 10000 stück").isEmpty)
     }
 }

@@ -1,7 +1,8 @@
 /// The time of day after a date belongs to the date ("Di 16.04. um 10 Uhr", "heute 13:10", "gestern Abend so
 /// gg 23 uhr"), and so does a weekday abbreviation before a numeric date ("fr 08.03."): left readable beside a
 /// masked date, either tells the day the mask hides. A date found by any rule is widened over them; a time
-/// behind a closing bracket ("Pfingstmontag (20.05.) gegen 2 Uhr") becomes a date finding of its own.
+/// behind a closing bracket ("(20.05.) gegen 2 Uhr") becomes a date finding of its own; a date in brackets
+/// right after a date joins it ("Pfingstmontag (20.05.)").
 ///
 /// The shift and generalising operators read widened dates as before: `WrittenDate` keeps a weekday before
 /// and a time after the core as written.
@@ -12,14 +13,21 @@ struct DateTail {
     func apply(to candidates: inout [Candidate], in text: TokenizedText) {
         let units = text.units
         var added: [Candidate] = []
+        // The ends of the dates that start at each offset, as found (before any is widened).
+        var dateEnds: [Int: Int] = [:]
+        for index in candidates.indices where candidates[index].category == .date && candidates[index].score >= threshold {
+            dateEnds[candidates[index].range.lowerBound] = max(dateEnds[candidates[index].range.lowerBound] ?? 0,
+                                                               candidates[index].range.upperBound)
+        }
         for index in candidates.indices where candidates[index].category == .date && candidates[index].score >= threshold {
             let range = candidates[index].range
             // A year alone ("seit 2024") fixes no day a time could belong to.
-            if range.count == 4 && units[range].allSatisfy(isDigit) { continue }
+            if range.count == 4 && units[range].allSatisfy(isASCIIDigit) { continue }
             var start = range.lowerBound
-            if let digit = units[safe: start], isDigit(digit), let weekday = weekdayBefore(start, in: units) { start = weekday }
+            if let digit = units[safe: start], isASCIIDigit(digit), let weekday = weekdayBefore(start, in: units) { start = weekday }
             if let dayPart = dayPartBefore(start, in: units) { start = dayPart }
             var end = range.upperBound
+            if let bracketed = bracketedDateEnd(after: end, in: units, dateEnds: dateEnds) { end = bracketed }
             if let tail = timeTail(after: end, in: units) {
                 if tail.crossesBracket {
                     added.append(Candidate(range: tail.range, category: .date, label: Self.label, score: threshold, derived: true))
@@ -31,6 +39,17 @@ struct DateTail {
             candidates[index].range = start..<end
         }
         candidates.append(contentsOf: added)
+    }
+
+    /// The end of a date in brackets right after a date ("Pfingstmontag (20.05.)", "Freitag (03.05.)",
+    /// "gestern (13.01.)"), closing bracket included: the day and its date are one mention, and brackets left
+    /// between two placeholders only tell that a weekday or holiday stood before a date.
+    private func bracketedDateEnd(after offset: Int, in units: [UInt16], dateEnds: [Int: Int]) -> Int? {
+        var position = offset
+        while position < units.count && (units[position] == 0x20 || units[position] == 0xA0) { position += 1 }
+        guard position - offset <= 2, position < units.count, units[position] == 0x28,
+              let inner = dateEnds[position + 1], inner < units.count, units[inner] == 0x29 else { return nil }
+        return inner + 1
     }
 
     /// A time (with connectors such as "um", "gegen", "ca.") after `offset`, past spaces, one comma and one
@@ -46,7 +65,7 @@ struct DateTail {
             } else if unit == 0x29 && !crossesBracket && commas == 0 { crossesBracket = true; position += 1 } else { break }
         }
         // A rule that took the hour as part of the date ("16.04. 10") leaves its "Uhr".
-        if !crossesBracket, offset > 0, isDigit(units[offset - 1]), let word = hourWord(at: position, in: units),
+        if !crossesBracket, offset > 0, isASCIIDigit(units[offset - 1]), let word = hourWord(at: position, in: units),
            !(word < units.count && isLetter(units[word])) {
             return (offset..<word, false)
         }
@@ -76,13 +95,13 @@ struct DateTail {
     private func time(at start: Int, in units: [UInt16]) -> Int? {
         var position = start
         var hours = 0, digits = 0
-        while position < units.count, isDigit(units[position]), digits < 3 {
+        while position < units.count, isASCIIDigit(units[position]), digits < 3 {
             hours = hours * 10 + Int(units[position] - 0x30); digits += 1; position += 1
         }
         guard (1...2).contains(digits), hours <= 24 else { return nil }  // "24:00 Uhr" ends a day
         var hasMinutes = false
         if position + 2 < units.count, units[position] == 0x3A || units[position] == 0x2E,
-           isDigit(units[position + 1]), isDigit(units[position + 2]), units[position + 1] <= 0x35 {
+           isASCIIDigit(units[position + 1]), isASCIIDigit(units[position + 2]), units[position + 1] <= 0x35 {
             hasMinutes = true; position += 3
         }
         let afterSpace = position < units.count && (units[position] == 0x20 || units[position] == 0xA0) ? position + 1 : position
@@ -91,7 +110,7 @@ struct DateTail {
         } else if !hasMinutes {
             return nil
         }
-        if position < units.count, isDigit(units[position]) || isLetter(units[position]) { return nil }
+        if position < units.count, isASCIIDigit(units[position]) || isLetter(units[position]) { return nil }
         // "15.04." is a date, not a quarter past three.
         if hasMinutes, units[position - 3] == 0x2E, position < units.count, units[position] == 0x2E { return nil }
         return position
@@ -173,7 +192,6 @@ struct DateTail {
         return position - 2
     }
 
-    private func isDigit(_ unit: UInt16) -> Bool { unit >= 0x30 && unit <= 0x39 }
     private func isLetter(_ unit: UInt16) -> Bool { (unit | 0x20) >= 0x61 && (unit | 0x20) <= 0x7A || unit >= 0xC0 && unit < 0x2000 }
     private func lower(_ unit: UInt16) -> UInt16 { unit >= 0x41 && unit <= 0x5A ? unit | 0x20 : unit }
 }

@@ -1,6 +1,6 @@
 /// Codes defined by the attendance and duty lines of minutes, logs and rosters: "anw.: AK, JB, Kü, MS",
 /// "entsch.: RH (krank)", "Prot.: JB", "f.d.R. JB", "Dienst: MaK (Tagdienst), SW (Spätdienst)". After such a
-/// label every item of the list that has a code's shape is a person of the note; full names in the list are
+/// label ("erstellt:", "durch:", "Übernommen:") every item of the list that has a code's shape is a person of the note; full names in the list are
 /// left to the name rules, and an item's bracket ("(krank)", "(Prakt.)") is skipped.
 extension DefinedCodes {
     func codesInAttendanceLines(of text: TokenizedText) -> Set<[UInt16]> {
@@ -59,7 +59,10 @@ extension DefinedCodes {
         guard index < tokens.count, !tokens[index].flags.contains(.newlineBefore) else { return true }
         let unit = units[tokens[index].start]
         if unit == 0x2E { return endsItem(index + 1, in: text) }
-        return unit == 0x28 || Self.separators.contains(unit) || Self.isJoiningWord(units[tokens[index].range])
+        // A closing bracket ends a list written inside one ("(erstellt: CE)"); a date after a code dates the
+        // entry ("Übernommen: EK 13.03.").
+        return unit == 0x28 || unit == 0x29 || isASCIIDigit(unit) || Self.separators.contains(unit)
+            || Self.isJoiningWord(units[tokens[index].range])
     }
 
     /// Two to four Latin letters beginning with a capital, not a role word nor, unless in capitals, a common
@@ -95,6 +98,8 @@ extension DefinedCodes {
         "mod", "moderation", "dienst", "verf", "verfasst", "verfasser", "verfasserin", "bearb", "bearbeitung",
         "kürzel", "hz", "vertretung", "verteiler", "schicht", "frühdienst", "spätdienst", "nachtdienst", "tagdienst",
         "zuständig", "zust", "fallführung", "ff", "mitarbeitende", "team", "besetzung", "angelegt", "erstellt",
+        "durch", "übernommen", "übergeben", "abgetippt", "aufgenommen", "bearbeiter", "bearbeiterin", "sachbearbeitung",
+        "ansprechpartner", "ansprechpartnerin", "ersteller", "erstellerin", "unterschrift", "handzeichen",
     ].map { Array($0.utf16) })
 
     /// Labels followed by a code without a colon: "f.d.R. JB", "gez. AK", "Prot. JB".

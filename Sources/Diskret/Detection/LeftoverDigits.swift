@@ -23,7 +23,7 @@ package enum LeftoverDigits {
         var found: [(range: Range<Int>, category: Category)] = []
         var index = 0
         while index < units.count {
-            if placeholder[index] || !isDigit(units[index]) { index += 1; continue }
+            if placeholder[index] || !isASCIIDigit(units[index]) { index += 1; continue }
             let start = index
             if let end = iban(units, at: start, placeholder) {
                 found.append((start..<end, .id)); index = end; continue
@@ -31,14 +31,14 @@ package enum LeftoverDigits {
             // A number: runs of digits joined by one space, hyphen or slash (or an area code in brackets).
             var end = index, runs = 0, digits = 0, longest = 0
             var position = index
-            while position < units.count && !placeholder[position] && isDigit(units[position]) {
+            while position < units.count && !placeholder[position] && isASCIIDigit(units[position]) {
                 var run = 0
-                while position < units.count && !placeholder[position] && isDigit(units[position]) { run += 1; position += 1 }
+                while position < units.count && !placeholder[position] && isASCIIDigit(units[position]) { run += 1; position += 1 }
                 runs += 1; digits += run; longest = max(longest, run); end = position
                 guard position + 1 < units.count, [0x20, 0x2D, 0x2F, 0x29].contains(units[position]) else { break }
                 var next = position + 1
                 if units[position] == 0x29 && next + 1 < units.count && units[next] == 0x20 { next += 1 }
-                guard isDigit(units[next]) else { break }
+                guard isASCIIDigit(units[next]) else { break }
                 position = next
             }
             // A phone number starts with its trunk 0 or a country code's "+"; "(116 016)", a helpline, does not.
@@ -95,12 +95,12 @@ package enum LeftoverDigits {
     /// digits in groups), or nil. `start` is the first check digit.
     private static func iban(_ units: [UInt16], at start: Int, _ placeholder: [Bool]) -> Int? {
         guard start >= 2, isCapital(units[start - 2]), isCapital(units[start - 1]),
-              start + 1 < units.count, isDigit(units[start + 1]) else { return nil }
-        if start >= 3 && (isCapital(units[start - 3]) || isDigit(units[start - 3])) { return nil }
+              start + 1 < units.count, isASCIIDigit(units[start + 1]) else { return nil }
+        if start >= 3 && (isCapital(units[start - 3]) || isASCIIDigit(units[start - 3])) { return nil }
         var position = start + 2, count = 0, end = position
         while position < units.count && !placeholder[position] {
-            if isDigit(units[position]) || isCapital(units[position]) { count += 1; position += 1; end = position; continue }
-            if units[position] == 0x20 && position + 1 < units.count && (isDigit(units[position + 1]) || isCapital(units[position + 1])) {
+            if isASCIIDigit(units[position]) || isCapital(units[position]) { count += 1; position += 1; end = position; continue }
+            if units[position] == 0x20 && position + 1 < units.count && (isASCIIDigit(units[position + 1]) || isCapital(units[position + 1])) {
                 position += 1; continue
             }
             break
@@ -109,7 +109,6 @@ package enum LeftoverDigits {
     }
 }
 
-private func isDigit(_ unit: UInt16) -> Bool { unit >= 0x30 && unit <= 0x39 }
 private func isCapital(_ unit: UInt16) -> Bool { unit >= 0x41 && unit <= 0x5A }
 
 /// "Telefon 1", "Kindsmutter", "Adresse 12": a capital, letters, spaces or hyphens, then at most four digits.
@@ -117,7 +116,7 @@ private func isPlaceholderName(_ units: ArraySlice<UInt16>) -> Bool {
     guard let first = units.first, Unicode.Scalar(first)?.properties.isUppercase == true else { return false }
     var digits = 0
     for unit in units {
-        if isDigit(unit) { digits += 1; continue }
+        if isASCIIDigit(unit) { digits += 1; continue }
         guard digits == 0 else { return false }
         if unit == 0x20 || unit == 0x2D || unit == 0x2E { continue }
         guard Unicode.Scalar(unit)?.properties.isAlphabetic == true else { return false }

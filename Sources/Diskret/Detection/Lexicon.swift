@@ -16,6 +16,14 @@ final class Lexicon: Sendable {
     let femaleFirstNameLists: [WordList], maleFirstNameLists: [WordList]
     /// Lists of common words (nouns, lower-case words): a capitalised word found here is no evidence of a name.
     let commonWordLists: [WordList]
+    /// The common-word lists without the place lists: what a compound may end in. "Karakaya" ends in a town
+    /// ("Kaya") and is a name; "Technikchef" ends in a noun and is none.
+    let compoundHeadLists: [WordList]
+    /// The place lists of the pack's address word lists: towns, districts, countries.
+    let placeLists: [WordList]
+    /// Lists of words written in small letters (verbs, adjectives …), told by their file name
+    /// (`lowercase-words.txt`): "essen" and "singen" in small letters are no towns.
+    let lowercaseWordLists: [WordList]
     /// The pack's particles, packed into integers: asked of almost every word, so no array is made per query.
     private let particles: Set<UInt64>
     /// Particles longer than seven bytes, should a rule declare one.
@@ -37,6 +45,15 @@ final class Lexicon: Sendable {
             for list in rule.ambiguous + rule.ambiguousAtStart where !common.contains(where: { $0 === list }) { common.append(list) }
         }
         commonWordLists = common
+        let placeLists = pack.wordLists.filter { $0.definition.category == .address }.flatMap(\.lists)
+        self.placeLists = placeLists
+        compoundHeadLists = common.filter { list in !placeLists.contains(where: { $0 === list }) }
+        var lowercase: [WordList] = []
+        for rule in pack.wordLists {
+            for (path, list) in zip(rule.fields.ambiguousLists, rule.ambiguous)
+            where path.value.hasSuffix("lowercase-words.txt") && !lowercase.contains(where: { $0 === list }) { lowercase.append(list) }
+        }
+        lowercaseWordLists = lowercase
         particles = Set(pack.particles.compactMap { Self.packed($0[...]) })
         longParticles = pack.particles.filter { $0.count > 7 }
         longestParticle = pack.particles.map(\.count).max() ?? 0
@@ -56,6 +73,12 @@ final class Lexicon: Sendable {
     func isFirstName(_ key: ArraySlice<UInt8>) -> Bool { firstNameLists.anyContains(key) }
     func isSurname(_ key: ArraySlice<UInt8>) -> Bool { surnameLists.anyContains(key) }
     func isCommonWord(_ key: ArraySlice<UInt8>) -> Bool { commonWordLists.anyContains(key) }
+    /// Whether a word is a place the lists know.
+    func isPlace(_ key: ArraySlice<UInt8>) -> Bool { placeLists.anyContains(key) }
+    /// Whether a word is one written in small letters (a verb, an adjective …).
+    func isLowercaseWord(_ key: ArraySlice<UInt8>) -> Bool { lowercaseWordLists.anyContains(key) }
+    /// Whether a word can end a compound: a common word that is not only a place name.
+    func isCompoundHead(_ key: ArraySlice<UInt8>) -> Bool { compoundHeadLists.anyContains(key) }
     /// The gender of a first name that one gendered list alone holds; nil for names in both or neither.
     func firstNameGender(_ key: ArraySlice<UInt8>) -> MentionGender? {
         switch (femaleFirstNameLists.anyContains(key), maleFirstNameLists.anyContains(key)) {
@@ -106,8 +129,10 @@ extension TokenizedText {
                 if previousWasInitial { last = index; index += 1 }
                 continue
             }
+            // A part glued on by a hyphen continues the name even when a list knows it as a word or place
+            // ("Spree-Neiße", "Schulz-Wolf"): a glued compound of a name is one name.
             if let previous = last, isJoiner(index, after: previous), index + 1 < tokens.count,
-               isNameWord(index + 1, first: false, lexicon: lexicon), !tokens[index + 1].flags.contains(.spaceBefore) {
+               isNameWord(index + 1, first: true, lexicon: lexicon), !tokens[index + 1].flags.contains(.spaceBefore) {
                 index += 1
                 continue
             }

@@ -60,26 +60,44 @@ struct NameMerger {
         return start
     }
 
-    /// "Name, Vorname: Mbeki, Grace Ayodele", "Pat.: Kranz, Mila Sophie": a surname and the first names after
-    /// its comma, standing alone after a field label or at a line start and ending the line or the field, are
-    /// one person (two placeholders would make two people of her).
+    /// "Name, Vorname: Mbeki, Grace Ayodele", "Pat.: Kranz, Mila Sophie", "| Petrenko, Wiktor (KV)", "KV Popa,
+    /// Florin (unbekannt)": a surname and the first names after its comma, standing alone after a field label,
+    /// at a line's or cell's start or after a parent's role word and ending the line or the field, are one
+    /// person (two placeholders would make two people of her).
     private func isInvertedName(_ surname: Range<Int>, _ given: Range<Int>, in text: TokenizedText) -> Bool {
         let units = text.units
         guard given.lowerBound == surname.upperBound + 2, units[surname.upperBound] == 0x2C, units[surname.upperBound + 1] == 0x20
         else { return false }
         var before = surname.lowerBound
         while before > 0 && (units[before - 1] == 0x20 || units[before - 1] == 0x09) { before -= 1 }
-        guard before == 0 || units[before - 1] == 0x0A || units[before - 1] == 0x3A else { return false }
+        // At a line's or a table cell's start, after a label, a semicolon or a slash, or after the role word that
+        // introduces a parent ("KV Popa, Florin").
+        // A comma after a bracket ends the list item before ("Petrenko, Oksana (KM, 38), Petrenko, Wiktor (KV)").
+        let afterItem = before >= 2 && units[before - 1] == 0x2C && units[before - 2] == 0x29
+        guard before == 0 || [0x0A, 0x3A, 0x7C, 0x3B, 0x2F].contains(units[before - 1]) || afterItem
+                || isAfterParentRole(before, in: text) else { return false }
         var after = given.upperBound
         while after < units.count && (units[after] == 0x20 || units[after] == 0x09) { after += 1 }
         // A capital: a second first name, merged next ("Grace Ayodele").
-        guard after == units.count || [0x0A, 0x2C, 0x28, 0x7C].contains(units[after]) || isLatinUpper(units[after])
+        guard after == units.count || [0x0A, 0x2C, 0x28, 0x7C, 0x3B, 0x2D, 0x2013].contains(units[after]) || isLatinUpper(units[after])
                 || Self.starts(units, at: after, with: Self.born) else { return false }
         let first = text.firstToken(endingAfter: given.lowerBound)
         return first < text.tokens.count && lexicon.isFirstName(text.key(first))
     }
 
     private static let born = Array("geb".utf16)
+
+    /// Whether the word ending at `end` is "KV", "KM", "Kindsvater", "Kindsmutter" or "z.N." (zum Nachteil).
+    private func isAfterParentRole(_ end: Int, in text: TokenizedText) -> Bool {
+        let units = text.units
+        var start = end
+        while start > 0 && units[start - 1] != 0x20 && units[start - 1] != 0x0A { start -= 1 }
+        let word = Array(units[start..<end])
+        return Self.parentRoles.contains(word)
+    }
+
+    private static let parentRoles: Set<[UInt16]> = Set(["KV", "KM", "Kindsvater", "Kindsmutter", "z.N.", "Vater", "Mutter"]
+        .map { Array($0.utf16) })
 
     private static func starts(_ units: [UInt16], at start: Int, with word: [UInt16]) -> Bool {
         start + word.count <= units.count && units[start..<(start + word.count)].elementsEqual(word)

@@ -1,5 +1,6 @@
-/// The partners and legal form that end a firm's name ("Spedition Huber & Söhne GmbH", "Kanzlei Koç & Brenner",
-/// "Frauen helfen Frauen e. V."): left readable after a masked name, they still name the firm.
+/// The partners, legal form and purpose that end a firm's or service's name ("Spedition Huber & Söhne GmbH",
+/// "Kanzlei Koç & Brenner", "Frauen helfen Frauen e. V.", "Interventionsstelle Ortenau gegen häusliche Gewalt"):
+/// left readable after a masked name, they still name the firm.
 enum OrganisationTail {
     /// The end of the name that ends at `end`, with "& Partner"/"& Name" and legal forms behind it.
     static func end(after end: Int, in units: [UInt16]) -> Int {
@@ -7,7 +8,8 @@ enum OrganisationTail {
         while true {
             var position = current
             if position < units.count && units[position] == 0x20 { position += 1 }
-            if let next = partner(at: position, in: units) ?? legalForm(at: position, in: units) ?? foundingYear(at: position, in: units) {
+            if let next = partner(at: position, in: units) ?? legalForm(at: position, in: units) ?? foundingYear(at: position, in: units)
+                ?? purpose(at: position, in: units) {
                 current = next
             } else {
                 return current
@@ -49,6 +51,28 @@ enum OrganisationTail {
         if end < units.count && units[end] == 0x2E && end - position <= 3 { end += 1 }  // "Co."
         return end
     }
+
+    /// What a counselling service works against or for, which its name carries: "… gegen häusliche Gewalt (und
+    /// Stalking)", "… für Männer"; a place after it is part of the name ("… gegen häusliche Gewalt Ortenau").
+    private static func purpose(at start: Int, in units: [UInt16]) -> Int? {
+        for phrase in purposes where start + phrase.count <= units.count && units[start..<(start + phrase.count)].elementsEqual(phrase) {
+            var end = start + phrase.count
+            guard end == units.count || !isLatinLetter(units[end]) else { continue }
+            if units[end...].starts(with: andStalking) { end += andStalking.count }
+            // A place glued on after a space: one capitalised word ("Rostock", "Ortenau").
+            if end + 1 < units.count, units[end] == 0x20, isLatinUpper(units[end + 1]) {
+                var wordEnd = end + 2
+                while wordEnd < units.count && (isLatinLetter(units[wordEnd]) || units[wordEnd] == 0x2D) { wordEnd += 1 }
+                if wordEnd == units.count || [0x0A, 0x2C, 0x29, 0x2E, 0x3B, 0x20].contains(units[wordEnd]) { end = wordEnd }
+            }
+            return end
+        }
+        return nil
+    }
+
+    private static let purposes: [[UInt16]] = ["gegen häusliche Gewalt", "gegen sexualisierte Gewalt", "gegen sexuelle Gewalt",
+        "gegen Gewalt", "für Männer", "für Frauen", "für Mädchen", "für Familien"].map { Array($0.utf16) }
+    private static let andStalking = Array(" und Stalking".utf16)
 
     private static let forms: [[UInt16]] = ["GmbH & Co. KG", "gGmbH", "GmbH", "mbH", "e. V.", "e.V.", "e. K.", "e.K.", "eG",
                                             "AG", "KG", "OHG", "GbR", "UG", "PartG mbB", "PartG", "Ltd.", "Sp. z o.o."]

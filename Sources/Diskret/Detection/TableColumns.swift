@@ -1,10 +1,12 @@
-/// Cells read by their column's header. A number alone under "Alter" ("| 11 |", "| 7 Mon. |") is an age,
+/// Cells read by their column's header. A number alone under "Alter" ("| 11 |", "| 7 Mon. |") is an age, one
+/// under "Zi." a room,
 /// whoever the row is about; years are the number, months and weeks keep their unit, as the guideline writes
 /// them. A word under "Name" or "Kind" that a name list knows only weakly ("| Noel | Sohn |") is a name, and a
 /// capitalised word no list knows there is one too.
 struct TableColumns {
     static let ageLabel = RuleLabel(rule: "engine.table-age", type: "age")
     static let nameLabel = RuleLabel(rule: "engine.table-name", type: "person.name")
+    static let roomLabel = RuleLabel(rule: "engine.table-room", type: "address.floor")
     let lexicon: Lexicon
     let threshold: Double
     let tables: TableLayout
@@ -44,6 +46,18 @@ struct TableColumns {
                 if first + 2 < tokens.upperBound, text.units[text.tokens[first + 2].start] == 0x2E { end = text.tokens[first + 2].end }
             }
             candidates.append(Candidate(range: text.tokens[first].start..<end, category: .age, label: Self.ageLabel, score: threshold, derived: true))
+        }
+    }
+
+    /// Rooms in room columns ("Zi. | Bewohnerin" over "3 | …"): in a shelter's list the number says where a woman
+    /// sleeps. A short number or code alone in the cell is the room.
+    func applyRooms(to candidates: inout [Candidate], in text: TokenizedText) {
+        for cell in tables.cells where cell.kind == .room {
+            let tokens = tokenIndices(of: cell.range, in: text)
+            guard tokens.count <= 3, let first = tokens.first, text.tokens[first].kind == .number || text.tokens[first].isWord,
+                  text.tokens[first].end - text.tokens[first].start <= 5,
+                  tokens.contains(where: { text.tokens[$0].kind == .number }) else { continue }
+            candidates.append(Candidate(range: cell.range, category: .address, label: Self.roomLabel, score: threshold, derived: true))
         }
     }
 

@@ -5,7 +5,7 @@
 /// "| Noel |" under "Name" a person).
 struct TableLayout {
     /// What a column holds, by its header.
-    enum ColumnKind { case age, staff, person }
+    enum ColumnKind { case age, staff, person, room }
 
     /// One cell of a data row: its UTF-16 range, spaces trimmed, and the kind of its column.
     struct Cell { let range: Range<Int>; let kind: ColumnKind }
@@ -23,7 +23,9 @@ struct TableLayout {
             var end = start
             while end < units.count && units[end] != 0x0A { end += 1 }
             let row = Self.cells(of: start..<end, in: units)
-            if row.count < 2 {
+            if Self.isRuleLine(start..<end, in: units) {
+                // "----+----" under a header: a rule drawn without dividers keeps the header too.
+            } else if row.count < 2 {
                 header = nil
             } else if Self.isRule(row, in: units) {
                 // "|---|---|" under a header
@@ -38,6 +40,19 @@ struct TableLayout {
             start = end + 1
         }
         self.cells = cells
+    }
+
+    /// A line drawn of "-", "=", "+" and ":" alone (spaces aside), at least three of them.
+    private static func isRuleLine(_ line: Range<Int>, in units: [UInt16]) -> Bool {
+        var marks = 0
+        for offset in line {
+            switch units[offset] {
+            case 0x2D, 0x3D, 0x2B, 0x3A, 0x2500: marks += 1
+            case 0x20, 0x09, 0x7C: continue
+            default: return false
+            }
+        }
+        return marks >= 3
     }
 
     /// The trimmed cells of a line divided by "|" or tabs; a leading or trailing divider opens no cell.
@@ -80,6 +95,7 @@ struct TableLayout {
             if Self.ageHeaders.contains(word) { return .age }
             if Self.staffHeaders.contains(word) { return .staff }
             if Self.personHeaders.contains(word) { return .person }
+            if Self.roomHeaders.contains(word) { return .room }
             word.removeAll(keepingCapacity: true)
         }
         return nil
@@ -90,6 +106,8 @@ struct TableLayout {
         "klientin", "bewohnerin", "bewohner", "geschwister", "mutter", "vater",
     ].map { Array($0.utf16) })
     private static let ageHeaders: Set<[UInt16]> = Set(["alter", "lebensalter"].map { Array($0.utf16) })
+    private static let roomHeaders: Set<[UInt16]> = Set(["zi", "zimmer", "raum", "whg", "wohnung", "app", "apartment",
+        "etage", "bett"].map { Array($0.utf16) })
     private static let staffHeaders: Set<[UInt16]> = Set([
         "wer", "verantwortlich", "verantw", "zuständig", "zust", "mitarbeiter", "mitarbeiterin", "mitarbeitende", "ma",
         "fachkraft", "kürzel", "kürz", "hz", "handzeichen", "durch", "bearbeiter", "bearbeiterin", "bearb",

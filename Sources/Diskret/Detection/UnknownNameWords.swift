@@ -44,12 +44,14 @@ struct UnknownNameWords {
         // inside (brands and products: "TikTok", "PowerPoint"); surnames like "McDonald" are in the lists.
         if text.units[token.range].contains(0x2E) { return false }
         if text.units[(token.start + 1)..<token.end].contains(where: { (0x41...0x5A).contains($0) }) { return false }
-        // After an opening quote or a colon a capital starts a title or a sentence, not a name.
-        if index > 0, text.tokens[index - 1].kind == .punctuation, [0x3A, 0x22, 0x201E, 0x201C, 0xAB, 0xBB].contains(text.units[text.tokens[index - 1].start]) {
+        // After an opening quote or a colon a capital starts a title or a sentence, not a name — unless a
+        // known name follows it ("Kontoinhaberin: Rozafa Müller").
+        if index > 0, text.tokens[index - 1].kind == .punctuation, [0x3A, 0x22, 0x201E, 0x201C, 0xAB, 0xBB].contains(text.units[text.tokens[index - 1].start]),
+           !isFollowedByKnownName(index, in: text) {
             return false
         }
         if text.looksLikeAbbreviation(index, shortCapitals: true) || text.followsNumber(index)
-            || text.isPartOfCompound(index, isCommonWord: { lexicon.isCommonWord(text.key($0)) }) { return false }
+            || text.isPartOfCompound(index, isCommonWord: { isCompoundPart($0, in: text) }) { return false }
         let word = text.key(index)
         // Labels and abbreviated compounds: "Betreff:", "Vorgangsnr.", "Hauptstr.".
         if index + 1 < text.tokens.count, !text.tokens[index + 1].flags.contains(.spaceBefore) {
@@ -65,9 +67,23 @@ struct UnknownNameWords {
         }
         if word.count >= 7 {
             for split in (word.startIndex + 3)...(word.endIndex - 4)
-            where lexicon.isCommonWord(word[split...]) || lexicon.isAllowed(word[split...]) { return false }
+            where lexicon.isCompoundHead(word[split...]) || lexicon.isAllowed(word[split...]) { return false }
         }
         return !Self.hasClinicalEnding(word) && !isMisspeltCommonWord(word)
+    }
+
+    /// A common word glued to an unknown one makes a compound ("Istanbul-Konvention"), unless it is also a
+    /// surname: "Oyelaran-Metzger" is a double name.
+    private func isCompoundPart(_ index: Int, in text: TokenizedText) -> Bool {
+        lexicon.isCommonWord(text.key(index)) && !lexicon.isSurname(text.key(index))
+    }
+
+    /// Whether the next word, on the same line, is a capitalised word the name lists hold.
+    private func isFollowedByKnownName(_ index: Int, in text: TokenizedText) -> Bool {
+        let next = index + 1
+        guard next < text.tokens.count, text.tokens[next].isCapitalizedWord, text.tokens[next].flags.contains(.spaceBefore),
+              !text.units[text.tokens[index].end..<text.tokens[next].start].contains(0x0A) else { return false }
+        return lexicon.isKnownName(text.key(next))
     }
 
     /// The endings of abbreviated labels and street names: "Vorgangsnr.", "Hauptstr.".
@@ -104,7 +120,7 @@ struct UnknownNameWords {
     }
 
     /// One typing error away from a common word ("Entlassunq", "Vobereitung", "Herzfreqenz"): a slip, not a
-    /// name. Tried only for words of seven letters or more, where a name so close to a noun is rare.
+    /// name. Place names do not count: a name one letter from a town ("Karakaya", "Karakasa") is a name. Tried only for words of seven letters or more, where a name so close to a noun is rare.
     private func isMisspeltCommonWord(_ word: ArraySlice<UInt8>) -> Bool {
         guard word.count >= 7 else { return false }
         let letters = Array("abcdefghijklmnopqrstuvwxyz".utf8)
@@ -113,23 +129,23 @@ struct UnknownNameWords {
             // Deletion.
             var deleted = variant
             deleted.remove(at: position)
-            if lexicon.isCommonWord(deleted[...]) { return true }
+            if lexicon.isCompoundHead(deleted[...]) { return true }
             // Transposition with the next letter.
             if position + 1 < variant.count {
                 variant.swapAt(position, position + 1)
-                if lexicon.isCommonWord(variant[...]) { return true }
+                if lexicon.isCompoundHead(variant[...]) { return true }
                 variant.swapAt(position, position + 1)
             }
             // Substitution and insertion.
             let original = variant[position]
             for letter in letters where letter != original {
                 variant[position] = letter
-                if lexicon.isCommonWord(variant[...]) { return true }
+                if lexicon.isCompoundHead(variant[...]) { return true }
             }
             variant[position] = original
             for letter in letters {
                 variant.insert(letter, at: position)
-                let found = lexicon.isCommonWord(variant[...])
+                let found = lexicon.isCompoundHead(variant[...])
                 variant.remove(at: position)
                 if found { return true }
             }

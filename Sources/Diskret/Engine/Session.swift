@@ -99,8 +99,8 @@ public final class Session {
     }
 
     /// The pipeline: candidates from all rules → allow list → names in table columns → ages in brackets as evidence → evidence →
-    /// threshold → propagation → initials of named persons → lower-case surnames → codes defined in the note → ages in brackets and tables →
-    /// times and weekdays beside dates → overlap resolution → name merging → genitive names → role evidence →
+    /// threshold → propagation → initials of named persons → lone initials → addresses in small letters → surnames after first names → codes defined in the note → ages in brackets and tables → rooms in tables →
+    /// times and weekdays beside dates → kinds of business before names → overlap resolution → name merging → genitive names → role evidence →
     /// roster roles → the site's never-mask list → entity linking.
     func detect(in text: TokenizedText, known: [KnownPerson]) throws(DiskretError) -> [Candidate] {
         let threshold = engine.options.threshold
@@ -114,11 +114,15 @@ public final class Session {
         candidates.removeAllInPlace { $0.score < threshold }
         Propagation(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         NamedInitials(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
-        LowerCaseSurname(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
+        LoneInitials(threshold: threshold).apply(to: &candidates, in: text)
+        LowerCaseAddresses(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
+        SurnameAfterFirstName(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         DefinedCodes(lexicon: lexicon, threshold: threshold, tables: tables).apply(to: &candidates, in: text)
         BracketedAge(threshold: threshold).apply(to: &candidates, in: text)
         columns.applyAges(to: &candidates, in: text)
+        columns.applyRooms(to: &candidates, in: text)
         DateTail(threshold: threshold).apply(to: &candidates, in: text)
+        OrganisationHead(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         var findings = NameMerger(lexicon: lexicon).merge(OverlapResolver.resolve(candidates), in: text)
         GenitiveNames(lexicon: lexicon).trim(&findings, in: text)
         RoleEvidence(lexicon: lexicon).apply(to: &findings, in: text)

@@ -78,7 +78,13 @@ final class ContextRule: Sendable {
         label = definition.makeLabel()
         var roles: [[UInt8]: String?] = [:]
         for trigger in keys.triggers { roles[trigger.key] = trigger.role }
-        let letters = Dictionary(keys.caseSensitiveTriggers, uniquingKeysWith: { $1 })
+        // A key written once with capitals that matter ("AZ") and once without ("Az") matches either way: the
+        // capitals of one spelling must not silence the other.
+        var spellings: [[UInt8]: Int] = [:], sensitiveSpellings: [[UInt8]: Int] = [:]
+        for trigger in keys.triggers { spellings[trigger.key, default: 0] += 1 }
+        for trigger in keys.caseSensitiveTriggers { sensitiveSpellings[trigger.key, default: 0] += 1 }
+        let letters = Dictionary(keys.caseSensitiveTriggers.filter { spellings[$0.key] == sensitiveSpellings[$0.key] },
+                                 uniquingKeysWith: { $1 })
         var triggersByHash = PrehashedTable<Trigger>(minimumCapacity: roles.count)
         for (key, role) in roles {
             triggersByHash.insert(Trigger(key: key, role: role, letters: letters[key]), forHash: BloomFilter.hash(key))

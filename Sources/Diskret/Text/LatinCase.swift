@@ -3,3 +3,6 @@ func isLatinUpper(_ unit: UInt16) -> Bool { (0x41...0x5A).contains(unit) || (0xC
 
 /// A small letter of ASCII or Latin-1 ("a", "ß", "ä", "ÿ"; not "÷").
 func isLatinLower(_ unit: UInt16) -> Bool { (0x61...0x7A).contains(unit) || (0xDF...0xFF).contains(unit) && unit != 0xF7 }
+
+/// An ASCII digit 0–9 (the digits dates, times and numbers are written with).
+func isASCIIDigit(_ unit: UInt16) -> Bool { unit >= 0x30 && unit <= 0x39 }

@@ -1,0 +1,78 @@
+/// A capital and its full stop before a word in small letters stand for a person wherever they stand in the
+/// sentence ("L. habe ihm …", "da L. große Angst äußert", "Gespräch L. mit …"): notes on children name them
+/// by one letter and never in full. Once a letter is a person in a note, it is that person everywhere in the
+/// note ("- L. ist in der Schule", "K. + L.-M."), unless a number follows it ("S. 12").
+///
+/// Not read as persons: the second letter of an abbreviation ("z. B.", "u. A."), a letter before a one-letter
+/// abbreviation ("Z. n.", "V. a."), a unit after a number ("6 J."), and A., M., N., V. before a Latin word
+/// (Arteria, Morbus, Nervus, Vena).
+struct LoneInitials {
+    static let label = RuleLabel(rule: "engine.lone-initial", type: "person.initial")
+    let threshold: Double
+
+    func apply(to candidates: inout [Candidate], in text: TokenizedText) {
+        let tokens = text.tokens, units = text.units
+        var covered = Set<Int>()
+        var letters = Set<UInt16>()
+        for index in candidates.indices where candidates[index].score >= threshold {
+            covered.insert(candidates[index].range.lowerBound)
+            let range = candidates[index].range
+            if candidates[index].category == .person, range.count <= 2, isLatinUpper(units[range.lowerBound]),
+               range.count == 1 || units[range.lowerBound + 1] == 0x2E {
+                letters.insert(units[range.lowerBound])
+            }
+        }
+        var initials: [Int] = []
+        for index in tokens.indices where text.isInitial(index) && !isAbbreviationPart(index, in: text) {
+            initials.append(index)
+            if isSubject(index, in: text) { letters.insert(units[tokens[index].start]) }
+        }
+        for index in initials where !covered.contains(tokens[index].start) && letters.contains(units[tokens[index].start])
+            && !isFollowedByNumber(index, in: text) {
+            candidates.append(Candidate(range: tokens[index].start..<tokens[index + 1].end, category: .person, label: Self.label,
+                                        score: threshold, derived: true))
+        }
+    }
+
+    /// Whether the initial at `index` is followed, on its line, by a word in small letters of two letters or more
+    /// that is no one-letter abbreviation and, after A., M., N. or V., no Latin word.
+    private func isSubject(_ index: Int, in text: TokenizedText) -> Bool {
+        let tokens = text.tokens
+        let next = index + 2
+        guard next < tokens.count, tokens[next].isWord, tokens[next].flags.contains(.lowercase),
+              tokens[next].flags.contains(.spaceBefore), !tokens[next].flags.contains(.newlineBefore),
+              tokens[next].end - tokens[next].start >= 2 else { return false }
+        // An abbreviated word after the letter is Latin or jargon ("A. fem.", "N. med."), not a verb.
+        if next + 1 < tokens.count, text.units[tokens[next + 1].start] == 0x2E, !tokens[next + 1].flags.contains(.spaceBefore) { return false }
+        if [0x41, 0x4D, 0x4E, 0x56].contains(text.units[tokens[index].start]) {
+            let word = text.key(next)
+            if Self.latinEndings.contains(where: { word.count > $0.count + 1 && word.hasSuffix($0) }) { return false }
+        }
+        return true
+    }
+
+    /// A letter after a small letter and its full stop ("z. B.", "u. A."), or before a one-letter abbreviation
+    /// ("Z. n.", "V. a.", "S. o.").
+    private func isAbbreviationPart(_ index: Int, in text: TokenizedText) -> Bool {
+        let tokens = text.tokens, units = text.units
+        // A unit after a number: "6 J." is six years ("3 M.", "5 T.", "2 W." months, days, weeks); after a clock
+        // time a letter is someone ("05:50 D. wach").
+        if index >= 1, tokens[index - 1].kind == .number, !tokens[index].flags.contains(.newlineBefore),
+           [0x4A, 0x4D, 0x54, 0x57].contains(units[tokens[index].start]) { return true }
+        if index >= 2, tokens[index - 2].isWord, tokens[index - 2].end - tokens[index - 2].start == 1,
+           units[tokens[index - 1].start] == 0x2E, !tokens[index].flags.contains(.newlineBefore) { return true }
+        let next = index + 2
+        if next + 1 < tokens.count, tokens[next].isWord, tokens[next].end - tokens[next].start == 1,
+           tokens[next].flags.contains(.lowercase), units[tokens[next + 1].start] == 0x2E { return true }
+        return false
+    }
+
+    /// Whether a number follows the initial on its line ("S. 12", "Abb. A. 3").
+    private func isFollowedByNumber(_ index: Int, in text: TokenizedText) -> Bool {
+        let next = index + 2
+        return next < text.tokens.count && text.tokens[next].kind == .number && !text.tokens[next].flags.contains(.newlineBefore)
+    }
+
+    /// Endings of the Latin words after A., M., N., V. in anatomy ("A. carotis", "N. ulnaris", "M. Crohn").
+    private static let latinEndings: [[UInt8]] = ["is", "us", "ae", "um", "ii", "i", "a", "ior"].map { Array($0.utf8) }
+}

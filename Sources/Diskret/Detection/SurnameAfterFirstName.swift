@@ -1,0 +1,36 @@
+/// The word right after a first name is its surname when no dictionary knows it as a common word: "sascha
+/// brückner", "Kerstin Wollenberg". Typed in lower case, no name list would take the surname; capitalised,
+/// it may be a compound of nouns ("Wollen-berg") or a street's name that the lists read as something else.
+/// The word must be written like the first name (both lower case or both capitalised) and stand on its line.
+struct SurnameAfterFirstName {
+    static let label = RuleLabel(rule: "engine.surname-after-first-name", type: "person.surname")
+    let lexicon: Lexicon
+    let threshold: Double
+
+    func apply(to candidates: inout [Candidate], in text: TokenizedText) {
+        let tokens = text.tokens, units = text.units
+        var added: [Candidate] = []
+        // By index: iterating the candidates copied each one and retained its label.
+        for position in candidates.indices where candidates[position].category == .person && candidates[position].score >= threshold {
+            let covered = tokenIndices(of: candidates[position].range, in: text)
+            let next = covered.upperBound
+            guard covered.count == 1, next < tokens.count, tokens[next].isWord,
+                  tokens[next].flags.contains(.spaceBefore), !tokens[next].flags.contains(.newlineBefore),
+                  tokens[next].end - tokens[next].start >= 3, !lexicon.isAllowed(text.key(next)) else { continue }
+            let lowerCase = isLatinLower(units[candidates[position].range.lowerBound])
+            if lowerCase {
+                guard tokens[next].flags.contains(.lowercase), !lexicon.isCommonWord(text.key(next)) else { continue }
+            } else {
+                // A capitalised surname may be a place ("Olpe"), not a noun; the first name must be one for sure.
+                guard tokens[next].isCapitalizedWord, !tokens[next].flags.contains(.allCaps), !tokens[next].flags.contains(.hasDigit),
+                      lexicon.isFirstName(text.key(covered.lowerBound)), !lexicon.isCommonWord(text.key(covered.lowerBound)),
+                      !lexicon.isCompoundHead(text.key(next)), !text.isLabel(next),
+                      !text.looksLikeAbbreviation(next, shortCapitals: true) else { continue }
+            }
+            // Above street names and towns, which such a surname often is as well.
+            added.append(Candidate(range: tokens[next].range, category: .person, label: Self.label,
+                                   score: lowerCase ? threshold : max(threshold, 0.7), derived: true))
+        }
+        candidates.append(contentsOf: added)
+    }
+}
