@@ -313,4 +313,22 @@ import Testing
         // Verbs that are towns as well, and numbers before units, stay.
         #expect(try spans(of: .address, in: "wir essen in essen und singen in singen; CEA 216,7 ng/ml, 10000 stück").isEmpty)
     }
+
+    @Test func dateRangesAndTimeRangesAreOneMention() throws {
+        #expect(try found("Anfragen (10.–16.11.2025), am 22.02.2025 zwischen 01:10 und 01:40 Uhr") == ["10.–16.11.2025", "22.02.2025 zwischen 01:10 und 01:40 Uhr"])
+    }
+
+    @Test func placesUnderAPlaceHeaderAndKindsBeforeUnknownNamesAreFound() throws {
+        let table = "Nr | Name | Stadtteil\n1 | Mariam Haidari | Neugraben\n2 | Oksana | unbekannt"
+        #expect(try spans(of: .address, in: table) == ["Neugraben"])
+        let note = "Team vom Beratungsverbund Peene-Haff; Lena lebt in der Heilpädagogischen Wohngruppe Regnitzblick, Jonas in der Kinder- und Jugendklinik St. Marien."
+        #expect(try spans(of: .organisation, in: note)
+                == ["Beratungsverbund Peene-Haff", "Heilpädagogischen Wohngruppe Regnitzblick", "Kinder- und Jugendklinik St. Marien"])
+    }
+
+    @Test func capitalCodesThatSpellAFunctionWordAndNounSurnamesInCellsArePersons() throws {
+        #expect(try found("Anwesend: AB, CF (Protokoll), KM\nAB müde.").filter { $0 == "AB" }.count == 2)
+        #expect(try found("Emil Bruder (3) | Kathrin Bruder | 07803 92761").contains("Kathrin Bruder"))
+        #expect(try found("Lena Kita war da.").contains("Lena Kita") == false)
+    }
 }

@@ -2,7 +2,7 @@
 /// gg 23 uhr"), and so does a weekday abbreviation before a numeric date ("fr 08.03."): left readable beside a
 /// masked date, either tells the day the mask hides. A date found by any rule is widened over them; a time
 /// behind a closing bracket ("(20.05.) gegen 2 Uhr") becomes a date finding of its own; a date in brackets
-/// right after a date joins it ("Pfingstmontag (20.05.)").
+/// right after a date joins it ("Pfingstmontag (20.05.)"), and so does one after a dash ("10.–16.11.2025").
 ///
 /// The shift and generalising operators read widened dates as before: `WrittenDate` keeps a weekday before
 /// and a time after the core as written.
@@ -28,6 +28,7 @@ struct DateTail {
             if let dayPart = dayPartBefore(start, in: units) { start = dayPart }
             var end = range.upperBound
             if let bracketed = bracketedDateEnd(after: end, in: units, dateEnds: dateEnds) { end = bracketed }
+            if let joined = rangeEnd(after: end, in: units, dateEnds: dateEnds) { end = joined }
             if let tail = timeTail(after: end, in: units) {
                 if tail.crossesBracket {
                     added.append(Candidate(range: tail.range, category: .date, label: Self.label, score: threshold, derived: true))
@@ -39,6 +40,17 @@ struct DateTail {
             candidates[index].range = start..<end
         }
         candidates.append(contentsOf: added)
+    }
+
+    /// The end of the date after a dash right after a date ("10.–16.11.2025", "15.08. – 31.10.2025"): a range
+    /// is one mention, and the dash left between two placeholders says only that a range stood there.
+    private func rangeEnd(after offset: Int, in units: [UInt16], dateEnds: [Int: Int]) -> Int? {
+        var position = offset
+        if position < units.count && units[position] == 0x20 { position += 1 }
+        guard position < units.count, units[position] == 0x2D || units[position] == 0x2013 else { return nil }
+        position += 1
+        if position < units.count && units[position] == 0x20 { position += 1 }
+        return dateEnds[position]
     }
 
     /// The end of a date in brackets right after a date ("Pfingstmontag (20.05.)", "Freitag (03.05.)",
@@ -83,6 +95,11 @@ struct DateTail {
             next += 1
             while next < units.count && units[next] == 0x20 { next += 1 }
             if let rangeEnd = time(at: next, in: units) { end = rangeEnd }
+        } else if let andWord = word(Self.and, at: next, in: units) ?? word(Self.until, at: next, in: units) {
+            // "zwischen 01:10 und 01:40 Uhr", "von 14 bis 15 Uhr".
+            var after = andWord
+            while after < units.count && units[after] == 0x20 { after += 1 }
+            if let rangeEnd = time(at: after, in: units) { end = rangeEnd }
         }
         if crossesBracket {
             while tailStart < units.count && units[tailStart] == 0x20 { tailStart += 1 }
@@ -123,8 +140,16 @@ struct DateTail {
         return nil
     }
 
-    private static let connectors: [[UInt16]] = ["um", "gegen", "ca.", "ca", "circa", "etwa", "gg.", "gg", "so", "ab"]
-        .map { Array($0.utf16) }
+    private static let connectors: [[UInt16]] = ["um", "gegen", "ca.", "ca", "circa", "etwa", "gg.", "gg", "so", "ab",
+                                                 "zwischen", "von"].map { Array($0.utf16) }
+    private static let and = Array("und".utf16), until = Array("bis".utf16)
+
+    /// The offset after `word` at `start` when a space follows it.
+    private func word(_ word: [UInt16], at start: Int, in units: [UInt16]) -> Int? {
+        let end = start + word.count
+        guard end < units.count, units[start..<end].elementsEqual(word), units[end] == 0x20 else { return nil }
+        return end
+    }
 
     /// A connector word at `start` (any case), followed by a space; the offset after it.
     private func connector(at start: Int, in units: [UInt16]) -> Int? {

@@ -79,10 +79,15 @@ extension DefinedCodes {
                 && !text.tokens[index + 1].flags.contains(.spaceBefore)
             guard dotted else { return false }
         }
-        // Capitals are no word of the lists ("AM" is not "am"); a role word stays one ("KM", "ASD").
+        // Capitals are no word of the lists ("AM" is not "am", "AB" is not "ab"); a role word stays one ("KM", "ASD").
         let key = text.key(index)
-        return !lexicon.isAllowed(key) && (capitals == code.count || !lexicon.isCommonWord(key))
+        if capitals == code.count { return !lexicon.isAllowed(key) || Self.shortFunctionWords.contains(Array(key)) }
+        return !lexicon.isAllowed(key) && !lexicon.isCommonWord(key)
     }
+
+    /// Two-letter function words that, written in capitals in a list of codes, are someone's initials ("AB", "DA").
+    private static let shortFunctionWords: Set<[UInt8]> = Set(["ab", "an", "am", "im", "um", "zu", "da", "so", "es", "er", "ob",
+        "wo", "du", "la"].map { Array($0.utf8) })
 
     private static func isJoiningWord(_ word: ArraySlice<UInt16>) -> Bool {
         word.elementsEqual("und".utf16) || word.elementsEqual("u".utf16) || word.elementsEqual("sowie".utf16)

@@ -28,6 +28,28 @@ struct OrganisationHead {
             added.append(Candidate(range: start..<end, category: .organisation, label: Self.label,
                                    score: max(candidates[position].score, 0.9), derived: true))
         }
+        // A kind before a capitalised word that is no common noun names a firm even where no rule found that
+        // word ("Dolmetscherdienst Mittelfranken", "Beratungsverbund Peene-Haff").
+        var starts = Set(candidates.map(\.range.lowerBound))
+        for candidate in added { starts.insert(candidate.range.lowerBound) }
+        for index in tokens.indices.dropLast() where tokens[index].isCapitalizedWord && tokens[index].end - tokens[index].start >= 6
+            && !starts.contains(tokens[index + 1].start) && !starts.contains(tokens[index].start) {
+            let next = index + 1
+            guard tokens[next].isCapitalizedWord, !tokens[next].flags.contains(.allCaps), tokens[next].end - tokens[next].start >= 3,
+                  isKindOfBusiness(index, before: next, in: text), !Self.shortKinds.contains(Array(text.key(index))),
+                  !lexicon.isCompoundHead(text.key(next)), !lexicon.isAllowed(text.key(next)), !text.isLabel(next),
+                  tokens[next].start == tokens[index].end + 1, text.units[tokens[index].end] == 0x20,
+                  !Self.adjectiveEndings.contains(where: { text.key(next).hasSuffix($0) }) else { continue }
+            var start = tokens[index].start
+            if let adjective = headingAdjective(before: index, in: text) { start = tokens[adjective].start }
+            var end = tokens[next].end
+            // A hyphenated name runs on: "Peene-Haff".
+            var last = next
+            while last + 2 < tokens.count, text.isJoiner(last + 1, after: last), tokens[last + 2].isCapitalizedWord,
+                  !tokens[last + 2].flags.contains(.spaceBefore) { last += 2; end = tokens[last].end }
+            end = OrganisationTail.end(after: end, in: text.units)
+            candidates.append(Candidate(range: start..<end, category: .organisation, label: Self.label, score: 0.9, derived: true))
+        }
         candidates.append(contentsOf: added)
     }
 
@@ -43,17 +65,36 @@ struct OrganisationHead {
         return Self.kindEndings.contains { key.count >= $0.count + 2 && key.hasSuffix($0) } || Self.kinds.contains(Array(key))
     }
 
+    /// The start of "Kinder- und" before token `index`: a word glued to a hyphen, then "und".
+    private func sharedCompoundStart(before index: Int, in text: TokenizedText) -> Int? {
+        let tokens = text.tokens, units = text.units
+        guard index >= 3, text.key(index - 1).elementsEqual(Self.and), units[tokens[index - 2].start] == 0x2D,
+              !tokens[index - 2].flags.contains(.spaceBefore), tokens[index - 3].isCapitalizedWord,
+              !tokens[index - 1].flags.contains(.newlineBefore) else { return nil }
+        return index - 3
+    }
+
+    private static let and = Array("und".utf8)
+
     /// The adjective ending in an institution's name before token `index` ("Staatl.", "Städtische",
     /// "Katholische"), on the same line; nil when there is none.
     private func headingAdjective(before index: Int, in text: TokenizedText) -> Int? {
         let tokens = text.tokens
         guard index > 0, !tokens[index].flags.contains(.newlineBefore), tokens[index].flags.contains(.spaceBefore) else { return nil }
+        // "Kinder- und Jugendklinik": the first part of a shared compound belongs to the name.
+        if let joined = sharedCompoundStart(before: index, in: text) { return joined }
         var word = index - 1
         // "Staatl." : the full stop is a token of its own.
         if text.units[tokens[word].start] == 0x2E, tokens[word].end - tokens[word].start == 1, word > 0 { word -= 1 }
-        guard tokens[word].isCapitalizedWord, Self.headingAdjectives.contains(Array(text.key(word))) else { return nil }
-        return word
+        let key = text.key(word)
+        guard tokens[word].isCapitalizedWord,
+              Self.headingAdjectives.contains(Array(key)) || Self.adjectiveEndings.contains(where: { key.count > $0.count + 3 && key.hasSuffix($0) })
+        else { return nil }
+        return sharedCompoundStart(before: word, in: text) ?? word
     }
+
+    /// Endings of the adjectives that head institutions' names ("Heilpädagogische", "Kinderpsychiatrische").
+    private static let adjectiveEndings: [[UInt8]] = ["ische", "ischen", "liche", "lichen"].map { Array($0.utf8) }
 
     /// Endings of words for kinds of business and institution. Keys are case-folded with umlauts spelt out
     /// ("städt" is "staedt").

@@ -4,7 +4,7 @@
 enum OrganisationTail {
     /// The end of the name that ends at `end`, with "& Partner"/"& Name" and legal forms behind it.
     static func end(after end: Int, in units: [UInt16]) -> Int {
-        var current = compassSuffix(at: end, in: units) ?? end
+        var current = compassSuffix(at: end, in: units) ?? saintsName(after: end, in: units) ?? end
         while true {
             var position = current
             if position < units.count && units[position] == 0x20 { position += 1 }
@@ -25,6 +25,15 @@ enum OrganisationTail {
             if end == units.count || !isLatinLetter(units[end]) { return end }
         }
         return nil
+    }
+
+    /// "St. Marien" when the name ends in "St": the saint's name after the full stop is part of it.
+    private static func saintsName(after end: Int, in units: [UInt16]) -> Int? {
+        guard end >= 2, end + 2 < units.count, units[end - 2] == 0x53, units[end - 1] == 0x74, units[end] == 0x2E,
+              units[end + 1] == 0x20, isLatinUpper(units[end + 2]) else { return nil }
+        var wordEnd = end + 3
+        while wordEnd < units.count && isLatinLetter(units[wordEnd]) { wordEnd += 1 }
+        return wordEnd
     }
 
     private static let compass: [[UInt16]] = ["Nord", "Süd", "Ost", "West", "Mitte", "Nordost", "Nordwest", "Südost", "Südwest"]

@@ -1,6 +1,7 @@
 /// The word right after a first name is its surname when no dictionary knows it as a common word: "sascha
 /// brückner", "Kerstin Wollenberg". Typed in lower case, no name list would take the surname; capitalised,
-/// it may be a compound of nouns ("Wollen-berg") or a street's name that the lists read as something else.
+/// it may be a compound of nouns ("Wollen-berg") or a street's name that the lists read as something else; a
+/// noun itself only where a table cell or an age bracket ends the name ("Emil Bruder (3) |").
 /// The word must be written like the first name (both lower case or both capitalised) and stand on its line.
 struct SurnameAfterFirstName {
     static let label = RuleLabel(rule: "engine.surname-after-first-name", type: "person.surname")
@@ -16,7 +17,8 @@ struct SurnameAfterFirstName {
             let next = covered.upperBound
             guard covered.count == 1, next < tokens.count, tokens[next].isWord,
                   tokens[next].flags.contains(.spaceBefore), !tokens[next].flags.contains(.newlineBefore),
-                  tokens[next].end - tokens[next].start >= 3, !lexicon.isAllowed(text.key(next)) else { continue }
+                  tokens[next].end - tokens[next].start >= 3,
+                  !lexicon.isAllowed(text.key(next)) || endsPersonCell(after: next, in: text) else { continue }
             let lowerCase = isLatinLower(units[candidates[position].range.lowerBound])
             if lowerCase {
                 guard tokens[next].flags.contains(.lowercase), !lexicon.isCommonWord(text.key(next)) else { continue }
@@ -24,7 +26,7 @@ struct SurnameAfterFirstName {
                 // A capitalised surname may be a place ("Olpe"), not a noun; the first name must be one for sure.
                 guard tokens[next].isCapitalizedWord, !tokens[next].flags.contains(.allCaps), !tokens[next].flags.contains(.hasDigit),
                       lexicon.isFirstName(text.key(covered.lowerBound)), !lexicon.isCommonWord(text.key(covered.lowerBound)),
-                      !lexicon.isCompoundHead(text.key(next)), !text.isLabel(next),
+                      !lexicon.isCompoundHead(text.key(next)) || endsPersonCell(after: next, in: text), !text.isLabel(next),
                       !text.looksLikeAbbreviation(next, shortCapitals: true) else { continue }
             }
             // Above street names and towns, which such a surname often is as well.
@@ -32,5 +34,15 @@ struct SurnameAfterFirstName {
                                    score: lowerCase ? threshold : max(threshold, 0.7), derived: true))
         }
         candidates.append(contentsOf: added)
+    }
+
+    /// A noun after a first name is a surname where a person's cell or entry ends: before "| " or a bracketed
+    /// age ("Emil Bruder (3) | Kathrin Bruder |").
+    private func endsPersonCell(after index: Int, in text: TokenizedText) -> Bool {
+        let tokens = text.tokens, units = text.units
+        let next = index + 1
+        guard next < tokens.count, !tokens[next].flags.contains(.newlineBefore) else { return false }
+        if units[tokens[next].start] == 0x7C { return true }
+        return units[tokens[next].start] == 0x28 && next + 1 < tokens.count && tokens[next + 1].kind == .number
     }
 }

@@ -1,5 +1,5 @@
 /// Cells read by their column's header. A number alone under "Alter" ("| 11 |", "| 7 Mon. |") is an age, one
-/// under "Zi." a room,
+/// under "Zi." a room, a word under "Wohnort" a place,
 /// whoever the row is about; years are the number, months and weeks keep their unit, as the guideline writes
 /// them. A word under "Name" or "Kind" that a name list knows only weakly ("| Noel | Sohn |") is a name, and a
 /// capitalised word no list knows there is one too.
@@ -7,6 +7,7 @@ struct TableColumns {
     static let ageLabel = RuleLabel(rule: "engine.table-age", type: "age")
     static let nameLabel = RuleLabel(rule: "engine.table-name", type: "person.name")
     static let roomLabel = RuleLabel(rule: "engine.table-room", type: "address.floor")
+    static let placeLabel = RuleLabel(rule: "engine.table-place", type: "address.city")
     let lexicon: Lexicon
     let threshold: Double
     let tables: TableLayout
@@ -58,6 +59,21 @@ struct TableColumns {
                   text.tokens[first].end - text.tokens[first].start <= 5,
                   tokens.contains(where: { text.tokens[$0].kind == .number }) else { continue }
             candidates.append(Candidate(range: cell.range, category: .address, label: Self.roomLabel, score: threshold, derived: true))
+        }
+    }
+
+    /// Places in place columns ("Wohnort", "Stadtteil", "Herkunft"): a cell of up to four capitalised words
+    /// (hyphens and slashes between them) is a place, whether a list knows it ("Neugraben") or not; a cell
+    /// that begins with a common noun ("Frauenhaus", "unbekannt") is not.
+    func applyPlaces(to candidates: inout [Candidate], in text: TokenizedText) {
+        for cell in tables.cells where cell.kind == .place {
+            let tokens = tokenIndices(of: cell.range, in: text)
+            let words = tokens.filter { text.tokens[$0].isWord }
+            guard let first = words.first, words.count <= 4, text.tokens[first].isCapitalizedWord,
+                  lexicon.isPlace(text.key(first)) || !lexicon.isCommonWord(text.key(first)),
+                  words.allSatisfy({ text.tokens[$0].isCapitalizedWord || text.tokens[$0].end - text.tokens[$0].start <= 3 }),
+                  !tokens.contains(where: { text.tokens[$0].kind == .number }) else { continue }
+            candidates.append(Candidate(range: cell.range, category: .address, label: Self.placeLabel, score: threshold, derived: true))
         }
     }
 

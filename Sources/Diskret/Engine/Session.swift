@@ -99,7 +99,7 @@ public final class Session {
     }
 
     /// The pipeline: candidates from all rules → allow list → names in table columns → ages in brackets as evidence → evidence →
-    /// threshold → propagation → initials of named persons → lone initials → addresses in small letters → surnames after first names → codes defined in the note → ages in brackets and tables → rooms in tables →
+    /// threshold → propagation → initials of named persons → lone initials → addresses in small letters → surnames after first names → codes defined in the note → ages in brackets and tables → rooms and places in tables →
     /// times and weekdays beside dates → kinds of business before names → overlap resolution → name merging → genitive names → role evidence →
     /// roster roles → the site's never-mask list → entity linking.
     func detect(in text: TokenizedText, known: [KnownPerson]) throws(DiskretError) -> [Candidate] {
@@ -121,6 +121,7 @@ public final class Session {
         BracketedAge(threshold: threshold).apply(to: &candidates, in: text)
         columns.applyAges(to: &candidates, in: text)
         columns.applyRooms(to: &candidates, in: text)
+        columns.applyPlaces(to: &candidates, in: text)
         DateTail(threshold: threshold).apply(to: &candidates, in: text)
         OrganisationHead(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         var findings = NameMerger(lexicon: lexicon).merge(OverlapResolver.resolve(candidates), in: text)
