@@ -167,9 +167,13 @@ private struct NeedleAutomaton: Sendable {
             }
         }
         precondition(classCount < Int(Self.digitFlag), "unit classes must fit beside the digit flag")
-        unitEntries = (0...UInt16.max).map { unit in
-            UInt16(classOf(LineNeedles.lowercased(unit))) | (GateRegions.isDigit(unit) ? Self.digitFlag : 0)
-        }
+        // Lower-casing changes only units below 256, and units above have a class only if a needle holds
+        // them: the table is filled from the two class tables, not by asking for each of its units.
+        var entries = [UInt16](repeating: 0, count: 0x10000)
+        for unit in 0..<256 { entries[unit] = latin1Class[Int(LineNeedles.lowercased(UInt16(unit)))] }
+        for (unit, unitClass) in otherClass { entries[Int(unit)] = UInt16(unitClass) }
+        for unit in 0...UInt16.max where GateRegions.isDigit(unit) { entries[Int(unit)] |= Self.digitFlag }
+        unitEntries = entries
     }
 
     private func classOf(_ unit: UInt16) -> Int { unit < 256 ? Int(latin1Class[Int(unit)]) : otherClass[unit] ?? 0 }
