@@ -331,4 +331,43 @@ import Testing
         #expect(try found("Emil Bruder (3) | Kathrin Bruder | 07803 92761").contains("Kathrin Bruder"))
         #expect(try found("Lena Kita war da.").contains("Lena Kita") == false)
     }
+
+    @Test func namesAfterRoomsWithGenerationsInitialsAndAbbreviationDotsAreWhole() throws {
+        let note = "- Zi. 5 Katja B.: unruhig. Schlosstausch durch Hr. Krämer jun., Transponder gesperrt.\nlukas t. war da.\ngez. Sch. 14.04.2025"
+        let names = try found(note)
+        #expect(["Katja B.", "Krämer jun.", "lukas t.", "Sch."].allSatisfy(names.contains))
+        // "u." after a first name is "und", not an initial.
+        #expect(try found("Lena u. Max kamen.").contains("Lena u.") == false)
+    }
+
+    @Test func unknownNamesAreFoundInLegalTextsAndAbbreviationsAreNot() throws {
+        // Common nouns ending like clinical terms ("Familie", "Kopie", "Linie") do not make a note clinical.
+        let note = "Die Familie legte eine Kopie vor; in erster Linie geht es um die Partie. 22:41 Marv 🐺: geh ran. Anl. AS 1, Kreisverw. Luckenwalde"
+        let names = try found(note)
+        #expect(names.contains("Marv") && !names.contains("Anl") && !names.contains("Kreisverw"))
+    }
+
+    @Test func aTableGoesOnOverRowsWithEmptyLastCellsAndStaffColumnsHoldNames() throws {
+        let table = "Datum | Quelle | Inhalt | Bearb.\n------|--------|--------|-------\n08/2018 | Polizei | Einsatz\n12.09.2018 | JA | Hausbesuch | Wunderlich"
+        #expect(try found(table).contains("Wunderlich"))
+    }
+
+    @Test func signatureLinesWithARankAndCapitalCodesInAttendanceLinesArePersons() throws {
+        #expect(try found("Prüfung.\n\nSommer, KOK'in\n") == ["Sommer"])
+        let minutes = "Anwesend: KG (Moderation), IM, KM\nKG: Antrag stellen.\naufgenommen: PKin Janssen, PK 44"
+        #expect(try found(minutes).filter { $0 == "KG" }.count == 2)
+        #expect(try found(minutes).contains("KM") == false && found(minutes).contains("PK") == false)
+    }
+
+    @Test func schoolsNamedInOneWordAreOrganisationsButKindsOfSchoolAreNot() throws {
+        let note = "Schulleitung Sonnenbergschule informiert; die Grundschule und die Berufsschule nicht."
+        #expect(try spans(of: .organisation, in: note) == ["Sonnenbergschule"])
+    }
+
+    @Test func codesThatSignALineOffOrTakeACaseOverArePersons() throws {
+        let note = "Zeugenbogen folgt.\n\nPe. / POK Petersen\nÜbergabe Ma → KaRo (Urlaub)\nKr. / 08.10.24\nÜbergabe ND → FD\nKJND / Inobhutnahmestelle"
+        let names = try found(note)
+        #expect(["Pe.", "Ma", "KaRo", "Kr."].allSatisfy(names.contains))
+        #expect(!names.contains("ND") && !names.contains("FD") && !names.contains("KJND"))
+    }
 }

@@ -21,7 +21,8 @@ extension DefinedCodes {
                     continue
                 }
                 if Self.separators.contains(unit) || Self.isJoiningWord(units[tokens[index].range]) { itemStart = true; index += 1; continue }
-                if itemStart, tokens[index].isWord, endsItem(index + 1, in: text), isCodeShape(index, in: text) {
+                // In an attendance line capitals are someone's initials unless they are a role ("KG", not "KM").
+                if itemStart, tokens[index].isWord, endsItem(index + 1, in: text), isCodeShape(index, in: text, inList: true) {
                     codes.insert(Array(units[tokens[index].range]))
                 }
                 itemStart = false
@@ -66,9 +67,10 @@ extension DefinedCodes {
     }
 
     /// Two to four Latin letters beginning with a capital, not a role word nor, unless in capitals, a common
-    /// word: "AK", "AM", "Kü", "MaK", "Schr".
+    /// word: "AK", "AM", "Kü", "MaK", "Schr". In an attendance list (`inList`) capitals that another allow list
+    /// holds ("KG") are initials as well.
     /// A capital and three small letters must carry a dot ("Schr."), or it is a word ("Nina", "Team").
-    func isCodeShape(_ index: Int, in text: TokenizedText) -> Bool {
+    func isCodeShape(_ index: Int, in text: TokenizedText, inList: Bool = false) -> Bool {
         let token = text.tokens[index]
         let code = text.units[token.range]
         guard (2...4).contains(code.count), isLatinUpper(code[code.startIndex]),
@@ -81,7 +83,9 @@ extension DefinedCodes {
         }
         // Capitals are no word of the lists ("AM" is not "am", "AB" is not "ab"); a role word stays one ("KM", "ASD").
         let key = text.key(index)
-        if capitals == code.count { return !lexicon.isAllowed(key) || Self.shortFunctionWords.contains(Array(key)) }
+        if capitals == code.count {
+            return !lexicon.isAllowed(key) || Self.shortFunctionWords.contains(Array(key)) || (inList && !lexicon.isRoleWord(key))
+        }
         return !lexicon.isAllowed(key) && !lexicon.isCommonWord(key)
     }
 

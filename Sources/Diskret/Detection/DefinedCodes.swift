@@ -20,13 +20,17 @@ struct DefinedCodes {
         }
         codes.formUnion(codesDefinedByEquals(in: text))
         codes.formUnion(authorCodes(after: candidates, in: text))
+        codes.formUnion(signOffAndHandoverCodes(in: text))
         guard !codes.isEmpty else { return }
         let tokens = text.tokens, units = text.units
         var covered = [Bool](repeating: false, count: units.count + 1)
         for candidate in candidates where candidate.score >= threshold { for offset in candidate.range { covered[offset] = true } }
         for token in tokens where token.isWord && (2...4).contains(token.end - token.start) && !covered[token.start]
             && codes.contains(Array(units[token.range])) {
-            candidates.append(Candidate(range: token.range, category: .person, label: Self.label, score: threshold, derived: true))
+            // An abbreviated name keeps its full stop ("Sch.", "Kü."): left behind, it marks the abbreviation.
+            let abbreviated = token.end < units.count && units[token.end] == 0x2E && units[token.range].contains(where: isLatinLower)
+            candidates.append(Candidate(range: token.start..<(abbreviated ? token.end + 1 : token.end), category: .person,
+                                        label: Self.label, score: threshold, derived: true))
         }
     }
 
@@ -122,6 +126,38 @@ struct DefinedCodes {
                 ends = after == tokens.count || tokens[after].flags.contains(.newlineBefore) || units[tokens[after].start] == 0x28
             }
             if ends { codes.insert(Array(units[tokens[index].range])) }
+        }
+        return codes
+    }
+
+    /// Codes that sign a line off or hand a case over: a code opening its line before " / " and a date or a rank
+    /// ("Kr. / 08.10.24", "Pe. / POK Petersen"), and codes on both sides of an arrow ("Übergabe Ma → KaRo").
+    private func signOffAndHandoverCodes(in text: TokenizedText) -> Set<[UInt16]> {
+        let tokens = text.tokens, units = text.units
+        var codes = Set<[UInt16]>()
+        // Looser than a code in running text: a short word with a capital that is no role, rank or shift ("Ma", "KaRo").
+        func isHandoverCode(_ index: Int) -> Bool {
+            let range = tokens[index].range
+            return tokens[index].isWord && (2...4).contains(range.count) && isLatinUpper(units[range.lowerBound])
+                && units[range].allSatisfy({ isLatinUpper($0) || isLatinLower($0) }) && !lexicon.isRoleWord(text.key(index))
+                && !Self.shiftWords.contains(Array(units[range]))
+        }
+        for index in tokens.indices where tokens[index].isWord && (isCodeShape(index, in: text) || isHandoverCode(index)) {
+            var next = index + 1
+            if next < tokens.count, units[tokens[next].start] == 0x2E, !tokens[next].flags.contains(.spaceBefore) { next += 1 }
+            guard next + 1 < tokens.count, !tokens[next].flags.contains(.newlineBefore) else { continue }
+            let mark = units[tokens[next].start]
+            let lineStart = index == 0 || tokens[index].flags.contains(.newlineBefore)
+            let after = next + 1
+            // After the slash a date, a rank or a name: not a noun ("KJND / Inobhutnahmestelle").
+            let signs = tokens[after].kind == .number || (tokens[after].isCapitalizedWord
+                && (lexicon.isRoleWord(text.key(after)) || lexicon.isKnownName(text.key(after))))
+            if lineStart, mark == 0x2F, isCodeShape(index, in: text), signs {
+                codes.insert(Array(units[tokens[index].range]))
+            } else if mark == 0x2192, isHandoverCode(index), isHandoverCode(next + 1) {
+                codes.insert(Array(units[tokens[index].range]))
+                codes.insert(Array(units[tokens[next + 1].range]))
+            }
         }
         return codes
     }

@@ -24,6 +24,9 @@ final class Lexicon: Sendable {
     /// Lists of words written in small letters (verbs, adjectives …), told by their file name
     /// (`lowercase-words.txt`): "essen" and "singen" in small letters are no towns.
     let lowercaseWordLists: [WordList]
+    /// The allow lists of role words and institutions (`roles.txt`, `institutions.txt`) and the words written
+    /// into allow rules (ranks, courts): "KM", "ASD", "PK" are roles, not someone's initials.
+    let roleLists: [WordList]
     /// The pack's particles, packed into integers: asked of almost every word, so no array is made per query.
     private let particles: Set<UInt64>
     /// Particles longer than seven bytes, should a rule declare one.
@@ -54,6 +57,15 @@ final class Lexicon: Sendable {
             where path.value.hasSuffix("lowercase-words.txt") && !lowercase.contains(where: { $0 === list }) { lowercase.append(list) }
         }
         lowercaseWordLists = lowercase
+        var roles: [WordList] = []
+        for rule in pack.allow {
+            guard case let .allow(fields) = rule.definition.body else { continue }
+            for (path, list) in zip(fields.lists, rule.lists)
+            where path.value.hasSuffix("roles.txt") || path.value.hasSuffix("institutions.txt") { roles.append(list) }
+            // The words written into an allow rule (ranks, courts, services) come after its files.
+            if !fields.words.isEmpty, let words = rule.lists.last { roles.append(words) }
+        }
+        roleLists = roles
         particles = Set(pack.particles.compactMap { Self.packed($0[...]) })
         longParticles = pack.particles.filter { $0.count > 7 }
         longestParticle = pack.particles.map(\.count).max() ?? 0
@@ -73,6 +85,13 @@ final class Lexicon: Sendable {
     func isFirstName(_ key: ArraySlice<UInt8>) -> Bool { firstNameLists.anyContains(key) }
     func isSurname(_ key: ArraySlice<UInt8>) -> Bool { surnameLists.anyContains(key) }
     func isCommonWord(_ key: ArraySlice<UInt8>) -> Bool { commonWordLists.anyContains(key) }
+    /// Whether a word begins a common word ("Anl" of "Anlage", "Kreisverw" of "Kreisverwaltung"): before a full
+    /// stop such a word is an abbreviation.
+    func beginsCommonWord(_ key: ArraySlice<UInt8>) -> Bool {
+        key.withUnsafeBufferPointer { prefix in compoundHeadLists.contains { $0.hasEntry(withPrefix: prefix) } }
+    }
+    /// Whether a word is a role or an institution's abbreviation ("KM", "ASD").
+    func isRoleWord(_ key: ArraySlice<UInt8>) -> Bool { roleLists.anyContains(key) }
     /// Whether a word is a place the lists know.
     func isPlace(_ key: ArraySlice<UInt8>) -> Bool { placeLists.anyContains(key) }
     /// Whether a word is one written in small letters (a verb, an adjective …).

@@ -30,7 +30,9 @@ struct NameMerger {
         }
         for index in result.indices where result[index].category == .person {
             let floor = index > 0 ? result[index - 1].range.upperBound : 0
-            result[index].range = initialsBefore(result[index].range, floor: floor, in: text)..<result[index].range.upperBound
+            let ceiling = index + 1 < result.count ? result[index + 1].range.lowerBound : text.units.count
+            result[index].range = initialsBefore(result[index].range, floor: floor, in: text)
+                ..< min(ceiling, nameSuffixEnd(after: result[index].range, in: text))
         }
         return result
     }
@@ -59,6 +61,38 @@ struct NameMerger {
         }
         return start
     }
+
+    /// The end of what belongs after a name on its line: the initial of a surname after a first name ("Katja B.",
+    /// "lukas t."), and "jun." or "sen." after a surname ("Hr. Krämer jun."). The name's own end otherwise.
+    private func nameSuffixEnd(after name: Range<Int>, in text: TokenizedText) -> Int {
+        let tokens = text.tokens, units = text.units
+        let last = text.firstToken(endingAfter: name.upperBound - 1)
+        let next = last + 1
+        guard last < tokens.count, tokens[last].end == name.upperBound else { return name.upperBound }
+        // An abbreviated name keeps its full stop ("gez. Sch.", "Wie."): a short word no list knows as a name.
+        if isLatinUpper(units[tokens[last].start]), (2...4).contains(tokens[last].end - tokens[last].start),
+           units[tokens[last].range].contains(where: isLatinLower), name.upperBound < units.count, units[name.upperBound] == 0x2E,
+           !lexicon.isKnownName(text.key(last)) {
+            return name.upperBound + 1
+        }
+        guard next < tokens.count, tokens[next].isWord, tokens[next].flags.contains(.spaceBefore),
+              !tokens[next].flags.contains(.newlineBefore) else { return name.upperBound }
+        let dotted = next + 1 < tokens.count && units[tokens[next + 1].start] == 0x2E && !tokens[next + 1].flags.contains(.spaceBefore)
+        let word = Array(text.key(next))
+        if dotted, Self.generations.contains(word) { return tokens[next + 1].end }
+        guard tokens[next].end - tokens[next].start == 1, lexicon.isFirstName(text.key(last)),
+              !Self.oneLetterAbbreviations.contains(units[tokens[next].start] | 0x20) else { return name.upperBound }
+        if dotted { return tokens[next + 1].end }
+        // Without its full stop the letter must end the line or stand before a colon or comma.
+        let after = next + 1
+        guard after == tokens.count || tokens[after].flags.contains(.newlineBefore) || [0x3A, 0x2C].contains(units[tokens[after].start])
+        else { return name.upperBound }
+        return tokens[next].end
+    }
+
+    private static let generations: Set<[UInt8]> = Set(["jun", "sen", "jr", "sr"].map { Array($0.utf8) })
+    /// Small letters that are abbreviations after a name: "u." (und), "o." (oder), "s." (siehe), "z.", "v.", "d.", "i.", "a.", "e.".
+    private static let oneLetterAbbreviations: Set<UInt16> = Set("uoszvdiaegm".utf16)
 
     /// "Name, Vorname: Mbeki, Grace Ayodele", "Pat.: Kranz, Mila Sophie", "| Petrenko, Wiktor (KV)", "KV Popa,
     /// Florin (unbekannt)": a surname and the first names after its comma, standing alone after a field label,

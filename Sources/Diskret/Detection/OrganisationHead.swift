@@ -50,8 +50,21 @@ struct OrganisationHead {
             end = OrganisationTail.end(after: end, in: text.units)
             candidates.append(Candidate(range: start..<end, category: .organisation, label: Self.label, score: 0.9, derived: true))
         }
+        // A school or clinic named in one word that no dictionary holds ("Sonnenbergschule", "Spreetalklinikum").
+        for index in tokens.indices where tokens[index].isCapitalizedWord && tokens[index].end - tokens[index].start >= 9
+            && !starts.contains(tokens[index].start) && !tokens[index].flags.contains(.allCaps) {
+            let key = text.key(index)
+            guard Self.namedInstitutionEndings.contains(where: { key.count >= $0.count + 4 && key.hasSuffix($0) }),
+                  !lexicon.isCommonWord(key), !lexicon.isAllowed(key), !lexicon.isKnownName(key),
+                  !text.isPartOfCompound(index, isCommonWord: { lexicon.isCommonWord(text.key($0)) }) else { continue }
+            candidates.append(Candidate(range: tokens[index].range, category: .organisation, label: Self.label, score: 0.9, derived: true))
+        }
         candidates.append(contentsOf: added)
     }
+
+    /// Endings of one-word names of schools and clinics.
+    private static let namedInstitutionEndings: [[UInt8]] = ["schule", "klinik", "klinikum", "gymnasium", "kindergarten",
+                                                            "kita"].map { Array($0.utf8) }
 
     /// Whether token `index`, on the line of `next` and one space before it, names a kind of business.
     private func isKindOfBusiness(_ index: Int, before next: Int, in text: TokenizedText) -> Bool {

@@ -14,7 +14,8 @@ struct TableColumns {
 
     /// Names in person columns: before the threshold, so that a weak list hit there counts.
     func applyNames(to candidates: inout [Candidate], in text: TokenizedText) {
-        let cells = tables.cells.filter { $0.kind == .person }
+        // Staff columns hold names as well as codes ("| Bearb. |" over "| Wunderlich |").
+        let cells = tables.cells.filter { $0.kind == .person || $0.kind == .staff }
         guard !cells.isEmpty else { return }
         var claimed = Set<Int>()
         for index in candidates.indices where candidates[index].category == .person {

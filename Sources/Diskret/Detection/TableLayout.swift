@@ -31,6 +31,10 @@ struct TableLayout {
                 // "|---|---|" under a header
             } else if let kinds = header, kinds.count == row.count {
                 for (range, kind) in zip(row, kinds) { if let kind { cells.append(Cell(range: range, kind: kind)) } }
+            } else if header != nil, row.count < header!.count, row.contains(where: { range in units[range].contains { (0x30...0x39).contains($0) } }) {
+                // A row whose last cells are empty ("08/2018 | Polizei | Einsatz …" under "… | Bearb."): its
+                // first cells still stand under their headers, and the table goes on.
+                for (range, kind) in zip(row, header!) { if let kind { cells.append(Cell(range: range, kind: kind)) } }
             } else if !row.contains(where: { range in units[range].contains { (0x30...0x39).contains($0) } }) {
                 let kinds = row.map { Self.kind(of: units[$0]) }
                 header = kinds.contains { $0 != nil } ? kinds : nil

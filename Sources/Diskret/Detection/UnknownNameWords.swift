@@ -30,7 +30,8 @@ struct UnknownNameWords {
         for (index, token) in text.tokens.enumerated() where token.isCapitalizedWord && token.end - token.start >= 3 {
             capitalised += 1
             let word = text.key(index)
-            if isJargon(word) || Self.hasClinicalEnding(word) || Self.hasLatinEnding(word) { jargon += 1 }
+            // A common noun with such an ending ("Familie", "Kopie", "Museum") is German, not jargon.
+            if isJargon(word) || ((Self.hasClinicalEnding(word) || Self.hasLatinEnding(word)) && !lexicon.isCompoundHead(word)) { jargon += 1 }
         }
         // One Latin word in a news sentence is no clinical letter: it takes three.
         return jargon >= 3 && Double(jargon) > rule.jargonShare * Double(capitalised)
@@ -58,6 +59,8 @@ struct UnknownNameWords {
             let next = text.units[text.tokens[index + 1].start]
             if next == 0x3A { return false }
             if next == 0x2E && (word.hasSuffix(Self.abbreviatedNumber) || word.hasSuffix(Self.abbreviatedStreet)) { return false }
+            // "Anl.", "Sachgeb.", "Kreisverw.", "Gyn.": the beginning of a common word before a full stop.
+            if next == 0x2E && lexicon.beginsCommonWord(word) { return false }
         }
         if lexicon.isAllowed(word) || lexicon.isCommonWord(word) || lexicon.isParticle(word) || isJargon(word) { return false }
         // Plural and case endings of nouns ("Kliniken", "Befundes") and compounds ending in a noun

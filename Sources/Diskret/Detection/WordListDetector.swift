@@ -17,8 +17,19 @@ extension TokenizedText {
         guard index > 0 && tokens[index - 1].kind == .number && !tokens[index].flags.contains(.newlineBefore) else { return false }
         let clockTime = index >= 3 && units[tokens[index - 2].start] == 0x3A && tokens[index - 3].kind == .number
             && !tokens[index - 1].flags.contains(.spaceBefore) && !tokens[index - 2].flags.contains(.spaceBefore)
-        return !clockTime
+        return !clockTime && !followsRoomNumber(index)
     }
+
+    /// A room's number is no quantity: in a shelter's log a name follows it ("Zi. 5 Katja B.").
+    private func followsRoomNumber(_ index: Int) -> Bool {
+        var label = index - 2
+        if label >= 0, units[tokens[label].start] == 0x2E, tokens[label].end - tokens[label].start == 1 { label -= 1 }
+        guard label >= 0, tokens[label].isWord else { return false }
+        let word = units[tokens[label].range].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        return Self.roomWords.contains(word)
+    }
+
+    private static let roomWords: Set<[UInt16]> = Set(["zi", "zimmer", "raum", "whg", "app", "bett", "nr"].map { Array($0.utf16) })
 
     /// A word glued by a hyphen to a lower-case word, a number or a common noun ("a-Amy", "ECLA-Roche-Test",
     /// "Istanbul-Konvention"): part of a compound rather than a name or place of its own. Names glued to names
