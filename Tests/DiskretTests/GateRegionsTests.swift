@@ -9,7 +9,7 @@ import Testing
         // A gate of another rule in the same table must not leak into this one's marks.
         let index = LineNeedles(gates: [(["kein"], false)] + groups)
         let marks = units.withUnsafeBufferPointer { index.marks(in: $0, lines: regions.lines) }
-        return regions.lines(in: regions.ranges(for: gate), markedIn: Array(marks.dropFirst()))
+        return regions.lines(in: regions.ranges(for: gate), marks: marks, gates: Array(1..<groups.count + 1))
             .map { String(decoding: units[$0], as: UTF16.self) }
     }
 

@@ -64,6 +64,7 @@ struct GermanDate: Equatable, Sendable {
         func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
         func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
         var numbers: [Int] = []
+        numbers.reserveCapacity(4)  // a date has at most four runs of digits, mostly; growing had cost a third
         var month: Int?
         let bytes = Array(text.utf8)
         var start = 0
@@ -97,7 +98,9 @@ struct GermanDate: Equatable, Sendable {
 
     private static func monthNamed(_ word: String) -> Int? {
         let lower = word.lowercased()
-        return months.first { lower.hasPrefix($0.prefix) && lower.count >= 3 }?.month
+        // The length once, not per month: counting Characters walks the word.
+        guard lower.count >= 3 else { return nil }
+        return months.first { lower.hasPrefix($0.prefix) }?.month
     }
 
     /// Two-digit years: 00–40 are 2000–2040, the rest 1941–1999 (notes rarely mention births before).

@@ -8,14 +8,14 @@ struct AgeBracketEvidence {
     func apply(to candidates: inout [Candidate], in text: TokenizedText) {
         let units = text.units
         for index in candidates.indices where candidates[index].category == .person && candidates[index].score < threshold {
-            // A noun before a bracket ("Seite (3)", "Anlage (2)") is no child; a noun that is also a first name
-            // ("Lan (7)", "Rose (4)") is one.
-            guard let key = text.joinedKey(covering: candidates[index].range),
-                  !lexicon.isCommonWord(key[...]) || lexicon.isFirstName(key[...]) else { continue }
             var position = candidates[index].range.upperBound
             if position < units.count && units[position] == 0x20 { position += 1 }
             guard position < units.count, units[position] == 0x28 else { continue }
             position += 1
+            // A noun before a bracket ("Seite (3)", "Anlage (2)") is no child; a noun that is also a first name
+            // ("Lan (7)", "Rose (4)") is one. (Asked after the bracket is seen: most candidates have none.)
+            guard let key = text.joinedKey(covering: candidates[index].range),
+                  !lexicon.isCommonWord(key[...]) || lexicon.isFirstName(key[...]) else { continue }
             // An optional "ca."/"fast"/"knapp" before the number.
             for word in Self.qualifiers where Self.starts(units, at: position, with: word) { position += word.count; break }
             var digits = 0
@@ -31,6 +31,6 @@ struct AgeBracketEvidence {
     private static let qualifiers: [[UInt16]] = ["ca. ", "fast ", "knapp ", "jetzt ", "heute "].map { Array($0.utf16) }
 
     private static func starts(_ units: [UInt16], at start: Int, with word: [UInt16]) -> Bool {
-        start + word.count <= units.count && Array(units[start..<(start + word.count)]) == word
+        start + word.count <= units.count && units[start..<(start + word.count)].elementsEqual(word)
     }
 }

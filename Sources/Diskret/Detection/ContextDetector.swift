@@ -132,7 +132,17 @@ struct ContextDetector {
     /// Whether the letters of `tokens` are exactly `letters` (no requirement when nil).
     private func matchesCase(_ letters: String?, _ tokens: Range<Int>, _ text: TokenizedText) -> Bool {
         guard let letters else { return true }
-        let surface = text.string(text.tokens[tokens.lowerBound].start..<text.tokens[tokens.upperBound - 1].end)
+        let range = text.tokens[tokens.lowerBound].start..<text.tokens[tokens.upperBound - 1].end
+        // ASCII on both sides, the common case: the letters unit by unit (ASCII's only alphabetic characters
+        // are A–Z and a–z, and its strings are equal only unit for unit), without making two strings.
+        if letters.utf8.allSatisfy({ $0 < 0x80 }) && text.units[range].allSatisfy({ $0 < 0x80 }) {
+            var expected = letters.utf8.makeIterator()
+            for unit in text.units[range] where (0x41...0x5A).contains(unit) || (0x61...0x7A).contains(unit) {
+                guard let byte = expected.next(), UInt16(byte) == unit else { return false }
+            }
+            return expected.next() == nil
+        }
+        let surface = text.string(range)
         return String(String.UnicodeScalarView(surface.unicodeScalars.filter { $0.properties.isAlphabetic })) == letters
     }
 

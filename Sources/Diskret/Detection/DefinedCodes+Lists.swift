@@ -42,9 +42,11 @@ extension DefinedCodes {
         // Most words are followed by neither a dot nor a colon: look at the word only after that test.
         guard token.end - token.start <= 20, next > index + 1 || (next < tokens.count && units[tokens[next].start] == 0x3A)
         else { return nil }
+        let colon = next < tokens.count && units[tokens[next].start] == 0x3A && tokens[next].end - tokens[next].start == 1
+        // Without a colon only the few short labels count: a word at a sentence's end is longer, mostly.
+        if !colon && units[token.range].lazy.filter({ $0 != 0x2E }).count > Self.longestLabelWithoutColon { return nil }
         var word: [UInt16] = []
         for unit in units[token.range] where unit != 0x2E { word.append(isLatinUpper(unit) ? unit | 0x20 : unit) }
-        let colon = next < tokens.count && units[tokens[next].start] == 0x3A && tokens[next].end - tokens[next].start == 1
         guard colon ? Self.labels.contains(word) || Self.labelsWithoutColon.contains(word) : Self.labelsWithoutColon.contains(word)
         else { return nil }
         if colon { next += 1 }
@@ -111,4 +113,5 @@ extension DefinedCodes {
 
     /// Labels followed by a code without a colon: "f.d.R. JB", "gez. AK", "Prot. JB".
     private static let labelsWithoutColon: Set<[UInt16]> = Set(["fdr", "gez", "prot", "hz"].map { Array($0.utf16) })
+    private static let longestLabelWithoutColon = labelsWithoutColon.map(\.count).max() ?? 0
 }

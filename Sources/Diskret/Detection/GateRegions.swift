@@ -54,9 +54,9 @@ struct GateRegions {
         }
     }
 
-    /// The lines inside `ranges` (unions of whole lines) that every one of `marks` (per line, as
-    /// `LineNeedles.marks` gives them) holds.
-    func lines(in ranges: [Range<Int>], markedIn marks: [[Bool]]) -> [Range<Int>] {
+    /// The lines inside `ranges` (unions of whole lines) that hold a needle of every one of `gates` (as
+    /// `LineNeedles.marks` gives them).
+    func lines(in ranges: [Range<Int>], marks: LineMarks, gates: [Int]) -> [Range<Int>] {
         var result: [Range<Int>] = []
         for range in ranges {
             // The first line that ends at or after the range's start.
@@ -67,11 +67,16 @@ struct GateRegions {
             }
             var line = low
             while line < lines.count && lines[line].lowerBound < range.upperBound {
-                if lines[line].lowerBound >= range.lowerBound && marks.allSatisfy({ $0[line] }) { result.append(lines[line]) }
+                if lines[line].lowerBound >= range.lowerBound && Self.isMarked(line, marks, gates) { result.append(lines[line]) }
                 line += 1
             }
         }
         return result
+    }
+
+    private static func isMarked(_ line: Int, _ marks: LineMarks, _ gates: [Int]) -> Bool {
+        for gate in gates where !marks.isMarked(gate: gate, line: line) { return false }
+        return true
     }
 
     /// The parts two sorted lists of disjoint ranges have in common.

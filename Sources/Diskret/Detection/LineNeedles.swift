@@ -23,50 +23,76 @@ struct LineNeedles: Sendable {
 
     /// For each gate, whether each of `lines` (ranges of `units` without their line ends) holds one of its
     /// needles.
-    func marks(in text: UnsafeBufferPointer<UInt16>, lines: [Range<Int>]) -> [[Bool]] {
-        var flat = [Bool](repeating: false, count: count * lines.count)  // flat[gate * lines.count + line]
+    func marks(in text: UnsafeBufferPointer<UInt16>, lines: [Range<Int>]) -> LineMarks {
+        var marks = LineMarks(gates: count, lines: lines.count)
         let automaton = automaton
         automaton.step.withUnsafeBufferPointer { step in
-            automaton.latin1Class.withUnsafeBufferPointer { latin1Class in
+            automaton.unitEntries.withUnsafeBufferPointer { unitEntries in
                 automaton.endings.withUnsafeBufferPointer { endings in
                     automaton.endingGates.withUnsafeBufferPointer { endingGates in
-                        flat.withUnsafeMutableBufferPointer { flat in
+                        marks.flat.withUnsafeMutableBufferPointer { flat in
                             for (line, range) in lines.enumerated() {
-                                /// Marks the line for the needles of one kind (`slot` 0 forward, 1 before a
-                                /// number) that end where the automaton is in `state`.
-                                func mark(_ state: Int32, _ slot: Int) {
-                                    let ending = 2 * Int(state) + slot
-                                    // Most states end no needle: two loads, no slice.
-                                    let from = Int(endings[ending]), to = Int(endings[ending + 1])
-                                    guard from < to else { return }
-                                    for gate in endingGates[from..<to] { flat[Int(gate) * lines.count + line] = true }
-                                }
-                                // The states after the unit before the current one and the unit before that:
-                                // a before-number needle ends right before the digits or one space before them.
-                                var state: Int32 = 0, previous: Int32 = 0
-                                for index in range {
-                                    let unit = text[index]
-                                    if automaton.hasBeforeNumber && index > range.lowerBound && GateRegions.isDigit(unit) {
-                                        if text[index - 1] != 0x20 { mark(state, 1) } else if index - 1 > range.lowerBound { mark(previous, 1) }
-                                    }
-                                    let key = Self.lowercased(unit)
-                                    let unitClass = key < 256 ? Int(latin1Class[Int(key)]) : automaton.otherClass[key] ?? 0
-                                    previous = state
-                                    state = step[Int(state) * automaton.classCount + unitClass]
-                                    mark(state, 0)
-                                }
+                                Self.mark(line, range, of: text, automaton, step.baseAddress!, unitEntries.baseAddress!,
+                                          endings.baseAddress!, endingGates.baseAddress!, flat.baseAddress!, lineCount: lines.count)
                             }
                         }
                     }
                 }
             }
         }
-        return (0..<count).map { gate in Array(flat[gate * lines.count..<(gate + 1) * lines.count]) }
+        return marks
+    }
+
+    /// Runs the automaton over one line and marks it for the gates whose needles end in it. Apart and not
+    /// inlined, so that its loop, which runs at every unit of a note, keeps its pointers in registers.
+    @inline(never)
+    private static func mark(_ line: Int, _ range: Range<Int>, of text: UnsafeBufferPointer<UInt16>, _ automaton: NeedleAutomaton,
+                             _ step: UnsafePointer<Int32>, _ unitEntries: UnsafePointer<UInt16>, _ endings: UnsafePointer<Int32>,
+                             _ endingGates: UnsafePointer<Int32>, _ flat: UnsafeMutablePointer<Bool>, lineCount: Int) {
+        let classCount = automaton.classCount, hasBeforeNumber = automaton.hasBeforeNumber
+        /// Marks the line for the needles of one kind (`slot` 0 forward, 1 before a number) that end where the
+        /// automaton is in `state`.
+        func mark(_ state: Int32, _ slot: Int) {
+            let ending = 2 &* Int(state) &+ slot
+            // Most states end no needle: two loads, no slice.
+            var from = Int(endings[ending])
+            let to = Int(endings[ending &+ 1])
+            while from < to {
+                flat[Int(endingGates[from]) &* lineCount &+ line] = true
+                from &+= 1
+            }
+        }
+        // The states after the unit before the current one and the unit before that: a before-number needle
+        // ends right before the digits or one space before them.
+        var state: Int32 = 0, previous: Int32 = 0
+        for index in range {
+            let entry = unitEntries[Int(text[index])]
+            if hasBeforeNumber && entry & NeedleAutomaton.digitFlag != 0 && index > range.lowerBound {
+                if text[index - 1] != 0x20 { mark(state, 1) } else if index - 1 > range.lowerBound { mark(previous, 1) }
+            }
+            previous = state
+            state = step[Int(state) &* classCount &+ Int(entry & ~NeedleAutomaton.digitFlag)]
+            mark(state, 0)
+        }
     }
 
     static func lowercased(_ unit: UInt16) -> UInt16 {
         (0x41...0x5A).contains(unit) || (0xC0...0xDE).contains(unit) && unit != 0xD7 ? unit + 0x20 : unit
     }
+}
+
+/// Per gate of a `LineNeedles` table and line of a note, whether the line holds one of the gate's needles.
+struct LineMarks {
+    /// `flat[gate * lineCount + line]`.
+    fileprivate(set) var flat: [Bool]
+    let lineCount: Int
+
+    init(gates: Int, lines: Int) {
+        flat = [Bool](repeating: false, count: gates * lines)
+        lineCount = lines
+    }
+
+    func isMarked(gate: Int, line: Int) -> Bool { flat[gate * lineCount + line] }
 }
 
 /// An Aho–Corasick automaton over the needles' units, as a full transition table: state 0 is the root,
@@ -83,6 +109,10 @@ private struct NeedleAutomaton: Sendable {
     var endings: [Int32] = [0]
     var endingGates: [Int32] = []
     var hasBeforeNumber = false
+    /// Per UTF-16 unit, the class of its lower case, with `digitFlag` set for a digit as the gates see it:
+    /// one load per unit of a note instead of lower-casing, two class tables and a digit test.
+    var unitEntries: [UInt16] = []
+    static let digitFlag: UInt16 = 0x8000
 
     init(needles: [(units: [UInt16], gate: Int, beforeNumber: Bool)]) {
         for needle in needles {
@@ -136,6 +166,14 @@ private struct NeedleAutomaton: Sendable {
                 endings.append(Int32(endingGates.count))
             }
         }
+        precondition(classCount < Int(Self.digitFlag), "unit classes must fit beside the digit flag")
+        // Lower-casing changes only units below 256, and units above have a class only if a needle holds
+        // them: the table is filled from the two class tables, not by asking for each of its units.
+        var entries = [UInt16](repeating: 0, count: 0x10000)
+        for unit in 0..<256 { entries[unit] = latin1Class[Int(LineNeedles.lowercased(UInt16(unit)))] }
+        for (unit, unitClass) in otherClass { entries[Int(unit)] = UInt16(unitClass) }
+        for unit in 0...UInt16.max where GateRegions.isDigit(unit) { entries[Int(unit)] |= Self.digitFlag }
+        unitEntries = entries
     }
 
     private func classOf(_ unit: UInt16) -> Int { unit < 256 ? Int(latin1Class[Int(unit)]) : otherClass[unit] ?? 0 }

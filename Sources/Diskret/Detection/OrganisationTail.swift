@@ -89,7 +89,7 @@ enum OrganisationTail {
 
     /// A legal form at `start`, standing alone as a word; the offset after it.
     private static func legalForm(at start: Int, in units: [UInt16]) -> Int? {
-        for form in forms where start + form.count <= units.count && Array(units[start..<(start + form.count)]) == form {
+        for form in forms where start + form.count <= units.count && units[start..<(start + form.count)].elementsEqual(form) {
             let end = start + form.count
             if end == units.count || !isLatinLetter(units[end]) { return end }
         }

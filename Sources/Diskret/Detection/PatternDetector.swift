@@ -11,8 +11,13 @@ struct PatternDetector {
     /// Narrow each rule to the ranges where its shape can match (one pass per automaton); none runs every
     /// rule behind its gates only.
     private let prefilters: [PrefilterScanner]
+    /// The automata that narrow a rule, in the order of the rules and then of `prefilters`: the scanner and
+    /// the rule's number in its automaton (read per rule and note, without asking every prefilter).
+    private let shapeSlots: [(rule: Int, scanner: Int, shapeRule: Int)]
     /// Per-rule timing, for `diskret rules profile`; nil in normal runs.
     let clock: RuleClock?
+    /// The keys of texts checked against the rules' lists.
+    private let checkKeys = PhraseKeyMemo()
 
     /// `prefilters` must have been built from `rules`; they run once the session has read `prefilterWarmUp`
     /// UTF-16 units.
@@ -35,6 +40,13 @@ struct PatternDetector {
         }
         needles = LineNeedles(gates: gates)
         self.prefilters = prefilters.map { PrefilterScanner(prefilter: $0, warmUpUnits: prefilterWarmUp) }
+        var shapeSlots: [(rule: Int, scanner: Int, shapeRule: Int)] = []
+        for rule in rules.indices {
+            for (scanner, prefilter) in prefilters.enumerated() {
+                if let shapeRule = prefilter.automatonRule[rule] { shapeSlots.append((rule, scanner, shapeRule)) }
+            }
+        }
+        self.shapeSlots = shapeSlots
     }
 
     func detect(in text: TokenizedText, tokenizer: Tokenizer, into candidates: inout [Candidate]) throws(DiskretError) {
@@ -42,39 +54,75 @@ struct PatternDetector {
         try text.units.withUnsafeBufferPointer { (buffer) throws(DiskretError) in
             let marks = needles.marks(in: buffer, lines: regions.lines)
             let shapeRegions = prefilters.map { $0.isWorthRunning(on: buffer.count) ? $0.regions(in: buffer) : nil }
-            for (index, (rule, matcher)) in zip(rules, matchers).enumerated() {
-                let definition = rule.definition
+            var slot = 0
+            rules: for (index, (rule, matcher)) in zip(rules, matchers).enumerated() {
+                // Each narrowing stops the rule once nothing is left: most rules find no line on most notes.
                 var ranges = regions.ranges(for: rule.fields.gate)
-                if !needleGates[index].isEmpty { ranges = regions.lines(in: ranges, markedIn: needleGates[index].map { marks[$0] }) }
-                for (scanner, regions) in zip(prefilters, shapeRegions) {
-                    if let regions, let shapeRule = scanner.prefilter.automatonRule[index] {
-                        ranges = GateRegions.intersection(ranges, regions[shapeRule])
-                    }
+                if !ranges.isEmpty && !needleGates[index].isEmpty {
+                    ranges = regions.lines(in: ranges, marks: marks, gates: needleGates[index])
                 }
-                if ranges.isEmpty { continue }
+                while slot < shapeSlots.count && shapeSlots[slot].rule == index {
+                    let (_, scanner, shapeRule) = shapeSlots[slot]
+                    slot += 1
+                    if !ranges.isEmpty, let regions = shapeRegions[scanner] { ranges = GateRegions.intersection(ranges, regions[shapeRule]) }
+                }
+                if ranges.isEmpty { continue rules }
                 let started = clock == nil ? 0 : RuleClock.now()
                 defer { clock?.record(rule: index, since: started, units: ranges.reduce(0) { $0 + $1.count }) }
                 try matcher.reset(buffer, timeLimit: timeLimit)
+                /// Takes a match whose `group` has `range`, if it passes the rule's validator and check lists.
+                func take(_ range: Range<Int>) throws(DiskretError) {
+                    if let validator = rule.fields.validator, !Validator.check(validator, text.string(range)) { return }
+                    // A check group that took part in the match must name a listed entry.
+                    if !rule.checkLists.isEmpty, let checked = try matcher.lastGroup(rule.fields.checkGroup) {
+                        let key = try checkKeys.key(of: text.units[checked], tokenizer: tokenizer)
+                        guard rule.checkLists.anyContains(key) else { return }
+                    }
+                    // The definition read here, not copied per rule and note: a copy retains all its fields.
+                    candidates.append(Candidate(range: range, category: rule.definition.category!, label: rule.label,
+                                                score: rule.definition.score))
+                }
                 for region in ranges {
+                    if rule.startsAtLines {
+                        try matchAtLineStarts(in: region, buffer, rule, matcher, take)
+                        continue
+                    }
                     try matcher.setRegion(region)
                     while true {
                         let found: Range<Int>?
                         do { found = try matcher.next(group: rule.fields.group) } catch {
-                            throw DiskretError.timeLimitExceeded(rule: definition.id)
+                            throw DiskretError.timeLimitExceeded(rule: rule.definition.id)
                         }
                         guard let range = found else { break }
-                        if let validator = rule.fields.validator, !Validator.check(validator, text.string(range)) { continue }
-                        // A check group that took part in the match must name a listed entry.
-                        if !rule.checkLists.isEmpty, let checked = try matcher.lastGroup(rule.fields.checkGroup) {
-                            let key = try tokenizer.phraseKey(text.string(checked)).key
-                            guard rule.checkLists.anyContains(key) else { continue }
-                        }
-                        candidates.append(Candidate(range: range, category: definition.category!, label: rule.label,
-                                                    score: definition.score))
+                        try take(range)
                     }
                 }
                 try matcher.reset(UnsafeBufferPointer(start: nil, count: 0), timeLimit: 0)
             }
+        }
+    }
+
+    /// The matches of a rule that `startsAtLines` in `region`, found as ICU's search would find them: the
+    /// pattern is tried at each line start (each match begins at one) from where the last match ended, instead
+    /// of at every position ICU's search would try — in running text, every letter.
+    private func matchAtLineStarts(in region: Range<Int>, _ units: UnsafeBufferPointer<UInt16>, _ rule: PatternRule,
+                                   _ matcher: RegexMatcher, _ take: (Range<Int>) throws(DiskretError) -> Void) throws(DiskretError) {
+        var start = region.lowerBound
+        while start < region.upperBound {
+            if start == 0 || units[start - 1] == 0x0A {
+                try matcher.setRegion(start..<region.upperBound)
+                let found: (group: Range<Int>?, end: Int)?
+                do { found = try matcher.matchAtStart(group: rule.fields.group) } catch {
+                    throw DiskretError.timeLimitExceeded(rule: rule.definition.id)
+                }
+                if let found {
+                    if let range = found.group { try take(range) }
+                    // The search goes on where the match ended (after an empty match, one unit later).
+                    start = max(found.end, start + 1)
+                    continue
+                }
+            }
+            start += 1
         }
     }
 }

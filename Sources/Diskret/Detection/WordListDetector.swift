@@ -104,13 +104,24 @@ struct WordListDetector {
             guard let memo else { return Self.answers(for: index, in: text, rules: rules) }
             return memo.answers(for: index, in: text) { Self.answers(for: index, in: text, rules: rules) }
         }
+        // Per rule, the words with an answer for it: a word with neither answer is passed over by the rule
+        // whatever it is, and walking every word once per rule had cost more than the rules' own work.
+        var startsByRule = [[Int]](repeating: [], count: rules.count)
+        for (index, answers) in wordAnswers.enumerated() where answers != 0 {
+            var bits = answers
+            while bits != 0 {
+                let number = bits.trailingZeroBitCount / 2
+                startsByRule[number].append(index)
+                bits &= ~(3 << UInt32(2 * number))
+            }
+        }
         var key = PhraseKey()  // reused: a phrase key is built per token and rule, on the hot path
         for (number, rule) in rules.enumerated() {
             let definition = rule.definition
             let maxTokens = max(1, rule.maxTokens)
             let takesLowerCaseFirstNames = definition.type == "person.firstname"
             let listedBit: UInt32 = 1 << (2 * number)
-            for start in tokens.indices where tokens[start].kind == .word || tokens[start].kind == .number {
+            for start in startsByRule[number] {
                 let first = tokens[start]
                 if rule.fields.capitalizedOnly && !(first.flags.contains(.capitalized)) {
                     // In a note typed in lower case a name list takes a lower-case word, but never one its

@@ -107,6 +107,16 @@ final class RegexMatcher {
         return start >= 0 && end >= start ? start..<end : nil
     }
 
+    /// Matches at the start of the region only: nil if nothing matched there, else where the match ends and the
+    /// range of `group` (nil if it did not take part or is empty, as `next` skips such matches).
+    func matchAtStart(group: Int) throws(DiskretError) -> (group: Range<Int>?, end: Int)? {
+        let found = dk_regex_looking_at(handle)
+        if found < 0 { throw DiskretError.icu(function: "uregex_lookingAt", code: icuErrorName(-found)) }
+        guard found == 1 else { return nil }
+        let start = Int(dk_regex_start(handle, Int32(group))), end = Int(dk_regex_end(handle, Int32(group)))
+        return (start >= 0 && end > start ? start..<end : nil, Int(dk_regex_end(handle, 0)))
+    }
+
     /// Matches at the start of the region only; the range of `group` if it matched.
     func matchHere(group: Int = 0) throws(DiskretError) -> Range<Int>? {
         let found = dk_regex_looking_at(handle)

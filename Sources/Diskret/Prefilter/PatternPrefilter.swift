@@ -175,6 +175,8 @@ struct Closure {
     private var unionGeneration: UInt32 = 0
     private var stack: [Int32] = []
     private var union: [Int32] = []
+    /// Whether `union` is sorted (it is in ascending order until `unite` appends to it).
+    private var unionSorted = true
     private var memo: [(nodes: [Int32], accepted: UInt64)?]
     private var memoSize = 0
     /// The most consume nodes the kept closures hold together (4 bytes each).
@@ -206,6 +208,37 @@ struct Closure {
         }
         union.sort()
         return (Array(union), accepted)
+    }
+
+    /// Starts a union of closures with `nodes` (sorted, without duplicates), for `unite` and `withUnion`.
+    mutating func beginUnion(with nodes: [Int32]) {
+        Self.advance(&unionGeneration, clearing: &united)
+        union.removeAll(keepingCapacity: true)
+        for node in nodes {
+            united[Int(node)] = unionGeneration
+            union.append(node)
+        }
+        unionSorted = true
+    }
+
+    /// Adds the closure of `entry` to the union begun last; returns the bits of the rules it accepts.
+    mutating func unite(_ entry: Int32) -> UInt64 {
+        let part = closure(of: entry)
+        let generation = unionGeneration
+        united.withUnsafeMutableBufferPointer { united in
+            for node in part.nodes where united[Int(node)] != generation {
+                united[Int(node)] = generation
+                union.append(node)
+                unionSorted = false
+            }
+        }
+        return part.accepted
+    }
+
+    /// Calls `body` with the nodes of the union, sorted.
+    mutating func withUnion<Result>(_ body: (UnsafeBufferPointer<Int32>) -> Result) -> Result {
+        if !unionSorted { union.sort(); unionSorted = true }
+        return union.withUnsafeBufferPointer(body)
     }
 
     /// The closure of one node: kept, or walked (and kept while the memo has room).

@@ -1,25 +1,31 @@
 /// Runs a `PatternPrefilter` over notes as a DFA built lazily from its automaton; one per thread, its
 /// states kept from note to note.
+///
+/// Its mutable tables are `@exclusivity(unchecked)`: a scanner belongs to one thread and its accesses do not
+/// overlap, and the runtime's checks of them (every step onto a new state, every accepting step) had cost
+/// more than 1 % of the filter's instructions.
 final class PrefilterScanner {
     let prefilter: PatternPrefilter
     private let classCount: Int
-    private var closure: Closure
+    @exclusivity(unchecked) private var closure: Closure
     /// Per DFA state, the consume nodes of the threads that have consumed at least one unit (the automaton's
     /// initial nodes are implied in every state: a match may start anywhere).
-    private var stateNodes: [[Int32]] = []
-    private var stateIndex: [StateKey: Int32] = [:]
+    @exclusivity(unchecked) private var stateNodes: [[Int32]] = []
+    /// The states by the fingerprint of their nodes and accepted rules (see `fingerprint`); more than one
+    /// state under a fingerprint only if two collide.
+    @exclusivity(unchecked) private var statesByFingerprint: [UInt64: [Int32]] = [:]
     /// Per DFA state, the rules with a thread in it.
-    private var liveRules: [UInt64] = []
+    @exclusivity(unchecked) private var liveRules: [UInt64] = []
     /// Per DFA state, the rules a match of which ends at the unit just consumed.
-    private var acceptedRules: [UInt64] = []
+    @exclusivity(unchecked) private var acceptedRules: [UInt64] = []
     /// `transitions[state * classCount + class]`: the next state, with `accepting` set when a match of some
     /// rule ends at the step; -1 while not built. Two bytes an entry: the table is read at every unit of a
     /// note, thousands of states by some 170 classes, and its size decides the cache misses.
-    private var transitions: [Int16] = []
+    @exclusivity(unchecked) private var transitions: [Int16] = []
     /// The flag in a transition entry for a step the hit collector must see.
     private static let accepting: Int16 = 0x4000
     /// Per unit class, the threads that start with a unit of it (built when the class is first seen).
-    private var initialSteps: [(nodes: [Int32], accepted: UInt64)?]
+    @exclusivity(unchecked) private var initialSteps: [(nodes: [Int32], accepted: UInt64)?]
 
     /// The number of states the cache holds.
     var stateCount: Int { stateNodes.count }
@@ -28,34 +34,20 @@ final class PrefilterScanner {
     let maxStates: Int
     /// The UTF-16 units a session reads before the scanner starts to run (see `isWorthRunning`).
     let warmUpUnits: Int
-    private var unitsSeen = 0
+    @exclusivity(unchecked) private var unitsSeen = 0
 
     /// Building a DFA state costs microseconds, and a cold DFA builds one every few units: on the first
     /// notes of a session that costs more than the regexes it would spare (a 2 KB note: ~8 ms against
     /// ~1 ms). Once a session has read this much text, most transitions are built and the pass is cheap.
     static let defaultWarmUpUnits = 32 * 1024
 
-    /// A DFA state as its threads and accepted rules, hashed once when made: the synthesised hashing ran
-    /// SipHash over every node at each look-up, a fifth of the cost of building a transition.
-    private struct StateKey: Hashable {
-        let nodes: [Int32]
-        let accepted: UInt64
-        private let fingerprint: UInt64
-
-        init(nodes: [Int32], accepted: UInt64) {
-            self.nodes = nodes
-            self.accepted = accepted
-            // FNV-1a taking a node, not a byte, per step: these hashes only index a table in memory.
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ accepted
-            for node in nodes { hash = (hash ^ UInt64(UInt32(bitPattern: node))) &* 0x100_0000_01b3 }
-            fingerprint = hash
-        }
-
-        func hash(into hasher: inout Hasher) { hasher.combine(fingerprint) }
-
-        static func == (left: StateKey, right: StateKey) -> Bool {
-            left.fingerprint == right.fingerprint && left.accepted == right.accepted && left.nodes == right.nodes
-        }
+    /// A DFA state's nodes and accepted rules hashed for the look-up of known states. FNV-1a taking a node,
+    /// not a byte, per step: these hashes only index a table in memory (the standard library's SipHash over
+    /// every node had been a fifth of the cost of building a transition).
+    private static func fingerprint(_ nodes: UnsafeBufferPointer<Int32>, accepted: UInt64) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ accepted
+        for node in nodes { hash = (hash ^ UInt64(UInt32(bitPattern: node))) &* 0x100_0000_01b3 }
+        return hash
     }
 
     init(prefilter: PatternPrefilter, maxStates: Int = 8192, warmUpUnits: Int = PrefilterScanner.defaultWarmUpUnits) {
@@ -71,24 +63,34 @@ final class PrefilterScanner {
 
     private func startAnew() {
         stateNodes = []
-        stateIndex = [:]
+        statesByFingerprint = [:]
         liveRules = []
         acceptedRules = []
         transitions = []
-        _ = intern(StateKey(nodes: [], accepted: 0))
+        _ = intern([], accepted: 0)
     }
 
-    private func intern(_ key: StateKey) -> Int32 {
-        if let known = stateIndex[key] { return known }
+    /// The number of the state with `nodes` (sorted) and `accepted` rules, made if it is new. Most look-ups
+    /// find a known state, and the nodes are copied only for a new one.
+    private func intern(_ nodes: UnsafeBufferPointer<Int32>, accepted: UInt64) -> Int32 {
+        let print = Self.fingerprint(nodes, accepted: accepted)
+        for known in statesByFingerprint[print] ?? [] where acceptedRules[Int(known)] == accepted
+            && stateNodes[Int(known)].elementsEqual(nodes) {
+            return known
+        }
         let number = Int32(stateNodes.count)
-        stateIndex[key] = number
-        stateNodes.append(key.nodes)
+        statesByFingerprint[print, default: []].append(number)
+        stateNodes.append(Array(nodes))
         var live: UInt64 = 0
-        for node in key.nodes { live |= 1 << UInt64(prefilter.automaton.ruleOfNode[Int(node)]) }
+        for node in nodes { live |= 1 << UInt64(prefilter.automaton.ruleOfNode[Int(node)]) }
         liveRules.append(live)
-        acceptedRules.append(key.accepted)
+        acceptedRules.append(accepted)
         transitions.append(contentsOf: repeatElement(-1, count: classCount))
         return number
+    }
+
+    private func intern(_ nodes: [Int32], accepted: UInt64) -> Int32 {
+        nodes.withUnsafeBufferPointer { intern($0, accepted: accepted) }
     }
 
     /// The nodes that follow `nodes` on a unit of `unitClass`, before their closure.
@@ -145,8 +147,9 @@ final class PrefilterScanner {
     /// The state after `state` on a unit of `unitClass`, and whether it is in the table (not when the
     /// cache had to start anew).
     private func transition(from state: Int32, on unitClass: Int) -> (Int32, cached: Bool) {
-        var (nodes, accepted) = step(stateNodes[Int(state)], unitClass)
+        let next: Int32
         if let folding = prefilter.classes.foldings[unitClass] {
+            var (nodes, accepted) = step(stateNodes[Int(state)], unitClass)
             // Case-insensitive matching may read the unit as its folding ("ß" as "ss").
             var through = stateNodes[Int(state)]
             for foldedClass in folding {
@@ -155,12 +158,26 @@ final class PrefilterScanner {
                 accepted |= next.accepted
             }
             nodes = Self.merged(nodes, through)
+            if isFull { startAnew(); return (intern(nodes, accepted: accepted), false) }
+            next = intern(nodes, accepted: accepted)
+        } else {
+            // The step's nodes gathered in the closure's working space: no array is made unless the state is new.
+            let started = initialStep(unitClass)
+            closure.beginUnion(with: started.nodes)
+            var accepted = started.accepted
+            let classCount = classCount
+            prefilter.classes.member.withUnsafeBufferPointer { member in
+                prefilter.automaton.nodes.withUnsafeBufferPointer { automaton in
+                    for node in stateNodes[Int(state)] {
+                        if case .consume(let set, let follower) = automaton[Int(node)], member[Int(set) * classCount + unitClass] {
+                            accepted |= closure.unite(follower)
+                        }
+                    }
+                }
+            }
+            if isFull { startAnew(); return (closure.withUnion { intern($0, accepted: accepted) }, false) }
+            next = closure.withUnion { intern($0, accepted: accepted) }
         }
-        if isFull {
-            startAnew()
-            return (intern(StateKey(nodes: nodes, accepted: accepted)), false)
-        }
-        let next = intern(StateKey(nodes: nodes, accepted: accepted))
         transitions[Int(state) * classCount + unitClass] = Int16(next) | (acceptedRules[Int(next)] != 0 ? Self.accepting : 0)
         return (next, true)
     }
@@ -182,6 +199,7 @@ final class PrefilterScanner {
     func regions(in units: UnsafeBufferPointer<UInt16>) -> [[Range<Int>]]? {
         let collector = HitCollector(reach: prefilter.reach, unitCount: units.count)
         let history = collector.states
+        let classCount = classCount
         var state: Int32 = 0
         var index = 0
         while index < units.count {
@@ -190,22 +208,17 @@ final class PrefilterScanner {
                 liveRules.withUnsafeBufferPointer { liveRules in
                     acceptedRules.withUnsafeBufferPointer { acceptedRules in
                         prefilter.classes.classOf.withUnsafeBufferPointer { classOf in
-                            while index < units.count {
-                                let unit = units[index]
-                                if unit & 0xF800 == 0xD800 { return -1 }
-                                let unitClass = Int(classOf[Int(unit)])
-                                let entry = transitions[Int(state) * classCount + unitClass]
-                                if entry < 0 { return unitClass }
-                                let next = entry & ~Self.accepting
-                                history[index] = next
-                                if entry & Self.accepting != 0 {
-                                    collector.take(accepted: acceptedRules[Int(next)], previousLive: liveRules[Int(state)],
-                                                   at: index, liveRules: liveRules)
-                                }
-                                state = Int32(next)
-                                index += 1
+                            var at = index, current = Int(state)
+                            defer { index = at; state = Int32(current) }
+                            while true {
+                                var previous = current
+                                let stop = Self.walk(units, at: &at, state: &current, previous: &previous,
+                                                     classOf: classOf.baseAddress!, transitions: transitions.baseAddress!,
+                                                     classCount: classCount, history: history)
+                                guard stop == Self.acceptingStop else { return stop == Self.endStop ? nil : stop }
+                                collector.take(accepted: acceptedRules[current], previousLive: liveRules[previous],
+                                               at: at &- 1, liveRules: liveRules)
                             }
-                            return nil
                         }
                     }
                 }
@@ -229,6 +242,43 @@ final class PrefilterScanner {
             }
         }
         return collector.finishedHits()
+    }
+
+    /// What `walk` stopped at besides a unit class (a missing transition) or -1 (a unit outside the BMP).
+    private static let acceptingStop = Int.min, endStop = Int.min + 1
+
+    /// Steps the DFA over `units` from `at` on cached transitions, writing each state to `history`, until the end
+    /// (`endStop`), a step onto a state where matches end (`acceptingStop`, with `previous` the state before it),
+    /// a missing transition (its unit class; `at` is the unit) or a unit outside the BMP (-1).
+    ///
+    /// Apart and not inlined, so that nothing else competes for registers: this loop runs at every unit of a
+    /// note once per automaton, and inside the scanner's closures its pointers lived in memory.
+    @inline(never)
+    private static func walk(_ units: UnsafeBufferPointer<UInt16>, at: inout Int, state: inout Int, previous: inout Int,
+                             classOf: UnsafePointer<UInt16>, transitions: UnsafePointer<Int16>, classCount: Int,
+                             history: UnsafeMutablePointer<Int16>) -> Int {
+        var index = at, current = state
+        defer { at = index; state = current }
+        let end = units.count
+        guard let base = units.baseAddress else { return endStop }
+        while index < end {
+            let unit = base[index]
+            if unit & 0xF800 == 0xD800 { return -1 }
+            let unitClass = Int(classOf[Int(unit)])
+            // No overflow checks: row and class are indices of the table.
+            let entry = transitions[current &* classCount &+ unitClass]
+            if entry < 0 { return unitClass }
+            let next = entry & ~accepting
+            history[index] = next
+            index &+= 1
+            if entry & accepting != 0 {
+                previous = current
+                current = Int(next)
+                return acceptingStop
+            }
+            current = Int(next)
+        }
+        return endStop
     }
 
     /// Per unit of a note in the BMP, the rules live and accepted after it: what `regions(in:)` reads its
@@ -260,14 +310,14 @@ final class PrefilterScanner {
     private final class HitCollector {
         /// The DFA state after each unit of the note, written by the scanner.
         let states: UnsafeMutablePointer<Int16>
-        private var hits: [[Range<Int>]]
+        @exclusivity(unchecked) private var hits: [[Range<Int>]]
         private let ruleCount: Int
         /// Per rule, how far before its end a match can start (`Int.max` when unbounded).
         private let reach: UnsafeMutablePointer<Int>
         /// Per rule, the unit at which its last match ended (-1: none yet).
         private let lastAccepted: UnsafeMutablePointer<Int>
         /// Where the state cache last started anew: `states` before it name states that are gone.
-        private var restart = 0
+        @exclusivity(unchecked) private var restart = 0
         /// Per rule, where its run through the unit before `restart` began (`restart` itself when the rule
         /// was not live there).
         private let pinned: UnsafeMutablePointer<Int>

@@ -10,6 +10,12 @@ final class PatternRule: Sendable {
     let regex: RegexPattern
     /// Lists the text of `fields.checkGroup` must stand in (empty: no check).
     let checkLists: [WordList]
+    /// Whether the pattern begins with `(?<![^\n])`, so that a match starts only at the start of a line: the
+    /// detector then tries it at line starts alone (see `PatternDetector`).
+    let startsAtLines: Bool
+
+    /// The assertion that makes a pattern `startsAtLines`: at the note's start or after a line feed.
+    static let lineStart = #"(?<![^\n])"#
 
     init(definition: RuleDefinition, fields: PatternFields, regex: RegexPattern, checkLists: [WordList]) {
         self.definition = definition
@@ -17,6 +23,7 @@ final class PatternRule: Sendable {
         label = definition.makeLabel()
         self.regex = regex
         self.checkLists = checkLists
+        startsAtLines = fields.pattern.drop(while: \.isWhitespace).hasPrefix(Self.lineStart)
     }
 }
 

@@ -26,10 +26,29 @@ enum Validator {
     /// The digits of a phone number as E.164 counts them (at most 15): without the international prefix
     /// "00" and without a trunk 0 written in brackets ("+49 (0)800 …"), which are dialled but not numbered.
     static func phoneDigitCount(_ text: String) -> Int {
+        if text.isASCII { return asciiPhoneDigitCount(text.utf8) }
         var count = digits(text).count
         let start = text.drop { $0 == " " || $0 == "(" }
         if start.hasPrefix("00") { count -= 2 }
         if text.contains("(0)") { count -= 1 }
+        return count
+    }
+
+    /// `phoneDigitCount` of ASCII text, on its bytes: each byte is a Character there (but "\r\n", which is
+    /// neither a space, a bracket nor a digit), and the Character and substring tests had cost 11 000
+    /// instructions a phone number.
+    private static func asciiPhoneDigitCount(_ bytes: String.UTF8View) -> Int {
+        var count = 0
+        for byte in bytes where (0x30...0x39).contains(byte) { count += 1 }
+        let start = bytes.drop { $0 == 0x20 || $0 == 0x28 }
+        if start.starts(with: [0x30, 0x30]) { count -= 2 }
+        // "(0)" anywhere.
+        var previous2: UInt8 = 0, previous: UInt8 = 0
+        for byte in bytes {
+            if previous2 == 0x28 && previous == 0x30 && byte == 0x29 { count -= 1; break }
+            previous2 = previous
+            previous = byte
+        }
         return count
     }
 
