@@ -370,4 +370,11 @@ import Testing
         #expect(["Pe.", "Ma", "KaRo", "Kr."].allSatisfy(names.contains))
         #expect(!names.contains("ND") && !names.contains("FD") && !names.contains("KJND"))
     }
+
+    @Test func aCodeBeforeABracketedNameAndSurnamesInMannAreFound() throws {
+        let note = "Notiz.\n\n– KB (Katja Brenner), 20.04.2025\nKB ruft an.\nBerat.: SM\nerstellt: J. Brökelmann; der Kaufmann kam."
+        let names = try found(note)
+        #expect(names.filter { $0 == "KB" }.count == 2 && names.contains("SM") && names.contains("J. Brökelmann"))
+        #expect(!names.contains("Kaufmann"))
+    }
 }

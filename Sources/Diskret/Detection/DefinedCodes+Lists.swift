@@ -108,7 +108,7 @@ extension DefinedCodes {
         "kürzel", "hz", "vertretung", "verteiler", "schicht", "frühdienst", "spätdienst", "nachtdienst", "tagdienst",
         "zuständig", "zust", "fallführung", "ff", "mitarbeitende", "team", "besetzung", "angelegt", "erstellt",
         "durch", "übernommen", "übergeben", "abgetippt", "aufgenommen", "bearbeiter", "bearbeiterin", "sachbearbeitung",
-        "ansprechpartner", "ansprechpartnerin", "ersteller", "erstellerin", "unterschrift", "handzeichen",
+        "ansprechpartner", "ansprechpartnerin", "ersteller", "erstellerin", "unterschrift", "handzeichen", "berat",
     ].map { Array($0.utf16) })
 
     /// Labels followed by a code without a colon: "f.d.R. JB", "gez. AK", "Prot. JB".

@@ -34,7 +34,7 @@ struct DefinedCodes {
         }
     }
 
-    /// Codes in the bracket after a person. The code must begin with the person's first initial (and, for a name
+    /// Codes in the bracket after a person, and before a bracket that holds one. The code must begin with the person's first initial (and, for a name
     /// of two words or more, end with a later word's), stand alone in the bracket or after "=" or ":", so that
     /// "(ASD)", "(MFA)", "(KM)" or "(zu TOP 3)" after a name are not taken for codes; shift words after a first
     /// name ("(ND)") and the allow lists' role words ("Frau Kowalczyk (KM)") are not either. A code in small
@@ -44,6 +44,20 @@ struct DefinedCodes {
         var codes = Set<[UInt16]>()
         for position in candidates.indices where candidates[position].category == .person && candidates[position].score >= threshold {
             let covered = tokenIndices(of: candidates[position].range, in: text)
+            // The other way round: a code right before the bracket that holds the person ("KB (Katja Brenner)"),
+            // read from the bracket's first name on (the names in it are separate candidates yet).
+            let opening = covered.lowerBound - 1
+            if opening >= 2, units[tokens[opening].start] == 0x28,
+               let closing = tokens[covered.lowerBound..<min(tokens.count, covered.lowerBound + 6)].firstIndex(where: { units[$0.start] == 0x29 }),
+               tokens[covered.lowerBound..<closing].allSatisfy(\.isWord) {
+                let names = (covered.lowerBound..<closing).map { units[tokens[$0].start] }.filter(isLatinUpper)
+                let codeIndex = opening - 1
+                let code = Array(units[tokens[codeIndex].range])
+                if let nameFirst = names.first, tokens[codeIndex].isWord, (2...3).contains(code.count),
+                   !lexicon.isAllowed(text.key(codeIndex)), Self.isCode(code, of: names, first: nameFirst) {
+                    codes.insert(code)
+                }
+            }
             var index = covered.upperBound
             guard index < tokens.count, units[tokens[index].start] == 0x28 else { continue }
             let initials = covered.filter { tokens[$0].isWord && isLatinUpper(units[tokens[$0].start]) }.map { units[tokens[$0].start] }

@@ -69,8 +69,9 @@ struct UnknownNameWords {
             if lexicon.isCommonWord(word.dropLast(ending.count)) { return false }
         }
         if word.count >= 7 {
-            for split in (word.startIndex + 3)...(word.endIndex - 4)
-            where lexicon.isCompoundHead(word[split...]) || lexicon.isAllowed(word[split...]) { return false }
+            // "-mann" ends German surnames more often than unlisted compounds ("Brökelmann", "Heitmann").
+            for split in (word.startIndex + 3)...(word.endIndex - 4) where !word[split...].elementsEqual(Self.mann)
+                && (lexicon.isCompoundHead(word[split...]) || lexicon.isAllowed(word[split...])) { return false }
         }
         return !Self.hasClinicalEnding(word) && !isMisspeltCommonWord(word)
     }
@@ -88,6 +89,8 @@ struct UnknownNameWords {
               !text.units[text.tokens[index].end..<text.tokens[next].start].contains(0x0A) else { return false }
         return lexicon.isKnownName(text.key(next))
     }
+
+    private static let mann = Array("mann".utf8)
 
     /// The endings of abbreviated labels and street names: "Vorgangsnr.", "Hauptstr.".
     private static let abbreviatedNumber = Array("nr".utf8), abbreviatedStreet = Array("str".utf8)
