@@ -17,7 +17,7 @@ struct AgeBracketEvidence {
             guard let key = text.joinedKey(covering: candidates[index].range),
                   !lexicon.isCommonWord(key[...]) || lexicon.isFirstName(key[...]) else { continue }
             // An optional "ca."/"fast"/"knapp" before the number.
-            for word in Self.qualifiers where Self.starts(units, at: position, with: word) { position += word.count; break }
+            for word in Self.qualifiers where units.has(word, at: position) { position += word.count; break }
             var digits = 0
             while position < units.count, (0x30...0x39).contains(units[position]), digits < 3 { digits += 1; position += 1 }
             guard (1...2).contains(digits), position < units.count else { continue }
@@ -30,7 +30,4 @@ struct AgeBracketEvidence {
 
     private static let qualifiers: [[UInt16]] = ["ca. ", "fast ", "knapp ", "jetzt ", "heute "].map { Array($0.utf16) }
 
-    private static func starts(_ units: [UInt16], at start: Int, with word: [UInt16]) -> Bool {
-        start + word.count <= units.count && units[start..<(start + word.count)].elementsEqual(word)
-    }
 }

@@ -29,7 +29,7 @@ struct BracketedAge {
     private func isBracketedAge(_ index: Int, anchorEnds: SortedOffsets, in text: TokenizedText) -> Bool {
         let units = text.units, tokens = text.tokens
         let token = tokens[index], close = tokens[index + 1]
-        guard index >= 2, token.end - token.start <= 3, let value = asciiNumber(token, in: text), value <= 120 else { return false }
+        guard index >= 2, token.end - token.start <= 3, let value = text.asciiNumber(index), value <= 120 else { return false }
         // ")" directly, or a unit ("J.", "Jahre", "Mon.") and then ")".
         let closes = units[close.start] == 0x29
             || (close.isWord && index + 2 < tokens.count && isAgeUnit(text.key(index + 1))
@@ -67,7 +67,7 @@ struct BracketedAge {
         let token = text.tokens[index], units = text.units
         guard token.end - token.start <= 2, token.flags.contains(.spaceBefore), !token.flags.contains(.newlineBefore),
               anchorEnds.contains(text.tokens[index - 1].end), text.tokens[index - 1].isWord,
-              asciiNumber(token, in: text) != nil else { return false }
+              text.asciiNumber(index) != nil else { return false }
         let next = text.tokens[index + 1]
         return next.flags.contains(.newlineBefore) || (!next.flags.contains(.spaceBefore) && (units[next.start] == 0x2C || units[next.start] == 0x29))
     }
@@ -83,16 +83,6 @@ struct BracketedAge {
         "ehefrau", "lebensgefährte", "lebensgefährtin", "stiefvater", "stiefmutter", "cousin", "cousine", "tante", "onkel",
         "nichte", "neffe", "enkel", "enkelin", "freund", "freundin", "ex-partner", "ex-mann", "kindsmutter", "kindsvater",
     ].map { Array($0.utf16) })
-
-    /// The value of a token made of ASCII digits only.
-    private func asciiNumber(_ token: Token, in text: TokenizedText) -> Int? {
-        var value = 0
-        for unit in text.units[token.range] {
-            guard unit >= 0x30 && unit <= 0x39 else { return nil }
-            value = value * 10 + Int(unit - 0x30)
-        }
-        return value
-    }
 
     private func isAgeUnit(_ key: ArraySlice<UInt8>) -> Bool {
         ["j", "jahre", "jahr", "lj", "mon", "monate", "m", "jr"].contains { Array($0.utf8)[...] == key }

@@ -147,7 +147,7 @@ struct DateTail {
     /// The offset after `word` at `start` when a space follows it.
     private func word(_ word: [UInt16], at start: Int, in units: [UInt16]) -> Int? {
         let end = start + word.count
-        guard end < units.count, units[start..<end].elementsEqual(word), units[end] == 0x20 else { return nil }
+        guard units.has(word, at: start), end < units.count, units[end] == 0x20 else { return nil }
         return end
     }
 

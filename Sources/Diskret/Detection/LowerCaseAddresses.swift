@@ -21,20 +21,19 @@ struct LowerCaseAddresses {
         for index in tokens.indices where tokens[index].isWord && tokens[index].flags.contains(.lowercase) {
             if let street = streetEnd(index, in: text) {
                 add(streetStart(index, in: text)..<street)
-            } else if index >= 1, onSameLine(index - 1, index, in: text), isPlaceWord(index - 1, in: text), isTown(index, in: text) {
+            } else if index >= 1, onSameLine(index - 1, index, in: text), isOne(of: Self.placeWords, index - 1, in: text), isTown(index, in: text) {
                 add(tokens[index].range)
-            } else if index >= 1, onSameLine(index - 1, index, in: text), isDistrictWord(index - 1, in: text),
+            } else if index >= 1, onSameLine(index - 1, index, in: text), isOne(of: Self.districtWords, index - 1, in: text),
                       tokens[index].end - tokens[index].start >= 3, !lexicon.isCommonWord(text.key(index)) {
                 // After "OT" (Ortsteil) any word no list holds is the village: "spantekow OT rebelow".
                 add(tokens[index].range)
             }
         }
-        for index in tokens.indices.dropLast() where tokens[index].kind == .number && tokens[index].end - tokens[index].start == 5
-            && text.units[tokens[index].range].allSatisfy(isASCIIDigit) {
+        for index in tokens.indices.dropLast() where tokens[index].kind == .number && tokens[index].end - tokens[index].start == 5 {
             let next = index + 1
             guard onSameLine(index, next, in: text), tokens[next].isWord, tokens[next].flags.contains(.lowercase),
-                  tokens[next].end - tokens[next].start >= 3,
-                  Self.postcodeRange.contains(number(index, in: text)), isTown(next, in: text) || !lexicon.isCommonWord(text.key(next))
+                  tokens[next].end - tokens[next].start >= 3, let code = text.asciiNumber(index),
+                  Self.postcodeRange.contains(code), isTown(next, in: text) || !lexicon.isCommonWord(text.key(next))
             else { continue }
             add(tokens[index].range)
             add(tokens[next].range)
@@ -81,22 +80,14 @@ struct LowerCaseAddresses {
             && !lexicon.isAllowed(key)
     }
 
-    private func isPlaceWord(_ index: Int, in text: TokenizedText) -> Bool {
+    /// Whether token `index` is one of `words` (folded keys).
+    private func isOne(of words: [[UInt8]], _ index: Int, in text: TokenizedText) -> Bool {
         let key = text.key(index)
-        return Self.placeWords.contains { key.elementsEqual($0) }
-    }
-
-    private func isDistrictWord(_ index: Int, in text: TokenizedText) -> Bool {
-        let key = text.key(index)
-        return Self.districtWords.contains { key.elementsEqual($0) }
+        return words.contains { key.elementsEqual($0) }
     }
 
     private func onSameLine(_ first: Int, _ second: Int, in text: TokenizedText) -> Bool {
         second < text.tokens.count && !text.tokens[second].flags.contains(.newlineBefore) && text.tokens[second].start - text.tokens[first].end <= 1
-    }
-
-    private func number(_ index: Int, in text: TokenizedText) -> Int {
-        text.units[text.tokens[index].range].reduce(0) { $0 * 10 + Int($1) - 0x30 }
     }
 
     /// German postcodes run from 01067 to 99998.

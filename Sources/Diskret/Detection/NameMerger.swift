@@ -78,8 +78,7 @@ struct NameMerger {
         guard next < tokens.count, tokens[next].isWord, tokens[next].flags.contains(.spaceBefore),
               !tokens[next].flags.contains(.newlineBefore) else { return name.upperBound }
         let dotted = next + 1 < tokens.count && units[tokens[next + 1].start] == 0x2E && !tokens[next + 1].flags.contains(.spaceBefore)
-        let word = Array(text.key(next))
-        if dotted, Self.generations.contains(word) { return tokens[next + 1].end }
+        if dotted, Self.generations.contains(Array(text.key(next))) { return tokens[next + 1].end }
         guard tokens[next].end - tokens[next].start == 1, lexicon.isFirstName(text.key(last)),
               !Self.oneLetterAbbreviations.contains(units[tokens[next].start] | 0x20) else { return name.upperBound }
         if dotted { return tokens[next + 1].end }
@@ -114,7 +113,7 @@ struct NameMerger {
         while after < units.count && (units[after] == 0x20 || units[after] == 0x09) { after += 1 }
         // A capital: a second first name, merged next ("Grace Ayodele").
         guard after == units.count || [0x0A, 0x2C, 0x28, 0x7C, 0x3B, 0x2D, 0x2013].contains(units[after]) || isLatinUpper(units[after])
-                || Self.starts(units, at: after, with: Self.born) else { return false }
+                || units.has(Self.born, at: after) else { return false }
         let first = text.firstToken(endingAfter: given.lowerBound)
         return first < text.tokens.count && lexicon.isFirstName(text.key(first))
     }
@@ -133,9 +132,6 @@ struct NameMerger {
     private static let parentRoles: Set<[UInt16]> = Set(["KV", "KM", "Kindsvater", "Kindsmutter", "z.N.", "Vater", "Mutter"]
         .map { Array($0.utf16) })
 
-    private static func starts(_ units: [UInt16], at start: Int, with word: [UInt16]) -> Bool {
-        start + word.count <= units.count && units[start..<(start + word.count)].elementsEqual(word)
-    }
 
     /// Only white space (one line break at most), hyphens or name particles between two offsets.
     private func onlyNameGlueBetween(_ from: Int, _ to: Int, in text: TokenizedText) -> Bool {

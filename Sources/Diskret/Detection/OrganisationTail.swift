@@ -20,7 +20,7 @@ enum OrganisationTail {
     /// "-Ost", "-Nord" glued to the name ("Gesamtschule Emschertal-Ost"): the part of town is part of the name.
     private static func compassSuffix(at start: Int, in units: [UInt16]) -> Int? {
         guard start < units.count, units[start] == 0x2D else { return nil }
-        for word in compass where start + 1 + word.count <= units.count && units[(start + 1)..<(start + 1 + word.count)].elementsEqual(word) {
+        for word in compass where units.has(word, at: start + 1) {
             let end = start + 1 + word.count
             if end == units.count || !isLatinLetter(units[end]) { return end }
         }
@@ -64,10 +64,10 @@ enum OrganisationTail {
     /// What a counselling service works against or for, which its name carries: "… gegen häusliche Gewalt (und
     /// Stalking)", "… für Männer"; a place after it is part of the name ("… gegen häusliche Gewalt Ortenau").
     private static func purpose(at start: Int, in units: [UInt16]) -> Int? {
-        for phrase in purposes where start + phrase.count <= units.count && units[start..<(start + phrase.count)].elementsEqual(phrase) {
+        for phrase in purposes where units.has(phrase, at: start) {
             var end = start + phrase.count
             guard end == units.count || !isLatinLetter(units[end]) else { continue }
-            if units[end...].starts(with: andStalking) { end += andStalking.count }
+            if units.has(andStalking, at: end) { end += andStalking.count }
             // A place glued on after a space: one capitalised word ("Rostock", "Ortenau").
             if end + 1 < units.count, units[end] == 0x20, isLatinUpper(units[end + 1]) {
                 var wordEnd = end + 2
@@ -89,7 +89,7 @@ enum OrganisationTail {
 
     /// A legal form at `start`, standing alone as a word; the offset after it.
     private static func legalForm(at start: Int, in units: [UInt16]) -> Int? {
-        for form in forms where start + form.count <= units.count && units[start..<(start + form.count)].elementsEqual(form) {
+        for form in forms where units.has(form, at: start) {
             let end = start + form.count
             if end == units.count || !isLatinLetter(units[end]) { return end }
         }

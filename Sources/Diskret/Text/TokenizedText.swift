@@ -57,6 +57,16 @@ struct TokenizedText {
         return low
     }
 
+    /// The value of token `index` when it is made of ASCII digits only ("24105", not "216,7").
+    func asciiNumber(_ index: Int) -> Int? {
+        var value = 0
+        for unit in units[tokens[index].range] {
+            guard isASCIIDigit(unit) else { return nil }
+            value = value * 10 + Int(unit - 0x30)
+        }
+        return value
+    }
+
     /// The UTF-16 units of `range` as a string (never for logs or errors: it is note text).
     func string(_ range: Range<Int>) -> String { UTF16Conversion.string(of: units[range]) }
 
@@ -76,5 +86,12 @@ func isSpace(_ unit: UInt16) -> Bool {
     switch unit {
     case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
     default: return false
+    }
+}
+
+extension Array where Element == UInt16 {
+    /// Whether these units hold `word` at offset `start`.
+    func has(_ word: [UInt16], at start: Int) -> Bool {
+        start >= 0 && start + word.count <= count && self[start..<(start + word.count)].elementsEqual(word)
     }
 }
