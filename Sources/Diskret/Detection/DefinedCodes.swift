@@ -156,21 +156,25 @@ struct DefinedCodes {
                 && units[range].allSatisfy({ isLatinUpper($0) || isLatinLower($0) }) && !lexicon.isRoleWord(text.key(index))
                 && !Self.shiftWords.contains(Array(units[range]))
         }
-        for index in tokens.indices where tokens[index].isWord && (isCodeShape(index, in: text) || isHandoverCode(index)) {
+        // The mark after the word is looked at first: most short words are followed by neither.
+        for index in tokens.indices where tokens[index].isWord && (2...4).contains(tokens[index].end - tokens[index].start) {
             var next = index + 1
             if next < tokens.count, units[tokens[next].start] == 0x2E, !tokens[next].flags.contains(.spaceBefore) { next += 1 }
             guard next + 1 < tokens.count, !tokens[next].flags.contains(.newlineBefore) else { continue }
-            let mark = units[tokens[next].start]
-            let lineStart = index == 0 || tokens[index].flags.contains(.newlineBefore)
             let after = next + 1
-            // After the slash a date, a rank or a name: not a noun ("KJND / Inobhutnahmestelle").
-            let signs = tokens[after].kind == .number || (tokens[after].isCapitalizedWord
-                && (lexicon.isRoleWord(text.key(after)) || lexicon.isKnownName(text.key(after))))
-            if lineStart, mark == 0x2F, isCodeShape(index, in: text), signs {
+            switch units[tokens[next].start] {
+            case 0x2F:
+                guard index == 0 || tokens[index].flags.contains(.newlineBefore), isCodeShape(index, in: text) else { continue }
+                // After the slash a date, a rank or a name: not a noun ("KJND / Inobhutnahmestelle").
+                let signs = tokens[after].kind == .number || (tokens[after].isCapitalizedWord
+                    && (lexicon.isRoleWord(text.key(after)) || lexicon.isKnownName(text.key(after))))
+                if signs { codes.insert(Array(units[tokens[index].range])) }
+            case 0x2192:
+                guard isHandoverCode(index), isHandoverCode(after) else { continue }
                 codes.insert(Array(units[tokens[index].range]))
-            } else if mark == 0x2192, isHandoverCode(index), isHandoverCode(next + 1) {
-                codes.insert(Array(units[tokens[index].range]))
-                codes.insert(Array(units[tokens[next + 1].range]))
+                codes.insert(Array(units[tokens[after].range]))
+            default:
+                continue
             }
         }
         return codes

@@ -35,8 +35,9 @@ struct OrganisationHead {
         for index in tokens.indices.dropLast() where tokens[index].isCapitalizedWord && tokens[index].end - tokens[index].start >= 6
             && !starts.contains(tokens[index + 1].start) && !starts.contains(tokens[index].start) {
             let next = index + 1
+            // (Six letters or more: the letter kinds "AOK", "BKK" need a name found after them.)
             guard tokens[next].isCapitalizedWord, !tokens[next].flags.contains(.allCaps), tokens[next].end - tokens[next].start >= 3,
-                  isKindOfBusiness(index, before: next, in: text), !Self.shortKinds.contains(Array(text.key(index))),
+                  isKindOfBusiness(index, before: next, in: text),
                   !lexicon.isCompoundHead(text.key(next)), !lexicon.isAllowed(text.key(next)), !text.isLabel(next),
                   tokens[next].start == tokens[index].end + 1, text.units[tokens[index].end] == 0x20,
                   !Self.adjectiveEndings.contains(where: { text.key(next).hasSuffix($0) }) else { continue }
@@ -69,13 +70,15 @@ struct OrganisationHead {
     /// Whether token `index`, on the line of `next` and one space before it, names a kind of business.
     private func isKindOfBusiness(_ index: Int, before next: Int, in text: TokenizedText) -> Bool {
         let token = text.tokens[index]
-        guard token.isWord, text.tokens[next].flags.contains(.spaceBefore), !text.tokens[next].flags.contains(.newlineBefore),
-              token.end - token.start >= 3 || Self.shortKinds.contains(Array(text.key(index))) else { return false }
+        guard token.isWord, text.tokens[next].flags.contains(.spaceBefore), !text.tokens[next].flags.contains(.newlineBefore)
+        else { return false }
         let key = text.key(index)
-        if Self.shortKinds.contains(Array(key)) { return true }
+        // The set look-ups copy the key: only words short enough to be in the sets are asked.
+        if key.count <= Self.longestShortKind { return Self.shortKinds.contains(Array(key)) }
         // Small letters only in a note typed in small letters: the kind is then written like its name.
         guard token.isCapitalizedWord || text.tokens[next].flags.contains(.lowercase) else { return false }
-        return Self.kindEndings.contains { key.count >= $0.count + 2 && key.hasSuffix($0) } || Self.kinds.contains(Array(key))
+        return Self.kindEndings.contains { key.count >= $0.count + 2 && key.hasSuffix($0) }
+            || (key.count <= Self.longestKind && Self.kinds.contains(Array(key)))
     }
 
     /// The start of "Kinder- und" before token `index`: a word glued to a hyphen, then "und".
@@ -124,6 +127,8 @@ struct OrganisationHead {
 
     /// Health insurers and banks written as letters: "AOK Nordost", "BKK Lech-Donau".
     private static let shortKinds: Set<[UInt8]> = Set(["aok", "bkk", "ikk", "dak", "kkh", "hkk", "vr"].map { Array($0.utf8) })
+    private static let longestShortKind = shortKinds.map(\.count).max() ?? 0
+    private static let longestKind = kinds.map(\.count).max() ?? 0
 
     /// Adjectives that begin the names of schools, institutions and charities.
     private static let headingAdjectives: Set<[UInt8]> = Set([
