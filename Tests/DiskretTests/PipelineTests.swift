@@ -172,6 +172,35 @@ import Testing
         TestSupport.spans(try engine.makeSession().anonymize(text).findings.filter { $0.category == category }, in: text)
     }
 
+    @Test func firstNamesAfterCodesAtLineEndsAndWithForeignLettersAreNames() throws {
+        // A code that begins with a letter is no quantity before a name; a digit-led number still is a unit.
+        #expect(try found("Z4 Emily kann Erlebtes verarbeiten, U8 Kacper nachgeholt.") == ["Emily", "Kacper"])
+        #expect(try !found("Er wog 137 Uli.").contains("Uli"))
+        // A first name ends a sentence at a line end whatever the next line starts with.
+        #expect(try found("Er spielt mit Matteo und Hanna.\nZ4 Ziele").contains("Hanna"))
+        #expect(try !found("Besch. besitzt lt. Gesch.\nein Messer.").contains("Gesch"))
+        // A letter German never writes makes a name of a folded look-alike of a German word ("andre", "adele").
+        #expect(try found("Heute kamen André und Adèle.") == ["Heute", "André", "Adèle"])
+    }
+
+    @Test func nicknamesAndQuotedUnknownWordsAreNamesButQuotedSpeechAndTitlesAreNot() throws {
+        #expect(try found("Kontakt mit einem „Kev“ über den Account „Marv 🐺“.") == ["Kev", "Marv"])
+        #expect(try found("Ein Mann, den er „Dreni“ nannte; „Mausi“ (nennt sich so); D. B. („Dino“) fehlt.").contains("Dino"))
+        #expect(try found("Dominik (im Freundeskreis „Dome“) kam, Kosename Kris.").contains("Dome"))
+        #expect(try found("Dominik (im Freundeskreis „Dome“) kam, Kosename Kris.").contains("Kris"))
+        #expect(try found("Er sah den Film „Frozen“; er rief sinngem. „Flittchen“; „Babo“ gerufen.").isEmpty)
+    }
+
+    @Test func lowerCaseSignOffsAfterGreetingsAreNames() throws {
+        #expect(try found("ok danke!\nliebe grüße\nmel\n") == ["mel"])
+        #expect(try found("bis dann, lg jan-philipp") == ["jan-philipp"])
+        #expect(try found("viele grüße an alle\nlg\nteam\n").isEmpty)
+    }
+
+    @Test func aCodeInTheBracketAfterATwoWordNameIsThatPersonsCode() throws {
+        #expect(try found("Aufnahme durch: Kerstin Wollenberg (KW). Info an die Schule durch KW.").filter { $0 == "KW" }.count == 2)
+    }
+
     @Test func agesInBracketsAndListsFollowTheNamesTheyBelongTo() throws {
         #expect(try found("Kinder: Merhawit (6), Farid * 17.03.2014 (10)") == ["Merhawit", "6", "Farid", "17.03.2014", "10"])
         #expect(try found("Kinder (ZAHRA 11, SOMAYA 4)").contains("4"))

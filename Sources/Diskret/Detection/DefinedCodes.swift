@@ -42,6 +42,10 @@ struct DefinedCodes {
     private func codesInBrackets(after candidates: [Candidate], in text: TokenizedText) -> Set<[UInt16]> {
         let tokens = text.tokens, units = text.units
         var codes = Set<[UInt16]>()
+        var personTokens = Set<Int>()
+        for candidate in candidates where candidate.category == .person && candidate.score >= threshold {
+            personTokens.formUnion(tokenIndices(of: candidate.range, in: text))
+        }
         for position in candidates.indices where candidates[position].category == .person && candidates[position].score >= threshold {
             let covered = tokenIndices(of: candidates[position].range, in: text)
             // The other way round: a code right before the bracket that holds the person ("KB (Katja Brenner)"),
@@ -60,7 +64,12 @@ struct DefinedCodes {
             }
             var index = covered.upperBound
             guard index < tokens.count, units[tokens[index].start] == 0x28 else { continue }
-            let initials = covered.filter { tokens[$0].isWord && isLatinUpper(units[tokens[$0].start]) }.map { units[tokens[$0].start] }
+            // The name's earlier words are candidates of their own yet ("Kerstin" of "Kerstin Wollenberg (KW)").
+            var nameStart = covered.lowerBound
+            while nameStart > 0, personTokens.contains(nameStart - 1), tokens[nameStart - 1].isWord,
+                  !tokens[nameStart].flags.contains(.newlineBefore) { nameStart -= 1 }
+            let initials = (nameStart..<covered.upperBound).filter { tokens[$0].isWord && isLatinUpper(units[tokens[$0].start]) }
+                .map { units[tokens[$0].start] }
             guard let first = initials.first else { continue }
             index += 1
             while index < tokens.count && index < covered.upperBound + 12 && units[tokens[index].start] != 0x29 {

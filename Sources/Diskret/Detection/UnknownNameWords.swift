@@ -46,9 +46,12 @@ struct UnknownNameWords {
         if text.units[token.range].contains(0x2E) { return false }
         if text.units[(token.start + 1)..<token.end].contains(where: { (0x41...0x5A).contains($0) }) { return false }
         // After an opening quote or a colon a capital starts a title or a sentence, not a name — unless a
-        // known name follows it ("Kontoinhaberin: Rozafa Müller").
+        // known name follows it ("Kontoinhaberin: Rozafa Müller"), or the quote holds this one word: a word
+        // no list knows, quoted alone, is what someone is called ("mit einem „Kev“", "Account „Marv 🐺“").
         if index > 0, text.tokens[index - 1].kind == .punctuation, [0x3A, 0x22, 0x201E, 0x201C, 0xAB, 0xBB].contains(text.units[text.tokens[index - 1].start]),
-           !isFollowedByKnownName(index, in: text) {
+           !isFollowedByKnownName(index, in: text),
+           !(text.units[text.tokens[index - 1].start] != 0x3A && isQuotedAlone(index, in: text) && !isTitledWork(quote: index - 1, in: text)
+             && !isQuotedSpeech(quote: index - 1, in: text)) {
             return false
         }
         if text.looksLikeAbbreviation(index, shortCapitals: true) || text.followsNumber(index)
@@ -81,6 +84,50 @@ struct UnknownNameWords {
     private func isCompoundPart(_ index: Int, in text: TokenizedText) -> Bool {
         lexicon.isCommonWord(text.key(index)) && !lexicon.isSurname(text.key(index))
     }
+
+    /// Whether a closing quote follows the word, right after it or after one symbol ("„Marv 🐺“").
+    private func isQuotedAlone(_ index: Int, in text: TokenizedText) -> Bool {
+        func isClosingQuote(_ token: Int) -> Bool {
+            token < text.tokens.count && Self.closingQuotes.contains(text.units[text.tokens[token].start])
+        }
+        var next = index + 1
+        if next < text.tokens.count, !isClosingQuote(next), text.tokens[next].kind == .other,
+           !text.units[text.tokens[index].end..<text.tokens[next].end].contains(0x0A) { next += 1 }
+        return isClosingQuote(next)
+    }
+
+    /// Whether a determiner and a common noun stand before the quote: "der Film „Frozen“", "im Spiel
+    /// „Fortnite“" name a work, not a person — unless the noun is one that introduces a name ("vom Account").
+    private func isTitledWork(quote: Int, in text: TokenizedText) -> Bool {
+        let noun = quote - 1, determiner = quote - 2
+        guard determiner >= 0, text.tokens[noun].isCapitalizedWord, text.tokens[determiner].isWord,
+              lexicon.isCommonWord(text.key(noun)), !Self.nameNouns.contains(Array(text.key(noun))) else { return false }
+        return RoleEvidence.determiners.contains(String(decoding: text.key(determiner), as: UTF8.self))
+    }
+
+    /// Whether a word of speaking stands right before the quote or right after its end: "sinngem. „Schlampe“",
+    /// "„Babi“ gerufen" quote what was said, not what someone is called.
+    private func isQuotedSpeech(quote: Int, in text: TokenizedText) -> Bool {
+        func isSpeech(_ token: Int) -> Bool {
+            token >= 0 && token < text.tokens.count && text.tokens[token].isWord && Self.speechWords.contains(Array(text.key(token)))
+        }
+        var before = quote - 1
+        if before >= 0, text.units[text.tokens[before].start] == 0x2E || text.units[text.tokens[before].start] == 0x3A { before -= 1 }
+        var after = quote + 1
+        while after < text.tokens.count, after <= quote + 3, !Self.closingQuotes.contains(text.units[text.tokens[after].start]) { after += 1 }
+        return isSpeech(before) || isSpeech(after + 1)
+    }
+
+    /// Words of saying, shouting and quoting, as folded keys ("ä" as "ae", "ß" as "ss").
+    private static let speechWords: Set<[UInt8]> = Set(["sinngem", "sinngemaess", "woertlich", "zitat", "sagte", "sagt", "rief", "ruft",
+        "schrie", "schreit", "schrieb", "bruellte", "beschimpft", "beleidigt", "gerufen", "gesagt", "geschrien", "geschrieben",
+        "gebruellt", "gesungen", "geantwortet", "antwortete", "fragte", "gefragt"].map { Array($0.utf8) })
+
+    /// Nouns after which a quoted word is someone's name.
+    private static let nameNouns: Set<[UInt8]> = Set(["account", "profil", "nutzer", "nutzerin", "username", "nickname", "name",
+                                                      "namen", "spitzname", "spitznamen", "kosename", "kosenamen", "kontakt"].map { Array($0.utf8) })
+
+    private static let closingQuotes: Set<UInt16> = [0x22, 0x201C, 0x201D, 0xAB, 0xBB, 0x2019]
 
     /// Whether the next word, on the same line, is a capitalised word the name lists hold.
     private func isFollowedByKnownName(_ index: Int, in text: TokenizedText) -> Bool {

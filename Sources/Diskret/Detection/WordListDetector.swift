@@ -1,24 +1,36 @@
 extension TokenizedText {
     /// A word that reads as an abbreviation rather than a name: glued to a full stop that a lower-case word
     /// or a number follows ("Pat. erfolgte", "Art. 33"), or — with `shortCapitals`, for names — short and all
-    /// upper-case ("ASA", "VU").
-    func looksLikeAbbreviation(_ index: Int, shortCapitals: Bool) -> Bool {
+    /// upper-case ("ASA", "VU"). With `lineEndEndsSentence` (for first names), a full stop at a line end
+    /// ends the sentence instead ("… mit Hanna.⏎Z4 …"); other words there are still abbreviated ("Gesch.⏎ein").
+    func looksLikeAbbreviation(_ index: Int, shortCapitals: Bool, lineEndEndsSentence: Bool = false) -> Bool {
         let token = tokens[index]
         if shortCapitals && token.flags.contains(.allCaps) && token.end - token.start <= 3 { return true }
         guard index + 2 < tokens.count, units[tokens[index + 1].start] == 0x2E, tokens[index + 1].end - tokens[index + 1].start == 1,
               !tokens[index + 1].flags.contains(.spaceBefore) else { return false }
         let next = tokens[index + 2]
+        guard !(lineEndEndsSentence && next.flags.contains(.newlineBefore)) else { return false }
         return next.flags.contains(.lowercase) || next.kind == .number || next.kind == .punctuation
     }
 
     /// A word right after a number ("4,00 Mio", "137 Uli"): a unit, not a name. A clock time is no quantity:
-    /// in logs a name follows it ("22:10 Kevin zurück").
+    /// in logs a name follows it ("22:10 Kevin zurück"); nor is a code that begins with a letter ("Z4 Emily",
+    /// "U8 Kacper": a goal's or an examination's number).
     func followsNumber(_ index: Int) -> Bool {
-        guard index > 0 && tokens[index - 1].kind == .number && !tokens[index].flags.contains(.newlineBefore) else { return false }
+        guard index > 0 && tokens[index - 1].kind == .number && !tokens[index].flags.contains(.newlineBefore),
+              (0x30...0x39).contains(units[tokens[index - 1].start]) else { return false }
         let clockTime = index >= 3 && units[tokens[index - 2].start] == 0x3A && tokens[index - 3].kind == .number
             && !tokens[index - 1].flags.contains(.spaceBefore) && !tokens[index - 2].flags.contains(.spaceBefore)
         return !clockTime && !followsRoomNumber(index)
     }
+
+    /// Whether a word holds a letter German spelling never uses ("André", "Adèle", "Trần"): its folded key may
+    /// meet a German word's ("andre", "adele"), but the word itself is none.
+    func hasLetterForeignToGerman(_ index: Int) -> Bool {
+        units[tokens[index].range].contains { $0 > 0x7F && !Self.germanLetters.contains($0) }
+    }
+
+    private static let germanLetters: Set<UInt16> = Set("äöüÄÖÜß".utf16)
 
     /// A room's number is no quantity: in a shelter's log a name follows it ("Zi. 5 Katja B.").
     private func followsRoomNumber(_ index: Int) -> Bool {
@@ -162,12 +174,12 @@ struct WordListDetector {
                     let word = text.key(start)
                     let common = { (index: Int) in rule.ambiguous.anyContains(text.key(index)) }
                     let isName = definition.category == .person
-                    if text.looksLikeAbbreviation(start, shortCapitals: isName)
+                    if text.looksLikeAbbreviation(start, shortCapitals: isName, lineEndEndsSentence: takesLowerCaseFirstNames)
                         || (isName && text.followsNumber(start))
                         // Short capitals are mostly acronyms (RITA, VAIA); longer ones in shift notes are names.
                         || (isName && first.flags.contains(.allCaps) && first.end - first.start <= 4)
                         || text.isPartOfCompound(start, isCommonWord: common)
-                        || rule.ambiguous.anyContains(word)
+                        || (rule.ambiguous.anyContains(word) && !(isName && text.hasLetterForeignToGerman(start)))
                         || (first.isAtInitialPosition && rule.ambiguousAtStart.anyContains(word)) {
                         score = min(score, rule.fields.ambiguousScore)
                     }
