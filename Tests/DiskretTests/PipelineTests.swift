@@ -201,6 +201,26 @@ import Testing
         #expect(try found("Aufnahme durch: Kerstin Wollenberg (KW). Info an die Schule durch KW.").filter { $0 == "KW" }.count == 2)
     }
 
+    private func masked(_ text: String) throws -> String { try engine.makeSession().anonymize(text).text }
+
+    @Test func personsWhoShareASurnameKeepTheirOwnPlaceholders() throws {
+        // A particle that opens a name is its first name; one joined to the surname stays a particle.
+        #expect(try masked("Ben Kowalczyk und Ilinca Kowalczyk kamen. Ben kam.") == "[Person 1] und [Person 2] kamen. [Person 1] kam.")
+        #expect(try masked("Nadia El-Amrani kam. Frau El-Amrani blieb.") == "[Person 1] kam. Frau [Person 1] blieb.")
+        // A list of first names, one per line, and full names on consecutive lines are persons each.
+        #expect(try masked("Kinder:\nLena\nTom\nPaul\n") == "Kinder:\n[Kind 1]\n[Kind 2]\n[Kind 3]\n")
+        #expect(try masked("Beteiligte: Ilinca Kowalczyk\nTom Kowalczyk, geb. 19.05.2015\n")
+            == "Beteiligte: [Person 1]\n[Person 2], geb. [Datum 1]\n")
+        // A name wrapped at a line end is still one person.
+        #expect(try masked("seine Schwester Fr. Gülistan\nAydın schon") == "seine Schwester Fr. [Person 1] schon")
+    }
+
+    @Test func nounSurnamesBeforeABirthOrABracketedPhoneAreNames() throws {
+        #expect(try found("betreffend Ben Schwarz, geb. 19.05.2015") == ["Ben Schwarz", "19.05.2015"])
+        #expect(try found("Rufbereitschaft Vogt (0171 4429860) angerufen.") == ["Vogt", "0171 4429860"])
+        #expect(try found("Er trug eine Mütze (Schwarz).").isEmpty)
+    }
+
     @Test func agesInBracketsAndListsFollowTheNamesTheyBelongTo() throws {
         #expect(try found("Kinder: Merhawit (6), Farid * 17.03.2014 (10)") == ["Merhawit", "6", "Farid", "17.03.2014", "10"])
         #expect(try found("Kinder (ZAHRA 11, SOMAYA 4)").contains("4"))

@@ -189,7 +189,12 @@ struct EntityLinker {
         for index in indices where text.tokens[index].isWord && text.tokens[index].end - text.tokens[index].start >= 2 {
             let key = text.key(index)
             // Particles, and honorifics or titles a span took in ("J. Herr Popescu"): not what names a person.
-            if lexicon.isParticle(key) || MentionGender.isHonorificOrTitle(key) { continue }
+            // A capitalised particle of three letters or more that opens the name, apart from the next word, is
+            // its first name: "Ben Kowalczyk" is not "Ilinca Kowalczyk" (but "El-Amrani" is "Nadia El-Amrani").
+            let opensAsFirstName = words.isEmpty && text.tokens[index].isCapitalizedWord && key.count >= 3
+                && !(index + 1 < indices.upperBound && text.isJoiner(index + 1, after: index))
+            if lexicon.isParticle(key) && !opensAsFirstName { continue }
+            if MentionGender.isHonorificOrTitle(key) { continue }
             let stem = stem(key)
             let word = number(stem, hash: stem.count == key.count ? text.tokens[index].keyHash : fnv1a(stem))
             words.append(word)

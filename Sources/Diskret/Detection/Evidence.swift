@@ -1,5 +1,6 @@
-/// Evidence between candidates: ambiguous name words next to a sure name are names ("Thomas Koch"), and so
-/// are unknown capitalised words that are neither nouns nor function words ("Ayşe Fischer").
+/// Evidence between candidates: ambiguous name words next to a sure name are names ("Thomas Koch"), or
+/// before the bracket of a phone number ("Vogt (0171 …)"), and so are unknown capitalised words that are
+/// neither nouns nor function words ("Ayşe Fischer").
 struct Evidence {
     static let adjacentRule = "engine.adjacent-name"
     static let adjacentLabel = RuleLabel(rule: adjacentRule, type: "person.name")
@@ -15,6 +16,17 @@ struct Evidence {
         // given ones) never are.
         let givenFirstNames = candidates.indices.map { candidates[$0].category == .person && candidates[$0].type.hasSuffix("firstname") }
         func isFirstName(_ index: Int) -> Bool { index < givenFirstNames.count && givenFirstNames[index] }
+        // Where a phone number starts: a name word right before its bracket is whom it reaches
+        // ("Rufbereitschaft Vogt (0171 …)").
+        var phoneStarts = Set<Int>()
+        for candidate in candidates.indices where candidates[candidate].category == .contact && candidates[candidate].score >= threshold {
+            phoneStarts.insert(candidates[candidate].range.lowerBound)
+        }
+        func isBeforeBracketedPhone(_ last: Int) -> Bool {
+            let bracket = last + 1
+            return bracket + 1 < count && text.units[text.tokens[bracket].start] == 0x28 && text.onlySpaceBetween(last, bracket)
+                && phoneStarts.contains(text.tokens[bracket + 1].start)
+        }
         for _ in 0..<4 {
             // Per token: part of a sure name, of a confident one, of a weak (first) name candidate.
             var sure = [Bool](repeating: false, count: count), confident = sure, weakNames = sure, weakFirstNames = sure
@@ -41,7 +53,8 @@ struct Evidence {
                 guard let first = covered.first, let last = covered.last else { continue }
                 let before = neighbour(before: first, in: text), after = neighbour(after: last, in: text)
                 if before.map({ sure[$0] }) == true || after.map({ sure[$0] }) == true
-                    || before.map({ weakFirstNames[$0] }) == true || (isFirstName(index) && after.map({ weakNames[$0] }) == true) {
+                    || before.map({ weakFirstNames[$0] }) == true || (isFirstName(index) && after.map({ weakNames[$0] }) == true)
+                    || isBeforeBracketedPhone(last) {
                     candidates[index].score = threshold
                     changed = true
                 }

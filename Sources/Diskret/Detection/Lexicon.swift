@@ -125,9 +125,11 @@ extension TokenizedText {
         while index < tokens.count && words < maxWords {
             let token = tokens[index]
             // A sentence break ends the name, except the one ICU sees after an initial ("V. Jäger") and a line
-            // break after a first name ("Jürgen⏎Schneider").
+            // break after a first name ("Jürgen⏎Schneider", "Fr. Gülistan⏎Aydın") — but not in a list of first
+            // names, one on each line ("Lena⏎Tom"), which names one person per line.
             let lineBreakAfterFirstName = previousWasFirstName && words == 1 && token.flags.contains(.newlineBefore)
                 && token.isCapitalizedWord && onlySpaceBetween(index - 1, index) && !lexicon.isAllowed(key(index))
+                && !(tokens[index - 1].flags.contains(.newlineBefore) && lexicon.isFirstName(key(index)))
                 && (lexicon.isKnownName(key(index)) || (!lexicon.isCommonWord(key(index)) && !isLabel(index)))
             let breaks = token.flags.contains(.sentenceStart) || token.flags.contains(.newlineBefore)
             if index > start && breaks && !previousWasInitial && !lineBreakAfterFirstName { break }

@@ -12,6 +12,7 @@ struct NameMerger {
             let range = findings[index].range
             if let last = result.indices.last, result[last].category == .person, findings[index].category == .person,
                onlyNameGlueBetween(result[last].range.upperBound, range.lowerBound, in: text)
+                   && (!hasLineBreak(result[last].range.upperBound, range.lowerBound, in: text) || isSplitName(result[last], findings[index], in: text))
                 || isInvertedName(result[last].range, range, in: text) {
                 result[last].range = result[last].range.lowerBound..<range.upperBound
                 if findings[index].score > result[last].score {
@@ -132,6 +133,21 @@ struct NameMerger {
     private static let parentRoles: Set<[UInt16]> = Set(["KV", "KM", "Kindsvater", "Kindsmutter", "z.N.", "Vater", "Mutter"]
         .map { Array($0.utf16) })
 
+
+    private func hasLineBreak(_ from: Int, _ to: Int, in text: TokenizedText) -> Bool {
+        from < to && text.units[from..<to].contains(0x0A)
+    }
+
+    /// Across a line break, one name split in two: a single word before the break, and not two lines that each
+    /// hold only a first name ("Fr. Gülistan⏎Aydın schon", "Anna⏎Fischer"; not "Lena⏎Tom", nor "Ilinca
+    /// Kowalczyk⏎Tom Kowalczyk", persons each).
+    private func isSplitName(_ first: Candidate, _ second: Candidate, in text: TokenizedText) -> Bool {
+        let firstWords = tokenIndices(of: first.range, in: text), secondWords = tokenIndices(of: second.range, in: text)
+        guard firstWords.count == 1, let opening = firstWords.first, let closing = secondWords.last else { return false }
+        let wholeLines = (opening == 0 || text.tokens[opening].flags.contains(.newlineBefore))
+            && (closing + 1 == text.tokens.count || text.tokens[closing + 1].flags.contains(.newlineBefore))
+        return !(wholeLines && second.type.hasSuffix("firstname"))
+    }
 
     /// Only white space (one line break at most), hyphens or name particles between two offsets.
     private func onlyNameGlueBetween(_ from: Int, _ to: Int, in text: TokenizedText) -> Bool {

@@ -1,7 +1,8 @@
 /// The word right after a first name is its surname when no dictionary knows it as a common word: "sascha
 /// brückner", "Kerstin Wollenberg". Typed in lower case, no name list would take the surname; capitalised,
 /// it may be a compound of nouns ("Wollen-berg") or a street's name that the lists read as something else; a
-/// noun itself only where a table cell or an age bracket ends the name ("Emil Bruder (3) |").
+/// noun itself only where a table cell, an age bracket or a birth ends the name ("Emil Bruder (3) |",
+/// "Ben Schwarz, geb. …").
 /// The word must be written like the first name (both lower case or both capitalised) and stand on its line.
 struct SurnameAfterFirstName {
     static let label = RuleLabel(rule: "engine.surname-after-first-name", type: "person.surname")
@@ -23,9 +24,10 @@ struct SurnameAfterFirstName {
             if lowerCase {
                 guard tokens[next].flags.contains(.lowercase), !lexicon.isCommonWord(text.key(next)) else { continue }
             } else {
-                // A capitalised surname may be a place ("Olpe"), not a noun; the first name must be one for sure.
+                // A capitalised surname may be a place ("Olpe"), not a noun; the first name must be one for sure:
+                // no common word (a town's name is no doubt: "Ben" is one too).
                 guard tokens[next].isCapitalizedWord, !tokens[next].flags.contains(.allCaps), !tokens[next].flags.contains(.hasDigit),
-                      lexicon.isFirstName(text.key(covered.lowerBound)), !lexicon.isCommonWord(text.key(covered.lowerBound)),
+                      lexicon.isFirstName(text.key(covered.lowerBound)), !lexicon.isCompoundHead(text.key(covered.lowerBound)),
                       !lexicon.isCompoundHead(text.key(next)) || endsPersonCell(after: next, in: text), !text.isLabel(next),
                       !text.looksLikeAbbreviation(next, shortCapitals: true) else { continue }
             }
@@ -36,13 +38,18 @@ struct SurnameAfterFirstName {
         candidates.append(contentsOf: added)
     }
 
-    /// A noun after a first name is a surname where a person's cell or entry ends: before "| " or a bracketed
-    /// age ("Emil Bruder (3) | Kathrin Bruder |").
+    /// A noun after a first name is a surname where a person's cell or entry ends: before "| ", a bracketed
+    /// age or a birth ("Emil Bruder (3) | Kathrin Bruder |", "Ben Schwarz, geb. 19.05.2015", "Ida Wolf * 2019").
     private func endsPersonCell(after index: Int, in text: TokenizedText) -> Bool {
         let tokens = text.tokens, units = text.units
-        let next = index + 1
+        var next = index + 1
         guard next < tokens.count, !tokens[next].flags.contains(.newlineBefore) else { return false }
         if units[tokens[next].start] == 0x7C { return true }
-        return units[tokens[next].start] == 0x28 && next + 1 < tokens.count && tokens[next + 1].kind == .number
+        if units[tokens[next].start] == 0x28 && next + 1 < tokens.count && tokens[next + 1].kind == .number { return true }
+        if units[tokens[next].start] == 0x2C && next + 1 < tokens.count { next += 1 }
+        return units[tokens[next].start] == 0x2A || (text.key(next).elementsEqual(Self.born) && next + 1 < tokens.count
+                                                        && units[tokens[next + 1].start] == 0x2E)
     }
+
+    private static let born = Array("geb".utf8)
 }
