@@ -221,6 +221,16 @@ import Testing
         #expect(try found("Er trug eine Mütze (Schwarz).").isEmpty)
     }
 
+    @Test func namesAfterADateAndCodesOfNamedPersonsAreFound() throws {
+        #expect(try found("Am 28.12.2024 Maja 2 Std zu spät.") == ["28.12.2024", "Maja"])
+        // A double name whose part a place list knows is one name; its three initials are that person's code.
+        #expect(try masked("Erstgespräch (SD HYB).\nOffenburg\nHannah Yilmaz-Berger, Sozialarbeiterin")
+            == "Erstgespräch (SD [Person 1]).\n[Adresse 1]\n[Person 2], Sozialarbeiterin")
+        #expect(try masked("Verdacht auf KO-Tropfen, sagt Karin Olga Wendt.") == "Verdacht auf KO-Tropfen, sagt [Person 1].")
+        // A code after a date and a slash at a line end signs the entry.
+        #expect(try found("Vermerk.\n13.03.2025 / JW\nRückruf\nJW\n").filter { $0 == "JW" }.count == 2)
+    }
+
     @Test func agesInBracketsAndListsFollowTheNamesTheyBelongTo() throws {
         #expect(try found("Kinder: Merhawit (6), Farid * 17.03.2014 (10)") == ["Merhawit", "6", "Farid", "17.03.2014", "10"])
         #expect(try found("Kinder (ZAHRA 11, SOMAYA 4)").contains("4"))

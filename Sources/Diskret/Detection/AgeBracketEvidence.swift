@@ -1,4 +1,4 @@
-/// A name word followed by an age in brackets ("Zi. 3 Kevin (fast 16)", "Merve (13)") is a person, even where
+/// A name word followed by an age in brackets ("Zi. 3 Kevin (fast 16)", "Merve (13)", "Mai (8 Mon.)") is a person, even where
 /// its list hit alone was too weak (after a number, at a line start, a first name that is also a noun): in
 /// lists of children and residents that bracket is what names them. Not a noun alone: "Seite (3)".
 struct AgeBracketEvidence {
@@ -22,7 +22,8 @@ struct AgeBracketEvidence {
             while position < units.count, (0x30...0x39).contains(units[position]), digits < 3 { digits += 1; position += 1 }
             guard (1...2).contains(digits), position < units.count else { continue }
             let next = units[position]
-            if next == 0x29 || next == 0x2C || (next == 0x20 && position + 1 < units.count && units[position + 1] == 0x4A) {  // ")", ",", " J."
+            // ")", ",", or a unit of years, months or weeks: " J.", " Mon.", " Wo."
+            if next == 0x29 || next == 0x2C || (next == 0x20 && position + 1 < units.count && [0x4A, 0x4D, 0x57].contains(units[position + 1])) {
                 candidates[index].score = threshold
             }
         }

@@ -21,6 +21,7 @@ struct DefinedCodes {
         codes.formUnion(codesDefinedByEquals(in: text))
         codes.formUnion(authorCodes(after: candidates, in: text))
         codes.formUnion(signOffAndHandoverCodes(in: text))
+        codes.formUnion(initialsOfNamedPersons(candidates, in: text))
         guard !codes.isEmpty else { return }
         let tokens = text.tokens, units = text.units
         var covered = [Bool](repeating: false, count: units.count + 1)
@@ -153,8 +154,49 @@ struct DefinedCodes {
         return codes
     }
 
+    /// The initials of the note's persons named with three words (a double name's parts count), written as a
+    /// code in capitals: "HYB" for "Hannah Yilmaz-Berger", wherever it stands ("(SD HYB)"). Two letters are
+    /// too often an abbreviation ("AW", "KO", "TL") to be taken this way; nor are role words and the allow
+    /// lists' words.
+    private func initialsOfNamedPersons(_ candidates: [Candidate], in text: TokenizedText) -> Set<[UInt16]> {
+        let tokens = text.tokens, units = text.units
+        var personTokens = [Bool](repeating: false, count: tokens.count)
+        for candidate in candidates where candidate.category == .person && candidate.score >= threshold {
+            for index in tokenIndices(of: candidate.range, in: text) { personTokens[index] = true }
+        }
+        var codes = Set<[UInt16]>()
+        func add(_ initials: [UInt16]) {
+            guard initials.count == 3 else { return }
+            let key = Array(String(decoding: initials, as: UTF16.self).lowercased().utf8)
+            guard !lexicon.isAllowed(key[...]), !lexicon.isRoleWord(key[...]), !lexicon.isCommonWord(key[...]) else { return }
+            codes.insert(initials)
+        }
+        var index = 0
+        while index < tokens.count {
+            guard personTokens[index], tokens[index].isCapitalizedWord else { index += 1; continue }
+            // A run of capitalised name words on one line, apart by spaces or glued by hyphens.
+            var initials = [units[tokens[index].start]]
+            var last = index
+            var next = index + 1
+            while next < tokens.count, !tokens[next].flags.contains(.newlineBefore) {
+                if text.isJoiner(next, after: last), next + 1 < tokens.count, personTokens[next + 1], tokens[next + 1].isCapitalizedWord {
+                    next += 1
+                } else if !(personTokens[next] && tokens[next].isCapitalizedWord && text.onlySpaceBetween(last, next)) {
+                    break
+                }
+                initials.append(units[tokens[next].start])
+                last = next
+                next += 1
+            }
+            if initials.allSatisfy(isLatinUpper) { add(initials) }
+            index = next
+        }
+        return codes
+    }
+
     /// Codes that sign a line off or hand a case over: a code opening its line before " / " and a date or a rank
-    /// ("Kr. / 08.10.24", "Pe. / POK Petersen"), and codes on both sides of an arrow ("Übergabe Ma → KaRo").
+    /// ("Kr. / 08.10.24", "Pe. / POK Petersen") or ending it after a date and " / " ("13.03.2025 / JW"), and codes
+    /// on both sides of an arrow ("Übergabe Ma → KaRo").
     private func signOffAndHandoverCodes(in text: TokenizedText) -> Set<[UInt16]> {
         let tokens = text.tokens, units = text.units
         var codes = Set<[UInt16]>()
@@ -167,6 +209,12 @@ struct DefinedCodes {
         }
         // The mark after the word is looked at first: most short words are followed by neither.
         for index in tokens.indices where tokens[index].isWord && (2...4).contains(tokens[index].end - tokens[index].start) {
+            // The other way round, a date and " / " before a code that ends its line: "13.03.2025 / JW".
+            if index >= 2, units[tokens[index - 1].start] == 0x2F, tokens[index - 2].kind == .number,
+               !tokens[index - 1].flags.contains(.newlineBefore), !tokens[index].flags.contains(.newlineBefore),
+               index + 1 == tokens.count || tokens[index + 1].flags.contains(.newlineBefore), isCodeShape(index, in: text) {
+                codes.insert(Array(units[tokens[index].range]))
+            }
             var next = index + 1
             if next < tokens.count, units[tokens[next].start] == 0x2E, !tokens[next].flags.contains(.spaceBefore) { next += 1 }
             guard next + 1 < tokens.count, !tokens[next].flags.contains(.newlineBefore) else { continue }

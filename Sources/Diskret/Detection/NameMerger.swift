@@ -25,6 +25,9 @@ struct NameMerger {
                     result[last].subject = findings[index].subject
                     result[last].fixedPlaceholder = findings[index].fixedPlaceholder
                 }
+            } else if let last = result.indices.last, let joined = doubleName(result[last], findings[index], in: text) {
+                // A surname a place list also knows, glued to a name by a hyphen: "Yilmaz-Berger" is one name.
+                result[last] = joined
             } else {
                 result.append(findings[index])
             }
@@ -133,6 +136,22 @@ struct NameMerger {
     private static let parentRoles: Set<[UInt16]> = Set(["KV", "KM", "Kindsvater", "Kindsmutter", "z.N.", "Vater", "Mutter"]
         .map { Array($0.utf16) })
 
+
+    /// A person and a one-word place or organisation glued by a hyphen, the place word a surname too
+    /// ("Hannah Yilmaz-Berger", "Berger-Yilmaz"): one person's double name.
+    private func doubleName(_ first: Candidate, _ second: Candidate, in text: TokenizedText) -> Candidate? {
+        guard (first.category == .person) != (second.category == .person),
+              [Category.address, .organisation].contains(first.category == .person ? second.category : first.category) else { return nil }
+        let other = first.category == .person ? second : first
+        let words = tokenIndices(of: other.range, in: text)
+        guard words.count == 1, let word = words.first, text.tokens[word].isCapitalizedWord, lexicon.isSurname(text.key(word)) else { return nil }
+        let left = tokenIndices(of: first.range, in: text), right = tokenIndices(of: second.range, in: text)
+        guard let end = left.last, let start = right.first, start == end + 2, text.isJoiner(end + 1, after: end),
+              !text.tokens[end + 1].flags.contains(.spaceBefore), !text.tokens[start].flags.contains(.spaceBefore) else { return nil }
+        var joined = first.category == .person ? first : second
+        joined.range = first.range.lowerBound..<second.range.upperBound
+        return joined
+    }
 
     private func hasLineBreak(_ from: Int, _ to: Int, in text: TokenizedText) -> Bool {
         from < to && text.units[from..<to].contains(0x0A)

@@ -13,15 +13,18 @@ extension TokenizedText {
         return next.flags.contains(.lowercase) || next.kind == .number || next.kind == .punctuation
     }
 
-    /// A word right after a number ("4,00 Mio", "137 Uli"): a unit, not a name. A clock time is no quantity:
-    /// in logs a name follows it ("22:10 Kevin zurück"); nor is a code that begins with a letter ("Z4 Emily",
+    /// A word right after a number ("4,00 Mio", "137 Uli"): a unit, not a name. A clock time or a date is no
+    /// quantity: in logs a name follows it ("22:10 Kevin zurück", "Am 28.12.2024 Maja …"); nor is a code that begins with a letter ("Z4 Emily",
     /// "U8 Kacper": a goal's or an examination's number).
     func followsNumber(_ index: Int) -> Bool {
         guard index > 0 && tokens[index - 1].kind == .number && !tokens[index].flags.contains(.newlineBefore),
               (0x30...0x39).contains(units[tokens[index - 1].start]) else { return false }
-        let clockTime = index >= 3 && units[tokens[index - 2].start] == 0x3A && tokens[index - 3].kind == .number
+        // A clock time or a date ends with a number glued to a colon or a full stop ("22:10", "28.12.2024"),
+        // or is one number token with them inside.
+        let clockTimeOrDate = index >= 3 && [0x3A, 0x2E].contains(units[tokens[index - 2].start]) && tokens[index - 3].kind == .number
             && !tokens[index - 1].flags.contains(.spaceBefore) && !tokens[index - 2].flags.contains(.spaceBefore)
-        return !clockTime && !followsRoomNumber(index)
+            || units[tokens[index - 1].range].contains { $0 == 0x3A || $0 == 0x2E }
+        return !clockTimeOrDate && !followsRoomNumber(index)
     }
 
     /// Whether a word holds a letter German spelling never uses ("André", "Adèle", "Trần"): its folded key may
