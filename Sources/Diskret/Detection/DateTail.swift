@@ -171,9 +171,11 @@ struct DateTail {
         "kommenden jahres",
     ].map { Array($0.utf16) }
 
-    /// The end of a narrowing word after `offset`, past spaces; nil when none follows.
+    /// The end of a narrowing word after `offset`, past spaces and one comma ("13.06.2025, vormittags"); nil
+    /// when none follows.
     private func wordTail(after offset: Int, in units: [UInt16]) -> Int? {
         var position = offset
+        if position < units.count && units[position] == 0x2C { position += 1 }
         while position < units.count && (units[position] == 0x20 || units[position] == 0xA0) { position += 1 }
         guard position > offset else { return nil }
         for word in Self.tailWords where position + word.count <= units.count {

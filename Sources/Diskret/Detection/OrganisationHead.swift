@@ -118,7 +118,7 @@ struct OrganisationHead {
         "erei", "studio", "service", "werk", "werke", "heim", "halle", "markt", "bank", "kasse", "betrieb", "betriebe",
         "firma", "dienst", "praxis", "klinik", "schule", "zentrum", "verein", "genossenschaft", "gesellschaft",
         "institut", "agentur", "laden", "salon", "werkstatt", "handel", "technik", "transporte", "logistik",
-        "hof", "haus", "stube", "stelle", "ambulanz", "verbund", "kanzlei", "apotheke",
+        "hof", "haus", "stube", "stelle", "ambulanz", "verbund", "kanzlei", "apotheke", "unternehmen",
     ].map { Array($0.utf8) }
 
     /// Kinds that are short or end otherwise.
