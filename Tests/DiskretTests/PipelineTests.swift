@@ -191,6 +191,11 @@ import Testing
         #expect(try found("Er sah den Film „Frozen“; er rief sinngem. „Flittchen“; „Babo“ gerufen.").isEmpty)
     }
 
+    @Test func aFirstNameFoundCapitalisedIsFoundInSmallLettersToo() throws {
+        #expect(try masked("Ana weint. 22:05 er weint jetzt in bett mit ana") == "[Person 1] weint. 22:05 er weint jetzt in bett mit [Person 1]")
+        #expect(try masked("Ana weint. mit ana und an ana") == "[Person 1] weint. mit [Person 1] und an [Person 1]")
+    }
+
     @Test func lowerCaseSignOffsAfterGreetingsAreNames() throws {
         #expect(try found("ok danke!\nliebe grüße\nmel\n") == ["mel"])
         #expect(try found("bis dann, lg jan-philipp") == ["jan-philipp"])

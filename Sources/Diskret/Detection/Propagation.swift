@@ -31,7 +31,18 @@ struct Propagation {
                 }
             }
         }
-        guard !known.isEmpty else { return }
+        // First names a list found capitalised in the note: typed in small letters elsewhere in it ("Ana" …
+        // "mit ana"), they are that name too — a list alone would not take a word of three letters in lower case.
+        var firstNames = PrehashedTable<ArraySlice<UInt8>>()
+        for candidate in candidates.indices where candidates[candidate].category == .person && candidates[candidate].score >= threshold
+            && candidates[candidate].type.hasSuffix("firstname") {
+            for index in tokenIndices(of: candidates[candidate].range, in: text) where text.tokens[index].isCapitalizedWord {
+                let word = text.key(index), hash = text.tokens[index].keyHash
+                if firstNames.first(forHash: hash, where: { $0.elementsEqual(word) }) == nil { firstNames.insert(word, forHash: hash) }
+            }
+        }
+        let firstNameLabel = RuleLabel(rule: Self.rule, type: "person.firstname")
+        guard !known.isEmpty || !firstNames.isEmpty else { return }
         var covered = [Bool](repeating: false, count: text.tokens.count)
         for candidate in candidates.indices where candidates[candidate].score >= threshold {
             for index in tokenIndices(of: candidates[candidate].range, in: text) { covered[index] = true }
@@ -41,9 +52,12 @@ struct Propagation {
             guard text.tokens[index].isCapitalizedWord else {
                 // A name typed in haste ("sag dem tobi", "olena, mach keine probleme") is still the name, unless
                 // the lower-case word is a word of the language ("weiß" of Weiß).
-                if word.count >= 3, let (category, label) = origin(of: word, hash: text.tokens[index].keyHash), category == .person,
-                   !lexicon.isCommonWord(word), !lexicon.isAllowed(word) {
+                guard word.count >= 3, !lexicon.isCommonWord(word), !lexicon.isAllowed(word) else { continue }
+                let hash = text.tokens[index].keyHash
+                if let (category, label) = origin(of: word, hash: hash), category == .person {
                     candidates.append(Candidate(range: text.tokens[index].range, category: category, label: label, score: threshold, derived: true))
+                } else if firstNames.first(forHash: hash, where: { $0.elementsEqual(word) }) != nil {
+                    candidates.append(Candidate(range: text.tokens[index].range, category: .person, label: firstNameLabel, score: threshold, derived: true))
                 }
                 continue
             }
