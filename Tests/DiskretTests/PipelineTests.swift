@@ -236,6 +236,13 @@ import Testing
         #expect(try found("Vermerk.\n13.03.2025 / JW\nRückruf\nJW\n").filter { $0 == "JW" }.count == 2)
     }
 
+    @Test func chronologyAgesFormAgesAndHourRangesAreFound() throws {
+        #expect(try spans(of: .age, in: "14.02.2021  K1 (9) ruft 110; K2 (10) + K3 (5); Anlage K2 (Seite 4)") == ["9", "10", "5"])
+        #expect(try spans(of: .age, in: "geb. 21.10.2024    Alter: 4 Monate\n") == ["4 Monate"])
+        #expect(try spans(of: .date, in: "=== Dienst Fr, 08.11.2024, 18-24 Uhr – Team ===") == ["Fr, 08.11.2024, 18-24 Uhr"])
+        #expect(try found("Unser Zeichen: Pe/ks\nDas Akten-Zeichen ist: 3.") == ["Pe/ks"])
+    }
+
     @Test func agesInBracketsAndListsFollowTheNamesTheyBelongTo() throws {
         #expect(try found("Kinder: Merhawit (6), Farid * 17.03.2014 (10)") == ["Merhawit", "6", "Farid", "17.03.2014", "10"])
         #expect(try found("Kinder (ZAHRA 11, SOMAYA 4)").contains("4"))

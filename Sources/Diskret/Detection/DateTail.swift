@@ -87,7 +87,7 @@ struct DateTail {
             position = word
             while position < units.count && (units[position] == 0x20 || units[position] == 0xA0) { position += 1 }
         }
-        guard var end = time(at: position, in: units) else { return nil }
+        guard var end = time(at: position, in: units) ?? hourRange(at: position, in: units) else { return nil }
         // A range: "13:30-14:15 Uhr", "14 bis 15 Uhr".
         var next = end
         while next < units.count && units[next] == 0x20 { next += 1 }
@@ -131,6 +131,24 @@ struct DateTail {
         // "15.04." is a date, not a quarter past three.
         if hasMinutes, units[position - 3] == 0x2E, position < units.count, units[position] == 0x2E { return nil }
         return position
+    }
+
+    /// "18-24 Uhr", "9–12 Uhr": a range of whole hours with its hour word; the end offset.
+    private func hourRange(at start: Int, in units: [UInt16]) -> Int? {
+        func hour(at position: Int) -> Int? {
+            var end = position, value = 0
+            while end < units.count, isASCIIDigit(units[end]), end - position < 3 { value = value * 10 + Int(units[end] - 0x30); end += 1 }
+            return (1...2).contains(end - position) && value <= 24 ? end : nil
+        }
+        guard var position = hour(at: start) else { return nil }
+        if position < units.count && units[position] == 0x20 { position += 1 }
+        guard position < units.count, units[position] == 0x2D || units[position] == 0x2013 else { return nil }
+        position += 1
+        if position < units.count && units[position] == 0x20 { position += 1 }
+        guard var end = hour(at: position) else { return nil }
+        if end < units.count && units[end] == 0x20 { end += 1 }
+        guard let word = hourWord(at: end, in: units), !(word < units.count && isLetter(units[word])) else { return nil }
+        return word
     }
 
     /// "Uhr"/"uhr"/"h" at `start`; the end offset.

@@ -211,6 +211,7 @@ struct DefinedCodes {
         for index in tokens.indices where tokens[index].isWord && (2...4).contains(tokens[index].end - tokens[index].start) {
             // The other way round, a date and " / " before a code that ends its line: "13.03.2025 / JW".
             if index >= 2, units[tokens[index - 1].start] == 0x2F, tokens[index - 2].kind == .number,
+               tokens[index - 1].flags.contains(.spaceBefore), tokens[index].flags.contains(.spaceBefore),
                !tokens[index - 1].flags.contains(.newlineBefore), !tokens[index].flags.contains(.newlineBefore),
                index + 1 == tokens.count || tokens[index + 1].flags.contains(.newlineBefore), isCodeShape(index, in: text) {
                 codes.insert(Array(units[tokens[index].range]))
