@@ -243,6 +243,17 @@ import Testing
         #expect(try found("Unser Zeichen: Pe/ks\nDas Akten-Zeichen ist: 3.") == ["Pe/ks"])
     }
 
+    @Test func dutyCodesPetFormsAndAbbreviationsWithoutVowels() throws {
+        // A role's letters after a duty label are someone on duty; a shift's bracket holds a code.
+        #expect(try found("Nachtdienst: KL\nÜbergabe Spätdienst (MJ):\nHdz. KL\n") == ["KL", "MJ", "KL"])
+        // A form that begins like a first name of the note and adds a few letters is that name's pet form.
+        #expect(try found("Olena Petrenko kam. Tobi (23:58): Olenka geh ran") == ["Olena Petrenko", "Tobi", "Olenka"])
+        #expect(try !found("Frauke Lenz kam. Frauenhausplatz beantragt.").contains("Frauenhausplatz"))
+        // A word without a vowel is an abbreviation, and a code ends its line alone.
+        #expect(try found("Er blieb in der Whg. Vllt beim Arzt.").isEmpty)
+        #expect(try masked("13.01. – BW\nEmil kommt 9:40.") == "[Datum 1] – [Person 1]\n[Person 2] kommt 9:40.")
+    }
+
     @Test func agesInBracketsAndListsFollowTheNamesTheyBelongTo() throws {
         #expect(try found("Kinder: Merhawit (6), Farid * 17.03.2014 (10)") == ["Merhawit", "6", "Farid", "17.03.2014", "10"])
         #expect(try found("Kinder (ZAHRA 11, SOMAYA 4)").contains("4"))

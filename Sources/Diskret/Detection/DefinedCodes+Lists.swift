@@ -11,6 +11,8 @@ extension DefinedCodes {
             // A label is followed by a dot or a colon: most words are not, and are passed over here.
             guard tokens[index].isWord, index + 1 < tokens.count, [0x2E, 0x3A].contains(units[tokens[index + 1].start]),
                   let listStart = listStart(afterLabelAt: index, in: text) else { index += 1; continue }
+            // Whoever a duty line names is on duty, a role's letters too ("Nachtdienst: KL").
+            let duty = Self.dutyLabels.contains(Self.labelWord(units[tokens[index].range]))
             index = listStart
             var itemStart = true
             while index < tokens.count, index == listStart || !tokens[index].flags.contains(.newlineBefore) {
@@ -22,7 +24,7 @@ extension DefinedCodes {
                 }
                 if Self.separators.contains(unit) || Self.isJoiningWord(units[tokens[index].range]) { itemStart = true; index += 1; continue }
                 // In an attendance line capitals are someone's initials unless they are a role ("KG", not "KM").
-                if itemStart, tokens[index].isWord, endsItem(index + 1, in: text), isCodeShape(index, in: text, inList: true) {
+                if itemStart, tokens[index].isWord, endsItem(index + 1, in: text), isCodeShape(index, in: text, inList: true, duty: duty) {
                     codes.insert(Array(units[tokens[index].range]))
                 }
                 itemStart = false
@@ -45,8 +47,7 @@ extension DefinedCodes {
         let colon = next < tokens.count && units[tokens[next].start] == 0x3A && tokens[next].end - tokens[next].start == 1
         // Without a colon only the few short labels count: a word at a sentence's end is longer, mostly.
         if !colon && units[token.range].lazy.filter({ $0 != 0x2E }).count > Self.longestLabelWithoutColon { return nil }
-        var word: [UInt16] = []
-        for unit in units[token.range] where unit != 0x2E { word.append(isLatinUpper(unit) ? unit | 0x20 : unit) }
+        let word = Self.labelWord(units[token.range])
         guard colon ? Self.labels.contains(word) || Self.labelsWithoutColon.contains(word) : Self.labelsWithoutColon.contains(word)
         else { return nil }
         if colon { next += 1 }
@@ -70,7 +71,7 @@ extension DefinedCodes {
     /// word: "AK", "AM", "Kü", "MaK", "Schr". In an attendance list (`inList`) capitals that another allow list
     /// holds ("KG") are initials as well.
     /// A capital and three small letters must carry a dot ("Schr."), or it is a word ("Nina", "Team").
-    func isCodeShape(_ index: Int, in text: TokenizedText, inList: Bool = false) -> Bool {
+    func isCodeShape(_ index: Int, in text: TokenizedText, inList: Bool = false, duty: Bool = false) -> Bool {
         let token = text.tokens[index]
         let code = text.units[token.range]
         guard (2...4).contains(code.count), isLatinUpper(code[code.startIndex]),
@@ -84,7 +85,7 @@ extension DefinedCodes {
         // Capitals are no word of the lists ("AM" is not "am", "AB" is not "ab"); a role word stays one ("KM", "ASD").
         let key = text.key(index)
         if capitals == code.count {
-            return !lexicon.isAllowed(key) || Self.shortFunctionWords.contains(Array(key)) || (inList && !lexicon.isRoleWord(key))
+            return !lexicon.isAllowed(key) || Self.shortFunctionWords.contains(Array(key)) || (inList && (duty || !lexicon.isRoleWord(key)))
         }
         return !lexicon.isAllowed(key) && !lexicon.isCommonWord(key)
     }
@@ -109,9 +110,19 @@ extension DefinedCodes {
         "zuständig", "zust", "fallführung", "ff", "mitarbeitende", "team", "besetzung", "angelegt", "erstellt",
         "durch", "übernommen", "übergeben", "abgetippt", "aufgenommen", "bearbeiter", "bearbeiterin", "sachbearbeitung",
         "ansprechpartner", "ansprechpartnerin", "ersteller", "erstellerin", "unterschrift", "handzeichen", "berat",
+        "rufbereitschaft", "bereitschaft", "hdz",
     ].map { Array($0.utf16) })
 
+    /// Labels of who is on duty: a role's letters after them are someone's code.
+    static let dutyLabels: Set<[UInt16]> = Set(["dienst", "schicht", "frühdienst", "spätdienst", "nachtdienst", "tagdienst",
+        "rufbereitschaft", "bereitschaft", "hz", "hdz", "handzeichen", "kürzel"].map { Array($0.utf16) })
+
+    /// A label's word in small letters, without its dots.
+    static func labelWord(_ units: ArraySlice<UInt16>) -> [UInt16] {
+        units.filter { $0 != 0x2E }.map { isLatinUpper($0) ? $0 | 0x20 : $0 }
+    }
+
     /// Labels followed by a code without a colon: "f.d.R. JB", "gez. AK", "Prot. JB".
-    private static let labelsWithoutColon: Set<[UInt16]> = Set(["fdr", "gez", "prot", "hz"].map { Array($0.utf16) })
+    private static let labelsWithoutColon: Set<[UInt16]> = Set(["fdr", "gez", "prot", "hz", "hdz"].map { Array($0.utf16) })
     private static let longestLabelWithoutColon = labelsWithoutColon.map(\.count).max() ?? 0
 }

@@ -22,6 +22,7 @@ struct DefinedCodes {
         codes.formUnion(authorCodes(after: candidates, in: text))
         codes.formUnion(signOffAndHandoverCodes(in: text))
         codes.formUnion(initialsOfNamedPersons(candidates, in: text))
+        codes.formUnion(codesAfterDutyWords(in: text))
         guard !codes.isEmpty else { return }
         let tokens = text.tokens, units = text.units
         var covered = [Bool](repeating: false, count: units.count + 1)
@@ -190,6 +191,21 @@ struct DefinedCodes {
             }
             if initials.allSatisfy(isLatinUpper) { add(initials) }
             index = next
+        }
+        return codes
+    }
+
+    /// A code in the bracket after a shift's word: "Übergabe Spätdienst (MJ)", "an Frühdienst (sa)".
+    private func codesAfterDutyWords(in text: TokenizedText) -> Set<[UInt16]> {
+        let tokens = text.tokens, units = text.units
+        var codes = Set<[UInt16]>()
+        for index in tokens.indices.dropLast(3) where tokens[index].isWord && units[tokens[index + 1].start] == 0x28
+            && units[tokens[index + 3].start] == 0x29 && tokens[index + 2].isWord
+            && Self.dutyLabels.contains(Self.labelWord(units[tokens[index].range])) {
+            let code = index + 2
+            if isCodeShape(code, in: text, inList: true, duty: true) || isSmallCode(code, in: text) {
+                codes.insert(Array(units[tokens[code].range]))
+            }
         }
         return codes
     }

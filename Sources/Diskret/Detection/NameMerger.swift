@@ -162,7 +162,9 @@ struct NameMerger {
     /// Kowalczyk⏎Tom Kowalczyk", persons each).
     private func isSplitName(_ first: Candidate, _ second: Candidate, in text: TokenizedText) -> Bool {
         let firstWords = tokenIndices(of: first.range, in: text), secondWords = tokenIndices(of: second.range, in: text)
-        guard firstWords.count == 1, let opening = firstWords.first, let closing = secondWords.last else { return false }
+        // A staff code ends its line alone ("Hdz. KL⏎Olena Petrenko …"): no name runs on from it.
+        guard firstWords.count == 1, !first.type.hasSuffix("initials"), let opening = firstWords.first, let closing = secondWords.last
+        else { return false }
         let wholeLines = (opening == 0 || text.tokens[opening].flags.contains(.newlineBefore))
             && (closing + 1 == text.tokens.count || text.tokens[closing + 1].flags.contains(.newlineBefore))
         return !(wholeLines && second.type.hasSuffix("firstname"))

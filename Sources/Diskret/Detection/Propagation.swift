@@ -42,6 +42,17 @@ struct Propagation {
             }
         }
         let firstNameLabel = RuleLabel(rule: Self.rule, type: "person.firstname")
+        // The first four letters of those first names: a diminutive or pet form that no list holds begins like
+        // the name ("Olena" … "Olenka geh ran", "Mariusz" … "Mariuszek").
+        // Such a form adds a few letters at most ("-ka", "-chen", "-uschka"); a longer word is a compound.
+        var namePrefixes: [UInt32: Int] = [:]
+        for candidate in candidates.indices where candidates[candidate].category == .person && candidates[candidate].score >= threshold
+            && candidates[candidate].type.hasSuffix("firstname") {
+            for index in tokenIndices(of: candidates[candidate].range, in: text) where text.tokens[index].isCapitalizedWord {
+                let key = text.key(index)
+                if let prefix = Self.prefix(key) { namePrefixes[prefix] = max(namePrefixes[prefix] ?? 0, key.count) }
+            }
+        }
         guard !known.isEmpty || !firstNames.isEmpty else { return }
         var covered = [Bool](repeating: false, count: text.tokens.count)
         for candidate in candidates.indices where candidates[candidate].score >= threshold {
@@ -61,6 +72,12 @@ struct Propagation {
                 }
                 continue
             }
+            if word.count >= 5, let prefix = Self.prefix(word), let nameLength = namePrefixes[prefix], word.count <= nameLength + 5,
+               origin(of: word, hash: text.tokens[index].keyHash) == nil, !lexicon.isCommonWord(word), !lexicon.isAllowed(word),
+               !lexicon.isKnownName(word), !lexicon.isPlace(word), !endsInCommonWord(word) {
+                candidates.append(Candidate(range: text.tokens[index].range, category: .person, label: firstNameLabel, score: threshold, derived: true))
+                continue
+            }
             var found = origin(of: word, hash: text.tokens[index].keyHash)
             if found == nil, word.count > 3, word.last == 0x73 { found = origin(of: word.dropLast(), hash: fnv1a(word.dropLast())) }  // -s
             if found == nil, word.count > 4, word.hasSuffix(Self.esEnding) {
@@ -69,6 +86,18 @@ struct Propagation {
             guard let (category, label) = found else { continue }
             candidates.append(Candidate(range: text.tokens[index].range, category: category, label: label, score: threshold, derived: true))
         }
+    }
+
+    /// Whether a word ends in a common word of four letters or more: a compound ("Winterjacken").
+    private func endsInCommonWord(_ word: ArraySlice<UInt8>) -> Bool {
+        guard word.count >= 7 else { return false }
+        return ((word.startIndex + 3)...(word.endIndex - 4)).contains { lexicon.isCompoundHead(word[$0...]) }
+    }
+
+    /// The first four bytes of a key of four bytes or more, as one integer.
+    private static func prefix(_ key: ArraySlice<UInt8>) -> UInt32? {
+        guard key.count >= 4 else { return nil }
+        return key.prefix(4).reduce(0) { $0 << 8 | UInt32($1) }
     }
 
     /// Words worth propagating: capitalised, two letters or more, not a particle or an allowed word — except a

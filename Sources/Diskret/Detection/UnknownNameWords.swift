@@ -44,6 +44,8 @@ struct UnknownNameWords {
         // Abbreviations written with inner full stops ("Z.n", "St.p") are no names, nor are words with capitals
         // inside (brands and products: "TikTok", "PowerPoint"); surnames like "McDonald" are in the lists.
         if text.units[token.range].contains(0x2E) { return false }
+        // A word without a vowel is an abbreviation ("Hdz", "Sdt", "Mrz"), not a name.
+        if !text.units[token.range].contains(where: { Self.vowels.contains($0 | 0x20) }) { return false }
         if text.units[(token.start + 1)..<token.end].contains(where: { (0x41...0x5A).contains($0) }) { return false }
         // After an opening quote or a colon a capital starts a title or a sentence, not a name — unless a
         // known name follows it ("Kontoinhaberin: Rozafa Müller"), or the quote holds this one word: a word
@@ -138,6 +140,9 @@ struct UnknownNameWords {
     }
 
     private static let mann = Array("mann".utf8)
+
+    /// Small vowels of German and of names written in Latin letters (a capital is one `| 0x20` away).
+    private static let vowels: Set<UInt16> = Set("aeiouyäöüéèáàíóúâêîôû".utf16)
 
     /// The endings of abbreviated labels and street names: "Vorgangsnr.", "Hauptstr.".
     private static let abbreviatedNumber = Array("nr".utf8), abbreviatedStreet = Array("str".utf8)
