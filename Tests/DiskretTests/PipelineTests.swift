@@ -254,6 +254,12 @@ import Testing
         #expect(try masked("13.01. – BW\nEmil kommt 9:40.") == "[Datum 1] – [Person 1]\n[Person 2] kommt 9:40.")
     }
 
+    @Test func holidaysBeforeTheirDateAndServicesNamedWithANounAreOneMention() throws {
+        #expect(try spans(of: .date, in: "am Ostersonntag, 20.04.2025, bei der Übergabe") == ["Ostersonntag, 20.04.2025"])
+        #expect(try spans(of: .organisation, in: "Fachberatungsstelle Wegweiser - Außenstelle Stollberg\n").first == "Fachberatungsstelle Wegweiser")
+        #expect(try spans(of: .organisation, in: "Die Fachberatungsstelle Wegweiser hilft.").isEmpty)
+    }
+
     @Test func agesInBracketsAndListsFollowTheNamesTheyBelongTo() throws {
         #expect(try found("Kinder: Merhawit (6), Farid * 17.03.2014 (10)") == ["Merhawit", "6", "Farid", "17.03.2014", "10"])
         #expect(try found("Kinder (ZAHRA 11, SOMAYA 4)").contains("4"))

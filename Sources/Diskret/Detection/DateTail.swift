@@ -19,6 +19,13 @@ struct DateTail {
             dateEnds[candidates[index].range.lowerBound] = max(dateEnds[candidates[index].range.lowerBound] ?? 0,
                                                                candidates[index].range.upperBound)
         }
+        // Where each date in words ends ("Ostersonntag", "Freitag"): one right before a numeric date, past a comma,
+        // names its day ("am Ostersonntag, 20.04.2025").
+        var wordDateStarts: [Int: Int] = [:]
+        for index in candidates.indices where candidates[index].category == .date && candidates[index].score >= threshold
+            && !units[candidates[index].range].contains(where: isASCIIDigit) {
+            wordDateStarts[candidates[index].range.upperBound] = candidates[index].range.lowerBound
+        }
         for index in candidates.indices where candidates[index].category == .date && candidates[index].score >= threshold {
             let range = candidates[index].range
             // A year alone ("seit 2024") fixes no day a time could belong to.
@@ -26,6 +33,8 @@ struct DateTail {
             var start = range.lowerBound
             if let digit = units[safe: start], isASCIIDigit(digit), let weekday = weekdayBefore(start, in: units) { start = weekday }
             if let dayPart = dayPartBefore(start, in: units) { start = dayPart }
+            if let digit = units[safe: start], isASCIIDigit(digit), start >= 2, units[start - 1] == 0x20, units[start - 2] == 0x2C,
+               let day = wordDateStarts[start - 2] { start = day }
             var end = range.upperBound
             if let bracketed = bracketedDateEnd(after: end, in: units, dateEnds: dateEnds) { end = bracketed }
             if let joined = rangeEnd(after: end, in: units, dateEnds: dateEnds) { end = joined }

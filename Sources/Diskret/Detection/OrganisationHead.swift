@@ -38,7 +38,8 @@ struct OrganisationHead {
             // (Six letters or more: the letter kinds "AOK", "BKK" need a name found after them.)
             guard tokens[next].isCapitalizedWord, !tokens[next].flags.contains(.allCaps), tokens[next].end - tokens[next].start >= 3,
                   isKindOfBusiness(index, before: next, in: text),
-                  !lexicon.isCompoundHead(text.key(next)), !lexicon.isAllowed(text.key(next)), !text.isLabel(next),
+                  !lexicon.isCompoundHead(text.key(next)) || isNounName(next, afterServiceKind: index, in: text),
+                  !lexicon.isAllowed(text.key(next)), !text.isLabel(next),
                   tokens[next].start == tokens[index].end + 1, text.units[tokens[index].end] == 0x20,
                   !Self.adjectiveEndings.contains(where: { text.key(next).hasSuffix($0) }) else { continue }
             var start = tokens[index].start
@@ -62,6 +63,19 @@ struct OrganisationHead {
         }
         candidates.append(contentsOf: added)
     }
+
+    /// A counselling service's or shelter's name is often a noun ("Fachberatungsstelle Wegweiser -",
+    /// "Kinderschutzhaus Leuchtturm)"): one noun after such a kind, with no word after it on its line.
+    private func isNounName(_ index: Int, afterServiceKind kind: Int, in text: TokenizedText) -> Bool {
+        let key = text.key(kind)
+        guard Self.serviceKindEndings.contains(where: { key.hasSuffix($0) }) else { return false }
+        let after = index + 1
+        return after >= text.tokens.count || text.tokens[after].flags.contains(.newlineBefore) || !text.tokens[after].isWord
+    }
+
+    /// Endings of the kinds of counselling services and shelters.
+    private static let serviceKindEndings: [[UInt8]] = ["beratungsstelle", "beratung", "schutzhaus", "frauenhaus", "kinderhaus",
+                                                        "notruf", "treff"].map { Array($0.utf8) }
 
     /// Endings of one-word names of schools and clinics.
     private static let namedInstitutionEndings: [[UInt8]] = ["schule", "klinik", "klinikum", "gymnasium", "kindergarten",
