@@ -260,6 +260,11 @@ import Testing
         #expect(try spans(of: .organisation, in: "Die Fachberatungsstelle Wegweiser hilft.").isEmpty)
     }
 
+    @Test func eponymsInClinicalLettersAreNoPersons() throws {
+        #expect(try found("Anlage eines Gilchrist Verband, Rasmussen Enzephalitis, ggf. Emmert Plastik.").isEmpty)
+        #expect(try found("Frau Gilchrist kam.") == ["Gilchrist"])
+    }
+
     @Test func agesInBracketsAndListsFollowTheNamesTheyBelongTo() throws {
         #expect(try found("Kinder: Merhawit (6), Farid * 17.03.2014 (10)") == ["Merhawit", "6", "Farid", "17.03.2014", "10"])
         #expect(try found("Kinder (ZAHRA 11, SOMAYA 4)").contains("4"))
