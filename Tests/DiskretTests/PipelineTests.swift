@@ -265,6 +265,13 @@ import Testing
         #expect(try found("Frau Gilchrist kam.") == ["Gilchrist"])
     }
 
+    @Test func handlesWithoutAnAtSignAndNightDutyCodesAreFound() throws {
+        #expect(try spans(of: .contact, in: "Chat mit noah.k_0309\n22:43  amira.hdd: lass mich\nneu: noah_k.backup\nExport message_1.json, v2")
+            == ["noah.k_0309", "amira.hdd", "noah_k.backup"])
+        #expect(try found("ND: Kü + Sven\nalles ruhig\nKü\n").filter { $0 == "Kü" }.count == 2)
+        #expect(try found("frau a. spricht gut deutsch") == ["a."])
+    }
+
     @Test func agesInBracketsAndListsFollowTheNamesTheyBelongTo() throws {
         #expect(try found("Kinder: Merhawit (6), Farid * 17.03.2014 (10)") == ["Merhawit", "6", "Farid", "17.03.2014", "10"])
         #expect(try found("Kinder (ZAHRA 11, SOMAYA 4)").contains("4"))
