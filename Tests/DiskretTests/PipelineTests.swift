@@ -272,6 +272,11 @@ import Testing
         #expect(try found("frau a. spricht gut deutsch") == ["a."])
     }
 
+    @Test func initialsUnderANameHeaderAndNicknamesAfterGenAreNames() throws {
+        #expect(try found("| Kürzel | Name | Funktion |\n|---|---|---|\n| ASD-02 | Ö. | Teamleitung |\n").contains("Ö."))
+        #expect(try found("Luca-Elias, gen. „Lulu“, 8 J.; Lulu weint.").filter { $0 == "Lulu" }.count == 2)
+    }
+
     @Test func agesInBracketsAndListsFollowTheNamesTheyBelongTo() throws {
         #expect(try found("Kinder: Merhawit (6), Farid * 17.03.2014 (10)") == ["Merhawit", "6", "Farid", "17.03.2014", "10"])
         #expect(try found("Kinder (ZAHRA 11, SOMAYA 4)").contains("4"))
