@@ -260,6 +260,23 @@ import Testing
         #expect(try spans(of: .organisation, in: "Die Fachberatungsstelle Wegweiser hilft.").isEmpty)
     }
 
+    @Test func eponymsInClinicalLettersAreNoPersons() throws {
+        #expect(try found("Anlage eines Gilchrist Verband, Rasmussen Enzephalitis, ggf. Emmert Plastik.").isEmpty)
+        #expect(try found("Frau Gilchrist kam.") == ["Gilchrist"])
+    }
+
+    @Test func handlesWithoutAnAtSignAndNightDutyCodesAreFound() throws {
+        #expect(try spans(of: .contact, in: "Chat mit noah.k_0309\n22:43  amira.hdd: lass mich\nneu: noah_k.backup\nExport message_1.json, v2")
+            == ["noah.k_0309", "amira.hdd", "noah_k.backup"])
+        #expect(try found("ND: Kü + Sven\nalles ruhig\nKü\n").filter { $0 == "Kü" }.count == 2)
+        #expect(try found("frau a. spricht gut deutsch") == ["a."])
+    }
+
+    @Test func initialsUnderANameHeaderAndNicknamesAfterGenAreNames() throws {
+        #expect(try found("| Kürzel | Name | Funktion |\n|---|---|---|\n| ASD-02 | Ö. | Teamleitung |\n").contains("Ö."))
+        #expect(try found("Luca-Elias, gen. „Lulu“, 8 J.; Lulu weint.").filter { $0 == "Lulu" }.count == 2)
+    }
+
     @Test func agesInBracketsAndListsFollowTheNamesTheyBelongTo() throws {
         #expect(try found("Kinder: Merhawit (6), Farid * 17.03.2014 (10)") == ["Merhawit", "6", "Farid", "17.03.2014", "10"])
         #expect(try found("Kinder (ZAHRA 11, SOMAYA 4)").contains("4"))

@@ -25,8 +25,15 @@ struct TableColumns {
         }
         for cell in cells {
             for index in tokenIndices(of: cell.range, in: text) where text.tokens[index].isCapitalizedWord
-                && !claimed.contains(text.tokens[index].start) && text.tokens[index].end - text.tokens[index].start >= 2
-                && !text.tokens[index].flags.contains(.allCaps) {
+                && !claimed.contains(text.tokens[index].start) {
+                // An initial under "Name" is that person ("| ASD-14 | R. | fallführende Fachkraft |").
+                if cell.kind == .person, text.isInitial(index), index + 1 < text.tokens.count,
+                   !(index > 0 && text.tokens[index - 1].kind == .number) {  // "34 J." is an age
+                    candidates.append(Candidate(range: text.tokens[index].start..<text.tokens[index + 1].end, category: .person,
+                                                label: Self.nameLabel, score: threshold, derived: true))
+                    continue
+                }
+                guard text.tokens[index].end - text.tokens[index].start >= 2, !text.tokens[index].flags.contains(.allCaps) else { continue }
                 let key = text.key(index)
                 guard !lexicon.isAllowed(key), !lexicon.isCommonWord(key) else { continue }
                 candidates.append(Candidate(range: text.tokens[index].range, category: .person, label: Self.nameLabel, score: threshold, derived: true))

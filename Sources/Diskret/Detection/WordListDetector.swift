@@ -27,6 +27,22 @@ extension TokenizedText {
         return !clockTimeOrDate && !followsRoomNumber(index)
     }
 
+    /// Whether a word names a method, sign or finding after a person ("Gilchrist Verband", "Rasmussen
+    /// Enzephalitis", "Clark-Level"): an eponym, which clinical letters are full of, not a person of the case.
+    func precedesEponymHead(_ index: Int) -> Bool {
+        var next = index + 1
+        if next < tokens.count, isJoiner(next, after: index), !tokens[next].flags.contains(.spaceBefore) { next += 1 }
+        guard next < tokens.count, tokens[next].isCapitalizedWord, !tokens[next].flags.contains(.newlineBefore),
+              next == index + 2 ? !tokens[next].flags.contains(.spaceBefore) : tokens[next].flags.contains(.spaceBefore) else { return false }
+        return Self.eponymHeads.contains(Array(key(next)))
+    }
+
+    /// What eponyms name, as folded keys.
+    private static let eponymHeads: Set<[UInt8]> = Set(["syndrom", "krankheit", "zeichen", "test", "formel", "klassifikation",
+        "score", "operation", "plastik", "verband", "level", "stadium", "enzephalitis", "methode", "schema", "reflex",
+        "phaenomen", "zyste", "fraktur", "naht", "index", "regel", "kriterien", "skala", "lappen", "manoever", "handgriff",
+        "wing", "tumor", "lagerung", "schiene", "sonde", "katheter", "prothese", "krise", "trias"].map { Array($0.utf8) })
+
     /// Whether a word holds a letter German spelling never uses ("André", "Adèle", "Trần"): its folded key may
     /// meet a German word's ("andre", "adele"), but the word itself is none.
     func hasLetterForeignToGerman(_ index: Int) -> Bool {
@@ -181,6 +197,7 @@ struct WordListDetector {
                         || (isName && text.followsNumber(start))
                         // Short capitals are mostly acronyms (RITA, VAIA); longer ones in shift notes are names.
                         || (isName && first.flags.contains(.allCaps) && first.end - first.start <= 4)
+                        || (isName && text.precedesEponymHead(start))
                         || text.isPartOfCompound(start, isCommonWord: common)
                         || (rule.ambiguous.anyContains(word) && !(isName && text.hasLetterForeignToGerman(start)))
                         || (first.isAtInitialPosition && rule.ambiguousAtStart.anyContains(word)) {
