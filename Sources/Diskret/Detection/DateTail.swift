@@ -119,12 +119,7 @@ struct DateTail {
 
     /// "10 Uhr", "9:15", "13.10 Uhr", "23 uhr", "14h": hours 0–23 with minutes or an hour word; the end offset.
     private func time(at start: Int, in units: [UInt16]) -> Int? {
-        var position = start
-        var hours = 0, digits = 0
-        while position < units.count, isASCIIDigit(units[position]), digits < 3 {
-            hours = hours * 10 + Int(units[position] - 0x30); digits += 1; position += 1
-        }
-        guard (1...2).contains(digits), hours <= 24 else { return nil }  // "24:00 Uhr" ends a day
+        guard var position = hour(at: start, in: units) else { return nil }
         var hasMinutes = false
         if position + 2 < units.count, units[position] == 0x3A || units[position] == 0x2E,
            isASCIIDigit(units[position + 1]), isASCIIDigit(units[position + 2]), units[position + 1] <= 0x35 {
@@ -142,19 +137,21 @@ struct DateTail {
         return position
     }
 
+    /// An hour of one or two digits, 0–24, at `start` ("24:00 Uhr" ends a day); the end offset.
+    private func hour(at start: Int, in units: [UInt16]) -> Int? {
+        var end = start, value = 0
+        while end < units.count, isASCIIDigit(units[end]), end - start < 3 { value = value * 10 + Int(units[end] - 0x30); end += 1 }
+        return (1...2).contains(end - start) && value <= 24 ? end : nil
+    }
+
     /// "18-24 Uhr", "9–12 Uhr": a range of whole hours with its hour word; the end offset.
     private func hourRange(at start: Int, in units: [UInt16]) -> Int? {
-        func hour(at position: Int) -> Int? {
-            var end = position, value = 0
-            while end < units.count, isASCIIDigit(units[end]), end - position < 3 { value = value * 10 + Int(units[end] - 0x30); end += 1 }
-            return (1...2).contains(end - position) && value <= 24 ? end : nil
-        }
-        guard var position = hour(at: start) else { return nil }
+        guard var position = hour(at: start, in: units) else { return nil }
         if position < units.count && units[position] == 0x20 { position += 1 }
         guard position < units.count, units[position] == 0x2D || units[position] == 0x2013 else { return nil }
         position += 1
         if position < units.count && units[position] == 0x20 { position += 1 }
-        guard var end = hour(at: position) else { return nil }
+        guard var end = hour(at: position, in: units) else { return nil }
         if end < units.count && units[end] == 0x20 { end += 1 }
         guard let word = hourWord(at: end, in: units), !(word < units.count && isLetter(units[word])) else { return nil }
         return word

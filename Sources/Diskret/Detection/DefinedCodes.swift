@@ -10,7 +10,12 @@ struct DefinedCodes {
     let tables: TableLayout
 
     func apply(to candidates: inout [Candidate], in text: TokenizedText) {
-        var codes = codesInBrackets(after: candidates, in: text)
+        // The tokens of sure person candidates: names are candidates word by word yet ("Kerstin", "Wollenberg").
+        var personTokens = [Bool](repeating: false, count: text.tokens.count)
+        for candidate in candidates where candidate.category == .person && candidate.score >= threshold {
+            for index in tokenIndices(of: candidate.range, in: text) { personTokens[index] = true }
+        }
+        var codes = codesInBrackets(after: candidates, personTokens: personTokens, in: text)
         codes.formUnion(codesInAttendanceLines(of: text))
         for cell in tables.cells where cell.kind == .staff {
             for index in tokenIndices(of: cell.range, in: text) where text.tokens[index].isWord
@@ -21,7 +26,7 @@ struct DefinedCodes {
         codes.formUnion(codesDefinedByEquals(in: text))
         codes.formUnion(authorCodes(after: candidates, in: text))
         codes.formUnion(signOffAndHandoverCodes(in: text))
-        codes.formUnion(initialsOfNamedPersons(candidates, in: text))
+        codes.formUnion(initialsOfNamedPersons(personTokens: personTokens, in: text))
         codes.formUnion(codesAfterDutyWords(in: text))
         guard !codes.isEmpty else { return }
         let tokens = text.tokens, units = text.units
@@ -41,13 +46,9 @@ struct DefinedCodes {
     /// "(ASD)", "(MFA)", "(KM)" or "(zu TOP 3)" after a name are not taken for codes; shift words after a first
     /// name ("(ND)") and the allow lists' role words ("Frau Kowalczyk (KM)") are not either. A code in small
     /// letters ("(nö)") must match the initials exactly.
-    private func codesInBrackets(after candidates: [Candidate], in text: TokenizedText) -> Set<[UInt16]> {
+    private func codesInBrackets(after candidates: [Candidate], personTokens: [Bool], in text: TokenizedText) -> Set<[UInt16]> {
         let tokens = text.tokens, units = text.units
         var codes = Set<[UInt16]>()
-        var personTokens = Set<Int>()
-        for candidate in candidates where candidate.category == .person && candidate.score >= threshold {
-            personTokens.formUnion(tokenIndices(of: candidate.range, in: text))
-        }
         for position in candidates.indices where candidates[position].category == .person && candidates[position].score >= threshold {
             let covered = tokenIndices(of: candidates[position].range, in: text)
             // The other way round: a code right before the bracket that holds the person ("KB (Katja Brenner)"),
@@ -68,7 +69,7 @@ struct DefinedCodes {
             guard index < tokens.count, units[tokens[index].start] == 0x28 else { continue }
             // The name's earlier words are candidates of their own yet ("Kerstin" of "Kerstin Wollenberg (KW)").
             var nameStart = covered.lowerBound
-            while nameStart > 0, personTokens.contains(nameStart - 1), tokens[nameStart - 1].isWord,
+            while nameStart > 0, personTokens[nameStart - 1], tokens[nameStart - 1].isWord,
                   !tokens[nameStart].flags.contains(.newlineBefore) { nameStart -= 1 }
             let initials = (nameStart..<covered.upperBound).filter { tokens[$0].isWord && isLatinUpper(units[tokens[$0].start]) }
                 .map { units[tokens[$0].start] }
@@ -159,12 +160,8 @@ struct DefinedCodes {
     /// code in capitals: "HYB" for "Hannah Yilmaz-Berger", wherever it stands ("(SD HYB)"). Two letters are
     /// too often an abbreviation ("AW", "KO", "TL") to be taken this way; nor are role words and the allow
     /// lists' words.
-    private func initialsOfNamedPersons(_ candidates: [Candidate], in text: TokenizedText) -> Set<[UInt16]> {
+    private func initialsOfNamedPersons(personTokens: [Bool], in text: TokenizedText) -> Set<[UInt16]> {
         let tokens = text.tokens, units = text.units
-        var personTokens = [Bool](repeating: false, count: tokens.count)
-        for candidate in candidates where candidate.category == .person && candidate.score >= threshold {
-            for index in tokenIndices(of: candidate.range, in: text) { personTokens[index] = true }
-        }
         var codes = Set<[UInt16]>()
         func add(_ initials: [UInt16]) {
             guard initials.count == 3 else { return }

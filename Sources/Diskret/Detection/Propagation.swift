@@ -33,26 +33,20 @@ struct Propagation {
         }
         // First names a list found capitalised in the note: typed in small letters elsewhere in it ("Ana" …
         // "mit ana"), they are that name too — a list alone would not take a word of three letters in lower case.
+        // Their first four letters, with the longest name's length: a diminutive or pet form that no list holds
+        // begins like the name and adds a few letters at most ("Olena" … "Olenka geh ran", "-chen", "-uschka");
+        // a longer word is a compound.
         var firstNames = PrehashedTable<ArraySlice<UInt8>>()
+        var namePrefixes: [UInt32: Int] = [:]
         for candidate in candidates.indices where candidates[candidate].category == .person && candidates[candidate].score >= threshold
             && candidates[candidate].type.hasSuffix("firstname") {
             for index in tokenIndices(of: candidates[candidate].range, in: text) where text.tokens[index].isCapitalizedWord {
                 let word = text.key(index), hash = text.tokens[index].keyHash
                 if firstNames.first(forHash: hash, where: { $0.elementsEqual(word) }) == nil { firstNames.insert(word, forHash: hash) }
+                if let prefix = Self.prefix(word) { namePrefixes[prefix] = max(namePrefixes[prefix] ?? 0, word.count) }
             }
         }
         let firstNameLabel = RuleLabel(rule: Self.rule, type: "person.firstname")
-        // The first four letters of those first names: a diminutive or pet form that no list holds begins like
-        // the name ("Olena" … "Olenka geh ran", "Mariusz" … "Mariuszek").
-        // Such a form adds a few letters at most ("-ka", "-chen", "-uschka"); a longer word is a compound.
-        var namePrefixes: [UInt32: Int] = [:]
-        for candidate in candidates.indices where candidates[candidate].category == .person && candidates[candidate].score >= threshold
-            && candidates[candidate].type.hasSuffix("firstname") {
-            for index in tokenIndices(of: candidates[candidate].range, in: text) where text.tokens[index].isCapitalizedWord {
-                let key = text.key(index)
-                if let prefix = Self.prefix(key) { namePrefixes[prefix] = max(namePrefixes[prefix] ?? 0, key.count) }
-            }
-        }
         guard !known.isEmpty || !firstNames.isEmpty else { return }
         var covered = [Bool](repeating: false, count: text.tokens.count)
         for candidate in candidates.indices where candidates[candidate].score >= threshold {

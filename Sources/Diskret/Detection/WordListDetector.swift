@@ -14,8 +14,8 @@ extension TokenizedText {
     }
 
     /// A word right after a number ("4,00 Mio", "137 Uli"): a unit, not a name. A clock time or a date is no
-    /// quantity: in logs a name follows it ("22:10 Kevin zurück", "Am 28.12.2024 Maja …"); nor is a code that begins with a letter ("Z4 Emily",
-    /// "U8 Kacper": a goal's or an examination's number).
+    /// quantity: in logs a name follows it ("22:10 Kevin zurück", "Am 28.12.2024 Maja …"); nor is a code that
+    /// begins with a letter ("Z4 Emily", "U8 Kacper": a goal's or an examination's number).
     func followsNumber(_ index: Int) -> Bool {
         guard index > 0 && tokens[index - 1].kind == .number && !tokens[index].flags.contains(.newlineBefore),
               (0x30...0x39).contains(units[tokens[index - 1].start]) else { return false }
