@@ -489,6 +489,7 @@ import Testing
         #expect(names.filter { $0 == "Püppi" }.count == 2 && names.filter { $0 == "Ksjuscha" }.count == 2 && names.contains("Emo"))
         #expect(!names.contains("Tochter") && !names.contains("KM") && !names.contains("Leitung") && !names.contains("Unterz"))
         #expect(try spans(of: .age, in: log).count == 6)
+        #expect(try spans(of: .age, in: "Mariam Al-Hassan (24), 2 Ki. (3, 5) im Haus.") == ["24", "3", "5"])
     }
 
     @Test func aFirstNameThatIsAMonthSpreadsFromTheFullName() throws {
