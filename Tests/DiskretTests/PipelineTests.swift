@@ -506,4 +506,15 @@ import Testing
         for leak in ["2O25", "2l90", "O6749", "O7.11", "2l4"] { #expect(!masked.contains(leak)) }
         #expect(try engine.anonymize("Hallo Olaf, 2l Wasser im Glas.").text == "Hallo [Person 1], 2l Wasser im Glas.")
     }
+
+    @Test func aCodeThatSignsEntriesAtTheirLineEndsIsAPerson() throws {
+        let diary = "Mo 24.02. – Luka weint beim Abholen. (AY)\nMi 05.03. – beim Wickeln blauer Fleck. (AY)\nInfo an JA (ASD)\nRückruf (ASD)"
+        let names = try found(diary)
+        #expect(names.filter { $0 == "AY" }.count == 2 && !names.contains("ASD"))
+    }
+
+    @Test func placesTypedInSmallLettersWithoutPrepositionOrNumber() throws {
+        let note = "wohnt köthen, dessauer str., hausnr. weiß ich nicht. die str. ist lang, sonst sind die kinder weg."
+        #expect(try spans(of: .address, in: note) == ["köthen", "dessauer str."])
+    }
 }
