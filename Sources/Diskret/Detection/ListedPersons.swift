@@ -12,50 +12,58 @@ struct ListedPersons {
 
     func apply(to candidates: inout [Candidate], in text: TokenizedText) {
         let tokens = text.tokens, units = text.units
-        // Per token: 0 no finding, 1 a person, 2 something else.
-        var covered = [UInt8](repeating: 0, count: tokens.count)
-        var personKeys = Set<ArraySlice<UInt8>>()
-        for candidate in candidates where candidate.score >= threshold {
-            for index in tokenIndices(of: candidate.range, in: text) {
-                if candidate.category == .person {
-                    covered[index] = 1
-                    if tokens[index].isCapitalizedWord { personKeys.insert(text.key(index)) }
-                } else if covered[index] == 0 {
-                    covered[index] = 2
-                }
-            }
-        }
-        // Items "Name (age)" by line, and pairs "Name + Name".
+        // Items "Name (age)" by line, and pairs "Name + Name": few notes have any, so they are found first.
         var itemsByLine: [[Int]] = []
         var lineItems: [Int] = []
         var pairs: [(Int, Int)] = []
         for index in tokens.indices {
-            if tokens[index].flags.contains(.newlineBefore) {
+            let token = tokens[index]
+            if token.flags.contains(.newlineBefore) {
                 if lineItems.count >= 2 { itemsByLine.append(lineItems) }
                 lineItems = []
             }
-            if tokens[index].isCapitalizedWord && hasAgeBracket(after: index, in: text) { lineItems.append(index) }
-            if units[tokens[index].start] == 0x2B && tokens[index].end - tokens[index].start == 1, index > 0, index + 1 < tokens.count,
-               !tokens[index].flags.contains(.newlineBefore), !tokens[index + 1].flags.contains(.newlineBefore),
-               tokens[index - 1].isCapitalizedWord, tokens[index + 1].isCapitalizedWord {
-                pairs.append((index - 1, index + 1))
+            guard token.end - token.start == 1, index > 0 else { continue }
+            switch units[token.start] {
+            case 0x28:
+                if tokens[index - 1].isCapitalizedWord, hasAgeBracket(after: index - 1, in: text) { lineItems.append(index - 1) }
+            case 0x2B:
+                if index + 1 < tokens.count, !token.flags.contains(.newlineBefore), !tokens[index + 1].flags.contains(.newlineBefore),
+                   tokens[index - 1].isCapitalizedWord, tokens[index + 1].isCapitalizedWord {
+                    pairs.append((index - 1, index + 1))
+                }
+            default: break
             }
         }
         if lineItems.count >= 2 { itemsByLine.append(lineItems) }
         guard !itemsByLine.isEmpty || !pairs.isEmpty else { return }
 
+        // Per token: 0 no finding, 1 a person, 2 something else; and the persons' capitalised words by key hash.
+        var covered = [UInt8](repeating: 0, count: tokens.count)
+        var personWords: [UInt64: [Int]] = [:]
+        for candidate in candidates where candidate.score >= threshold {
+            for index in tokenIndices(of: candidate.range, in: text) {
+                if candidate.category == .person {
+                    covered[index] = 1
+                    if tokens[index].isCapitalizedWord { personWords[tokens[index].keyHash, default: []].append(index) }
+                } else if covered[index] == 0 {
+                    covered[index] = 2
+                }
+            }
+        }
         func isPerson(_ index: Int) -> Bool {
-            covered[index] == 1 || (covered[index] == 0 && personKeys.contains(text.key(index)))
+            if covered[index] == 1 { return true }
+            guard covered[index] == 0, let known = personWords[tokens[index].keyHash] else { return false }
+            return known.contains { text.key($0).elementsEqual(text.key(index)) }
         }
         func take(_ index: Int) -> Bool {
             guard covered[index] == 0, !isPerson(index), isEligible(index, in: text) else { return false }
             covered[index] = 1
-            personKeys.insert(text.key(index))
+            personWords[tokens[index].keyHash, default: []].append(index)
             candidates.append(Candidate(range: tokens[index].range, category: .person, label: Self.label,
                                         score: Evidence.confidentScore))
             return true
         }
-        // A chain ("Ksjuscha + Teddy (6)" after "Mimi + Teddy") settles in a few rounds.
+        // A chain ("Ksjuscha + Lu (6)" after "Mimi + Ksjuscha") settles in a few rounds.
         for _ in 0..<3 {
             var changed = false
             for items in itemsByLine where items.contains(where: isPerson) {

@@ -21,7 +21,8 @@ struct LowerCaseAddresses {
         for index in tokens.indices where tokens[index].isWord && tokens[index].flags.contains(.lowercase) {
             if let street = streetEnd(index, in: text) {
                 add(streetStart(index, in: text)..<street)
-            } else if index >= 1, onSameLine(index - 1, index, in: text), isOne(of: Self.placeWords, index - 1, in: text), isTown(index, in: text) {
+            } else if index >= 1, tokens[index].end - tokens[index].start >= 3, onSameLine(index - 1, index, in: text),
+                      isOne(of: Self.placeWords, index - 1, in: text), isTown(index, in: text) {
                 add(tokens[index].range)
             } else if index >= 1, onSameLine(index - 1, index, in: text), isOne(of: Self.districtWords, index - 1, in: text),
                       tokens[index].end - tokens[index].start >= 3, !lexicon.isCommonWord(text.key(index)) {
