@@ -517,4 +517,13 @@ import Testing
         let note = "wohnt köthen, dessauer str., hausnr. weiß ich nicht. die str. ist lang, sonst sind die kinder weg."
         #expect(try spans(of: .address, in: note) == ["köthen", "dessauer str."])
     }
+
+    @Test func serviceCodesWithAStaffNumberArePersons() throws {
+        let minutes = "Protokoll: ASD-14\n| IeF-3 | Kü. |\n- HB ASD-14 + SPFH-7: Whg. ok.\nDiagnose nach ICD-10, § 8a SGB-8, Team-3, Raum B-12, Kamera GA-02, TEN-4-FACESp."
+        let names = try found(minutes)
+        #expect(names.filter { $0 == "ASD-14" }.count == 2 && names.contains("IeF-3") && names.contains("SPFH-7"))
+        #expect(!names.contains { $0.hasPrefix("ICD") || $0.hasPrefix("SGB") || $0.hasPrefix("Team") || $0.hasPrefix("B-") || $0.hasPrefix("GA") || $0.hasPrefix("TEN") })
+        // Two numbers of one service are two persons.
+        #expect(try engine.anonymize("gez. ASD-14, Vertretung ASD-02; ASD-14 ruft an.").text == "gez. [Person 1], Vertretung [Person 2]; [Person 1] ruft an.")
+    }
 }
