@@ -526,4 +526,11 @@ import Testing
         // Two numbers of one service are two persons.
         #expect(try engine.anonymize("gez. ASD-14, Vertretung ASD-02; ASD-14 ruft an.").text == "gez. [Person 1], Vertretung [Person 2]; [Person 1] ruft an.")
     }
+
+    @Test func surnamesOfTwoLettersAfterAFirstName() throws {
+        let note = "Sie fuhr zu ihrer Schwester Gülay Er nach Alsfeld. Anna sagt, Er kam spät; mit Mei Li und Lena Am."
+        let names = try found(note)
+        #expect(names.contains("Gülay Er") && names.contains("Mei Li"))
+        #expect(!names.contains { $0.hasSuffix(" Am") })
+    }
 }
