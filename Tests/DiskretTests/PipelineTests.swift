@@ -535,4 +535,11 @@ import Testing
         #expect(names.contains("Gülay Er") && names.contains("Mei Li"))
         #expect(!names.contains { $0.hasSuffix(" Am") })
     }
+
+    @Test func aCodeAloneOnTheLastLineSignsTheNoteOff() throws {
+        #expect(try found("- akte anlegen, jb fragt nach\n\njb\n").filter { $0 == "jb" }.count == 2)
+        #expect(try found("- nächster Termin Mo\n\n– SO\n").contains("SO"))
+        #expect(try found("Risiko: mittel\n\nMSÖ").contains("MSÖ"))
+        #expect(try found("Alles besprochen.\n\nOK").isEmpty && found("Alles besprochen.\n\nEnde").isEmpty)
+    }
 }
