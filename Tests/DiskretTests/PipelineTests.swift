@@ -542,4 +542,9 @@ import Testing
         #expect(try found("Risiko: mittel\n\nMSÖ").contains("MSÖ"))
         #expect(try found("Alles besprochen.\n\nOK").isEmpty && found("Alles besprochen.\n\nEnde").isEmpty)
     }
+
+    @Test func homesNamedHausAndANameAreOrganisations() throws {
+        let note = "untergebracht Haus Moorblick, Trittau; Haus C, Haus Nummer 4 und das Haus am See."
+        #expect(try spans(of: .organisation, in: note) == ["Haus Moorblick"])
+    }
 }

@@ -32,12 +32,15 @@ struct OrganisationHead {
         // word ("Dolmetscherdienst Mittelfranken", "Beratungsverbund Peene-Haff").
         var starts = Set(candidates.map(\.range.lowerBound))
         for candidate in added { starts.insert(candidate.range.lowerBound) }
-        for index in tokens.indices.dropLast() where tokens[index].isCapitalizedWord && tokens[index].end - tokens[index].start >= 6
+        for index in tokens.indices.dropLast() where tokens[index].isCapitalizedWord
+            && (tokens[index].end - tokens[index].start >= 6 || (tokens[index].end - tokens[index].start == 4 && text.key(index).elementsEqual(Self.house)))
             && !starts.contains(tokens[index + 1].start) && !starts.contains(tokens[index].start) {
             let next = index + 1
-            // (Six letters or more: the letter kinds "AOK", "BKK" need a name found after them.)
+            // (Six letters or more, or "Haus" of a home's name ("Haus Moorblick"): the letter kinds "AOK", "BKK" need
+            // a name found after them.)
             guard tokens[next].isCapitalizedWord, !tokens[next].flags.contains(.allCaps), tokens[next].end - tokens[next].start >= 3,
                   isKindOfBusiness(index, before: next, in: text),
+                  tokens[index].end - tokens[index].start > 4 || !lexicon.isCommonWord(text.key(next)),
                   !lexicon.isCompoundHead(text.key(next)) || isNounName(next, afterServiceKind: index, in: text),
                   !lexicon.isAllowed(text.key(next)), !text.isLabel(next),
                   tokens[next].start == tokens[index].end + 1, text.units[tokens[index].end] == 0x20,
@@ -137,7 +140,8 @@ struct OrganisationHead {
 
     /// Kinds that are short or end otherwise.
     private static let kinds: Set<[UInt8]> = Set(["studio", "salon", "kiosk", "imbiss", "cafe", "bistro", "hotel",
-        "taxi", "lager", "markt", "gebr", "spital"].map { Array($0.utf8) })
+        "taxi", "lager", "markt", "gebr", "spital", "haus"].map { Array($0.utf8) })
+    private static let house = Array("haus".utf8)
 
     /// Health insurers and banks written as letters: "AOK Nordost", "BKK Lech-Donau".
     private static let shortKinds: Set<[UInt8]> = Set(["aok", "bkk", "ikk", "dak", "kkh", "hkk", "vr"].map { Array($0.utf8) })
