@@ -544,7 +544,7 @@ import Testing
     }
 
     @Test func homesNamedHausAndANameAreOrganisations() throws {
-        let note = "untergebracht Haus Moorblick, Trittau; Haus C, Haus Nummer 4 und das Haus am See."
-        #expect(try spans(of: .organisation, in: note) == ["Haus Moorblick"])
+        let note = "untergebracht Haus Moorblick, Trittau, dann Haus Lindenhof; Haus C, Haus Nummer 4 und das Haus am See."
+        #expect(try spans(of: .organisation, in: note) == ["Haus Moorblick", "Haus Lindenhof"])
     }
 }

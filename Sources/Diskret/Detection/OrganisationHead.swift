@@ -19,6 +19,7 @@ struct OrganisationHead {
             var start = candidates[position].range.lowerBound
             if category != .organisation {
                 guard first > 0, isKindOfBusiness(first - 1, before: first, in: text) else { continue }
+                if text.key(first - 1).elementsEqual(Self.house) && !isHomeName(first, in: text) { continue }
                 start = tokens[first - 1].start
             }
             let head = text.firstToken(endingAfter: start)
@@ -39,8 +40,7 @@ struct OrganisationHead {
             // (Six letters or more, or "Haus" of a home's name ("Haus Moorblick"): the letter kinds "AOK", "BKK" need
             // a name found after them.)
             guard tokens[next].isCapitalizedWord, !tokens[next].flags.contains(.allCaps), tokens[next].end - tokens[next].start >= 3,
-                  isKindOfBusiness(index, before: next, in: text),
-                  tokens[index].end - tokens[index].start > 4 || !lexicon.isCommonWord(text.key(next)),
+                  tokens[index].end - tokens[index].start > 4 ? isKindOfBusiness(index, before: next, in: text) : isHomeName(next, in: text),
                   !lexicon.isCompoundHead(text.key(next)) || isNounName(next, afterServiceKind: index, in: text),
                   !lexicon.isAllowed(text.key(next)), !text.isLabel(next),
                   tokens[next].start == tokens[index].end + 1, text.units[tokens[index].end] == 0x20,
@@ -65,6 +65,12 @@ struct OrganisationHead {
             candidates.append(Candidate(range: tokens[index].range, category: .organisation, label: Self.label, score: 0.9, derived: true))
         }
         candidates.append(contentsOf: added)
+    }
+
+    /// The name after "Haus" of a home or a residential group: a compound noun ("Haus Lindenhof", "Haus
+    /// Sonnenhang") or no word at all ("Haus Moorblick"), not a short noun ("Haus Nummer 4", "Haus Ende").
+    private func isHomeName(_ index: Int, in text: TokenizedText) -> Bool {
+        text.tokens[index].end - text.tokens[index].start >= 8 || !lexicon.isCommonWord(text.key(index))
     }
 
     /// A counselling service's or shelter's name is often a noun ("Fachberatungsstelle Wegweiser -",
