@@ -547,4 +547,11 @@ import Testing
         let note = "untergebracht Haus Moorblick, Trittau, dann Haus Lindenhof; Haus C, Haus Nummer 4 und das Haus am See."
         #expect(try spans(of: .organisation, in: note) == ["Haus Moorblick", "Haus Lindenhof"])
     }
+
+    @Test func aPetFormOfTheFirstNameDoesNotCutTheSurnameOff() throws {
+        // "Dennis" read as the genitive of "Denni" had left "Müller" readable as a noun.
+        #expect(try found("Gefährder: Dennis Müller (34).\nSie sagt „Denni“.").contains("Dennis Müller"))
+        #expect(try found("Tochter Mira weint. Miras Armen sind blau.").contains("Miras"))
+        #expect(try found("Tochter Lena (4). Lenas Mutter kam.").contains("Lenas"))
+    }
 }

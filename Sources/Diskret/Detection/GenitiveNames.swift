@@ -2,7 +2,8 @@
 /// "Mira's arms", never a first and a family name, because a full name takes its genitive "s" on the family
 /// name ("Anna Fischers"). Left whole, the noun would be masked as a name and the mention linked by it.
 /// A word that is a name itself ("Jonas", "Miras") counts as a genitive only when the note names its stem
-/// elsewhere ("Tochter Mira"), so "Jonas Koch" stays one name.
+/// elsewhere ("Tochter Mira") and no family name follows it, so "Jonas Koch" stays one name, and so does
+/// "Dennis Müller" where his pet form „Denni“ stands.
 struct GenitiveNames {
     let lexicon: Lexicon
 
@@ -21,12 +22,25 @@ struct GenitiveNames {
             guard key.count > 3, lexicon.isFirstName(key.dropLast()),
                   words.dropFirst().allSatisfy({ lexicon.isCommonWord(text.key($0)) }) else { continue }
             if lexicon.isKnownName(key) {
+                // A name that is a name itself before a family name stays whole even where its stem is a pet
+                // form in the note ("Dennis Müller" … „Denni“): cut, the surname leaked.
+                // Never a kin word: "Lenas Mutter" is Lena's mother, whom a whole name would link to Lena.
+                guard !words.dropFirst().contains(where: { lexicon.isSurname(text.key($0)) && !isKinWord(text.key($0)) }) else { continue }
                 if personWords == nil { personWords = Self.personWords(of: findings, in: text) }
                 guard personWords!.contains(Array(key.dropLast())) else { continue }
             }
             findings[index].range = findings[index].range.lowerBound..<text.tokens[first].end
         }
     }
+
+    /// A word for a relative or a role in the household ("Mutter", "Bruder", "Zimmer"), which the surname lists hold too.
+    private func isKinWord(_ key: ArraySlice<UInt8>) -> Bool {
+        lexicon.isRoleWord(key) || Self.kinWords.contains(Array(key))
+    }
+
+    private static let kinWords: Set<[UInt8]> = Set(["mutter", "vater", "bruder", "schwester", "oma", "opa", "tante", "onkel", "sohn",
+        "tochter", "kind", "kinder", "freund", "freundin", "zimmer", "mann", "frau", "partner", "lehrer", "lehrerin", "schule",
+        "klasse", "handy", "papa", "mama", "geschwister", "eltern", "grossmutter", "grossvater", "cousin", "cousine"].map { Array($0.utf8) })
 
     /// The folded keys of every word of the note's person findings.
     private static func personWords(of findings: [Candidate], in text: TokenizedText) -> Set<[UInt8]> {
