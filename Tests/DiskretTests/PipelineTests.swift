@@ -554,4 +554,9 @@ import Testing
         #expect(try found("Tochter Mira weint. Miras Armen sind blau.").contains("Miras"))
         #expect(try found("Tochter Lena (4). Lenas Mutter kam.").contains("Lenas"))
     }
+
+    @Test func thePartnerOfTheMotherIsNotTheMother() throws {
+        let masked = try engine.anonymize("- LG d. KM: R. T. (31), nicht KV, polizeibek. (KV, BtM)").text
+        #expect(!masked.contains("[Kindsmutter]") && !masked.contains("[Kindsvater]") && masked.contains("BtM"))
+    }
 }

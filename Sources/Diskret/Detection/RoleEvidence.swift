@@ -64,7 +64,8 @@ struct RoleEvidence {
 
     /// Whether the role word before the finding names a relation of someone else: after a possessive, with
     /// at most two adjectives between ("seiner Mutter", "ihrer Freundin", "seiner damaligen Ehefrau"), or as
-    /// a genitive in a label ("Lebensgefährte der KM: Paweł W." is the mother's partner, not the mother).
+    /// a genitive in a label ("Lebensgefährte der KM: Paweł W.", "LG d. KM: R. T." is the mother's partner, not
+    /// the mother).
     private func namesSomeoneElsesRelation(_ finding: Candidate, in text: TokenizedText) -> Bool {
         var index = text.firstToken(endingAfter: finding.range.lowerBound) - 1
         var colon = false
@@ -77,6 +78,10 @@ struct RoleEvidence {
         // A role word of several tokens ("Ex-Partnerin"): its first word.
         while index >= 2 && text.isJoiner(index - 1, after: index - 2) && text.tokens[index - 2].isWord { index -= 2 }
         var before = index - 1
+        // "LG d. KM:": the abbreviated article.
+        if colon, before >= 2, text.key(before).elementsEqual(".".utf8), text.key(before - 1).elementsEqual("d".utf8) {
+            return text.tokens[before - 2].isCapitalizedWord
+        }
         var adjectives = 0
         while before >= 0 && text.tokens[before].isWord {
             let word = String(decoding: text.key(before), as: UTF8.self)
