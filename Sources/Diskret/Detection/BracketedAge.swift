@@ -42,8 +42,11 @@ struct BracketedAge {
         } else if units[tokens[index - 1].start] == 0x2C, closes,
                   let found = tokens[max(0, index - 12)..<(index - 1)].lastIndex(where: { units[$0.start] == 0x28 || units[$0.start] == 0x29 }),
                   units[tokens[found].start] == 0x28 {
-            // Last in the bracket, after initials or a nickname (no other number inside).
-            guard !tokens[(found + 1)..<index].contains(where: { $0.kind == .number }) else { return false }
+            // Last in the bracket, after initials or a nickname (no other number inside), or the last of a list
+            // of ages ("2 Ki. (3, 5)").
+            let inside = tokens[(found + 1)..<index]
+            guard !inside.contains(where: { $0.kind == .number })
+                || inside.allSatisfy({ ($0.kind == .number && $0.end - $0.start <= 2) || units[$0.start] == 0x2C }) else { return false }
             opener = found
         } else {
             return false
@@ -56,10 +59,29 @@ struct BracketedAge {
         }
         if anchorEnds.contains(before) { return true }
         // A role word before the bracket ("KM (34)", "junge Frau (19)") is a person as much as a name.
-        guard opener >= 1, let role = tokens[..<opener].last(where: { !isSpace(units[$0.start]) && units[$0.start] != 0x2C }),
+        // An abbreviated role keeps its full stop ("2 Ki. (3, 5)").
+        if before > 0 && units[before - 1] == 0x2E { before -= 1 }
+        guard opener >= 1, let role = tokens[..<opener].last(where: { !isSpace(units[$0.start]) && units[$0.start] != 0x2C && units[$0.start] != 0x2E }),
               role.end == before, role.isWord else { return false }
         let key = text.units[role.range].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        return Self.roleWords.contains(key)
+        if Self.roleWords.contains(key) { return true }
+        // "Kinder (2)" counts them; "2 Ki. (3, 5)" gives their ages.
+        return Self.pluralRoleWords.contains(key) && holdsAgeList(from: opener, in: text)
+    }
+
+    /// Whether the bracket opened at token `opener` holds two numbers or more and nothing but commas besides.
+    private func holdsAgeList(from opener: Int, in text: TokenizedText) -> Bool {
+        var numbers = 0
+        for token in text.tokens[(opener + 1)...] {
+            switch text.units[token.start] {
+            case 0x29: return numbers >= 2
+            case 0x2C: continue
+            default:
+                guard token.kind == .number, token.end - token.start <= 2 else { return false }
+                numbers += 1
+            }
+        }
+        return false
     }
 
     /// "NAME 11," or "NAME 4)": a child's age of one or two digits right after a person, ending a list item.
@@ -83,6 +105,9 @@ struct BracketedAge {
         "ehefrau", "lebensgefährte", "lebensgefährtin", "stiefvater", "stiefmutter", "cousin", "cousine", "tante", "onkel",
         "nichte", "neffe", "enkel", "enkelin", "freund", "freundin", "ex-partner", "ex-mann", "kindsmutter", "kindsvater",
     ].map { Array($0.utf16) })
+
+    /// Words for several children, whose bracket may list their ages.
+    private static let pluralRoleWords: Set<[UInt16]> = Set(["ki", "kinder", "geschw", "geschwister"].map { Array($0.utf16) })
 
     private func isAgeUnit(_ key: ArraySlice<UInt8>) -> Bool {
         ["j", "jahre", "jahr", "lj", "mon", "monate", "m", "jr"].contains { Array($0.utf8)[...] == key }

@@ -26,6 +26,7 @@ struct DefinedCodes {
         codes.formUnion(codesDefinedByEquals(in: text))
         codes.formUnion(authorCodes(after: candidates, in: text))
         codes.formUnion(signOffAndHandoverCodes(in: text))
+        codes.formUnion(entrySignatures(in: text))
         codes.formUnion(initialsOfNamedPersons(personTokens: personTokens, in: text))
         codes.formUnion(codesAfterDutyWords(in: text))
         guard !codes.isEmpty else { return }
@@ -210,6 +211,22 @@ struct DefinedCodes {
     /// Codes that sign a line off or hand a case over: a code opening its line before " / " and a date or a rank
     /// ("Kr. / 08.10.24", "Pe. / POK Petersen") or ending it after a date and " / " ("13.03.2025 / JW"), and codes
     /// on both sides of an arrow ("Übergabe Ma → KaRo").
+    /// Codes in a bracket that ends a line, twice or more: the writer signing each entry of a diary or log
+    /// ("… vom Gitterbett". (AY)"). Once, such a bracket is as often an abbreviation ("(ASD)").
+    private func entrySignatures(in text: TokenizedText) -> Set<[UInt16]> {
+        let tokens = text.tokens, units = text.units
+        var seen: [[UInt16]: Int] = [:]
+        for index in tokens.indices.dropFirst().dropLast() where units[tokens[index - 1].start] == 0x28
+            && units[tokens[index + 1].start] == 0x29 && tokens[index].isWord && (2...3).contains(tokens[index].end - tokens[index].start) {
+            let closing = index + 1
+            guard closing + 1 == tokens.count || tokens[closing + 1].flags.contains(.newlineBefore),
+                  !tokens[index].flags.contains(.spaceBefore), isCodeShape(index, in: text),
+                  !lexicon.isRoleWord(text.key(index)) else { continue }
+            seen[Array(units[tokens[index].range]), default: 0] += 1
+        }
+        return Set(seen.filter { $0.value >= 2 }.keys)
+    }
+
     private func signOffAndHandoverCodes(in text: TokenizedText) -> Set<[UInt16]> {
         let tokens = text.tokens, units = text.units
         var codes = Set<[UInt16]>()

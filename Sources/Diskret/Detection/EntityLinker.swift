@@ -186,7 +186,9 @@ struct EntityLinker {
             return numbering.count - 1
         }
         let indices = tokenIndices(of: range, in: text)
-        for index in indices where text.tokens[index].isWord && text.tokens[index].end - text.tokens[index].start >= 2 {
+        // A number in a mention is part of what names it: "ASD-14" is not "ASD-02".
+        for index in indices where (text.tokens[index].isWord && text.tokens[index].end - text.tokens[index].start >= 2)
+            || text.tokens[index].kind == .number {
             let key = text.key(index)
             // Particles, and honorifics or titles a span took in ("J. Herr Popescu"): not what names a person.
             // A capitalised particle of three letters or more that opens the name, apart from the next word, is

@@ -1,6 +1,6 @@
 /// Addresses typed in small letters, as hurried mails and quoted chats write them: "in kiel", "nach gaarden",
 /// "holtenauer str. 188", "dorfstr. 14", "24105 kiel". The rules for places read capitals; here a town after a
-/// word of place ("in", "nach", "aus", "auf", "von", "bei") is looked up in small letters, a word ending in a
+/// word of place ("in", "nach", "aus", "auf", "von", "bei", "wohnt") is looked up in small letters, a word ending in a
 /// street type before a house number is a street (with the adjective before it), and a German postcode
 /// before a word in small letters that is a town or no common word is a postcode and its town.
 struct LowerCaseAddresses {
@@ -21,7 +21,8 @@ struct LowerCaseAddresses {
         for index in tokens.indices where tokens[index].isWord && tokens[index].flags.contains(.lowercase) {
             if let street = streetEnd(index, in: text) {
                 add(streetStart(index, in: text)..<street)
-            } else if index >= 1, onSameLine(index - 1, index, in: text), isOne(of: Self.placeWords, index - 1, in: text), isTown(index, in: text) {
+            } else if index >= 1, tokens[index].end - tokens[index].start >= 3, onSameLine(index - 1, index, in: text),
+                      isOne(of: Self.placeWords, index - 1, in: text), isTown(index, in: text) {
                 add(tokens[index].range)
             } else if index >= 1, onSameLine(index - 1, index, in: text), isOne(of: Self.districtWords, index - 1, in: text),
                       tokens[index].end - tokens[index].start >= 3, !lexicon.isCommonWord(text.key(index)) {
@@ -42,7 +43,8 @@ struct LowerCaseAddresses {
     }
 
     /// The end of a street written in small letters whose word ends in a street type, with its house number
-    /// ("dorfstr. 14", "holtenauer str. 188"); without a number a word like "bürgerstraße" may be any street.
+    /// ("dorfstr. 14", "holtenauer str. 188"), or a type after a town's adjective without one ("dessauer str.");
+    /// without a number a word like "bürgerstraße" may be any street.
     private func streetEnd(_ index: Int, in text: TokenizedText) -> Int? {
         let tokens = text.tokens, units = text.units
         let key = text.key(index)
@@ -53,7 +55,11 @@ struct LowerCaseAddresses {
         var next = index + 1
         if next < tokens.count, units[tokens[next].start] == 0x2E, !tokens[next].flags.contains(.spaceBefore) { end = tokens[next].end; next += 1 }
         guard next < tokens.count, tokens[next].kind == .number, onSameLine(next - 1, next, in: text),
-              tokens[next].end - tokens[next].start <= 4 else { return nil }
+              tokens[next].end - tokens[next].start <= 4 else {
+            // The adjective names the street without a number too ("dessauer str., hausnr. weiß ich nicht").
+            // Only "str."/"straße": "wieder weg", "kinder weg" are no streets.
+            return key.count == type.count && Self.streetWords.contains(type) ? end : nil
+        }
         end = tokens[next].end
         // A house number's letter: "12a", "12 a".
         if next + 1 < tokens.count, tokens[next + 1].isWord, tokens[next + 1].end - tokens[next + 1].start == 1,
@@ -92,9 +98,12 @@ struct LowerCaseAddresses {
 
     /// German postcodes run from 01067 to 99998.
     private static let postcodeRange = 1067...99998
-    private static let placeWords: [[UInt8]] = ["in", "nach", "aus", "auf", "von", "bei", "richtung"].map { Array($0.utf8) }
+    private static let placeWords: [[UInt8]] = ["in", "nach", "aus", "auf", "von", "bei", "richtung", "wohnt", "wohnen", "lebt",
+                                                "wohnhaft", "wh"].map { Array($0.utf8) }
     private static let districtWords: [[UInt8]] = ["ot", "ortsteil"].map { Array($0.utf8) }
     private static let streetTypes: [[UInt8]] = ["strasse", "str", "weg", "platz", "allee", "ring", "damm", "gasse", "ufer",
                                                  "chaussee", "stieg", "twiete", "kamp"].map { Array($0.utf8) }
     private static let adjectiveEnding = Array("er".utf8)
+    /// The street types that name a street after an adjective without a house number.
+    private static let streetWords: [[UInt8]] = ["str", "strasse"].map { Array($0.utf8) }
 }

@@ -95,12 +95,13 @@ struct Propagation {
     }
 
     /// Words worth propagating: capitalised, two letters or more, not a particle or an allowed word — except a
-    /// person's surname that is also a role word ("Hr. Richter" masks the signature "Richter" too).
+    /// person's surname that is also a role word ("Hr. Richter" masks the signature "Richter" too) and a first
+    /// name that is also a month ("Mai Brenninger" … "mit Mai und Lukas"; a month in a date is the date's).
     private func isPropagatable(_ index: Int, person: Bool, in text: TokenizedText) -> Bool {
         let token = text.tokens[index]
         guard token.isCapitalizedWord, token.end - token.start >= 2 else { return false }
         let word = text.key(index)
-        return !lexicon.isParticle(word) && (!lexicon.isAllowed(word) || (person && lexicon.isSurname(word)))
+        return !lexicon.isParticle(word) && (!lexicon.isAllowed(word) || (person && (lexicon.isSurname(word) || lexicon.isFirstName(word))))
     }
 
     /// Places and organisations spread only through proper names: "Wohnung" in "Wohnung Am Markt 3" must

@@ -17,8 +17,14 @@ struct SurnameAfterFirstName {
             let covered = tokenIndices(of: candidates[position].range, in: text)
             let next = covered.upperBound
             guard covered.count == 1, next < tokens.count, tokens[next].isWord,
-                  tokens[next].flags.contains(.spaceBefore), !tokens[next].flags.contains(.newlineBefore),
-                  tokens[next].end - tokens[next].start >= 3,
+                  tokens[next].flags.contains(.spaceBefore), !tokens[next].flags.contains(.newlineBefore) else { continue }
+            if tokens[next].end - tokens[next].start == 2 {
+                if isShortSurname(next, afterFirstName: covered.lowerBound, in: text) {
+                    added.append(Candidate(range: tokens[next].range, category: .person, label: Self.label, score: 0.7, derived: true))
+                }
+                continue
+            }
+            guard tokens[next].end - tokens[next].start >= 3,
                   !lexicon.isAllowed(text.key(next)) || endsPersonCell(after: next, in: text) else { continue }
             let lowerCase = isLatinLower(units[candidates[position].range.lowerBound])
             if lowerCase {
@@ -36,6 +42,18 @@ struct SurnameAfterFirstName {
                                    score: lowerCase ? threshold : max(threshold, 0.7), derived: true))
         }
         candidates.append(contentsOf: added)
+    }
+
+    /// A surname of two letters ("Gülay Er", "Ahmet Ay", "Mei Li"): capitalised after a capitalised first name
+    /// inside a sentence, where German writes no pronoun or preposition with a capital, and no abbreviation.
+    private func isShortSurname(_ index: Int, afterFirstName first: Int, in text: TokenizedText) -> Bool {
+        let tokens = text.tokens, units = text.units
+        guard tokens[index].isCapitalizedWord, isLatinLower(units[tokens[index].start + 1]), !tokens[index].isAtInitialPosition,
+              tokens[first].isCapitalizedWord, !tokens[first].isAtInitialPosition, lexicon.isFirstName(text.key(first)),
+              !lexicon.isCommonWord(text.key(first)) else { return false }
+        let after = index + 1
+        return after == tokens.count || tokens[after].start > tokens[index].end
+            || !(units[tokens[after].start] == 0x2E || units[tokens[after].start] == 0x3A || units[tokens[after].start] == 0x2D)
     }
 
     /// A noun after a first name is a surname where a person's cell or entry ends: before "| ", a bracketed

@@ -99,7 +99,7 @@ public final class Session {
     }
 
     /// The pipeline: candidates from all rules → allow list → names in table columns → ages in brackets as evidence → evidence →
-    /// threshold → propagation → initials of named persons → lone initials → addresses in small letters → surnames after first names → codes defined in the note → ages in brackets and tables → rooms and places in tables →
+    /// threshold → months that are first names before surnames → persons listed beside persons → propagation → initials of named persons → lone initials → addresses in small letters → surnames after first names → codes defined in the note → staff codes with numbers → ages in brackets and tables → rooms and places in tables →
     /// times and weekdays beside dates → kinds of business before names → overlap resolution → name merging → genitive names → role evidence →
     /// roster roles → the site's never-mask list → entity linking.
     func detect(in text: TokenizedText, known: [KnownPerson]) throws(DiskretError) -> [Candidate] {
@@ -112,12 +112,15 @@ public final class Session {
         AgeBracketEvidence(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         Evidence(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         candidates.removeAllInPlace { $0.score < threshold }
+        FirstNameMonths(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
+        ListedPersons(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         Propagation(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         NamedInitials(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         LoneInitials(threshold: threshold).apply(to: &candidates, in: text)
         LowerCaseAddresses(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         SurnameAfterFirstName(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         DefinedCodes(lexicon: lexicon, threshold: threshold, tables: tables).apply(to: &candidates, in: text)
+        NumberedStaffCodes(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         BracketedAge(threshold: threshold).apply(to: &candidates, in: text)
         columns.applyAges(to: &candidates, in: text)
         columns.applyRooms(to: &candidates, in: text)

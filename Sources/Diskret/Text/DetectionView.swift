@@ -8,7 +8,8 @@ import DiskretICU
 /// CR, VT, FF, NEL, U+2028 and U+2029 only inside a word, where they split it — a lone CR not in a note
 /// whose lines end with one). Read as something else: every
 /// space separator as a space, CR LF and a lone CR (and NEL, U+2028, U+2029 between words) as LF, full-width
-/// forms as ASCII, decimal digits of other scripts as ASCII digits, look-alike letters from other scripts as
+/// forms as ASCII, decimal digits of other scripts as ASCII digits, the letters OCR gives for digits inside a
+/// number as those digits (`OCRDigits`), look-alike letters from other scripts as
 /// their Latin letter (`Homoglyphs`), a combining sequence in NFC, and a word hyphenated across a line end as
 /// one word. Everything else — and a note with none of it, which costs one scan — stays as it is.
 package struct DetectionView {
@@ -60,7 +61,8 @@ package struct DetectionView {
         while index < note.count {
             let unit = note[index]
             // Printable ASCII except the hyphen, and Latin-1 and Latin Extended letters: never changed.
-            if (unit >= 0x20 && unit < 0x7F && unit != 0x2D) || (unit > 0xAD && unit < 0x300) || unit == 0x0A || unit == 0x09 {
+            if (unit >= 0x20 && unit < 0x7F && unit != 0x2D && !OCRDigits.isLookAlike(unit)) || (unit > 0xAD && unit < 0x300)
+                || unit == 0x0A || unit == 0x09 {
                 index += 1
                 continue
             }
@@ -99,6 +101,7 @@ package struct DetectionView {
         case 0x2D, 0xAD, 0x2010:
             if let end = lineEndHyphenation(note, index) { return .dropThrough(end: end) }
             return unit == 0xAD ? .drop : nil
+        case 0x4F, 0x6F, 0x6C, 0x49: return OCRDigits.digit(in: note, at: index).map { .unit($0, width: 1) }
         case 0x20...0x7E: return nil
         case 0xA0: return .unit(0x20, width: 1)
         case 0xA1..<0x300: return nil

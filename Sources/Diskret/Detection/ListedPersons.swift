@@ -1,0 +1,114 @@
+/// Persons named beside persons: in a list whose items are each a name with an age in brackets ("Jojo (2),
+/// Kiki (9), Püppi (12)") every item is a person once one is, and so is a word that is no word of the language
+/// joined to a person by "+" ("Mimi + Ksjuscha streiten"). Nicknames in shelter logs and lists of children are
+/// often words ("Emo", "Püppi") or no name any list holds; where they stand is what names them.
+///
+/// Found words count as names found with context, so propagation masks their other mentions. Role words
+/// ("KM + Tochter (3)", "Kinder (2)") stay readable.
+struct ListedPersons {
+    static let label = RuleLabel(rule: "engine.listed-persons", type: "person.firstname")
+    let lexicon: Lexicon
+    let threshold: Double
+
+    func apply(to candidates: inout [Candidate], in text: TokenizedText) {
+        let tokens = text.tokens, units = text.units
+        // Items "Name (age)" by line, and pairs "Name + Name": few notes have any, so they are found first.
+        var itemsByLine: [[Int]] = []
+        var lineItems: [Int] = []
+        var pairs: [(Int, Int)] = []
+        for index in tokens.indices {
+            let token = tokens[index]
+            if token.flags.contains(.newlineBefore) {
+                if lineItems.count >= 2 { itemsByLine.append(lineItems) }
+                lineItems = []
+            }
+            guard token.end - token.start == 1, index > 0 else { continue }
+            switch units[token.start] {
+            case 0x28:
+                if tokens[index - 1].isCapitalizedWord, hasAgeBracket(after: index - 1, in: text) { lineItems.append(index - 1) }
+            case 0x2B:
+                if index + 1 < tokens.count, !token.flags.contains(.newlineBefore), !tokens[index + 1].flags.contains(.newlineBefore),
+                   tokens[index - 1].isCapitalizedWord, tokens[index + 1].isCapitalizedWord {
+                    pairs.append((index - 1, index + 1))
+                }
+            default: break
+            }
+        }
+        if lineItems.count >= 2 { itemsByLine.append(lineItems) }
+        guard !itemsByLine.isEmpty || !pairs.isEmpty else { return }
+
+        // Per token: 0 no finding, 1 a person, 2 something else; and the persons' capitalised words by key hash.
+        var covered = [UInt8](repeating: 0, count: tokens.count)
+        var personWords: [UInt64: [Int]] = [:]
+        for candidate in candidates where candidate.score >= threshold {
+            for index in tokenIndices(of: candidate.range, in: text) {
+                if candidate.category == .person {
+                    covered[index] = 1
+                    if tokens[index].isCapitalizedWord { personWords[tokens[index].keyHash, default: []].append(index) }
+                } else if covered[index] == 0 {
+                    covered[index] = 2
+                }
+            }
+        }
+        func isPerson(_ index: Int) -> Bool {
+            if covered[index] == 1 { return true }
+            guard covered[index] == 0, let known = personWords[tokens[index].keyHash] else { return false }
+            return known.contains { text.key($0).elementsEqual(text.key(index)) }
+        }
+        func take(_ index: Int) -> Bool {
+            guard covered[index] == 0, !isPerson(index), isEligible(index, in: text) else { return false }
+            covered[index] = 1
+            personWords[tokens[index].keyHash, default: []].append(index)
+            candidates.append(Candidate(range: tokens[index].range, category: .person, label: Self.label,
+                                        score: Evidence.confidentScore))
+            return true
+        }
+        // A chain ("Ksjuscha + Lu (6)" after "Mimi + Ksjuscha") settles in a few rounds.
+        for _ in 0..<3 {
+            var changed = false
+            for items in itemsByLine where items.contains(where: isPerson) {
+                for item in items where take(item) { changed = true }
+            }
+            // Beside "+" only words that are no word of the language: "Fr. Adam + Leitung", "+ Pflege", "+ Anzeige".
+            for (left, right) in pairs {
+                if isPerson(left) && isNoCommonWord(right, in: text) && take(right) { changed = true }
+                if isPerson(right) && isNoCommonWord(left, in: text) && take(left) { changed = true }
+            }
+            if !changed { break }
+        }
+    }
+
+    /// "(6)", "(12 J.)", "(5 Wo.)" right after the word.
+    private func hasAgeBracket(after index: Int, in text: TokenizedText) -> Bool {
+        let tokens = text.tokens, units = text.units
+        guard index + 3 < tokens.count, units[tokens[index + 1].start] == 0x28,
+              tokens[index + 2].kind == .number, tokens[index + 2].end - tokens[index + 2].start <= 2,
+              text.asciiNumber(index + 2) != nil else { return false }
+        if units[tokens[index + 3].start] == 0x29 { return true }
+        guard tokens[index + 3].isWord, Self.ageUnits.contains(text.key(index + 3)) else { return false }
+        return tokens[(index + 4)...].prefix(2).contains { units[$0.start] == 0x29 }
+    }
+
+    /// A capitalised word of two letters or more that is no role ("Tochter", "Kinder"), title or particle.
+    private func isEligible(_ index: Int, in text: TokenizedText) -> Bool {
+        let token = text.tokens[index]
+        guard token.isCapitalizedWord, token.end - token.start >= 2 else { return false }
+        let key = text.key(index)
+        return !lexicon.isRoleWord(key) && !lexicon.isParticle(key) && !Self.roleWords.contains(key)
+    }
+
+    /// A word no list of common words holds, and no abbreviation ("Unterz.").
+    private func isNoCommonWord(_ index: Int, in text: TokenizedText) -> Bool {
+        let tokens = text.tokens
+        if index + 1 < tokens.count, tokens[index + 1].start == tokens[index].end, text.units[tokens[index + 1].start] == 0x2E { return false }
+        return !lexicon.isCommonWord(text.key(index))
+    }
+
+    private static let ageUnits: Set<ArraySlice<UInt8>> = Set(["j", "jahre", "jahr", "mon", "monate", "wo", "wochen", "lj"].map { Array($0.utf8)[...] })
+
+    /// Words for members of a household that a list of children names beside the children.
+    private static let roleWords: Set<ArraySlice<UInt8>> = Set([
+        "kind", "kinder", "tochter", "sohn", "baby", "sauglinge", "saugling", "geschwister", "bruder", "schwester", "mutter",
+        "vater", "km", "kv", "oma", "opa", "zwillinge", "enkel", "enkelin", "frau", "herr", "mann", "zimmer", "zi",
+    ].map { Array($0.utf8)[...] })
+}
