@@ -488,6 +488,7 @@ import Testing
         let names = try found(log)
         #expect(names.filter { $0 == "Püppi" }.count == 2 && names.filter { $0 == "Ksjuscha" }.count == 2 && names.contains("Emo"))
         #expect(!names.contains("Tochter") && !names.contains("KM") && !names.contains("Leitung") && !names.contains("Unterz"))
+        #expect(try !found("Zi. 3 Lena (14), Zi. 4 Auto (2)").contains("Auto"))
         #expect(try spans(of: .age, in: log).count == 6)
         #expect(try spans(of: .age, in: "Mariam Al-Hassan (24), 2 Ki. (3, 5) im Haus.") == ["24", "3", "5"])
     }
@@ -498,6 +499,7 @@ import Testing
         // Read as a date, "Mai" had left "Brenninger" alone, and the linker gave it Lukas's placeholder.
         #expect(try engine.anonymize(note).text.hasPrefix("Stellungnahme für [Person 1] (geb. [Datum 1]) und [Person 2]."))
         #expect(try spans(of: .date, in: "Auszug im Mai, Termin für Mai 2025 geplant.") == ["Mai", "Mai 2025"])
+        #expect(try found("Es lebt außerdem die Halbschwester Mai (8 Mon.) im Haushalt.").contains("Mai"))
     }
 
     @Test func numbersAsOCRReadsThemAreStillNumbers() throws {
@@ -532,5 +534,12 @@ import Testing
         let names = try found(note)
         #expect(names.contains("Gülay Er") && names.contains("Mei Li"))
         #expect(!names.contains { $0.hasSuffix(" Am") })
+    }
+
+    @Test func aCodeAloneOnTheLastLineSignsTheNoteOff() throws {
+        #expect(try found("- akte anlegen, jb fragt nach\n\njb\n").filter { $0 == "jb" }.count == 2)
+        #expect(try found("- nächster Termin Mo\n\n– SO\n").contains("SO"))
+        #expect(try found("Risiko: mittel\n\nMSÖ").contains("MSÖ"))
+        #expect(try found("Alles besprochen.\n\nOK").isEmpty && found("Alles besprochen.\n\nEnde").isEmpty)
     }
 }

@@ -27,6 +27,7 @@ struct DefinedCodes {
         codes.formUnion(authorCodes(after: candidates, in: text))
         codes.formUnion(signOffAndHandoverCodes(in: text))
         codes.formUnion(entrySignatures(in: text))
+        codes.formUnion(closingSignature(in: text))
         codes.formUnion(initialsOfNamedPersons(personTokens: personTokens, in: text))
         codes.formUnion(codesAfterDutyWords(in: text))
         guard !codes.isEmpty else { return }
@@ -211,6 +212,37 @@ struct DefinedCodes {
     /// Codes that sign a line off or hand a case over: a code opening its line before " / " and a date or a rank
     /// ("Kr. / 08.10.24", "Pe. / POK Petersen") or ending it after a date and " / " ("13.03.2025 / JW"), and codes
     /// on both sides of an arrow ("Übergabe Ma → KaRo").
+    /// The code alone on a note's last line, after a dash or "gez." at most ("jb", "– SO", "MSÖ"): the writer
+    /// signing the note off. Words that close a note otherwise ("OK", "Ende") are not codes.
+    private func closingSignature(in text: TokenizedText) -> Set<[UInt16]> {
+        let tokens = text.tokens, units = text.units
+        guard let last = tokens.indices.last, last > 0, tokens[last].isWord, (2...4).contains(tokens[last].end - tokens[last].start),
+              tokens[last].flags.contains(.spaceBefore) || tokens[last].flags.contains(.newlineBefore) else { return [] }
+        var first = last
+        while first > 0 && !tokens[first].flags.contains(.newlineBefore) { first -= 1 }
+        guard tokens[first].flags.contains(.newlineBefore), last - first <= 2 else { return [] }
+        if first < last {
+            let lead = text.key(first)
+            let isDash = tokens[first].end - tokens[first].start == 1 && [0x2D, 0x2013, 0x2014].contains(units[tokens[first].start])
+            guard isDash || (lead.elementsEqual(Self.signed) && last - first == 2 && units[tokens[first + 1].start] == 0x2E) else { return [] }
+        }
+        let code = units[tokens[last].range]
+        let key = text.key(last)
+        guard code.allSatisfy({ isLatinUpper($0) || isLatinLower($0) }), !Self.closingWords.contains(Array(key)),
+              !lexicon.isRoleWord(key) else { return [] }
+        if code.allSatisfy(isLatinLower) {
+            guard !lexicon.isCommonWord(key), !lexicon.isAllowed(key), !lexicon.isLowercaseWord(key) else { return [] }
+        } else {
+            guard isCodeShape(last, in: text), code.count <= 2 || !lexicon.isCommonWord(key) else { return [] }
+        }
+        return [Array(code)]
+    }
+
+    private static let signed = Array("gez".utf8)
+    /// Words that end a note without signing it.
+    private static let closingWords: Set<[UInt8]> = Set(["ok", "ja", "nein", "ende", "gez", "info", "fyi", "todo", "tbc", "eilt",
+                                                          "wv", "zdA", "zda", "erl"].map { Array($0.utf8) })
+
     /// Codes in a bracket that ends a line, twice or more: the writer signing each entry of a diary or log
     /// ("… vom Gitterbett". (AY)"). Once, such a bracket is as often an abbreviation ("(ASD)").
     private func entrySignatures(in text: TokenizedText) -> Set<[UInt16]> {

@@ -1,5 +1,5 @@
-/// A month that is also a first name ("Mai", "April", "Juni") right before a surname is the first name:
-/// "für Mai Brenninger" names Mai, not a date in May. Read as a date it left the surname alone, and the
+/// A month that is also a first name ("Mai", "April", "Juni") right before a surname or an age in brackets is the
+/// first name: "für Mai Brenninger" names Mai, not a date in May, and so does "Halbschwester Mai (8 Mon.)". Read as a date it left the surname alone, and the
 /// linker gave it the placeholder of a sibling with the same surname — an act on the wrong person.
 struct FirstNameMonths {
     static let label = RuleLabel(rule: "engine.first-name-month", type: "person.name")
@@ -12,7 +12,6 @@ struct FirstNameMonths {
         for index in candidates.indices where candidates[index].category == .date && candidates[index].type == "date.month" {
             months.append(index)
         }
-        guard !months.isEmpty else { return }
         var dropped: [Int] = []
         for month in months {
             let range = candidates[month].range
@@ -29,5 +28,20 @@ struct FirstNameMonths {
             dropped.append(month)
         }
         for index in dropped.sorted(by: >) { candidates.remove(at: index) }
+        // Before an age in brackets the month is a child ("die Halbschwester Mai (8 Mon.)", "Mai (10) äußerte"),
+        // whether or not a date rule read it; allowed as a month, no list offered it as a name.
+        for index in tokens.indices.dropLast(2) where text.units[tokens[index + 1].start] == 0x28 && tokens[index].isCapitalizedWord
+            && (3...6).contains(tokens[index].end - tokens[index].start) {
+            let open = index + 1, number = index + 2
+            guard tokens[open].start <= tokens[index].end + 1, tokens[number].kind == .number, tokens[number].start == tokens[open].end,
+                  tokens[number].end - tokens[number].start <= 2, Self.monthNames.contains(text.key(index)),
+                  lexicon.isFirstName(text.key(index)) else { continue }
+            let range = tokens[index].range
+            candidates.removeAll { $0.category == .date && $0.range == range }
+            candidates.append(Candidate(range: range, category: .person, label: Self.label, score: Evidence.confidentScore))
+        }
     }
+
+    /// Months that are first names too.
+    private static let monthNames: Set<ArraySlice<UInt8>> = Set(["april", "mai", "juni", "juli", "august"].map { Array($0.utf8)[...] })
 }

@@ -12,20 +12,25 @@ struct ListedPersons {
 
     func apply(to candidates: inout [Candidate], in text: TokenizedText) {
         let tokens = text.tokens, units = text.units
-        // Items "Name (age)" by line, and pairs "Name + Name": few notes have any, so they are found first.
+        // Lists of items "Name (age)" joined by commas, "+" or "und", and pairs "Name + Name": few notes have any,
+        // so they are found first.
         var itemsByLine: [[Int]] = []
         var lineItems: [Int] = []
+        var lastClosing = -1
         var pairs: [(Int, Int)] = []
         for index in tokens.indices {
             let token = tokens[index]
-            if token.flags.contains(.newlineBefore) {
-                if lineItems.count >= 2 { itemsByLine.append(lineItems) }
-                lineItems = []
-            }
             guard token.end - token.start == 1, index > 0 else { continue }
             switch units[token.start] {
             case 0x28:
-                if tokens[index - 1].isCapitalizedWord, hasAgeBracket(after: index - 1, in: text) { lineItems.append(index - 1) }
+                guard tokens[index - 1].isCapitalizedWord, let closing = ageBracketEnd(after: index - 1, in: text) else { continue }
+                // An item continues the list only right after the last one: "Jojo (2), Kiki (9)", not "Lena (14), Zi. 4 Auto (2)".
+                if lastClosing < 0 || !onlySeparators(from: lastClosing + 1, to: index - 1, in: text) {
+                    if lineItems.count >= 2 { itemsByLine.append(lineItems) }
+                    lineItems = []
+                }
+                lineItems.append(index - 1)
+                lastClosing = closing
             case 0x2B:
                 if index + 1 < tokens.count, !token.flags.contains(.newlineBefore), !tokens[index + 1].flags.contains(.newlineBefore),
                    tokens[index - 1].isCapitalizedWord, tokens[index + 1].isCapitalizedWord {
@@ -78,16 +83,28 @@ struct ListedPersons {
         }
     }
 
-    /// "(6)", "(12 J.)", "(5 Wo.)" right after the word.
-    private func hasAgeBracket(after index: Int, in text: TokenizedText) -> Bool {
+    /// The closing bracket of "(6)", "(12 J.)", "(5 Wo.)" right after the word, or nil.
+    private func ageBracketEnd(after index: Int, in text: TokenizedText) -> Int? {
         let tokens = text.tokens, units = text.units
         guard index + 3 < tokens.count, units[tokens[index + 1].start] == 0x28,
               tokens[index + 2].kind == .number, tokens[index + 2].end - tokens[index + 2].start <= 2,
-              text.asciiNumber(index + 2) != nil else { return false }
-        if units[tokens[index + 3].start] == 0x29 { return true }
-        guard tokens[index + 3].isWord, Self.ageUnits.contains(text.key(index + 3)) else { return false }
-        return tokens[(index + 4)...].prefix(2).contains { units[$0.start] == 0x29 }
+              text.asciiNumber(index + 2) != nil else { return nil }
+        if units[tokens[index + 3].start] == 0x29 { return index + 3 }
+        guard tokens[index + 3].isWord, Self.ageUnits.contains(text.key(index + 3)) else { return nil }
+        return ((index + 4)..<min(tokens.count, index + 6)).first { units[tokens[$0].start] == 0x29 }
     }
+
+    /// Whether the tokens from `start` up to `end` (excluded) only join list items: ",", "+", "&", "und", "u.".
+    private func onlySeparators(from start: Int, to end: Int, in text: TokenizedText) -> Bool {
+        guard start <= end, end - start <= 3 else { return false }
+        return (start..<end).allSatisfy { index in
+            let unit = text.units[text.tokens[index].start]
+            return unit == 0x2C || unit == 0x2B || unit == 0x26 || unit == 0x2E || text.key(index).elementsEqual(Self.and)
+                || text.key(index).elementsEqual(Self.andShort)
+        }
+    }
+
+    private static let and = Array("und".utf8), andShort = Array("u".utf8)
 
     /// A capitalised word of two letters or more that is no role ("Tochter", "Kinder"), title or particle.
     private func isEligible(_ index: Int, in text: TokenizedText) -> Bool {
