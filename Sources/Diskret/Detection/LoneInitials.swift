@@ -12,7 +12,7 @@ struct LoneInitials {
 
     func apply(to candidates: inout [Candidate], in text: TokenizedText) {
         let tokens = text.tokens, units = text.units
-        var covered = Set<Int>()
+        var covered = OffsetSet(limit: units.count)
         var letters = Set<UInt16>()
         for index in candidates.indices where candidates[index].score >= threshold {
             covered.insert(candidates[index].range.lowerBound)

@@ -10,7 +10,7 @@ struct LowerCaseAddresses {
 
     func apply(to candidates: inout [Candidate], in text: TokenizedText) {
         let tokens = text.tokens
-        var claimed = Set<Int>()
+        var claimed = OffsetSet(limit: text.units.count)
         for index in candidates.indices where candidates[index].score >= threshold { claimed.insert(candidates[index].range.lowerBound) }
         var added: [Candidate] = []
         func add(_ range: Range<Int>) {

@@ -31,7 +31,8 @@ struct OrganisationHead {
         }
         // A kind before a capitalised word that is no common noun names a firm even where no rule found that
         // word ("Dolmetscherdienst Mittelfranken", "Beratungsverbund Peene-Haff").
-        var starts = Set(candidates.map(\.range.lowerBound))
+        var starts = OffsetSet(limit: text.units.count)
+        for position in candidates.indices { starts.insert(candidates[position].range.lowerBound) }
         for candidate in added { starts.insert(candidate.range.lowerBound) }
         for index in tokens.indices.dropLast() where tokens[index].isCapitalizedWord
             && (tokens[index].end - tokens[index].start >= 6 || (tokens[index].end - tokens[index].start == 4 && text.key(index).elementsEqual(Self.house)))
