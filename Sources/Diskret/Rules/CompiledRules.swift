@@ -1,13 +1,13 @@
 // The compiled rules are classes: the engine passes them around for every note and token, and copying a
 // struct that holds a `RuleDefinition` retains each of its strings and arrays.
 
-/// A pattern rule with its compiled regex.
+/// A pattern rule with its regex (compiled at load or on first use, see `RulePattern`).
 final class PatternRule: Sendable {
     let definition: RuleDefinition
     /// The definition's pattern fields.
     let fields: PatternFields
     let label: RuleLabel
-    let regex: RegexPattern
+    let regex: RulePattern
     /// Lists the text of `fields.checkGroup` must stand in (empty: no check).
     let checkLists: [WordList]
     /// Whether the pattern begins with `(?<![^\n])`, so that a match starts only at the start of a line: the
@@ -17,7 +17,7 @@ final class PatternRule: Sendable {
     /// The assertion that makes a pattern `startsAtLines`: at the note's start or after a line feed.
     static let lineStart = #"(?<![^\n])"#
 
-    init(definition: RuleDefinition, fields: PatternFields, regex: RegexPattern, checkLists: [WordList]) {
+    init(definition: RuleDefinition, fields: PatternFields, regex: RulePattern, checkLists: [WordList]) {
         self.definition = definition
         self.fields = fields
         label = definition.makeLabel()
@@ -68,11 +68,11 @@ final class ContextRule: Sendable {
     /// Keys of words that may stand between trigger and target ("dr", "med", "."), one token each, by their
     /// FNV-1a hash, which every token carries as `keyHash`.
     private let skip: PrehashedTable<[UInt8]>
-    let targetRegex: RegexPattern?
+    let targetRegex: RulePattern?
     /// When not empty, a name or word target counts only if these lists hold it ("in Soest" with a city list).
     let targetLists: [WordList]
 
-    init(definition: RuleDefinition, fields: ContextFields, keys: ContextKeys, targetRegex: RegexPattern?, targetLists: [WordList]) {
+    init(definition: RuleDefinition, fields: ContextFields, keys: ContextKeys, targetRegex: RulePattern?, targetLists: [WordList]) {
         self.definition = definition
         self.fields = fields
         label = definition.makeLabel()
