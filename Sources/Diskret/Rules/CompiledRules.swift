@@ -76,18 +76,33 @@ final class ContextRule: Sendable {
         self.definition = definition
         self.fields = fields
         label = definition.makeLabel()
-        var roles: [[UInt8]: String?] = [:]
-        for trigger in keys.triggers { roles[trigger.key] = trigger.role }
-        // A key written once with capitals that matter ("AZ") and once without ("Az") matches either way: the
-        // capitals of one spelling must not silence the other.
-        var spellings: [[UInt8]: Int] = [:], sensitiveSpellings: [[UInt8]: Int] = [:]
-        for trigger in keys.triggers { spellings[trigger.key, default: 0] += 1 }
-        for trigger in keys.caseSensitiveTriggers { sensitiveSpellings[trigger.key, default: 0] += 1 }
-        let letters = Dictionary(keys.caseSensitiveTriggers.filter { spellings[$0.key] == sensitiveSpellings[$0.key] },
-                                 uniquingKeysWith: { $1 })
-        var triggersByHash = PrehashedTable<Trigger>(minimumCapacity: roles.count)
-        for (key, role) in roles {
-            triggersByHash.insert(Trigger(key: key, role: role, letters: letters[key]), forHash: BloomFilter.hash(key))
+        // Each distinct key once, with the role of its last spelling. A key written once with capitals that
+        // matter ("AZ") and once without ("Az") matches either way: the capitals of one spelling must not
+        // silence the other, so a key keeps its (last) letters only if all its spellings have them. Gathered
+        // by the keys' own hashes: dictionaries keyed by byte arrays had hashed every key again with SipHash,
+        // a tenth of loading a cached pack.
+        var distinct: [(key: [UInt8], hash: UInt64, role: String?, spellings: Int, sensitive: Int, letters: String?)] = []
+        var positions = PrehashedTable<Int>(minimumCapacity: keys.triggers.count)
+        func position(of key: [UInt8], hash: UInt64) -> Int? { positions.first(forHash: hash) { distinct[$0].key == key } }
+        for (key, role) in keys.triggers {
+            let hash = BloomFilter.hash(key)
+            if let index = position(of: key, hash: hash) {
+                distinct[index].role = role
+                distinct[index].spellings += 1
+            } else {
+                positions.insert(distinct.count, forHash: hash)
+                distinct.append((key, hash, role, 1, 0, nil))
+            }
+        }
+        for (key, letters) in keys.caseSensitiveTriggers {
+            guard let index = position(of: key, hash: BloomFilter.hash(key)) else { continue }
+            distinct[index].sensitive += 1
+            distinct[index].letters = letters
+        }
+        var triggersByHash = PrehashedTable<Trigger>(minimumCapacity: distinct.count)
+        for entry in distinct {
+            let letters = entry.sensitive == entry.spellings ? entry.letters : nil
+            triggersByHash.insert(Trigger(key: entry.key, role: entry.role, letters: letters), forHash: entry.hash)
         }
         self.triggersByHash = triggersByHash
         maxTriggerTokens = keys.maxTriggerTokens
