@@ -47,6 +47,9 @@ public struct RulePack: Sendable {
         for rule in contexts { _ = try rule.targetRegex?.pattern() }
     }
 
+    /// Whether some pattern rule's regex waits for a note to need it (see `compilePatterns()`).
+    var hasDeferredPatterns: Bool { patterns.contains { !$0.regex.isCompiled } }
+
     /// The number of examples the rules carry.
     public var exampleCount: Int { definitions.reduce(0) { $0 + $1.examples.count } }
 
