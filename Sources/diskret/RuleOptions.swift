@@ -28,9 +28,10 @@ struct RuleOptions: ParsableArguments {
     func ruleDirectory() -> String? { Self.ruleDirectory(rules) }
 
     /// Loads the pack and makes an engine with the site's word lists; errors are reported and become exit codes.
-    func makeEngine(directory override: String? = nil, profilesRules: Bool = false, siteWords: SiteWords = SiteWords()) throws -> Engine {
+    func makeEngine(directory override: String? = nil, profilesRules: Bool = false, siteWords: SiteWords = SiteWords(),
+                    compilesPatterns: Bool = false) throws -> Engine {
         try Self.makeEngine(directory: override ?? ruleDirectory(), threshold: threshold, maxBytes: maxBytes, noCache: noCache,
-                            profilesRules: profilesRules, siteWords: siteWords)
+                            profilesRules: profilesRules, siteWords: siteWords, compilesPatterns: compilesPatterns)
     }
 
     /// `rules`, else $DISKRET_RULES, else the pack next to the executable or in the repository.
@@ -41,15 +42,17 @@ struct RuleOptions: ParsableArguments {
     }
 
     /// Loads the pack in `directory` and makes an engine with the site's word lists; errors are reported and
-    /// become exit codes.
+    /// become exit codes. With `compilesPatterns`, the regexes a pack from the cache defers to a note's first
+    /// need compile now, so that one that fails fails here.
     static func makeEngine(directory: String?, threshold: Double, maxBytes: Int, noCache: Bool, profilesRules: Bool = false,
-                           siteWords: SiteWords = SiteWords()) throws -> Engine {
+                           siteWords: SiteWords = SiteWords(), compilesPatterns: Bool = false) throws -> Engine {
         guard let directory else {
             printError("error: no rule pack found; pass --rules DIR or set DISKRET_RULES")
             throw ExitStatus.config.code
         }
         do {
             let pack = try RulePack.load(directory: directory, cacheDirectory: noCache ? nil : RulePack.defaultCacheDirectory())
+            if compilesPatterns { try pack.compilePatterns() }
             var options = EngineOptions(threshold: threshold, maxInputBytes: maxBytes)
             options.profilesRules = profilesRules
             return Engine(rules: pack, options: options, siteWords: siteWords)

@@ -25,7 +25,7 @@ struct RulesCheckCommand: ParsableCommand {
     var directory: String?
 
     func run() throws {
-        let engine = try ruleOptions.makeEngine(directory: directory)
+        let engine = try ruleOptions.makeEngine(directory: directory, compilesPatterns: true)
         var failures: [RuleExamples.Failure] = []
         do {
             failures = try RuleExamples(engine: engine).verify()

@@ -54,7 +54,7 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         let configuration = try site.load()
         let engine = try RuleOptions.makeEngine(directory: RuleOptions.ruleDirectory(rules), threshold: threshold, maxBytes: maxBytes, noCache: noCache,
-                                                siteWords: configuration.words)
+                                                siteWords: configuration.words, compilesPatterns: true)
         let registryPath = try RegistryOptions.path(explicit: registry) { configuration }
         var settings = ServiceSettings { try ConsentRegistry.open(path: registryPath, access: .readWrite) }
         settings.defaultPolicy = configuration.policy

@@ -147,6 +147,27 @@ import Testing
         }
     }
 
+    /// The fingerprint changes with every byte of a rule file and of its path, and with where one file ends
+    /// and the next begins: an edited pack never reads a cache made for another.
+    @Test func fingerprintCoversEveryByteOfTheSources() {
+        func fingerprint(_ sources: [(file: String, text: String)]) -> UInt64 {
+            PackCache(cacheDirectory: "/cache", ruleDirectory: "/rules", sources: sources).fingerprint
+        }
+        let text = "rules:\n  - id: person.test\n    kind: wordlist\n    words: [Kowalczyk]\n"
+        let original = fingerprint([("/rules/a.yaml", text)])
+        var seen: Set<UInt64> = [original]
+        let bytes = Array(text.utf8)
+        for index in bytes.indices {
+            var changed = bytes
+            changed[index] ^= 0x01
+            seen.insert(fingerprint([("/rules/a.yaml", String(decoding: changed, as: UTF8.self))]))
+        }
+        #expect(seen.count == bytes.count + 1)
+        #expect(fingerprint([("/rules/b.yaml", text)]) != original)
+        #expect(fingerprint([("/rules/a.yaml", text + " ")]) != original)
+        #expect(fingerprint([("/rules/a.yaml", "ab"), ("/rules/b.yaml", "c")]) != fingerprint([("/rules/a.yaml", "a"), ("/rules/b.yaml", "bc")]))
+    }
+
     /// The German pack from the cache masks a note exactly as the freshly parsed pack does.
     @Test func cachedGermanPackMasksLikeTheParsedOne() throws {
         // The shared test pack was parsed (its cache directory is new for each run) and wrote the cache.

@@ -2,7 +2,8 @@
 struct ContextDetector {
     let rules: [ContextRule]
     let lexicon: Lexicon
-    private let matchers: [RegexMatcher?]
+    /// The target patterns' matchers, made and bound to a note when a trigger first needs one.
+    private let matchers: SessionMatchers
     let timeLimit: Int32
     /// The rules whose triggers start with a token of this key hash: one look-up per token for all rules,
     /// instead of one per token and rule.
@@ -14,9 +15,7 @@ struct ContextDetector {
     init(rules: [ContextRule], lexicon: Lexicon, timeLimit: Int32) throws(DiskretError) {
         self.rules = rules
         self.lexicon = lexicon
-        var matchers: [RegexMatcher?] = []
-        for rule in rules { matchers.append(try rule.targetRegex?.makeMatcher()) }
-        self.matchers = matchers
+        matchers = SessionMatchers(rules.map(\.targetRegex))
         self.timeLimit = timeLimit
         var rulesByFirstToken: [UInt64: [Int]] = [:]
         for (index, rule) in rules.enumerated() { for hash in rule.firstTokenHashes { rulesByFirstToken[hash, default: []].append(index) } }
@@ -41,26 +40,28 @@ struct ContextDetector {
         // Each rule's last skip run: a chain of titles is walked once, not once per title in it.
         var runs = [SkipRun?](repeating: nil, count: rules.count)
         try text.units.withUnsafeBufferPointer { (buffer) throws(DiskretError) in
-            for matcher in matchers { try matcher?.reset(buffer, timeLimit: timeLimit) }
+            // A note that ended in an error may have left matchers bound to its text.
+            try matchers.unbind()
             for start in tokens.indices where tokens[start].kind != .other {
                 let slot = Self.slot(of: tokens[start].keyHash)
                 guard firstTokenSlots[slot / 64] & (1 << UInt64(slot % 64)) != 0,
                       let indices = rulesByFirstToken.value(forHash: tokens[start].keyHash) else { continue }
                 for index in indices {
-                    if let candidate = try candidate(at: start, rule: rules[index], matcher: matchers[index], text: text, key: &key,
-                                                     run: &runs[index]) {
+                    if let candidate = try candidate(at: start, rule: index, text: text, buffer: buffer, key: &key, run: &runs[index]) {
                         found[index].append(candidate)
                     }
                 }
             }
-            for matcher in matchers { try matcher?.reset(UnsafeBufferPointer(start: nil, count: 0), timeLimit: 0) }
+            try matchers.unbind()
         }
         for list in found { candidates.append(contentsOf: list) }
     }
 
-    /// The candidate of `rule` when one of its triggers starts at token `start`.
-    private func candidate(at start: Int, rule: ContextRule, matcher: RegexMatcher?, text: TokenizedText,
+    /// The candidate of rule `index` when one of its triggers starts at token `start`; `buffer` holds the
+    /// units of `text`.
+    private func candidate(at start: Int, rule index: Int, text: TokenizedText, buffer: UnsafeBufferPointer<UInt16>,
                            key: inout PhraseKey, run: inout SkipRun?) throws(DiskretError) -> Candidate? {
+        let rule = rules[index]
         let tokens = text.tokens
         let definition = rule.definition
         guard let (triggerEnd, role) = trigger(at: start, rule: rule, text: text, key: &key) else { return nil }
@@ -86,8 +87,9 @@ struct ContextDetector {
             found = text.isNameWord(target, first: !rule.fields.strictFirstWord, lexicon: lexicon) ? tokens[target].range : nil
         case .pattern:
             let from = tokens[target].start
-            try matcher!.setRegion(from..<min(text.units.count, from + 400))
-            do { found = try matcher!.matchHere(group: 0) } catch {
+            let matcher = try matchers.bound(index, to: buffer, timeLimit: timeLimit)
+            try matcher.setRegion(from..<min(text.units.count, from + 400))
+            do { found = try matcher.matchHere(group: 0) } catch {
                 throw DiskretError.timeLimitExceeded(rule: definition.id)
             }
         }

@@ -1,7 +1,8 @@
 /// Finds candidates with the pack's pattern rules, each gated to the lines that could hold a match.
 struct PatternDetector {
     let rules: [PatternRule]
-    let matchers: [RegexMatcher]
+    /// The rules' matchers, made when a note first leaves a rule a region to search.
+    private let matchers: SessionMatchers
     /// The ICU time limit per match call, in steps of its matching engine (see `uregex_setTimeLimit`).
     let timeLimit: Int32
     /// The rules' required texts, found for all rules in one pass over a note.
@@ -25,9 +26,7 @@ struct PatternDetector {
          timeLimit: Int32, profiles: Bool = false) throws(DiskretError) {
         self.rules = rules
         clock = profiles ? RuleClock(ruleCount: rules.count) : nil
-        var matchers: [RegexMatcher] = []
-        for rule in rules { matchers.append(try rule.regex.makeMatcher()) }
-        self.matchers = matchers
+        matchers = SessionMatchers(rules.map(\.regex))
         self.timeLimit = timeLimit
         var gates: [(needles: [String], beforeNumber: Bool)] = []
         needleGates = rules.map { rule in
@@ -55,7 +54,7 @@ struct PatternDetector {
             let marks = needles.marks(in: buffer, lines: regions.lines)
             let shapeRegions = prefilters.map { $0.isWorthRunning(on: buffer.count) ? $0.regions(in: buffer) : nil }
             var slot = 0
-            rules: for (index, (rule, matcher)) in zip(rules, matchers).enumerated() {
+            rules: for (index, rule) in rules.enumerated() {
                 // Each narrowing stops the rule once nothing is left: most rules find no line on most notes.
                 var ranges = regions.ranges(for: rule.fields.gate)
                 if !ranges.isEmpty && !needleGates[index].isEmpty {
@@ -67,6 +66,7 @@ struct PatternDetector {
                     if !ranges.isEmpty, let regions = shapeRegions[scanner] { ranges = GateRegions.intersection(ranges, regions[shapeRule]) }
                 }
                 if ranges.isEmpty { continue rules }
+                let matcher = try matchers.matcher(index)
                 let started = clock == nil ? 0 : RuleClock.now()
                 defer { clock?.record(rule: index, since: started, units: ranges.reduce(0) { $0 + $1.count }) }
                 try matcher.reset(buffer, timeLimit: timeLimit)

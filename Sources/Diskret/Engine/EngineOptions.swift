@@ -26,7 +26,8 @@ public struct EngineOptions: Sendable {
 /// could be, so its regex runs only there).
 public enum PatternPrefilterMode: Sendable {
     /// Once the session has read 32 K UTF-16 units: until its automaton has been built for the kind of text
-    /// at hand, the prefilter costs more than it saves (the default).
+    /// at hand, the prefilter costs more than it saves (the default). From the first note when the session
+    /// starts with patterns not yet compiled (a pack from the pack cache): then it spares compiles.
     case afterWarmUp
     /// From the first note (for tests and fuzzing of the prefilter).
     case always

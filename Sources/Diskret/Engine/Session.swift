@@ -17,9 +17,12 @@ public final class Session {
         lexicon = Lexicon(pack: engine.rules)
         tokenizer = try Tokenizer()
         let prefilterMode = engine.options.patternPrefilter
+        // While patterns wait to be compiled (a pack from the cache), a rule the prefilter rules out is a
+        // compile spared: the cold automaton costs less than the regexes it spares from the first note on.
+        let warmsUp = prefilterMode == .afterWarmUp && !engine.rules.hasDeferredPatterns
         patterns = try PatternDetector(rules: engine.rules.patterns,
                                        prefilters: prefilterMode == .never ? [] : engine.rules.patternPrefilters,
-                                       prefilterWarmUp: prefilterMode == .always ? 0 : PrefilterScanner.defaultWarmUpUnits,
+                                       prefilterWarmUp: warmsUp ? PrefilterScanner.defaultWarmUpUnits : 0,
                                        timeLimit: engine.options.regexTimeLimit,
                                        profiles: engine.options.profilesRules)
         contexts = try ContextDetector(rules: engine.rules.contexts, lexicon: lexicon, timeLimit: engine.options.regexTimeLimit)

@@ -29,29 +29,30 @@ final class RegexPattern: @unchecked Sendable {
     /// (outside them `\d` costs nothing), a noticeable part of the filter's start-up.
     static let listedDigits = "0-9\\x{FF10}-\\x{FF19}\\x{0660}-\\x{0669}\\x{06F0}-\\x{06F9}"
 
-    /// `pattern` with every `\d` inside `[…]` replaced by `listedDigits`.
+    /// `pattern` with every `\d` inside `[…]` replaced by `listedDigits`. Read by code point, as ICU reads it
+    /// (by `Character`, the rewrite had cost as much as a tenth of a start).
     static func withListedDigitsInSets(_ pattern: String) -> String {
-        var result = "", depth = 0
-        var characters = pattern.makeIterator()
-        while let character = characters.next() {
-            if character == "\\" {
-                guard let next = characters.next() else { result.append(character); break }
-                if next == "d" && depth > 0 { result += listedDigits } else { result.append(character); result.append(next) }
+        var result = String.UnicodeScalarView(), depth = 0
+        var scalars = pattern.unicodeScalars.makeIterator()
+        while let scalar = scalars.next() {
+            if scalar == "\\" {
+                guard let next = scalars.next() else { result.append(scalar); break }
+                if next == "d" && depth > 0 { result.append(contentsOf: listedDigits.unicodeScalars) } else { result.append(scalar); result.append(next) }
                 continue
             }
-            if character == "#" && depth == 0 {
+            if scalar == "#" && depth == 0 {
                 // A free-spacing comment runs to the end of the line; its brackets are no sets.
-                result.append(character)
-                while let skipped = characters.next() {
+                result.append(scalar)
+                while let skipped = scalars.next() {
                     result.append(skipped)
                     if skipped == "\n" { break }
                 }
                 continue
             }
-            if character == "[" { depth += 1 } else if character == "]" && depth > 0 { depth -= 1 }
-            result.append(character)
+            if scalar == "[" { depth += 1 } else if scalar == "]" && depth > 0 { depth -= 1 }
+            result.append(scalar)
         }
-        return result
+        return String(result)
     }
 
     deinit { dk_regex_close(template) }

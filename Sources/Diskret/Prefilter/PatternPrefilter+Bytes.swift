@@ -67,13 +67,16 @@ extension PatternPrefilter {
         let runStarts = try input.int32s(in: 0...0xFFFF), runClasses = try input.int32s(in: 0...Int32(classCount - 1))
         guard runStarts.count == runClasses.count, runStarts.first == 0,
               zip(runStarts, runStarts.dropFirst()).allSatisfy({ $0 < $1 }) else { throw ByteReader.Malformed() }
-        var classOf = [UInt16](repeating: 0, count: 0x10000)
-        for (index, start) in runStarts.enumerated() {
-            let end = index + 1 < runStarts.count ? Int(runStarts[index + 1]) : 0x10000
-            for unit in Int(start)..<end { classOf[unit] = UInt16(runClasses[index]) }
+        // 65,536 entries per automaton, at every start: each run is filled as a block.
+        let classOf = [UInt16](unsafeUninitializedCapacity: 0x10000) { buffer, initialized in
+            for (index, start) in runStarts.enumerated() {
+                let end = index + 1 < runStarts.count ? Int(runStarts[index + 1]) : 0x10000
+                UnsafeMutableBufferPointer(rebasing: buffer[Int(start)..<end]).initialize(repeating: UInt16(runClasses[index]))
+            }
+            initialized = 0x10000
         }
         let member = try input.data()
-        guard member.count == setCount * classCount, member.allSatisfy({ $0 <= 1 }) else { throw ByteReader.Malformed() }
+        guard member.count == setCount * classCount, !member.contains(where: { $0 > 1 }) else { throw ByteReader.Malformed() }
         var foldings: [Int: [Int]] = [:]
         for _ in 0..<(try input.count()) {
             let unitClass = try input.int()

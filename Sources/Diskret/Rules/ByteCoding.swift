@@ -80,10 +80,20 @@ struct ByteReader {
         let count = try int()
         guard count >= 0, count <= (bytes.count - position) / 4 else { throw Malformed() }
         let start = position
+        // Copied and checked in one pass over raw memory: the automata hold tens of thousands of values, read
+        // at every start (a closure per value had cost twice as much).
+        var inRange = true
         let result = bytes.withUnsafeBytes { raw in
-            (0..<count).map { Int32(littleEndian: raw.loadUnaligned(fromByteOffset: start + 4 * $0, as: Int32.self)) }
+            [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
+                for index in 0..<count {
+                    let value = Int32(littleEndian: raw.loadUnaligned(fromByteOffset: start + 4 * index, as: Int32.self))
+                    inRange = inRange && valid.contains(value)
+                    buffer.initializeElement(at: index, to: value)
+                }
+                initialized = count
+            }
         }
-        guard result.allSatisfy({ valid.contains($0) }) else { throw Malformed() }
+        guard inRange else { throw Malformed() }
         position += 4 * count
         return result
     }

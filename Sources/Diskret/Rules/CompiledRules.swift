@@ -1,13 +1,13 @@
 // The compiled rules are classes: the engine passes them around for every note and token, and copying a
 // struct that holds a `RuleDefinition` retains each of its strings and arrays.
 
-/// A pattern rule with its compiled regex.
+/// A pattern rule with its regex (compiled at load or on first use, see `RulePattern`).
 final class PatternRule: Sendable {
     let definition: RuleDefinition
     /// The definition's pattern fields.
     let fields: PatternFields
     let label: RuleLabel
-    let regex: RegexPattern
+    let regex: RulePattern
     /// Lists the text of `fields.checkGroup` must stand in (empty: no check).
     let checkLists: [WordList]
     /// Whether the pattern begins with `(?<![^\n])`, so that a match starts only at the start of a line: the
@@ -17,7 +17,7 @@ final class PatternRule: Sendable {
     /// The assertion that makes a pattern `startsAtLines`: at the note's start or after a line feed.
     static let lineStart = #"(?<![^\n])"#
 
-    init(definition: RuleDefinition, fields: PatternFields, regex: RegexPattern, checkLists: [WordList]) {
+    init(definition: RuleDefinition, fields: PatternFields, regex: RulePattern, checkLists: [WordList]) {
         self.definition = definition
         self.fields = fields
         label = definition.makeLabel()
@@ -68,26 +68,41 @@ final class ContextRule: Sendable {
     /// Keys of words that may stand between trigger and target ("dr", "med", "."), one token each, by their
     /// FNV-1a hash, which every token carries as `keyHash`.
     private let skip: PrehashedTable<[UInt8]>
-    let targetRegex: RegexPattern?
+    let targetRegex: RulePattern?
     /// When not empty, a name or word target counts only if these lists hold it ("in Soest" with a city list).
     let targetLists: [WordList]
 
-    init(definition: RuleDefinition, fields: ContextFields, keys: ContextKeys, targetRegex: RegexPattern?, targetLists: [WordList]) {
+    init(definition: RuleDefinition, fields: ContextFields, keys: ContextKeys, targetRegex: RulePattern?, targetLists: [WordList]) {
         self.definition = definition
         self.fields = fields
         label = definition.makeLabel()
-        var roles: [[UInt8]: String?] = [:]
-        for trigger in keys.triggers { roles[trigger.key] = trigger.role }
-        // A key written once with capitals that matter ("AZ") and once without ("Az") matches either way: the
-        // capitals of one spelling must not silence the other.
-        var spellings: [[UInt8]: Int] = [:], sensitiveSpellings: [[UInt8]: Int] = [:]
-        for trigger in keys.triggers { spellings[trigger.key, default: 0] += 1 }
-        for trigger in keys.caseSensitiveTriggers { sensitiveSpellings[trigger.key, default: 0] += 1 }
-        let letters = Dictionary(keys.caseSensitiveTriggers.filter { spellings[$0.key] == sensitiveSpellings[$0.key] },
-                                 uniquingKeysWith: { $1 })
-        var triggersByHash = PrehashedTable<Trigger>(minimumCapacity: roles.count)
-        for (key, role) in roles {
-            triggersByHash.insert(Trigger(key: key, role: role, letters: letters[key]), forHash: BloomFilter.hash(key))
+        // Each distinct key once, with the role of its last spelling. A key written once with capitals that
+        // matter ("AZ") and once without ("Az") matches either way: the capitals of one spelling must not
+        // silence the other, so a key keeps its (last) letters only if all its spellings have them. Gathered
+        // by the keys' own hashes: dictionaries keyed by byte arrays had hashed every key again with SipHash,
+        // a tenth of loading a cached pack.
+        var distinct: [(key: [UInt8], hash: UInt64, role: String?, spellings: Int, sensitive: Int, letters: String?)] = []
+        var positions = PrehashedTable<Int>(minimumCapacity: keys.triggers.count)
+        func position(of key: [UInt8], hash: UInt64) -> Int? { positions.first(forHash: hash) { distinct[$0].key == key } }
+        for (key, role) in keys.triggers {
+            let hash = BloomFilter.hash(key)
+            if let index = position(of: key, hash: hash) {
+                distinct[index].role = role
+                distinct[index].spellings += 1
+            } else {
+                positions.insert(distinct.count, forHash: hash)
+                distinct.append((key, hash, role, 1, 0, nil))
+            }
+        }
+        for (key, letters) in keys.caseSensitiveTriggers {
+            guard let index = position(of: key, hash: BloomFilter.hash(key)) else { continue }
+            distinct[index].sensitive += 1
+            distinct[index].letters = letters
+        }
+        var triggersByHash = PrehashedTable<Trigger>(minimumCapacity: distinct.count)
+        for entry in distinct {
+            let letters = entry.sensitive == entry.spellings ? entry.letters : nil
+            triggersByHash.insert(Trigger(key: entry.key, role: entry.role, letters: letters), forHash: entry.hash)
         }
         self.triggersByHash = triggersByHash
         maxTriggerTokens = keys.maxTriggerTokens

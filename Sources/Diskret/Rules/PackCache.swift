@@ -21,7 +21,7 @@ struct PackCache {
         var prefilters: [PatternPrefilter]? = nil
     }
 
-    static let formatVersion: UInt64 = 7
+    static let formatVersion: UInt64 = 8
     private static let magic: UInt64 = 0x3150_524B_4944  // "DIKRP1"
 
     let path: String
@@ -30,7 +30,7 @@ struct PackCache {
 
     init(cacheDirectory: String, ruleDirectory: String, sources: [(file: String, text: String)]) {
         path = "\(cacheDirectory)/pack-\(WordListLoader.cacheName(for: ruleDirectory)).dkrp"
-        var hash = FNV1a()
+        var hash = CacheHash()
         hash.add(Self.formatVersion)
         var info = stat()
         if stat("/proc/self/exe", &info) == 0 {
@@ -38,8 +38,8 @@ struct PackCache {
             hash.add(UInt64(bitPattern: Int64(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int64(info.st_mtim.tv_nsec)))
         }
         for (file, text) in sources {
-            hash.add(UInt64(file.utf8.count)); hash.add(file.utf8)
-            hash.add(UInt64(text.utf8.count)); hash.add(text.utf8)
+            hash.add(file)
+            hash.add(text)
         }
         fingerprint = hash.value
     }
@@ -51,7 +51,7 @@ struct PackCache {
         var input = ByteReader(Array(data))
         do {
             guard try input.uint64() == Self.magic, try input.uint64() == fingerprint,
-                  try input.uint64() == fnv1a(data[24...]) else { return nil }
+                  try input.uint64() == Self.checksum(data[24...]) else { return nil }
             var contents = Contents(definitions: [], contextKeys: [:], wordKeys: [:])
             for _ in 0..<(try input.count()) { contents.definitions.append(try RuleDefinition(from: &input)) }
             for _ in 0..<(try input.count()) { contents.contextKeys[try input.string()] = try ContextKeys(from: &input) }
@@ -70,6 +70,13 @@ struct PackCache {
         } catch {
             return nil
         }
+    }
+
+    /// The checksum of a body.
+    static func checksum(_ body: ArraySlice<UInt8>) -> UInt64 {
+        var hash = CacheHash()
+        hash.add(body)
+        return hash.value
     }
 
     /// Writes `contents` atomically with mode 0600; failures are ignored (the cache is optional).
@@ -93,7 +100,7 @@ struct PackCache {
         var out = ByteWriter()
         out.uint64(Self.magic)
         out.uint64(fingerprint)
-        out.uint64(fnv1a(body.bytes))
+        out.uint64(Self.checksum(body.bytes[...]))
         FileBytes.writeAtomically(out.bytes + body.bytes, to: path)
     }
 }

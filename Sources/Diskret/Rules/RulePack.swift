@@ -39,6 +39,17 @@ public struct RulePack: Sendable {
         return reasons.sorted { $0.key < $1.key }.map { (id: $0.key, reason: $0.value) }
     }
 
+    /// Compiles now every regex that waits for a note to need it (a pack read from the pack cache defers them);
+    /// the first that fails is the error. For commands that must fail at start rather than at a note: `rules
+    /// check`, the service.
+    public func compilePatterns() throws(DiskretError) {
+        for rule in patterns { _ = try rule.regex.pattern() }
+        for rule in contexts { _ = try rule.targetRegex?.pattern() }
+    }
+
+    /// Whether some pattern rule's regex waits for a note to need it (see `compilePatterns()`).
+    var hasDeferredPatterns: Bool { patterns.contains { !$0.regex.isCompiled } }
+
     /// The number of examples the rules carry.
     public var exampleCount: Int { definitions.reduce(0) { $0 + $1.examples.count } }
 
@@ -50,10 +61,8 @@ public struct RulePack: Sendable {
             throw DiskretError.invalidRules(file: directory, line: 0, message: "rule directory not found")
         }
         var files: [String] = []
-        if let enumerator = FileManager.default.enumerator(atPath: directory) {
-            for case let relative as String in enumerator where relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") {
-                files.append((directory as NSString).appendingPathComponent(relative))
-            }
+        for relative in DirectoryListing.relativePaths(below: directory) where relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") {
+            files.append((directory as NSString).appendingPathComponent(relative))
         }
         files.sort()
         guard !files.isEmpty else { throw DiskretError.invalidRules(file: directory, line: 0, message: "no rule files (*.yaml) found") }
@@ -78,7 +87,10 @@ public struct RulePack: Sendable {
         let cached = cache?.read()
         var contents: PackCache.Contents
         if let cached { contents = cached } else { contents = try parse(sources) }
-        let pack = try RulePackCompiler(cacheDirectory: cacheDirectory).compile(directory: directory, contents)
+        // A cached pack compiled once, with these rule files and this executable: its patterns wait for a note
+        // that needs them. Rule files read anew compile and check every pattern here.
+        let compiler = RulePackCompiler(cacheDirectory: cacheDirectory, defersPatterns: cached != nil)
+        let pack = try compiler.compile(directory: directory, contents)
         if cached?.prefilters == nil, let cache {
             contents.prefilters = pack.patternPrefilters
             cache.write(contents)
@@ -142,6 +154,8 @@ public struct RulePack: Sendable {
 /// Turns rule definitions into compiled rules.
 struct RulePackCompiler {
     let cacheDirectory: String?
+    /// Whether the rules' regexes compile when a note first needs them (see `RulePattern`) rather than now.
+    var defersPatterns = false
 
     func compile(directory: String, _ contents: PackCache.Contents) throws(DiskretError) -> RulePack {
         let definitions = contents.definitions
@@ -149,9 +163,11 @@ struct RulePackCompiler {
         var cache: [String: WordList] = [:]
         func lists(_ rule: RuleDefinition, _ paths: [(value: String, line: Int)], words: [(value: String, line: Int)] = []) throws(DiskretError) -> [WordList] {
             var result: [WordList] = []
-            let base = (rule.file as NSString).deletingLastPathComponent
+            // Only for rules that name lists: Foundation's path functions cost tens of microseconds a call.
+            var base: String?
             for (path, line) in paths {
-                let full = path.hasPrefix("/") ? path : (base as NSString).appendingPathComponent(path)
+                if base == nil && !path.hasPrefix("/") { base = (rule.file as NSString).deletingLastPathComponent }
+                let full = path.hasPrefix("/") ? path : (base! as NSString).appendingPathComponent(path)
                 if let list = cache[full] { result.append(list); continue }
                 let list = try loader.load(path: full, file: rule.file, line: line)
                 cache[full] = list
@@ -167,21 +183,13 @@ struct RulePackCompiler {
         }
         var patterns: [PatternRule] = [], wordLists: [WordListRule] = [], contexts: [ContextRule] = []
         var allow: [WordSetRule] = [], deny: [WordSetRule] = [], unknownWords: [WordSetRule] = []
-        // Every rule's expression is compiled on all cores first: ICU's compiler builds a Unicode set for each
-        // `\p{…}`, and compiling them one after another is a large part of the filter's start-up.
-        let expressions = definitions.filter { $0.expression != nil }
-        let compiled = Dictionary(uniqueKeysWithValues: zip(expressions.map(\.id), concurrentResults(expressions) {
-            (rule) throws(DiskretError) in try compileRegex(rule.expression!, rule)
-        }))
+        let compiled = rulePatterns(of: definitions)
         var particles: Set<[UInt8]> = []
         for rule in definitions {
             switch rule.body {
             case let .pattern(fields):
                 guard let regex = try compiled[rule.id]?.get() else {
                     throw DiskretError.invalidRules(file: rule.file, line: rule.line, message: "rule \(rule.id): missing 'pattern'")
-                }
-                if fields.checkGroup > regex.groupCount {
-                    throw DiskretError.invalidRules(file: rule.file, line: rule.line, message: "rule \(rule.id): check-group \(fields.checkGroup) does not exist in the pattern")
                 }
                 patterns.append(PatternRule(definition: rule, fields: fields, regex: regex, checkLists: try lists(rule, fields.checkLists)))
             case let .wordlist(fields):
@@ -208,11 +216,33 @@ struct RulePackCompiler {
                         patternPrefilters: contents.prefilters)
     }
 
-    private func compileRegex(_ expression: (pattern: String, caseInsensitive: Bool, group: Int), _ rule: RuleDefinition) throws(DiskretError) -> RegexPattern {
+    /// The regex of every rule that has one, by rule id: deferred, or compiled on all cores and checked now
+    /// (ICU's compiler builds a Unicode set for each `\p{…}`, and compiling them one after another is a large
+    /// part of a cold start).
+    private func rulePatterns(of definitions: [RuleDefinition]) -> [String: Result<RulePattern, DiskretError>] {
+        let expressions = definitions.filter { $0.expression != nil }
+        let results: [Result<RulePattern, DiskretError>]
+        if defersPatterns {
+            results = expressions.map { rule in .success(RulePattern(deferred: { () throws(DiskretError) in try Self.compileRegex(rule) })) }
+        } else {
+            results = concurrentResults(expressions) { (rule) throws(DiskretError) in RulePattern(try Self.compileRegex(rule)) }
+        }
+        return Dictionary(uniqueKeysWithValues: zip(expressions.map(\.id), results))
+    }
+
+    /// Compiles the rule's expression and checks that the groups it names exist; errors name the rule and the
+    /// place in its pattern, never a note's text.
+    private static func compileRegex(_ rule: RuleDefinition) throws(DiskretError) -> RegexPattern {
+        guard let expression = rule.expression else {
+            throw DiskretError.invalidRules(file: rule.file, line: rule.line, message: "rule \(rule.id): missing 'pattern'")
+        }
         do {
             let regex = try RegexPattern(expression.pattern, caseInsensitive: expression.caseInsensitive)
             if expression.group > regex.groupCount {
                 throw DiskretError.invalidRules(file: rule.file, line: rule.line, message: "rule \(rule.id): group \(expression.group) does not exist in the pattern")
+            }
+            if case let .pattern(fields) = rule.body, fields.checkGroup > regex.groupCount {
+                throw DiskretError.invalidRules(file: rule.file, line: rule.line, message: "rule \(rule.id): check-group \(fields.checkGroup) does not exist in the pattern")
             }
             return regex
         } catch let error as RegexSyntaxError {
