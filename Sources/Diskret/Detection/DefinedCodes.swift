@@ -241,7 +241,7 @@ struct DefinedCodes {
     private static let signed = Array("gez".utf8)
     /// Words that end a note without signing it.
     private static let closingWords: Set<[UInt8]> = Set(["ok", "ja", "nein", "ende", "gez", "info", "fyi", "todo", "tbc", "eilt",
-                                                          "wv", "zdA", "zda", "erl"].map { Array($0.utf8) })
+                                                          "wv", "zda", "erl"].map { Array($0.utf8) })
 
     /// Codes in a bracket that ends a line, twice or more: the writer signing each entry of a diary or log
     /// ("… vom Gitterbett". (AY)"). Once, such a bracket is as often an abbreviation ("(ASD)").

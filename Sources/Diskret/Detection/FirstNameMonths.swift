@@ -1,6 +1,7 @@
 /// A month that is also a first name ("Mai", "April", "Juni") right before a surname or an age in brackets is the
-/// first name: "für Mai Brenninger" names Mai, not a date in May, and so does "Halbschwester Mai (8 Mon.)". Read as a date it left the surname alone, and the
-/// linker gave it the placeholder of a sibling with the same surname — an act on the wrong person.
+/// first name: "für Mai Brenninger" names Mai, not a date in May, and so does "Halbschwester Mai (8 Mon.)". Read
+/// as a date it left the surname alone, and the linker gave it the placeholder of a sibling with the same
+/// surname — an act on the wrong person.
 struct FirstNameMonths {
     static let label = RuleLabel(rule: "engine.first-name-month", type: "person.name")
     let lexicon: Lexicon

@@ -4,11 +4,9 @@
 struct NumberedStaffCodes {
     static let label = RuleLabel(rule: "engine.numbered-staff-code", type: "person.initials")
     let lexicon: Lexicon
-    let threshold: Double
 
     func apply(to candidates: inout [Candidate], in text: TokenizedText) {
         let tokens = text.tokens, units = text.units
-        var found: [Range<Int>] = []
         for index in tokens.indices.dropFirst().dropLast() where units[tokens[index].start] == 0x2D
             && tokens[index].end - tokens[index].start == 1 {
             let code = index - 1, number = index + 1
@@ -20,11 +18,8 @@ struct NumberedStaffCodes {
                     || (!tokens[number + 1].isWord && units[tokens[number + 1].start] != 0x2D),
                   code == 0 || tokens[code - 1].end < tokens[code].start || units[tokens[code - 1].start] != 0x2D
             else { continue }
-            found.append(tokens[code].start..<tokens[number].end)
-        }
-        guard !found.isEmpty else { return }
-        for range in found {
-            candidates.append(Candidate(range: range, category: .person, label: Self.label, score: Evidence.confidentScore))
+            candidates.append(Candidate(range: tokens[code].start..<tokens[number].end, category: .person, label: Self.label,
+                                        score: Evidence.confidentScore))
         }
     }
 
@@ -46,5 +41,5 @@ struct NumberedStaffCodes {
     /// Capitals with numbers that name laws, classifications, forms and things.
     private static let notStaff: Set<[UInt8]> = Set(["sgb", "bgb", "icd", "dsm", "covid", "ffp", "pcr", "hiv", "gg", "stgb", "stpo",
         "famfg", "ag", "olg", "lg", "vg", "sg", "bmw", "vw", "mp", "kw", "ukw", "din", "iso", "en", "usb", "lte", "hd", "tv", "pc",
-        "bab", "a", "b", "u", "ns", "sars", "mrt", "ct", "ekg", "eeg"].map { Array($0.utf8) })
+        "bab", "ns", "sars", "mrt", "ct", "ekg", "eeg"].map { Array($0.utf8) })
 }

@@ -123,7 +123,7 @@ public final class Session {
         LowerCaseAddresses(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         SurnameAfterFirstName(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         DefinedCodes(lexicon: lexicon, threshold: threshold, tables: tables).apply(to: &candidates, in: text)
-        NumberedStaffCodes(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
+        NumberedStaffCodes(lexicon: lexicon).apply(to: &candidates, in: text)
         BracketedAge(threshold: threshold).apply(to: &candidates, in: text)
         columns.applyAges(to: &candidates, in: text)
         columns.applyRooms(to: &candidates, in: text)
