@@ -110,8 +110,11 @@ struct BracketedAge {
     private static let pluralRoleWords: Set<[UInt16]> = Set(["ki", "kinder", "geschw", "geschwister"].map { Array($0.utf16) })
 
     private func isAgeUnit(_ key: ArraySlice<UInt8>) -> Bool {
-        ["j", "jahre", "jahr", "lj", "mon", "monate", "m", "jr"].contains { Array($0.utf8)[...] == key }
+        Self.ageUnits.contains { $0.elementsEqual(key) }
     }
+
+    /// The keys of age units, made once: made per question, they had been eight arrays a word.
+    private static let ageUnits: [[UInt8]] = ["j", "jahre", "jahr", "lj", "mon", "monate", "m", "jr"].map { Array($0.utf8) }
 }
 
 /// Offsets sorted once and asked by bisection.

@@ -9,7 +9,8 @@ extension DefinedCodes {
         var index = 0
         while index < tokens.count {
             // A label is followed by a dot or a colon: most words are not, and are passed over here.
-            guard tokens[index].isWord, index + 1 < tokens.count, [0x2E, 0x3A].contains(units[tokens[index + 1].start]),
+            guard tokens[index].isWord, index + 1 < tokens.count,
+                  case let next = units[tokens[index + 1].start], next == 0x2E || next == 0x3A,
                   let listStart = listStart(afterLabelAt: index, in: text) else { index += 1; continue }
             // Whoever a duty line names is on duty, a role's letters too ("Nachtdienst: KL").
             let duty = Self.dutyLabels.contains(Self.labelWord(units[tokens[index].range]))
@@ -119,7 +120,10 @@ extension DefinedCodes {
 
     /// A label's word in small letters, without its dots.
     static func labelWord(_ units: ArraySlice<UInt16>) -> [UInt16] {
-        units.filter { $0 != 0x2E }.map { isLatinUpper($0) ? $0 | 0x20 : $0 }
+        var word: [UInt16] = []
+        word.reserveCapacity(units.count)
+        for unit in units where unit != 0x2E { word.append(isLatinUpper(unit) ? unit | 0x20 : unit) }
+        return word
     }
 
     /// Labels followed by a code without a colon: "f.d.R. JB", "gez. AK", "Prot. JB".

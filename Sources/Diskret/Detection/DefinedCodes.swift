@@ -34,8 +34,10 @@ struct DefinedCodes {
         let tokens = text.tokens, units = text.units
         var covered = [Bool](repeating: false, count: units.count + 1)
         for candidate in candidates where candidate.score >= threshold { for offset in candidate.range { covered[offset] = true } }
+        // Compared in place, not as an array made per word: the codes are few, the words many.
+        let codeList = Array(codes)
         for token in tokens where token.isWord && (2...4).contains(token.end - token.start) && !covered[token.start]
-            && codes.contains(Array(units[token.range])) {
+            && codeList.contains(where: { $0.count == token.end - token.start && $0.elementsEqual(units[token.range]) }) {
             // An abbreviated name keeps its full stop ("Sch.", "Kü."): left behind, it marks the abbreviation.
             let abbreviated = token.end < units.count && units[token.end] == 0x2E && units[token.range].contains(where: isLatinLower)
             candidates.append(Candidate(range: token.start..<(abbreviated ? token.end + 1 : token.end), category: .person,

@@ -144,6 +144,9 @@ public final class Session {
     /// findings are not (they carry their own evidence).
     private func isAllowListed(_ candidate: Candidate, in text: TokenizedText) -> Bool {
         guard wordListLabels.contains(where: { $0 === candidate.label }) else { return false }
+        // Most hits are one word: its key is asked in place, without joining it into a new array.
+        let indices = tokenIndices(of: candidate.range, in: text)
+        if indices.count == 1 { return lexicon.isAllowed(text.key(indices.lowerBound)) }
         return text.joinedKey(covering: candidate.range).map(lexicon.isAllowed) ?? false
     }
 
