@@ -48,6 +48,11 @@ struct LowerCaseAddresses {
     private func streetEnd(_ index: Int, in text: TokenizedText) -> Int? {
         let tokens = text.tokens, units = text.units
         let key = text.key(index)
+        // Every street type ends in one of these letters: most words are passed over by their last byte.
+        switch key.last {
+        case 0x65, 0x72, 0x67, 0x7A, 0x6D, 0x70: break  // e r g z m p
+        default: return nil
+        }
         guard let type = Self.streetTypes.first(where: { key.count >= $0.count && key.hasSuffix($0) }) else { return nil }
         // "str." alone is the type of the adjective before it ("holtenauer str.").
         if key.count == type.count && !(index >= 1 && isStreetAdjective(index - 1, in: text)) { return nil }
@@ -89,7 +94,7 @@ struct LowerCaseAddresses {
     /// Whether token `index` is one of `words` (folded keys).
     private func isOne(of words: [[UInt8]], _ index: Int, in text: TokenizedText) -> Bool {
         let key = text.key(index)
-        return words.contains { key.elementsEqual($0) }
+        return words.contains { $0.count == key.count && key.elementsEqual($0) }
     }
 
     private func onSameLine(_ first: Int, _ second: Int, in text: TokenizedText) -> Bool {
