@@ -2,7 +2,8 @@
 ///
 /// A class: most stages keep one, and copying a struct of a dozen lists and sets retained each of them,
 /// also into every closure that asked it a question.
-final class Lexicon: Sendable {
+final class Lexicon: @unchecked Sendable {
+    // Safety: one session makes it and uses it on its thread; only `answers` changes after init.
     let pack: RulePack
     /// Lists of person names (first names, surnames).
     let nameLists: [WordList]
@@ -27,12 +28,15 @@ final class Lexicon: Sendable {
     /// The allow lists of role words and institutions (`roles.txt`, `institutions.txt`) and the words written
     /// into allow rules (ranks, courts): "KM", "ASD", "PK" are roles, not someone's initials.
     let roleLists: [WordList]
-    /// The pack's particles, packed into integers: asked of almost every word, so no array is made per query.
-    private let particles: Set<UInt64>
+    /// The pack's particles, packed into integers and sorted: asked of almost every short word, so no array is
+    /// made per query, and a bisection of a few dozen integers costs less than hashing one for a set.
+    private let particles: [UInt64]
     /// Particles longer than seven bytes, should a rule declare one.
     private let longParticles: Set<[UInt8]>
     /// The longest particle in bytes: most words are longer and are answered without hashing.
     private let longestParticle: Int
+    /// The answers given so far, kept for the words that come back (see `LexiconAnswers`).
+    private let answers = LexiconAnswers()
 
     init(pack: RulePack) {
         self.pack = pack
@@ -66,7 +70,7 @@ final class Lexicon: Sendable {
             if !fields.words.isEmpty, let words = rule.lists.last { roles.append(words) }
         }
         roleLists = roles
-        particles = Set(pack.particles.compactMap { Self.packed($0[...]) })
+        particles = Set(pack.particles.compactMap { Self.packed($0[...]) }).sorted()
         longParticles = pack.particles.filter { $0.count > 7 }
         longestParticle = pack.particles.map(\.count).max() ?? 0
     }
@@ -79,28 +83,33 @@ final class Lexicon: Sendable {
         return value
     }
 
-    func isAllowed(_ key: [UInt8]) -> Bool { pack.isAllowed(key) }
-    func isAllowed(_ key: ArraySlice<UInt8>) -> Bool { pack.isAllowed(key) }
-    func isKnownName(_ key: ArraySlice<UInt8>) -> Bool { nameLists.anyContains(key) }
-    func isFirstName(_ key: ArraySlice<UInt8>) -> Bool { firstNameLists.anyContains(key) }
-    func isSurname(_ key: ArraySlice<UInt8>) -> Bool { surnameLists.anyContains(key) }
-    func isCommonWord(_ key: ArraySlice<UInt8>) -> Bool { commonWordLists.anyContains(key) }
+    func isAllowed(_ key: [UInt8]) -> Bool { isAllowed(key[...]) }
+    func isAllowed(_ key: ArraySlice<UInt8>) -> Bool { answers.answer(.allowed, for: key) { pack.isAllowed(key) } }
+    func isKnownName(_ key: ArraySlice<UInt8>) -> Bool { answers.answer(.knownName, for: key) { nameLists.anyContains(key) } }
+    func isFirstName(_ key: ArraySlice<UInt8>) -> Bool { answers.answer(.firstName, for: key) { firstNameLists.anyContains(key) } }
+    func isSurname(_ key: ArraySlice<UInt8>) -> Bool { answers.answer(.surname, for: key) { surnameLists.anyContains(key) } }
+    func isCommonWord(_ key: ArraySlice<UInt8>) -> Bool { answers.answer(.commonWord, for: key) { commonWordLists.anyContains(key) } }
     /// Whether a word begins a common word ("Anl" of "Anlage", "Kreisverw" of "Kreisverwaltung"): before a full
     /// stop such a word is an abbreviation.
     func beginsCommonWord(_ key: ArraySlice<UInt8>) -> Bool {
         key.withUnsafeBufferPointer { prefix in compoundHeadLists.contains { $0.hasEntry(withPrefix: prefix) } }
     }
     /// Whether a word is a role or an institution's abbreviation ("KM", "ASD").
-    func isRoleWord(_ key: ArraySlice<UInt8>) -> Bool { roleLists.anyContains(key) }
+    func isRoleWord(_ key: ArraySlice<UInt8>) -> Bool { answers.answer(.roleWord, for: key) { roleLists.anyContains(key) } }
     /// Whether a word is a place the lists know.
-    func isPlace(_ key: ArraySlice<UInt8>) -> Bool { placeLists.anyContains(key) }
+    func isPlace(_ key: ArraySlice<UInt8>) -> Bool { answers.answer(.place, for: key) { placeLists.anyContains(key) } }
     /// Whether a word is one written in small letters (a verb, an adjective …).
-    func isLowercaseWord(_ key: ArraySlice<UInt8>) -> Bool { lowercaseWordLists.anyContains(key) }
+    func isLowercaseWord(_ key: ArraySlice<UInt8>) -> Bool {
+        answers.answer(.lowercaseWord, for: key) { lowercaseWordLists.anyContains(key) }
+    }
     /// Whether a word can end a compound: a common word that is not only a place name.
-    func isCompoundHead(_ key: ArraySlice<UInt8>) -> Bool { compoundHeadLists.anyContains(key) }
+    func isCompoundHead(_ key: ArraySlice<UInt8>) -> Bool {
+        answers.answer(.compoundHead, for: key) { compoundHeadLists.anyContains(key) }
+    }
     /// The gender of a first name that one gendered list alone holds; nil for names in both or neither.
     func firstNameGender(_ key: ArraySlice<UInt8>) -> MentionGender? {
-        switch (femaleFirstNameLists.anyContains(key), maleFirstNameLists.anyContains(key)) {
+        switch (answers.answer(.femaleFirstName, for: key) { femaleFirstNameLists.anyContains(key) },
+                answers.answer(.maleFirstName, for: key) { maleFirstNameLists.anyContains(key) }) {
         case (true, false): return .female
         case (false, true): return .male
         default: return nil
@@ -108,7 +117,10 @@ final class Lexicon: Sendable {
     }
     func isParticle(_ key: ArraySlice<UInt8>) -> Bool {
         guard key.count <= longestParticle else { return false }
-        if let packed = Self.packed(key) { return particles.contains(packed) }
+        if let packed = Self.packed(key) {
+            let index = particles.lowerBound(of: packed)
+            return index < particles.count && particles[index] == packed
+        }
         return !longParticles.isEmpty && longParticles.contains(Array(key))
     }
 }

@@ -45,7 +45,7 @@ struct UnknownNameWords {
         // inside (brands and products: "TikTok", "PowerPoint"); surnames like "McDonald" are in the lists.
         if text.units[token.range].contains(0x2E) { return false }
         // A word without a vowel is an abbreviation ("Hdz", "Sdt", "Mrz"), not a name.
-        if !text.units[token.range].contains(where: { Self.vowels.contains($0 | 0x20) }) { return false }
+        if !text.units[token.range].contains(where: { Self.isVowel($0 | 0x20) }) { return false }
         if text.units[(token.start + 1)..<token.end].contains(where: { (0x41...0x5A).contains($0) }) { return false }
         // After an opening quote or a colon a capital starts a title or a sentence, not a name — unless a
         // known name follows it ("Kontoinhaberin: Rozafa Müller"), or the quote holds this one word: a word
@@ -142,7 +142,16 @@ struct UnknownNameWords {
     private static let mann = Array("mann".utf8)
 
     /// Small vowels of German and of names written in Latin letters (a capital is one `| 0x20` away).
-    private static let vowels: Set<UInt16> = Set("aeiouyäöüéèáàíóúâêîôû".utf16)
+    /// (A switch, not a set: asked of every unit of every capitalised word, and a set hashed each.)
+    private static func isVowel(_ unit: UInt16) -> Bool {
+        switch unit {
+        case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79,  // a e i o u y
+             0xE4, 0xF6, 0xFC,  // ä ö ü
+             0xE9, 0xE8, 0xE1, 0xE0, 0xED, 0xF3, 0xFA,  // é è á à í ó ú
+             0xE2, 0xEA, 0xEE, 0xF4, 0xFB: return true  // â ê î ô û
+        default: return false
+        }
+    }
 
     /// The endings of abbreviated labels and street names: "Vorgangsnr.", "Hauptstr.".
     private static let abbreviatedNumber = Array("nr".utf8), abbreviatedStreet = Array("str".utf8)
