@@ -141,7 +141,7 @@ package struct JSONLinesRecord {
     /// Whether one of the eight bytes of `word` may be a quote, a backslash or a control character (exact
     /// when none is; a byte after one that is may be reported too, and is then looked at alone).
     @inline(__always)
-    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+    static func mayNeedEscape(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
         let below20 = (word &- 0x2020_2020_2020_2020) & ~word & highs != 0

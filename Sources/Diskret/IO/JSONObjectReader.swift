@@ -188,6 +188,11 @@ private struct Cursor {
         while true {
             // Plain bytes up to the next quote, backslash or control character, copied as one run.
             let runStart = index
+            // Eight bytes at a time while none ends the run: a note's text is most of its line.
+            if let base = line.baseAddress {
+                while index + 8 <= line.count,
+                      !JSONLinesRecord.mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) { index += 8 }
+            }
             while index < line.count, line[index] != 0x22, line[index] != 0x5C, line[index] >= 0x20 { index += 1 }
             if decode && index > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: line[runStart..<index])) }
             guard index < line.count else { throw .syntax(offset: index) }
