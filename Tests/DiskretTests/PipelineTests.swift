@@ -559,4 +559,22 @@ import Testing
         let masked = try engine.anonymize("- LG d. KM: R. T. (31), nicht KV, polizeibek. (KV, BtM)").text
         #expect(!masked.contains("[Kindsmutter]") && !masked.contains("[Kindsvater]") && masked.contains("BtM"))
     }
+
+    @Test func codesListedWithAKnownCodeAreCodesToo() throws {
+        let note = "Hausbesuch (unangek., HeB/JaW)\nFK: HeB (fallf.), JaW (2. FK)\nBegl. JaW, Akte KiTa\n\ngez. HeB / JaW     TL: Ro.\n"
+        #expect(try found(note).filter { $0 == "JaW" }.count == 4)
+        // Without a code the note defines, a word of that shape stays: "HeB" alone is no list.
+        #expect(try !found("Die BtM/KfZ-Frage klären.").contains("KfZ"))
+    }
+
+    @Test func aSurnameThatIsANounFollowsAFirstNameInSmallLettersWhenTheNoteNamesIt() throws {
+        #expect(try found("mutter frau krüger reagiert nicht.\n>>> jannis krüger 4b").contains("jannis krüger"))
+        #expect(try !found("heute hat jannis koch gelernt.").contains("jannis koch"))
+    }
+
+    @Test func petFormsAndSmallGenitivesOfNamesInTheNote() throws {
+        #expect(try found("Sami sagte „Reuti hat Mama weh gemacht“. Herr Reuter kam.").contains("Reuti"))
+        #expect(try found("nachname von lennys mutter unbekannt. Lenny kam.").contains("lennys"))
+        #expect(try !found("Herr Reuter kam. Das Taxi kam spät.").contains("Taxi"))
+    }
 }

@@ -31,6 +31,7 @@ struct DefinedCodes {
         codes.formUnion(initialsOfNamedPersons(personTokens: personTokens, in: text))
         codes.formUnion(codesAfterDutyWords(in: text))
         guard !codes.isEmpty else { return }
+        codes.formUnion(codesListedWith(codes, in: text))
         let tokens = text.tokens, units = text.units
         var covered = [Bool](repeating: false, count: units.count + 1)
         for candidate in candidates where candidate.score >= threshold { for offset in candidate.range { covered[offset] = true } }
@@ -295,6 +296,41 @@ struct DefinedCodes {
                 codes.insert(Array(units[tokens[after].range]))
             default:
                 continue
+            }
+        }
+        return codes
+    }
+
+    /// Codes listed with a known one: "HeB/JaW", "FK: HeB (fallf.), JaW (2. FK)" — the item after a code, its
+    /// bracket and a list's separator, when it has a code's shape and ends its item ("/ RB ASD:" does not);
+    /// followed along the list.
+    private func codesListedWith(_ known: Set<[UInt16]>, in text: TokenizedText) -> Set<[UInt16]> {
+        let tokens = text.tokens, units = text.units
+        var codes = Set<[UInt16]>()
+        for index in tokens.indices where tokens[index].isWord && (2...4).contains(tokens[index].end - tokens[index].start) {
+            var code = Array(units[tokens[index].range])
+            guard known.contains(code) else { continue }
+            var item = index
+            while true {
+                var next = item + 1
+                if next < tokens.count, units[tokens[next].start] == 0x2E, !tokens[next].flags.contains(.spaceBefore) { next += 1 }
+                if next < tokens.count, units[tokens[next].start] == 0x28 {  // the item's bracket: "(fallf.)"
+                    let limit = min(tokens.count, next + 8)
+                    guard let closing = tokens[next..<limit].firstIndex(where: { units[$0.start] == 0x29 }),
+                          !tokens[next...closing].contains(where: { $0.flags.contains(.newlineBefore) }) else { break }
+                    next = closing + 1
+                }
+                guard next + 1 < tokens.count, !tokens[next].flags.contains(.newlineBefore),
+                      !tokens[next + 1].flags.contains(.newlineBefore),
+                      [0x2C, 0x2F, 0x2B, 0x26].contains(units[tokens[next].start]), tokens[next].end - tokens[next].start == 1
+                else { break }
+                item = next + 1
+                guard tokens[item].isWord, isCodeShape(item, in: text), !lexicon.isRoleWord(text.key(item)),
+                      endsItem(item + 1, in: text) else { break }
+                code = Array(units[tokens[item].range])
+                // Capitals and small letters mixed ("JaW") or capitals only: a word that merely begins with one is a name.
+                guard code.dropFirst().contains(where: isLatinUpper) else { break }
+                codes.insert(code)
             }
         }
         return codes
