@@ -577,4 +577,16 @@ import Testing
         #expect(try found("nachname von lennys mutter unbekannt. Lenny kam.").contains("lennys"))
         #expect(try !found("Herr Reuter kam. Das Taxi kam spät.").contains("Taxi"))
     }
+
+    @Test func chatSendersAreThePersonsOfTheChat() throws {
+        let chat = "Bena (22:14): bist du wach\nEfua (22:19): bena das IST schlimm.\nTermin (10:00): Jugendamt\n"
+        #expect(try found(chat) == ["Bena", "Efua", "bena"])
+        // One line before a time is no chat.
+        let rules = try engine.makeSession().anonymize("Zora (10:00): Jugendamt anrufen").findings.map(\.rule)
+        #expect(!rules.contains("engine.chat-sender"))
+    }
+
+    @Test func aNameBeforeTheFullStopAndTheClosingQuoteEndsTheQuote() throws {
+        #expect(try found("Sie sagte: „Rico schreit immer nachts, dann weint Noah.“ Laut Mutter").contains("Noah"))
+    }
 }
