@@ -589,4 +589,18 @@ import Testing
     @Test func aNameBeforeTheFullStopAndTheClosingQuoteEndsTheQuote() throws {
         #expect(try found("Sie sagte: „Rico schreit immer nachts, dann weint Noah.“ Laut Mutter").contains("Noah"))
     }
+
+    @Test func quotedNicknamesWhereTheNoteSaysSoSpreadToTheirBareUse() throws {
+        let names = try found("- S. (41) mit Lenny (12) und \"Bubi\" (eigentl. Ben, 6)\n- Bubi sehr anhänglich\n")
+        #expect(names.filter { $0 == "Bubi" }.count == 2)
+        #expect(try found("aylin tippt auf Maximilian „Maxx“ aus der 9.").contains("Maxx"))
+        // A quoted word with a duration after it is a game, not a child.
+        #expect(try !found("Spiel „Plumpsack“ (5 Min.) in der Gruppe").contains("Plumpsack"))
+    }
+
+    @Test func codesInSmallLettersAfterANameInSmallLetters() throws {
+        let names = try found("rückspr. schulleitung hr. brandt (bt) → ja, bt informiert. fr. wesołowska (wsk) weiß es.")
+        #expect(names.filter { $0 == "bt" }.count == 2 && names.contains("wsk"))
+        #expect(try found("nachm.: jonas m. 8a wegen schwänzen").contains("jonas m."))
+    }
 }

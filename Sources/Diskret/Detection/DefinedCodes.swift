@@ -76,7 +76,14 @@ struct DefinedCodes {
                   !tokens[nameStart].flags.contains(.newlineBefore) { nameStart -= 1 }
             let initials = (nameStart..<covered.upperBound).filter { tokens[$0].isWord && isLatinUpper(units[tokens[$0].start]) }
                 .map { units[tokens[$0].start] }
-            guard let first = initials.first else { continue }
+            guard let first = initials.first else {
+                // A name in small letters, a code of its letters in order: "fr. wesołowska (wsk)", "hr. brandt (bt)".
+                if covered.count == 1, tokens[covered.lowerBound].flags.contains(.lowercase),
+                   let code = smallCodeInBracket(at: index, of: Array(units[tokens[covered.lowerBound].range]), in: text) {
+                    codes.insert(code)
+                }
+                continue
+            }
             index += 1
             while index < tokens.count && index < covered.upperBound + 12 && units[tokens[index].start] != 0x29 {
                 let token = tokens[index]
@@ -92,6 +99,22 @@ struct DefinedCodes {
             }
         }
         return codes
+    }
+
+    /// The code of two or three small letters alone in the bracket that opens at token `opening`, when its
+    /// letters stand in `name` in that order and it begins with the name's first letter; no word of the lists.
+    private func smallCodeInBracket(at opening: Int, of name: [UInt16], in text: TokenizedText) -> [UInt16]? {
+        let tokens = text.tokens, units = text.units
+        let index = opening + 1
+        guard index + 1 < tokens.count, units[tokens[index + 1].start] == 0x29, isSmallCode(index, in: text) else { return nil }
+        let code = Array(units[tokens[index].range])
+        guard code[0] == name[0] else { return nil }
+        var rest = name.dropFirst()[...]
+        for letter in code.dropFirst() {
+            guard let found = rest.firstIndex(of: letter) else { return nil }
+            rest = rest[(found + 1)...]
+        }
+        return code
     }
 
     /// Whether `code` is made of the initials: capitals beginning with the first initial and ending with a later
