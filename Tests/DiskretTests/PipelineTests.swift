@@ -603,4 +603,16 @@ import Testing
         #expect(names.filter { $0 == "bt" }.count == 2 && names.contains("wsk"))
         #expect(try found("nachm.: jonas m. 8a wegen schwänzen").contains("jonas m."))
     }
+
+    @Test func aSmallLetterStandsForThePersonOfTheNoteWithThatLetter() throws {
+        let note = "- elif (6c) kommt weinend\n- ihr ist aufgefallen e. seit karneval still. bitte s. unten, d. h. unten\n- e. darf zu mir\n"
+        #expect(try found(note).filter { $0 == "e." }.count == 2)
+        #expect(try !found(note).contains { $0.hasPrefix("s.") || $0.hasPrefix("h.") })
+    }
+
+    @Test func theMiddleDotOfLeichteSpracheJoinsTheCompound() throws {
+        #expect(try spans(of: .organisation, in: "Sie können zur Beratungs·stelle Kompass gehen.") == ["Beratungs·stelle Kompass"])
+        #expect(try found("Das ist im Erd·geschoss.") == ["Erd·geschoss"])
+        #expect(try found("Haus 3 · Raum 2") == ["Haus 3", "Raum 2"])
+    }
 }
