@@ -615,4 +615,25 @@ import Testing
         #expect(try found("Das ist im Erd·geschoss.") == ["Erd·geschoss"])
         #expect(try found("Haus 3 · Raum 2") == ["Haus 3", "Raum 2"])
     }
+
+    @Test func codesSigningEntriesOnLinesOfTheirOwnAndOpeningTableRows() throws {
+        let book = "Sa Früh\nruhig, Reisebett geholt.\n/mh\n\nSa Spät\nFr. Y. aufgelöst.\nTü\n\nSo\n- Besuch o. V.\nss\n"
+        #expect(try Set(found(book)).isSuperset(of: ["mh", "Tü", "ss"]))
+        let table = "Teilnehmende\nBK    ASD, fallführend\nMT    ASD, Teamleitung\nKM    Mutter\n\nTOP 3 Einschätzung (MT)\n"
+        #expect(try found(table).filter { $0 == "MT" }.count == 2)
+        #expect(try !found(table).contains("KM"))
+        // One line alone is a word.
+        #expect(try !found("Alles ruhig.\nok\n\nWeiter.").contains("ok"))
+    }
+
+    @Test func aFirstNameThatIsOtherwiseASmallWordIsANameWhenCapitalisedInASentence() throws {
+        let names = try found("Sie habe Max am Montag gesehen. Max habe erzählt, er liebt das Rosa und mag Malte.")
+        #expect(names.filter { $0 == "Max" }.count == 2 && names.contains("Malte") && !names.contains("Rosa"))
+        #expect(try found("Spiel (5 Min.) an Armen und Beinen, Links: 15 mmHg, Anti-Gewalt-Training").isEmpty)
+    }
+
+    @Test func nicknamesNamedByAnEqualsSignOrAFriend() throws {
+        #expect(try found("- \"Krümel\" / \"Krümi\" = Mia-Sophie (14 Mon.)\nDer Krümel weint.").filter { $0 == "Krümel" }.count == 2)
+        #expect(try found("hat nen kumpel \"bobo\", fährt weißen golf").contains("bobo"))
+    }
 }

@@ -28,6 +28,7 @@ struct DefinedCodes {
         codes.formUnion(signOffAndHandoverCodes(in: text))
         codes.formUnion(entrySignatures(in: text))
         codes.formUnion(closingSignature(in: text))
+        codes.formUnion(codesOnLinesOfTheirOwn(in: text))
         codes.formUnion(initialsOfNamedPersons(personTokens: personTokens, in: text))
         codes.formUnion(codesAfterDutyWords(in: text))
         guard !codes.isEmpty else { return }

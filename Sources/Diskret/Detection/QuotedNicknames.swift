@@ -1,6 +1,7 @@
 /// A word in quotation marks is a person's nickname where the note says so: right after the person's name
 /// ("Maximilian „Maxx“"), after "genannt", "Spitzname", "alias" or "zu Hause" ("zu Hause „Zia-jan“"), or before
-/// a bracket with an age or the real name ("„Bubi“ (eigentl. Ben, 6)"). Found with context, the nickname then
+/// a bracket with an age or the real name ("„Bubi“ (eigentl. Ben, 6)", "„Krümel“ = Mia-Sophie"), or after a friend
+/// or relative, in small letters too ("nen kumpel \"bobo\""). Found with context, the nickname then
 /// spreads to where it stands alone ("Bubi sehr anhänglich").
 struct QuotedNicknames {
     static let label = RuleLabel(rule: "engine.quoted-nickname", type: "person.nickname")
@@ -21,11 +22,16 @@ struct QuotedNicknames {
             while last + 2 < tokens.count, text.isJoiner(last + 1, after: last), tokens[last + 2].isWord,
                   !tokens[last + 2].flags.contains(.spaceBefore) { last += 2 }
             let closing = last + 1
-            guard tokens[index].isCapitalizedWord, !tokens[index].flags.contains(.allCaps), closing < tokens.count,
+            let smallAfterFriend = tokens[index].flags.contains(.lowercase) && index >= 2
+                && Self.friendWords.contains(where: { text.key(index - 2).elementsEqual($0) })
+                && !lexicon.isLowercaseWord(text.key(index))
+            guard tokens[index].isCapitalizedWord || smallAfterFriend, !tokens[index].flags.contains(.allCaps), closing < tokens.count,
                   Self.closingQuotes.contains(units[tokens[closing].start]), tokens[closing].end - tokens[closing].start == 1,
                   (3...16).contains(tokens[last].end - tokens[index].start) else { continue }
             let key = text.key(index)
-            guard !lexicon.isAllowed(key), !lexicon.isRoleWord(key), last > index || !lexicon.isLowercaseWord(key) else { continue }
+            // A verb or adjective in quotes is a quoted word ("„krass“"); a noun may be a pet name ("„Krümel“").
+            guard !lexicon.isAllowed(key), !lexicon.isRoleWord(key),
+                  last > index || !lexicon.isLowercaseWord(key) || lexicon.isNoun(key) else { continue }
             guard isNamedAsNickname(openingQuote: index - 1, closingQuote: closing, personEnds: personEnds, in: text) else { continue }
             added.append(Candidate(range: tokens[index].start..<tokens[last].end, category: .person, label: Self.label, score: 0.85))
         }
@@ -43,9 +49,17 @@ struct QuotedNicknames {
             if [0x2C, 0x2F].contains(units[tokens[before].start]), before >= 1 { end = tokens[before - 1].end }
             if personEnds.contains(end) { return true }
             let word = text.key(before)
-            if Self.introducingWords.contains(where: { word.elementsEqual($0) }) { return true }
+            if Self.introducingWords.contains(where: { word.elementsEqual($0) }) || Self.friendWords.contains(where: { word.elementsEqual($0) }) {
+                return true
+            }
             if word.elementsEqual(Self.house), before >= 1, text.key(before - 1).elementsEqual(Self.at) { return true }
         }
+        // "„Krümel“ / „Krümi“ = Mia-Sophie": the name after "=", past another quoted form.
+        var after = closingQuote + 1
+        if after + 3 < tokens.count, units[tokens[after].start] == 0x2F, Self.openingQuotes.contains(units[tokens[after + 1].start]),
+           Self.closingQuotes.contains(units[tokens[after + 3].start]) { after += 4 }
+        if after + 1 < tokens.count, units[tokens[after].start] == 0x3D, !tokens[after + 1].flags.contains(.newlineBefore),
+           tokens[after + 1].isCapitalizedWord { return true }
         let bracket = closingQuote + 1
         guard bracket + 1 < tokens.count, units[tokens[bracket].start] == 0x28, !tokens[bracket].flags.contains(.newlineBefore)
         else { return false }
@@ -66,6 +80,9 @@ struct QuotedNicknames {
     /// Words before a nickname: "genannt „Bubi“", "Spitzname „Maxx“", "alias „Kiki“".
     private static let introducingWords: [[UInt8]] = ["genannt", "gen", "spitzname", "spitznamen", "rufname", "alias", "kosename"]
         .map { Array($0.utf8) }
+    /// Friends and relatives named by a nickname in small letters: "nen kumpel \"bobo\"", "ihr freund \"toni\"".
+    private static let friendWords: [[UInt8]] = ["kumpel", "freund", "freundin", "typ", "bruder", "schwester", "cousin", "cousine",
+        "onkel", "tante", "kollege", "kollegin"].map { Array($0.utf8) }
     /// Words in the bracket after a nickname that give the real name: "(eigentl. Ben)", "(richtig: Benjamin)".
     private static let realNameWords: [[UInt8]] = ["eigentl", "eigentlich", "richtig", "buergerlich"]
         .map { Array($0.utf8) }
