@@ -559,4 +559,81 @@ import Testing
         let masked = try engine.anonymize("- LG d. KM: R. T. (31), nicht KV, polizeibek. (KV, BtM)").text
         #expect(!masked.contains("[Kindsmutter]") && !masked.contains("[Kindsvater]") && masked.contains("BtM"))
     }
+
+    @Test func codesListedWithAKnownCodeAreCodesToo() throws {
+        let note = "Hausbesuch (unangek., HeB/JaW)\nFK: HeB (fallf.), JaW (2. FK)\nBegl. JaW, Akte KiTa\n\ngez. HeB / JaW     TL: Ro.\n"
+        #expect(try found(note).filter { $0 == "JaW" }.count == 4)
+        // Without a code the note defines, a word of that shape stays: "HeB" alone is no list.
+        #expect(try !found("Die BtM/KfZ-Frage klären.").contains("KfZ"))
+    }
+
+    @Test func aSurnameThatIsANounFollowsAFirstNameInSmallLettersWhenTheNoteNamesIt() throws {
+        #expect(try found("mutter frau krüger reagiert nicht.\n>>> jannis krüger 4b").contains("jannis krüger"))
+        #expect(try !found("heute hat jannis koch gelernt.").contains("jannis koch"))
+    }
+
+    @Test func petFormsAndSmallGenitivesOfNamesInTheNote() throws {
+        #expect(try found("Sami sagte „Reuti hat Mama weh gemacht“. Herr Reuter kam.").contains("Reuti"))
+        #expect(try found("nachname von lennys mutter unbekannt. Lenny kam.").contains("lennys"))
+        #expect(try !found("Herr Reuter kam. Das Taxi kam spät.").contains("Taxi"))
+    }
+
+    @Test func chatSendersAreThePersonsOfTheChat() throws {
+        let chat = "Bena (22:14): bist du wach\nEfua (22:19): bena das IST schlimm.\nTermin (10:00): Jugendamt\n"
+        #expect(try found(chat) == ["Bena", "Efua", "bena"])
+        // One line before a time is no chat.
+        let rules = try engine.makeSession().anonymize("Zora (10:00): Jugendamt anrufen").findings.map(\.rule)
+        #expect(!rules.contains("engine.chat-sender"))
+    }
+
+    @Test func aNameBeforeTheFullStopAndTheClosingQuoteEndsTheQuote() throws {
+        #expect(try found("Sie sagte: „Rico schreit immer nachts, dann weint Noah.“ Laut Mutter").contains("Noah"))
+    }
+
+    @Test func quotedNicknamesWhereTheNoteSaysSoSpreadToTheirBareUse() throws {
+        let names = try found("- S. (41) mit Lenny (12) und \"Bubi\" (eigentl. Ben, 6)\n- Bubi sehr anhänglich\n")
+        #expect(names.filter { $0 == "Bubi" }.count == 2)
+        #expect(try found("aylin tippt auf Maximilian „Maxx“ aus der 9.").contains("Maxx"))
+        // A quoted word with a duration after it is a game, not a child.
+        #expect(try !found("Spiel „Plumpsack“ (5 Min.) in der Gruppe").contains("Plumpsack"))
+    }
+
+    @Test func codesInSmallLettersAfterANameInSmallLetters() throws {
+        let names = try found("rückspr. schulleitung hr. brandt (bt) → ja, bt informiert. fr. wesołowska (wsk) weiß es.")
+        #expect(names.filter { $0 == "bt" }.count == 2 && names.contains("wsk"))
+        #expect(try found("nachm.: jonas m. 8a wegen schwänzen").contains("jonas m."))
+    }
+
+    @Test func aSmallLetterStandsForThePersonOfTheNoteWithThatLetter() throws {
+        let note = "- elif (6c) kommt weinend\n- ihr ist aufgefallen e. seit karneval still. bitte s. unten, d. h. unten\n- e. darf zu mir\n"
+        #expect(try found(note).filter { $0 == "e." }.count == 2)
+        #expect(try !found(note).contains { $0.hasPrefix("s.") || $0.hasPrefix("h.") })
+    }
+
+    @Test func theMiddleDotOfLeichteSpracheJoinsTheCompound() throws {
+        #expect(try spans(of: .organisation, in: "Sie können zur Beratungs·stelle Kompass gehen.") == ["Beratungs·stelle Kompass"])
+        #expect(try found("Das ist im Erd·geschoss.") == ["Erd·geschoss"])
+        #expect(try found("Haus 3 · Raum 2") == ["Haus 3", "Raum 2"])
+    }
+
+    @Test func codesSigningEntriesOnLinesOfTheirOwnAndOpeningTableRows() throws {
+        let book = "Sa Früh\nruhig, Reisebett geholt.\n/mh\n\nSa Spät\nFr. Y. aufgelöst.\nTü\n\nSo\n- Besuch o. V.\nss\n"
+        #expect(try Set(found(book)).isSuperset(of: ["mh", "Tü", "ss"]))
+        let table = "Teilnehmende\nBK    ASD, fallführend\nMT    ASD, Teamleitung\nKM    Mutter\n\nTOP 3 Einschätzung (MT)\n"
+        #expect(try found(table).filter { $0 == "MT" }.count == 2)
+        #expect(try !found(table).contains("KM"))
+        // One line alone is a word.
+        #expect(try !found("Alles ruhig.\nok\n\nWeiter.").contains("ok"))
+    }
+
+    @Test func aFirstNameThatIsOtherwiseASmallWordIsANameWhenCapitalisedInASentence() throws {
+        let names = try found("Sie habe Max am Montag gesehen. Max habe erzählt, er liebt das Rosa und mag Malte.")
+        #expect(names.filter { $0 == "Max" }.count == 2 && names.contains("Malte") && !names.contains("Rosa"))
+        #expect(try found("Spiel (5 Min.) an Armen und Beinen, Links: 15 mmHg, Anti-Gewalt-Training").isEmpty)
+    }
+
+    @Test func nicknamesNamedByAnEqualsSignOrAFriend() throws {
+        #expect(try found("- \"Krümel\" / \"Krümi\" = Mia-Sophie (14 Mon.)\nDer Krümel weint.").filter { $0 == "Krümel" }.count == 2)
+        #expect(try found("hat nen kumpel \"bobo\", fährt weißen golf").contains("bobo"))
+    }
 }

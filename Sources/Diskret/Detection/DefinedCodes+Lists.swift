@@ -57,15 +57,22 @@ extension DefinedCodes {
     }
 
     /// Whether the item's word is followed by the end of the line or the list, a bracket, or a code's dot.
-    private func endsItem(_ index: Int, in text: TokenizedText) -> Bool {
+    func endsItem(_ index: Int, in text: TokenizedText) -> Bool {
         let tokens = text.tokens, units = text.units
         guard index < tokens.count, !tokens[index].flags.contains(.newlineBefore) else { return true }
+        // A column's gap ends the item as a line's end does ("gez. HeB / JaW     TL: Ro.").
+        if index > 0, isColumnGap(units[tokens[index - 1].end..<tokens[index].start]) { return true }
         let unit = units[tokens[index].start]
         if unit == 0x2E { return endsItem(index + 1, in: text) }
         // A closing bracket ends a list written inside one ("(erstellt: CE)"); a date after a code dates the
         // entry ("Übernommen: EK 13.03.").
         return unit == 0x28 || unit == 0x29 || isASCIIDigit(unit) || Self.separators.contains(unit)
             || Self.isJoiningWord(units[tokens[index].range])
+    }
+
+    /// Three spaces or more, or a tab: the gap between the columns of a line laid out by hand.
+    private func isColumnGap(_ gap: ArraySlice<UInt16>) -> Bool {
+        gap.count >= 3 && gap.allSatisfy { $0 == 0x20 || $0 == 0x09 } || gap.contains(0x09)
     }
 
     /// Two to four Latin letters beginning with a capital, not a role word nor, unless in capitals, a common
@@ -111,7 +118,7 @@ extension DefinedCodes {
         "zuständig", "zust", "fallführung", "ff", "mitarbeitende", "team", "besetzung", "angelegt", "erstellt",
         "durch", "übernommen", "übergeben", "abgetippt", "aufgenommen", "bearbeiter", "bearbeiterin", "sachbearbeitung",
         "ansprechpartner", "ansprechpartnerin", "ersteller", "erstellerin", "unterschrift", "handzeichen", "berat",
-        "rufbereitschaft", "bereitschaft", "hdz", "nd", "fd", "sd", "td",
+        "rufbereitschaft", "bereitschaft", "hdz", "nd", "fd", "sd", "td", "gesehen", "gelesen", "kenntnis",
     ].map { Array($0.utf16) })
 
     /// Labels of who is on duty: a role's letters after them are someone's code.

@@ -28,9 +28,11 @@ struct DefinedCodes {
         codes.formUnion(signOffAndHandoverCodes(in: text))
         codes.formUnion(entrySignatures(in: text))
         codes.formUnion(closingSignature(in: text))
+        codes.formUnion(codesOnLinesOfTheirOwn(in: text))
         codes.formUnion(initialsOfNamedPersons(personTokens: personTokens, in: text))
         codes.formUnion(codesAfterDutyWords(in: text))
         guard !codes.isEmpty else { return }
+        codes.formUnion(codesListedWith(codes, in: text))
         let tokens = text.tokens, units = text.units
         var covered = [Bool](repeating: false, count: units.count + 1)
         for candidate in candidates where candidate.score >= threshold { for offset in candidate.range { covered[offset] = true } }
@@ -77,7 +79,14 @@ struct DefinedCodes {
                   !tokens[nameStart].flags.contains(.newlineBefore) { nameStart -= 1 }
             let initials = (nameStart..<covered.upperBound).filter { tokens[$0].isWord && isLatinUpper(units[tokens[$0].start]) }
                 .map { units[tokens[$0].start] }
-            guard let first = initials.first else { continue }
+            guard let first = initials.first else {
+                // A name in small letters, a code of its letters in order: "fr. wesołowska (wsk)", "hr. brandt (bt)".
+                if covered.count == 1, tokens[covered.lowerBound].flags.contains(.lowercase),
+                   let code = smallCodeInBracket(at: index, of: Array(units[tokens[covered.lowerBound].range]), in: text) {
+                    codes.insert(code)
+                }
+                continue
+            }
             index += 1
             while index < tokens.count && index < covered.upperBound + 12 && units[tokens[index].start] != 0x29 {
                 let token = tokens[index]
@@ -93,6 +102,22 @@ struct DefinedCodes {
             }
         }
         return codes
+    }
+
+    /// The code of two or three small letters alone in the bracket that opens at token `opening`, when its
+    /// letters stand in `name` in that order and it begins with the name's first letter; no word of the lists.
+    private func smallCodeInBracket(at opening: Int, of name: [UInt16], in text: TokenizedText) -> [UInt16]? {
+        let tokens = text.tokens, units = text.units
+        let index = opening + 1
+        guard index + 1 < tokens.count, units[tokens[index + 1].start] == 0x29, isSmallCode(index, in: text) else { return nil }
+        let code = Array(units[tokens[index].range])
+        guard code[0] == name[0] else { return nil }
+        var rest = name.dropFirst()[...]
+        for letter in code.dropFirst() {
+            guard let found = rest.firstIndex(of: letter) else { return nil }
+            rest = rest[(found + 1)...]
+        }
+        return code
     }
 
     /// Whether `code` is made of the initials: capitals beginning with the first initial and ending with a later
@@ -297,6 +322,41 @@ struct DefinedCodes {
                 codes.insert(Array(units[tokens[after].range]))
             default:
                 continue
+            }
+        }
+        return codes
+    }
+
+    /// Codes listed with a known one: "HeB/JaW", "FK: HeB (fallf.), JaW (2. FK)" — the item after a code, its
+    /// bracket and a list's separator, when it has a code's shape and ends its item ("/ RB ASD:" does not);
+    /// followed along the list.
+    private func codesListedWith(_ known: Set<[UInt16]>, in text: TokenizedText) -> Set<[UInt16]> {
+        let tokens = text.tokens, units = text.units
+        var codes = Set<[UInt16]>()
+        for index in tokens.indices where tokens[index].isWord && (2...4).contains(tokens[index].end - tokens[index].start) {
+            var code = Array(units[tokens[index].range])
+            guard known.contains(code) else { continue }
+            var item = index
+            while true {
+                var next = item + 1
+                if next < tokens.count, units[tokens[next].start] == 0x2E, !tokens[next].flags.contains(.spaceBefore) { next += 1 }
+                if next < tokens.count, units[tokens[next].start] == 0x28 {  // the item's bracket: "(fallf.)"
+                    let limit = min(tokens.count, next + 8)
+                    guard let closing = tokens[next..<limit].firstIndex(where: { units[$0.start] == 0x29 }),
+                          !tokens[next...closing].contains(where: { $0.flags.contains(.newlineBefore) }) else { break }
+                    next = closing + 1
+                }
+                guard next + 1 < tokens.count, !tokens[next].flags.contains(.newlineBefore),
+                      !tokens[next + 1].flags.contains(.newlineBefore),
+                      [0x2C, 0x2F, 0x2B, 0x26].contains(units[tokens[next].start]), tokens[next].end - tokens[next].start == 1
+                else { break }
+                item = next + 1
+                guard tokens[item].isWord, isCodeShape(item, in: text), !lexicon.isRoleWord(text.key(item)),
+                      endsItem(item + 1, in: text) else { break }
+                code = Array(units[tokens[item].range])
+                // Capitals and small letters mixed ("JaW") or capitals only: a word that merely begins with one is a name.
+                guard code.dropFirst().contains(where: isLatinUpper) else { break }
+                codes.insert(code)
             }
         }
         return codes

@@ -10,6 +10,57 @@ struct Evidence {
     /// technical text would drag neighbouring jargon into names.
     static let confidentScore = 0.85
 
+    /// A first name that the dictionary knows only as a word in small letters ("max", "rosa", "malte"),
+    /// capitalised inside a sentence and not made a noun by an article before it ("Sie habe Max am 08.11.
+    /// gesehen", not "das Rosa"): German capitalises it there only as a name.
+    private func promoteCapitalisedFirstNames(in candidates: inout [Candidate], isFirstName: (Int) -> Bool, text: TokenizedText) {
+        let tokens = text.tokens, units = text.units
+        var promoted: [ArraySlice<UInt8>] = []
+        var atSentenceStarts: [Int] = []
+        for candidate in candidates.indices where candidates[candidate].score < threshold && isFirstName(candidate) {
+            let covered = tokenIndices(of: candidates[candidate].range, in: text)
+            guard covered.count == 1 else { continue }
+            let index = covered.lowerBound, token = tokens[index]
+            if token.isCapitalizedWord && token.isAtInitialPosition { atSentenceStarts.append(candidate) }
+            guard token.isCapitalizedWord, !token.flags.contains(.allCaps), !token.isAtInitialPosition, index > 0,
+                  !tokens[index - 1].flags.contains(.newlineBefore) || tokens[index - 1].isWord else { continue }
+            let key = text.key(index)
+            guard lexicon.isLowercaseWord(key), !lexicon.isNoun(key), !lexicon.isAllowed(key), !lexicon.isPlace(key),
+                  !text.looksLikeAbbreviation(index, shortCapitals: true), !text.followsNumber(index),
+                  tokens[index - 1].kind != .number else { continue }
+            // A label's word before its colon ("Links: 15 mmHg"), a compound's first part ("Anti-Gewalt-Training"),
+            // an inflected adjective made a noun ("an Armen und Beinen").
+            if index + 1 < tokens.count, [0x3A, 0x2D].contains(units[tokens[index + 1].start]) { continue }
+            if key.count >= 5, Self.inflections.contains(where: { key.hasSuffix($0) }) { continue }
+            // Not after a colon, a bullet or a dash (a field's value: "Status: Frei"), nor after a word that
+            // makes the next one a noun.
+            let before = index - 1
+            // After an opening quote the word begins the quoted sentence ("„Bin beim Training“").
+            if !tokens[before].isWord && [0x3A, 0x2D, 0x2013, 0x2022, 0x2F, 0x201E, 0x22, 0xBB, 0x201C].contains(units[tokens[before].start]) {
+                continue
+            }
+            if tokens[before].isWord && Self.nounMakers.contains(where: { text.key(before).elementsEqual($0) }) { continue }
+            candidates[candidate].score = threshold + 0.1
+            promoted.append(key)
+        }
+        // The same name opening a sentence ("Max habe erzählt") is the name too.
+        for candidate in atSentenceStarts {
+            let key = text.key(tokenIndices(of: candidates[candidate].range, in: text).lowerBound)
+            if promoted.contains(where: { $0.elementsEqual(key) }) { candidates[candidate].score = threshold + 0.1 }
+        }
+    }
+
+    private static let inflections: [[UInt8]] = ["en", "em", "es", "er"].map { Array($0.utf8) }
+
+    /// Words after which an adjective or verb is a noun: articles, contractions, quantifiers and numbers
+    /// (folded keys: "fünf" is "fuenf").
+    private static let nounMakers: [[UInt8]] = ["der", "die", "das", "dem", "den", "des", "ein", "eine", "einen", "einem", "einer",
+        "eines", "im", "am", "zum", "zur", "vom", "beim", "ins", "ans", "aufs", "etwas", "nichts", "viel", "wenig", "alles", "kein",
+        "keine", "ihr", "sein", "mein", "dein", "unser", "euer", "in", "als", "wie", "sehr", "ganz", "so", "zu", "zwei", "drei", "vier",
+        "fuenf", "sechs", "sieben", "acht", "neun", "zehn", "paar", "einige", "mehrere", "alle", "naechsten", "letzten", "diese", "jede",
+        "jeden", "wenige", "viele"]
+        .map { Array($0.utf8) }
+
     func apply(to candidates: inout [Candidate], in text: TokenizedText) {
         let count = text.tokens.count
         // Whether each candidate is a first name, asked of its type once; those added below (after the
@@ -27,6 +78,7 @@ struct Evidence {
             return bracket + 1 < count && text.units[text.tokens[bracket].start] == 0x28 && text.onlySpaceBetween(last, bracket)
                 && phoneStarts.contains(text.tokens[bracket + 1].start)
         }
+        promoteCapitalisedFirstNames(in: &candidates, isFirstName: isFirstName, text: text)
         for _ in 0..<4 {
             // Per token: part of a sure name, of a confident one, of a weak (first) name candidate.
             var sure = [Bool](repeating: false, count: count), confident = sure, weakNames = sure, weakFirstNames = sure

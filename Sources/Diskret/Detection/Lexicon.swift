@@ -25,6 +25,8 @@ final class Lexicon: @unchecked Sendable {
     /// Lists of words written in small letters (verbs, adjectives …), told by their file name
     /// (`lowercase-words.txt`): "essen" and "singen" in small letters are no towns.
     let lowercaseWordLists: [WordList]
+    /// The dictionary of nouns: a capitalised word in it may be a noun wherever it stands.
+    let nounLists: [WordList]
     /// The allow lists of role words and institutions (`roles.txt`, `institutions.txt`) and the words written
     /// into allow rules (ranks, courts): "KM", "ASD", "PK" are roles, not someone's initials.
     let roleLists: [WordList]
@@ -61,6 +63,12 @@ final class Lexicon: @unchecked Sendable {
             where path.value.hasSuffix("lowercase-words.txt") && !lowercase.contains(where: { $0 === list }) { lowercase.append(list) }
         }
         lowercaseWordLists = lowercase
+        var nouns: [WordList] = []
+        for rule in pack.wordLists {
+            for (path, list) in zip(rule.fields.ambiguousLists, rule.ambiguous)
+            where path.value.hasSuffix("nouns.txt") && !nouns.contains(where: { $0 === list }) { nouns.append(list) }
+        }
+        nounLists = nouns
         var roles: [WordList] = []
         for rule in pack.allow {
             guard case let .allow(fields) = rule.definition.body else { continue }
@@ -102,6 +110,8 @@ final class Lexicon: @unchecked Sendable {
     func isLowercaseWord(_ key: ArraySlice<UInt8>) -> Bool {
         answers.answer(.lowercaseWord, for: key) { lowercaseWordLists.anyContains(key) }
     }
+    /// Whether a word is a noun of the dictionary.
+    func isNoun(_ key: ArraySlice<UInt8>) -> Bool { answers.answer(.noun, for: key) { nounLists.anyContains(key) } }
     /// Whether a word can end a compound: a common word that is not only a place name.
     func isCompoundHead(_ key: ArraySlice<UInt8>) -> Bool {
         answers.answer(.compoundHead, for: key) { compoundHeadLists.anyContains(key) }

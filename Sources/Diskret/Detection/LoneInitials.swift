@@ -32,7 +32,34 @@ struct LoneInitials {
             candidates.append(Candidate(range: tokens[index].start..<tokens[index + 1].end, category: .person, label: Self.label,
                                         score: threshold, derived: true))
         }
+        applySmallLetters(to: &candidates, covered: covered, in: text)
     }
+
+    /// A note typed in small letters names a child by its small letter once it has named her ("elif" … "ihr ist
+    /// aufgefallen e. seit karneval sehr still", "wenn e. bestätigt"): a small letter and its full stop before a
+    /// word in small letters, when a person of the note begins with it and the letter is no common abbreviation
+    /// ("u.", "s.", "d. h.", "z. b.", "w." for weiblich).
+    private func applySmallLetters(to candidates: inout [Candidate], covered: OffsetSet, in text: TokenizedText) {
+        let tokens = text.tokens, units = text.units
+        var letters = Set<UInt16>()
+        for index in candidates.indices where candidates[index].category == .person && candidates[index].score >= threshold
+            && candidates[index].range.count >= 3 && isLatinLower(units[candidates[index].range.lowerBound]) {
+            letters.insert(units[candidates[index].range.lowerBound])
+        }
+        letters.subtract(Self.abbreviationLetters)
+        guard !letters.isEmpty else { return }
+        for index in tokens.indices.dropLast() where tokens[index].isWord && tokens[index].end - tokens[index].start == 1
+            && letters.contains(units[tokens[index].start]) && units[tokens[index + 1].start] == 0x2E
+            && !tokens[index + 1].flags.contains(.spaceBefore) && !covered.contains(tokens[index].start)
+            && !isAbbreviationPart(index, in: text) && isSubject(index, in: text) {
+            candidates.append(Candidate(range: tokens[index].start..<tokens[index + 1].end, category: .person, label: Self.label,
+                                        score: threshold, derived: true))
+        }
+    }
+
+    /// Small letters that stand for a word before their full stop: an, bei, der, für, gegen, (d.) h., in, mit,
+    /// nach, oder, siehe, und, von, weiblich, zu.
+    private static let abbreviationLetters: Set<UInt16> = Set("abdfghimnosuvwz".utf16)
 
     /// Whether the initial at `index` is followed, on its line, by a word in small letters of two letters or more
     /// that is no one-letter abbreviation and, after A., M., N. or V., no Latin word.

@@ -103,8 +103,11 @@ struct LowerCaseAddresses {
 
     /// German postcodes run from 01067 to 99998.
     private static let postcodeRange = 1067...99998
+    /// Words of place, and authorities and offices whose town follows them ("ASD meißen", "jugendamt riesa",
+    /// "für weinböhla zuständig").
     private static let placeWords: [[UInt8]] = ["in", "nach", "aus", "auf", "von", "bei", "richtung", "wohnt", "wohnen", "lebt",
-                                                "wohnhaft", "wh"].map { Array($0.utf8) }
+                                                "wohnhaft", "wh", "fuer", "asd", "jugendamt", "polizei", "jobcenter", "landkreis",
+                                                "lk", "stadt", "gemeinde", "amtsgericht", "rsd", "kjd"].map { Array($0.utf8) }
     private static let districtWords: [[UInt8]] = ["ot", "ortsteil"].map { Array($0.utf8) }
     private static let streetTypes: [[UInt8]] = ["strasse", "str", "weg", "platz", "allee", "ring", "damm", "gasse", "ufer",
                                                  "chaussee", "stieg", "twiete", "kamp"].map { Array($0.utf8) }

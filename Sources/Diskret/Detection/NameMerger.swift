@@ -83,8 +83,11 @@ struct NameMerger {
               !tokens[next].flags.contains(.newlineBefore) else { return name.upperBound }
         let dotted = next + 1 < tokens.count && units[tokens[next + 1].start] == 0x2E && !tokens[next + 1].flags.contains(.spaceBefore)
         if dotted, Self.generations.contains(Array(text.key(next))) { return tokens[next + 1].end }
+        // "m." before a class or a number is the surname's initial ("jonas m. 8a"), not "männlich" or "mit".
+        let initialBeforeNumber = dotted && units[tokens[next].start] | 0x20 == 0x6D && next + 2 < tokens.count
+            && (tokens[next + 2].kind == .number || tokens[next + 2].flags.contains(.hasDigit)) && !tokens[next + 2].flags.contains(.newlineBefore)
         guard tokens[next].end - tokens[next].start == 1, lexicon.isFirstName(text.key(last)),
-              !Self.oneLetterAbbreviations.contains(units[tokens[next].start] | 0x20) else { return name.upperBound }
+              initialBeforeNumber || !Self.oneLetterAbbreviations.contains(units[tokens[next].start] | 0x20) else { return name.upperBound }
         if dotted { return tokens[next + 1].end }
         // Without its full stop the letter must end the line or stand before a colon or comma.
         let after = next + 1

@@ -4,6 +4,7 @@
 /// also where it was typed in lower case.
 struct Propagation {
     static let rule = "engine.propagation"
+    private static let petFormLabel = RuleLabel(rule: rule, type: "person.name")
     /// The genitive ending "-es", tried when "-s" explained nothing.
     private static let esEnding = Array("es".utf8)
     let lexicon: Lexicon
@@ -20,6 +21,9 @@ struct Propagation {
         }
         // Only names found with context (or from the roster) spread: a bare list hit may be jargon, and the
         // lists find their own words everywhere anyway.
+        // The first four letters of the persons' names of five letters or more, with the longest name's length:
+        // a pet form ends in -i or -y where the name goes on ("Reuti" of Reuter, "Schmidti").
+        var petPrefixes: [UInt32: Int] = [:]
         for candidate in candidates.indices where candidates[candidate].score >= Evidence.confidentScore && !candidates[candidate].derived
             && [.person, .address, .organisation].contains(candidates[candidate].category) {
             let category = candidates[candidate].category
@@ -28,6 +32,9 @@ struct Propagation {
                 let word = text.key(index), hash = text.tokens[index].keyHash
                 if origin(of: word, hash: hash) == nil {
                     known.insert((word, category, RuleLabel(rule: Self.rule, type: candidates[candidate].type)), forHash: hash)
+                }
+                if category == .person, word.count >= 5, let prefix = Self.prefix(word) {
+                    petPrefixes[prefix] = max(petPrefixes[prefix] ?? 0, word.count)
                 }
             }
         }
@@ -63,6 +70,14 @@ struct Propagation {
                     candidates.append(Candidate(range: text.tokens[index].range, category: category, label: label, score: threshold, derived: true))
                 } else if firstNames.first(forHash: hash, where: { $0.elementsEqual(word) }) != nil {
                     candidates.append(Candidate(range: text.tokens[index].range, category: .person, label: firstNameLabel, score: threshold, derived: true))
+                } else if word.count > 3, word.last == 0x73 {  // a genitive in small letters: "lennys mutter"
+                    let stem = word.dropLast(), stemHash = fnv1a(stem)
+                    guard !lexicon.isCommonWord(stem), !lexicon.isAllowed(stem) else { continue }
+                    if let (category, label) = origin(of: stem, hash: stemHash), category == .person {
+                        candidates.append(Candidate(range: text.tokens[index].range, category: category, label: label, score: threshold, derived: true))
+                    } else if firstNames.first(forHash: stemHash, where: { $0.elementsEqual(stem) }) != nil {
+                        candidates.append(Candidate(range: text.tokens[index].range, category: .person, label: firstNameLabel, score: threshold, derived: true))
+                    }
                 }
                 continue
             }
@@ -70,6 +85,12 @@ struct Propagation {
                origin(of: word, hash: text.tokens[index].keyHash) == nil, !lexicon.isCommonWord(word), !lexicon.isAllowed(word),
                !lexicon.isKnownName(word), !lexicon.isPlace(word), !endsInCommonWord(word) {
                 candidates.append(Candidate(range: text.tokens[index].range, category: .person, label: firstNameLabel, score: threshold, derived: true))
+                continue
+            }
+            if (5...8).contains(word.count), word.last == 0x69 || word.last == 0x79, let prefix = Self.prefix(word),
+               let nameLength = petPrefixes[prefix], word.count <= nameLength, origin(of: word, hash: text.tokens[index].keyHash) == nil,
+               !lexicon.isCommonWord(word), !lexicon.isAllowed(word), !lexicon.isPlace(word) {
+                candidates.append(Candidate(range: text.tokens[index].range, category: .person, label: Self.petFormLabel, score: threshold, derived: true))
                 continue
             }
             var found = origin(of: word, hash: text.tokens[index].keyHash)

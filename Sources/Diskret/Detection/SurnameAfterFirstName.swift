@@ -28,7 +28,10 @@ struct SurnameAfterFirstName {
                   !lexicon.isAllowed(text.key(next)) || endsPersonCell(after: next, in: text) else { continue }
             let lowerCase = isLatinLower(units[candidates[position].range.lowerBound])
             if lowerCase {
-                guard tokens[next].flags.contains(.lowercase), !lexicon.isCommonWord(text.key(next)) else { continue }
+                // A surname that is also a noun ("krüger", "koch") only when the note names that person elsewhere
+                // ("mutter frau krüger"): after a first name in small letters a noun is as often the next word.
+                guard tokens[next].flags.contains(.lowercase),
+                      !lexicon.isCommonWord(text.key(next)) || isNamedElsewhere(next, in: text, candidates) else { continue }
             } else {
                 // A capitalised surname may be a place ("Olpe"), not a noun; the first name must be one for sure:
                 // no common word (a town's name is no doubt: "Ben" is one too).
@@ -42,6 +45,16 @@ struct SurnameAfterFirstName {
                                    score: lowerCase ? threshold : max(threshold, 0.7), derived: true))
         }
         candidates.append(contentsOf: added)
+    }
+
+    /// Whether the word at `index` is a surname the lists know that a person finding of the note already holds.
+    private func isNamedElsewhere(_ index: Int, in text: TokenizedText, _ candidates: [Candidate]) -> Bool {
+        let key = text.key(index)
+        guard lexicon.isSurname(key), !lexicon.isLowercaseWord(key) else { return false }
+        return candidates.contains { candidate in
+            candidate.category == .person && candidate.score >= threshold && candidate.range.lowerBound != text.tokens[index].start
+                && tokenIndices(of: candidate.range, in: text).contains { text.key($0).elementsEqual(key) }
+        }
     }
 
     /// A surname of two letters ("Gülay Er", "Ahmet Ay", "Mei Li"): capitalised after a capitalised first name

@@ -4,7 +4,8 @@ import DiskretICU
 /// rule runs, with a map from every view offset back to the note.
 ///
 /// Dropped: invisible format characters (soft hyphen, zero-width characters, word joiner, a byte-order mark,
-/// bidi marks and other default-ignorable `Cf` characters) and control characters (NUL, DEL, U+001F, …; a lone
+/// bidi marks and other default-ignorable `Cf` characters), the middle dot that splits Leichte Sprache's
+/// compounds ("Jugend·amt") and control characters (NUL, DEL, U+001F, …; a lone
 /// CR, VT, FF, NEL, U+2028 and U+2029 only inside a word, where they split it — a lone CR not in a note
 /// whose lines end with one). Read as something else: every
 /// space separator as a space, CR LF and a lone CR (and NEL, U+2028, U+2029 between words) as LF, full-width
@@ -61,7 +62,7 @@ package struct DetectionView {
         while index < note.count {
             let unit = note[index]
             // Printable ASCII except the hyphen, and Latin-1 and Latin Extended letters: never changed.
-            if (unit >= 0x20 && unit < 0x7F && unit != 0x2D && !OCRDigits.isLookAlike(unit)) || (unit > 0xAD && unit < 0x300)
+            if (unit >= 0x20 && unit < 0x7F && unit != 0x2D && !OCRDigits.isLookAlike(unit)) || (unit > 0xAD && unit < 0x300 && unit != 0xB7)
                 || unit == 0x0A || unit == 0x09 {
                 index += 1
                 continue
@@ -104,6 +105,7 @@ package struct DetectionView {
         case 0x4F, 0x6F, 0x6C, 0x49: return OCRDigits.digit(in: note, at: index).map { .unit($0, width: 1) }
         case 0x20...0x7E: return nil
         case 0xA0: return .unit(0x20, width: 1)
+        case 0xB7, 0x2027: return isCompoundDot(note, index) ? .drop : nil
         case 0xA1..<0x300: return nil
         // General punctuation between the spaces and the invisible characters: dashes, quotes, bullets.
         case 0x2010...0x2027, 0x2030...0x205E: return nil
@@ -154,6 +156,12 @@ package struct DetectionView {
         guard next < note.count, isLetter(note[next]) else { return nil }
         if note[index] != 0xAD && !isLowercase(note[next]) { return nil }
         return next
+    }
+
+    /// Whether the middle dot at `index` splits a compound as Leichte Sprache writes it ("Beratungs·stelle",
+    /// "Jugend·amt"): a letter before it, a small letter after it.
+    private static func isCompoundDot(_ note: UnsafeBufferPointer<UInt16>, _ index: Int) -> Bool {
+        index > 0 && index + 1 < note.count && isLetter(note[index - 1]) && isLowercase(note[index + 1])
     }
 
     /// Whether the unit at `index` stands between two letters or digits (ignoring invisible characters).

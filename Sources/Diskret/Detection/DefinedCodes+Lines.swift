@@ -1,0 +1,53 @@
+/// Codes that stand on lines of their own: the writer signing each entry of a handover book or log on the line
+/// below it ("/mh", "Tü", "– SK", "ss"), and the codes opening the rows of a participants' table, a column's gap
+/// before their role ("BK    ASD, fallführend"). One such line may be a word; two or more make a log or table.
+extension DefinedCodes {
+    func codesOnLinesOfTheirOwn(in text: TokenizedText) -> Set<[UInt16]> {
+        let tokens = text.tokens, units = text.units
+        var signatures: [[UInt16]] = [], rowHeads: [[UInt16]] = []
+        var lineStart = 0
+        while lineStart < tokens.count {
+            var lineEnd = lineStart + 1
+            while lineEnd < tokens.count && !tokens[lineEnd].flags.contains(.newlineBefore) { lineEnd += 1 }
+            defer { lineStart = lineEnd }
+            var first = lineStart
+            // A sign-off mark before the code: "/", "–", "-", "--".
+            while first < lineEnd - 1, !tokens[first].isWord, first - lineStart < 2,
+                  units[tokens[first].range].allSatisfy({ Self.signOffMarks.contains($0) }) { first += 1 }
+            guard tokens[first].isWord, (2...3).contains(tokens[first].end - tokens[first].start),
+                  units[tokens[first].range].allSatisfy({ isLatinUpper($0) || isLatinLower($0) }) else { continue }
+            if first == lineEnd - 1 {
+                if isSignatureCode(first, in: text) { signatures.append(Array(units[tokens[first].range])) }
+            } else if first == lineStart, isColumnGapAfter(first, in: text), isCodeShape(first, in: text),
+                      !lexicon.isRoleWord(text.key(first)) {
+                rowHeads.append(Array(units[tokens[first].range]))
+            }
+        }
+        var codes = Set<[UInt16]>()
+        if signatures.count >= 2 { codes.formUnion(signatures) }
+        if rowHeads.count >= 2 { codes.formUnion(rowHeads) }
+        return codes
+    }
+
+    /// A code alone on its line, two or three letters that are no role, no allowed word and no word that
+    /// closes a note; in small letters no verb or adjective either. A noun's letters ("SS") or a verb's once
+    /// folded ("Tü" is "tue") do not stand alone on a line between entries.
+    private func isSignatureCode(_ index: Int, in text: TokenizedText) -> Bool {
+        let key = text.key(index)
+        guard !Self.closingWordKeys.contains(Array(key)), !lexicon.isRoleWord(key), !lexicon.isAllowed(key) else { return false }
+        return !text.units[text.tokens[index].range].allSatisfy(isLatinLower) || !lexicon.isLowercaseWord(key)
+    }
+
+    /// Whether three spaces or more, or a tab, follow the token at `index` on its line.
+    private func isColumnGapAfter(_ index: Int, in text: TokenizedText) -> Bool {
+        let next = index + 1
+        guard next < text.tokens.count, !text.tokens[next].flags.contains(.newlineBefore) else { return false }
+        let gap = text.units[text.tokens[index].end..<text.tokens[next].start]
+        return gap.contains(0x09) || (gap.count >= 3 && gap.allSatisfy { $0 == 0x20 })
+    }
+
+    private static let signOffMarks: Set<UInt16> = [0x2F, 0x2013, 0x2014, 0x2D]
+    /// Words that stand alone on a line without signing it.
+    private static let closingWordKeys: Set<[UInt8]> = Set(["ok", "ja", "nein", "ende", "gez", "info", "fyi", "todo", "tbc",
+        "eilt", "wv", "zda", "erl", "top", "neu", "alt", "gut"].map { Array($0.utf8) })
+}

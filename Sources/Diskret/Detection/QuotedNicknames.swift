@@ -1,0 +1,92 @@
+/// A word in quotation marks is a person's nickname where the note says so: right after the person's name
+/// ("Maximilian „Maxx“"), after "genannt", "Spitzname", "alias" or "zu Hause" ("zu Hause „Zia-jan“"), or before
+/// a bracket with an age or the real name ("„Bubi“ (eigentl. Ben, 6)", "„Krümel“ = Mia-Sophie"), or after a friend
+/// or relative, in small letters too ("nen kumpel \"bobo\""). Found with context, the nickname then
+/// spreads to where it stands alone ("Bubi sehr anhänglich").
+struct QuotedNicknames {
+    static let label = RuleLabel(rule: "engine.quoted-nickname", type: "person.nickname")
+    let lexicon: Lexicon
+    let threshold: Double
+
+    func apply(to candidates: inout [Candidate], in text: TokenizedText) {
+        let tokens = text.tokens, units = text.units
+        var personEnds: Set<Int> = []
+        for candidate in candidates where candidate.category == .person && candidate.score >= threshold {
+            personEnds.insert(candidate.range.upperBound)
+        }
+        var added: [Candidate] = []
+        for index in tokens.indices.dropFirst().dropLast() where Self.openingQuotes.contains(units[tokens[index - 1].start])
+            && tokens[index - 1].end - tokens[index - 1].start == 1 {
+            // The word, hyphenated parts included ("Zia-jan"), then the closing quote.
+            var last = index
+            while last + 2 < tokens.count, text.isJoiner(last + 1, after: last), tokens[last + 2].isWord,
+                  !tokens[last + 2].flags.contains(.spaceBefore) { last += 2 }
+            let closing = last + 1
+            let smallAfterFriend = tokens[index].flags.contains(.lowercase) && index >= 2
+                && Self.friendWords.contains(where: { text.key(index - 2).elementsEqual($0) })
+                && !lexicon.isLowercaseWord(text.key(index))
+            guard tokens[index].isCapitalizedWord || smallAfterFriend, !tokens[index].flags.contains(.allCaps), closing < tokens.count,
+                  Self.closingQuotes.contains(units[tokens[closing].start]), tokens[closing].end - tokens[closing].start == 1,
+                  (3...16).contains(tokens[last].end - tokens[index].start) else { continue }
+            let key = text.key(index)
+            // A verb or adjective in quotes is a quoted word ("„krass“"); a noun may be a pet name ("„Krümel“").
+            guard !lexicon.isAllowed(key), !lexicon.isRoleWord(key),
+                  last > index || !lexicon.isLowercaseWord(key) || lexicon.isNoun(key) else { continue }
+            guard isNamedAsNickname(openingQuote: index - 1, closingQuote: closing, personEnds: personEnds, in: text) else { continue }
+            added.append(Candidate(range: tokens[index].start..<tokens[last].end, category: .person, label: Self.label, score: 0.85))
+        }
+        candidates.append(contentsOf: added)
+    }
+
+    /// Whether the quote follows a person's name or a word that introduces a nickname, or a bracket with an age
+    /// or "eigentl." follows it.
+    private func isNamedAsNickname(openingQuote: Int, closingQuote: Int, personEnds: Set<Int>, in text: TokenizedText) -> Bool {
+        let tokens = text.tokens, units = text.units
+        let before = openingQuote - 1
+        if before >= 0, !tokens[openingQuote].flags.contains(.newlineBefore) {
+            var end = tokens[before].end
+            // "Ben, „Bubi“", "Zia / „Ahmadzia“"
+            if [0x2C, 0x2F].contains(units[tokens[before].start]), before >= 1 { end = tokens[before - 1].end }
+            if personEnds.contains(end) { return true }
+            let word = text.key(before)
+            if Self.introducingWords.contains(where: { word.elementsEqual($0) }) || Self.friendWords.contains(where: { word.elementsEqual($0) }) {
+                return true
+            }
+            if word.elementsEqual(Self.house), before >= 1, text.key(before - 1).elementsEqual(Self.at) { return true }
+        }
+        // "„Krümel“ / „Krümi“ = Mia-Sophie": the name after "=", past another quoted form.
+        var after = closingQuote + 1
+        if after + 3 < tokens.count, units[tokens[after].start] == 0x2F, Self.openingQuotes.contains(units[tokens[after + 1].start]),
+           Self.closingQuotes.contains(units[tokens[after + 3].start]) { after += 4 }
+        if after + 1 < tokens.count, units[tokens[after].start] == 0x3D, !tokens[after + 1].flags.contains(.newlineBefore),
+           tokens[after + 1].isCapitalizedWord { return true }
+        let bracket = closingQuote + 1
+        guard bracket + 1 < tokens.count, units[tokens[bracket].start] == 0x28, !tokens[bracket].flags.contains(.newlineBefore)
+        else { return false }
+        let inside = bracket + 1
+        // An age: the number alone or before "J." ("(6)", "(6, Kita)", "(6 J.)"), not a duration ("(5 Min.)").
+        if tokens[inside].kind == .number, let age = text.asciiNumber(inside), age <= 19, inside + 1 < tokens.count {
+            let after = inside + 1
+            if [0x29, 0x2C].contains(units[tokens[after].start]) || Self.yearWords.contains(where: { text.key(after).elementsEqual($0) }) {
+                return true
+            }
+        }
+        let word = text.key(inside)
+        return Self.realNameWords.contains { word.elementsEqual($0) }
+    }
+
+    private static let openingQuotes: Set<UInt16> = [0x22, 0x201E, 0x201C, 0xBB, 0xAB, 0x2039, 0x203A, 0x201A, 0x2018]
+    private static let closingQuotes: Set<UInt16> = [0x22, 0x201C, 0x201D, 0xAB, 0xBB, 0x2039, 0x203A, 0x2018, 0x2019]
+    /// Words before a nickname: "genannt „Bubi“", "Spitzname „Maxx“", "alias „Kiki“".
+    private static let introducingWords: [[UInt8]] = ["genannt", "gen", "spitzname", "spitznamen", "rufname", "alias", "kosename"]
+        .map { Array($0.utf8) }
+    /// Friends and relatives named by a nickname in small letters: "nen kumpel \"bobo\"", "ihr freund \"toni\"".
+    private static let friendWords: [[UInt8]] = ["kumpel", "freund", "freundin", "typ", "bruder", "schwester", "cousin", "cousine",
+        "onkel", "tante", "kollege", "kollegin"].map { Array($0.utf8) }
+    /// Words in the bracket after a nickname that give the real name: "(eigentl. Ben)", "(richtig: Benjamin)".
+    private static let realNameWords: [[UInt8]] = ["eigentl", "eigentlich", "richtig", "buergerlich"]
+        .map { Array($0.utf8) }
+    private static let yearWords: [[UInt8]] = ["j", "jahre", "jahr"].map { Array($0.utf8) }
+    private static let house = Array("hause".utf8)
+    private static let at = Array("zu".utf8)
+}
