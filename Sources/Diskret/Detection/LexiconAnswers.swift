@@ -9,7 +9,7 @@
 final class LexiconAnswers {
     /// The longest key kept, in bytes.
     static let maxKeyBytes = 16
-    /// The number of slots, as a base-2 logarithm (24 bytes each: 192 KB).
+    /// The number of slots, as a base-2 logarithm (32 bytes each: 256 KB).
     static let slotBits = 13
 
     /// A question's number: bit `question` of a slot's answers says it was asked, bit `question + 16` the answer.
@@ -18,22 +18,8 @@ final class LexiconAnswers {
              femaleFirstName, maleFirstName, noun
     }
 
-    private struct Slot {
-        var head: UInt64 = 0
-        var tail: UInt64 = 0
-        /// The answers in the low 32 bits, the key's length above them, and `filled`.
-        var meta: UInt64 = 0
-        static let filled: UInt64 = 1 << 63
-    }
-
-    private let slots: UnsafeMutablePointer<Slot>
-
-    init() {
-        slots = .allocate(capacity: 1 << Self.slotBits)
-        slots.initialize(repeating: Slot(), count: 1 << Self.slotBits)
-    }
-
-    deinit { slots.deallocate() }
+    private typealias Slot = WordSlot
+    private let slots = DirectMappedSlots(bits: slotBits, empty: Slot())
 
     /// The answer to `question` for `key`: a kept one if the word was asked it before, else `compute()`'s.
     @inline(__always)
@@ -63,7 +49,7 @@ final class LexiconAnswers {
         var hash = (head ^ UInt64(length)) &* 0x9E37_79B9_7F4A_7C15 ^ tail &* 0xC2B2_AE3D_27D4_EB4F
         hash ^= hash >> 29
         hash &*= 0xBF58_476D_1CE4_E5B9
-        let slot = slots + Int(hash >> UInt64(64 - Self.slotBits))
+        let slot = slots.slot(for: hash)
         let meta = Slot.filled | UInt64(length) << 32
         let asked: UInt64 = 1 << UInt64(question.rawValue), yes: UInt64 = 1 << UInt64(question.rawValue + 16)
         if slot.pointee.meta & ~0xFFFF_FFFF == meta && slot.pointee.head == head && slot.pointee.tail == tail {
@@ -73,7 +59,7 @@ final class LexiconAnswers {
             return answer
         }
         let answer = compute()
-        slot.pointee = Slot(head: head, tail: tail, meta: meta | asked | (answer ? yes : 0))
+        slot.pointee = Slot(hash: hash, head: head, tail: tail, meta: meta | asked | (answer ? yes : 0))
         return answer
     }
 }

@@ -11,23 +11,8 @@ final class WordAnswers {
     /// The number of slots, as a base-2 logarithm (32 bytes each: 256 KB).
     static let slotBits = 13
 
-    private struct Slot {
-        var hash: UInt64 = 0
-        var head: UInt64 = 0
-        var tail: UInt64 = 0
-        /// The answers in the low 32 bits, the key's length above them, and `filled`.
-        var meta: UInt64 = 0
-        static let filled: UInt64 = 1 << 63
-    }
-
-    private let slots: UnsafeMutablePointer<Slot>
-
-    init() {
-        slots = .allocate(capacity: 1 << Self.slotBits)
-        slots.initialize(repeating: Slot(), count: 1 << Self.slotBits)
-    }
-
-    deinit { slots.deallocate() }
+    private typealias Slot = WordSlot
+    private let slots = DirectMappedSlots(bits: slotBits, empty: Slot())
 
     /// The answers for token `index` of `text`: kept ones if its key was seen before, else `compute()`'s.
     @inline(__always)
@@ -43,7 +28,7 @@ final class WordAnswers {
             }
         }
         let meta = Slot.filled | UInt64(length) << 32
-        let slot = slots + Int(BloomFilter.mix(token.keyHash) >> UInt64(64 - Self.slotBits))
+        let slot = slots.slot(for: BloomFilter.mix(token.keyHash))
         if slot.pointee.meta & ~0xFFFF_FFFF == meta && slot.pointee.hash == token.keyHash
             && slot.pointee.head == head && slot.pointee.tail == tail {
             return UInt32(truncatingIfNeeded: slot.pointee.meta)
