@@ -36,13 +36,18 @@ struct DefinedCodes {
         let tokens = text.tokens, units = text.units
         var covered = [Bool](repeating: false, count: units.count + 1)
         for candidate in candidates where candidate.score >= threshold { for offset in candidate.range { covered[offset] = true } }
-        for token in tokens where token.isWord && (2...4).contains(token.end - token.start) && !covered[token.start]
-            && codes.contains(Array(units[token.range])) {
+        for token in tokens where token.isWord && (2...5).contains(token.end - token.start) && !covered[token.start]
+            && (codes.contains(Array(units[token.range])) || isGenitive(of: codes, units[token.range])) {
             // An abbreviated name keeps its full stop ("Sch.", "Kü."): left behind, it marks the abbreviation.
             let abbreviated = token.end < units.count && units[token.end] == 0x2E && units[token.range].contains(where: isLatinLower)
             candidates.append(Candidate(range: token.start..<(abbreviated ? token.end + 1 : token.end), category: .person,
                                         label: Self.label, score: threshold, derived: true))
         }
+    }
+
+    /// Whether `word` is a code in capitals with a genitive "s" ("RHs Mutter").
+    private func isGenitive(of codes: Set<[UInt16]>, _ word: ArraySlice<UInt16>) -> Bool {
+        word.count >= 3 && word.last == 0x73 && word.dropLast().allSatisfy(isLatinUpper) && codes.contains(Array(word.dropLast()))
     }
 
     /// Codes in the bracket after a person, and before a bracket that holds one. The code must begin with the person's first initial (and, for a name
@@ -155,7 +160,7 @@ struct DefinedCodes {
         return codes
     }
 
-    /// The writer's code after the date of an entry: "9.1.25 – KB", "Mi 15.1. KB" ending the line, or alone in
+    /// The writer's code after the date of an entry: "9.1.25 – KB", "19.02.25 /HK", "Mi 15.1. KB" ending the line, or alone in
     /// a bracket behind the date ("Gespräch 08.10.24 (DO):"). Capitals only, and no role word ("(ASD)").
     private func authorCodes(after candidates: [Candidate], in text: TokenizedText) -> Set<[UInt16]> {
         let tokens = text.tokens, units = text.units
@@ -167,7 +172,9 @@ struct DefinedCodes {
             else { continue }
             let unit = units[tokens[index].start]
             let bracket = unit == 0x28
-            if bracket || unit == 0x2013 || unit == 0x2D || unit == 0x2014 { index += 1 }
+            // A slash only set apart from the date ("19.02.25 /HK"): glued to it, it names a department ("…2029/RAD").
+            let slash = unit == 0x2F && tokens[index].flags.contains(.spaceBefore)
+            if bracket || unit == 0x2013 || unit == 0x2D || unit == 0x2014 || slash { index += 1 }
             guard index < tokens.count, tokens[index].isWord, !tokens[index].flags.contains(.newlineBefore),
                   (2...3).contains(tokens[index].end - tokens[index].start),
                   units[tokens[index].range].allSatisfy(isLatinUpper), !lexicon.isAllowed(text.key(index)) else { continue }
