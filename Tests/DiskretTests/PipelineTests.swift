@@ -651,4 +651,11 @@ import Testing
         #expect(names.contains("RHs") && names.contains("HK"))
         #expect(try found("Einsatz (KV z. N. Kowalczyk, Marzena)") == ["Kowalczyk, Marzena"])
     }
+
+    @Test func codesOfCapitalsAndSmallLettersDefinedByEqualsAndNamesBeforeAges() throws {
+        let names = try found("Kürzel: KS = Katrin Schubert · AnM = Anne Mählmann\nDienste: Mo–Fr KS / AnM\n")
+        #expect(names.filter { $0 == "AnM" }.count == 2)
+        let children = "Zarina (6), Chadischa (10 Monate), zuhause. Leere Bierkästen (4), Seite (3)."
+        #expect(try spans(of: .person, in: children) == ["Zarina", "Chadischa"])
+    }
 }

@@ -126,6 +126,11 @@ struct DefinedCodes {
     /// Whether `code` is made of the initials: capitals beginning with the first initial and ending with a later
     /// one (a single-word name: any capitals but a shift word), or the same in small letters, letter for letter.
     private static func isCode(_ code: [UInt16], of initials: [UInt16], first: UInt16) -> Bool {
+        // Capitals and small letters ("AnM" = Anne Mählmann, "JoK"): the capitals are the initials, in order.
+        if isLatinUpper(code[0]), code.contains(where: isLatinLower), code.allSatisfy({ isLatinUpper($0) || isLatinLower($0) }) {
+            let capitals = code.filter(isLatinUpper)
+            return capitals.count >= 2 && capitals.count == initials.count && capitals == initials
+        }
         if code.allSatisfy(isLatinUpper) {
             guard code[0] == first else { return false }
             return initials.count < 2 ? !shiftWords.contains(code) : initials.dropFirst().contains(code[code.count - 1])
@@ -146,7 +151,9 @@ struct DefinedCodes {
                   !tokens[index + 1].flags.contains(.newlineBefore), !lexicon.isAllowed(text.key(code)) else { continue }
             var initials: [UInt16] = []
             var next = index + 1
-            while next < tokens.count, next < index + 8, !tokens[next].flags.contains(.newlineBefore), units[tokens[next].start] != 0x2C {
+            // Up to the item's end: a comma, "·", ";", "|" or "/" ("KS = Katrin Schubert · AnM = Anne Mählmann").
+            while next < tokens.count, next < index + 8, !tokens[next].flags.contains(.newlineBefore),
+                  ![0x2C, 0xB7, 0x3B, 0x7C, 0x2F].contains(units[tokens[next].start]) {
                 if tokens[next].isWord, isLatinUpper(units[tokens[next].start]) { initials.append(units[tokens[next].start]) }
                 next += 1
             }

@@ -104,6 +104,11 @@ final class Lexicon: Sendable {
     func isPlace(_ key: ArraySlice<UInt8>) -> Bool { placeLists.anyContains(key) }
     /// Whether a word is one written in small letters (a verb, an adjective …).
     func isLowercaseWord(_ key: ArraySlice<UInt8>) -> Bool { lowercaseWordLists.anyContains(key) }
+    /// Whether a word ends in a common word of four letters or more: a compound ("Winterjacken", "Bierkästen").
+    func endsInCommonWord(_ word: ArraySlice<UInt8>) -> Bool {
+        guard word.count >= 7 else { return false }
+        return ((word.startIndex + 3)...(word.endIndex - 4)).contains { isCompoundHead(word[$0...]) }
+    }
     /// Whether a word is a noun of the dictionary.
     func isNoun(_ key: ArraySlice<UInt8>) -> Bool { nounLists.anyContains(key) }
     /// Whether a word can end a compound: a common word that is not only a place name.
