@@ -636,4 +636,26 @@ import Testing
         #expect(try found("- \"Krümel\" / \"Krümi\" = Mia-Sophie (14 Mon.)\nDer Krümel weint.").filter { $0 == "Krümel" }.count == 2)
         #expect(try found("hat nen kumpel \"bobo\", fährt weißen golf").contains("bobo"))
     }
+
+    @Test func aPoliceFaxInCapitalsKeepsItsAbbreviationsAndFindsItsNickname() throws {
+        let fax = "GESCH.: WAGNER, MELANIE\nBESCH.: HODZIC, EMIR, GEN. \"EMKO\", GEB. 02.12.1988\nEINWILLIGUNG GESCH. LIEGT VOR, "
+            + "GESCH. ERSCHIEN PERSÖNLICH.\nSPRICHT SOHN AN (\"PAPA EMKO HOLT DICH\")\n"
+        let names = try found(fax)
+        #expect(names.filter { $0 == "EMKO" }.count == 2)
+        #expect(!names.contains { $0.contains("GESCH") || $0.contains("LIEGT") || $0.contains("ERSCHIEN") })
+    }
+
+    @Test func codesAfterADateAndASlashAndTheirGenitive() throws {
+        let table = "| Datum | MA | Art |\n| 3.2. | RH | Anruf |\n| 4.2. | RH | Kita-Wechsel wg. Nähe zu RHs Mutter |\n19.02.25 /HK\nFr. D. erreicht.\n"
+        let names = try found(table)
+        #expect(names.contains("RHs") && names.contains("HK"))
+        #expect(try found("Einsatz (KV z. N. Kowalczyk, Marzena)") == ["Kowalczyk, Marzena"])
+    }
+
+    @Test func codesOfCapitalsAndSmallLettersDefinedByEqualsAndNamesBeforeAges() throws {
+        let names = try found("Kürzel: KS = Katrin Schubert · AnM = Anne Mählmann\nDienste: Mo–Fr KS / AnM\n")
+        #expect(names.filter { $0 == "AnM" }.count == 2)
+        let children = "Zarina (6), Chadischa (10 Monate), zuhause. Leere Bierkästen (4), Seite (3)."
+        #expect(try spans(of: .person, in: children) == ["Zarina", "Chadischa"])
+    }
 }

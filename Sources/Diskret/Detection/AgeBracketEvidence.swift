@@ -27,7 +27,34 @@ struct AgeBracketEvidence {
                 candidates[index].score = threshold
             }
         }
+        addNamesBeforeAges(to: &candidates, in: text)
     }
+
+    /// A word no rule took before an age in brackets: a name no list holds ("Chadischat (10 Monate)"), or a first
+    /// name typed in small letters ("wollte ben (4) abholen"). Not a word of the dictionaries, a role or a unit.
+    private func addNamesBeforeAges(to candidates: inout [Candidate], in text: TokenizedText) {
+        let tokens = text.tokens, units = text.units
+        var starts = Set<Int>()
+        for index in tokens.indices.dropFirst().dropLast() where units[tokens[index].start] == 0x28
+            && tokens[index].end - tokens[index].start == 1 && tokens[index + 1].kind == .number
+            && tokens[index - 1].isWord && text.onlySpaceBetween(index - 1, index) {
+            let word = index - 1, number = index + 1
+            guard let age = text.asciiNumber(number), age <= 19, number + 1 < tokens.count else { continue }
+            let after = units[tokens[number + 1].start]
+            guard after == 0x29 || after == 0x2C || Self.ageUnits.contains(where: { text.key(number + 1).elementsEqual($0) }) else { continue }
+            let key = text.key(word)
+            let capitalised = tokens[word].isCapitalizedWord && !tokens[word].flags.contains(.allCaps)
+            let small = tokens[word].flags.contains(.lowercase) && lexicon.isFirstName(key)
+            guard capitalised || small, tokens[word].end - tokens[word].start >= 3, !lexicon.isCommonWord(key), !lexicon.isAllowed(key),
+                  !lexicon.isRoleWord(key), !lexicon.endsInCommonWord(key) else { continue }
+            if starts.isEmpty { for candidate in candidates { starts.insert(candidate.range.lowerBound) } }
+            guard !starts.contains(tokens[word].start) else { continue }
+            candidates.append(Candidate(range: tokens[word].range, category: .person, label: Self.label, score: threshold, derived: true))
+        }
+    }
+
+    private static let label = RuleLabel(rule: "engine.name-before-age", type: "person.name")
+    private static let ageUnits: [[UInt8]] = ["j", "jahre", "mon", "monate", "wo", "wochen"].map { Array($0.utf8) }
 
     private static let qualifiers: [[UInt16]] = ["ca. ", "fast ", "knapp ", "jetzt ", "heute "].map { Array($0.utf16) }
 

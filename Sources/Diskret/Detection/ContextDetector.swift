@@ -128,7 +128,16 @@ struct ContextDetector {
         // A line break is crossed only after a label colon ("Patientin:⏎Gerlinde …"), not after a heading
         // that happens to end with a trigger word ("… an das Jugendamt⏎Abteilung …").
         if lineBreaks && text.tokens[target].flags.contains(.newlineBefore) && run.lastColon < first { return true }
+        // A rank in capitals ends a signature's line ("gez. Lindner, PHMin⏎Revierstation …"), not a name's start.
+        if text.tokens[target].flags.contains(.newlineBefore) && run.lastColon < first && isRankAbbreviation(first - 1, text) { return true }
         return run.lastStop >= max(first, 1)
+    }
+
+    /// A short word with two capitals or more: "PHMin", "KHK", "POK'in" (its last token).
+    private func isRankAbbreviation(_ index: Int, _ text: TokenizedText) -> Bool {
+        guard index >= 0, index < text.tokens.count, text.tokens[index].isWord else { return false }
+        let word = text.units[text.tokens[index].range]
+        return word.count <= 7 && word.lazy.filter(isLatinUpper).count >= 2
     }
 
     /// Whether the letters of `tokens` are exactly `letters` (no requirement when nil).

@@ -133,7 +133,7 @@ extension DefinedCodes {
         return word
     }
 
-    /// Labels followed by a code without a colon: "f.d.R. JB", "gez. AK", "Prot. JB".
-    private static let labelsWithoutColon: Set<[UInt16]> = Set(["fdr", "gez", "prot", "hz", "hdz"].map { Array($0.utf16) })
+    /// Labels followed by a code without a colon: "f.d.R. JB", "gez. AK", "Prot. JB", "aufgen. sk".
+    private static let labelsWithoutColon: Set<[UInt16]> = Set(["fdr", "gez", "prot", "hz", "hdz", "aufgen", "aufg"].map { Array($0.utf16) })
     private static let longestLabelWithoutColon = labelsWithoutColon.map(\.count).max() ?? 0
 }

@@ -38,13 +38,19 @@ struct DefinedCodes {
         for candidate in candidates where candidate.score >= threshold { for offset in candidate.range { covered[offset] = true } }
         // Compared in place, not as an array made per word: the codes are few, the words many.
         let codeList = Array(codes)
-        for token in tokens where token.isWord && (2...4).contains(token.end - token.start) && !covered[token.start]
-            && codeList.contains(where: { $0.count == token.end - token.start && $0.elementsEqual(units[token.range]) }) {
+        for token in tokens where token.isWord && (2...5).contains(token.end - token.start) && !covered[token.start]
+            && (codeList.contains(where: { $0.count == token.end - token.start && $0.elementsEqual(units[token.range]) })
+                || isGenitive(of: codes, units[token.range])) {
             // An abbreviated name keeps its full stop ("Sch.", "Kü."): left behind, it marks the abbreviation.
             let abbreviated = token.end < units.count && units[token.end] == 0x2E && units[token.range].contains(where: isLatinLower)
             candidates.append(Candidate(range: token.start..<(abbreviated ? token.end + 1 : token.end), category: .person,
                                         label: Self.label, score: threshold, derived: true))
         }
+    }
+
+    /// Whether `word` is a code in capitals with a genitive "s" ("RHs Mutter").
+    private func isGenitive(of codes: Set<[UInt16]>, _ word: ArraySlice<UInt16>) -> Bool {
+        word.count >= 3 && word.last == 0x73 && word.dropLast().allSatisfy(isLatinUpper) && codes.contains(Array(word.dropLast()))
     }
 
     /// Codes in the bracket after a person, and before a bracket that holds one. The code must begin with the person's first initial (and, for a name
@@ -123,6 +129,11 @@ struct DefinedCodes {
     /// Whether `code` is made of the initials: capitals beginning with the first initial and ending with a later
     /// one (a single-word name: any capitals but a shift word), or the same in small letters, letter for letter.
     private static func isCode(_ code: [UInt16], of initials: [UInt16], first: UInt16) -> Bool {
+        // Capitals and small letters ("AnM" = Anne Mählmann, "JoK"): the capitals are the initials, in order.
+        if isLatinUpper(code[0]), code.contains(where: isLatinLower), code.allSatisfy({ isLatinUpper($0) || isLatinLower($0) }) {
+            let capitals = code.filter(isLatinUpper)
+            return capitals.count >= 2 && capitals.count == initials.count && capitals == initials
+        }
         if code.allSatisfy(isLatinUpper) {
             guard code[0] == first else { return false }
             return initials.count < 2 ? !shiftWords.contains(code) : initials.dropFirst().contains(code[code.count - 1])
@@ -143,7 +154,9 @@ struct DefinedCodes {
                   !tokens[index + 1].flags.contains(.newlineBefore), !lexicon.isAllowed(text.key(code)) else { continue }
             var initials: [UInt16] = []
             var next = index + 1
-            while next < tokens.count, next < index + 8, !tokens[next].flags.contains(.newlineBefore), units[tokens[next].start] != 0x2C {
+            // Up to the item's end: a comma, "·", ";", "|" or "/" ("KS = Katrin Schubert · AnM = Anne Mählmann").
+            while next < tokens.count, next < index + 8, !tokens[next].flags.contains(.newlineBefore),
+                  ![0x2C, 0xB7, 0x3B, 0x7C, 0x2F].contains(units[tokens[next].start]) {
                 if tokens[next].isWord, isLatinUpper(units[tokens[next].start]) { initials.append(units[tokens[next].start]) }
                 next += 1
             }
@@ -157,7 +170,7 @@ struct DefinedCodes {
         return codes
     }
 
-    /// The writer's code after the date of an entry: "9.1.25 – KB", "Mi 15.1. KB" ending the line, or alone in
+    /// The writer's code after the date of an entry: "9.1.25 – KB", "19.02.25 /HK", "Mi 15.1. KB" ending the line, or alone in
     /// a bracket behind the date ("Gespräch 08.10.24 (DO):"). Capitals only, and no role word ("(ASD)").
     private func authorCodes(after candidates: [Candidate], in text: TokenizedText) -> Set<[UInt16]> {
         let tokens = text.tokens, units = text.units
@@ -169,7 +182,9 @@ struct DefinedCodes {
             else { continue }
             let unit = units[tokens[index].start]
             let bracket = unit == 0x28
-            if bracket || unit == 0x2013 || unit == 0x2D || unit == 0x2014 { index += 1 }
+            // A slash only set apart from the date ("19.02.25 /HK"): glued to it, it names a department ("…2029/RAD").
+            let slash = unit == 0x2F && tokens[index].flags.contains(.spaceBefore)
+            if bracket || unit == 0x2013 || unit == 0x2D || unit == 0x2014 || slash { index += 1 }
             guard index < tokens.count, tokens[index].isWord, !tokens[index].flags.contains(.newlineBefore),
                   (2...3).contains(tokens[index].end - tokens[index].start),
                   units[tokens[index].range].allSatisfy(isLatinUpper), !lexicon.isAllowed(text.key(index)) else { continue }

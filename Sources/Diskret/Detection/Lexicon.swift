@@ -110,6 +110,11 @@ final class Lexicon: @unchecked Sendable {
     func isLowercaseWord(_ key: ArraySlice<UInt8>) -> Bool {
         answers.answer(.lowercaseWord, for: key) { lowercaseWordLists.anyContains(key) }
     }
+    /// Whether a word ends in a common word of four letters or more: a compound ("Winterjacken", "Bierkästen").
+    func endsInCommonWord(_ word: ArraySlice<UInt8>) -> Bool {
+        guard word.count >= 7 else { return false }
+        return ((word.startIndex + 3)...(word.endIndex - 4)).contains { isCompoundHead(word[$0...]) }
+    }
     /// Whether a word is a noun of the dictionary.
     func isNoun(_ key: ArraySlice<UInt8>) -> Bool { answers.answer(.noun, for: key) { nounLists.anyContains(key) } }
     /// Whether a word can end a compound: a common word that is not only a place name.

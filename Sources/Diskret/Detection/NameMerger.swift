@@ -58,12 +58,21 @@ struct NameMerger {
             }
             let letter = dot - 1
             guard tokens[dot].end - tokens[dot].start == 1, !tokens[dot].flags.contains(.spaceBefore), text.isInitial(letter),
-                  tokens[letter].start >= floor else { break }
+                  tokens[letter].start >= floor, !followsSmallAbbreviation(letter, in: text) else { break }
             start = tokens[letter].start
             first = letter
             if tokens[letter].flags.contains(.newlineBefore) { break }
         }
         return start
+    }
+
+    /// Whether the letter at `index` ends an abbreviation begun by a small letter and its full stop: "z. N."
+    /// (zum Nachteil), "u. A." — not an initial of the name after it.
+    private func followsSmallAbbreviation(_ index: Int, in text: TokenizedText) -> Bool {
+        let tokens = text.tokens
+        guard index >= 2, text.units[tokens[index - 1].start] == 0x2E, tokens[index - 2].isWord,
+              tokens[index - 2].end - tokens[index - 2].start == 1 else { return false }
+        return isLatinLower(text.units[tokens[index - 2].start])
     }
 
     /// The end of what belongs after a name on its line: the initial of a surname after a first name ("Katja B.",

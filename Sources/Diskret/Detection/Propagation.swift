@@ -83,7 +83,7 @@ struct Propagation {
             }
             if word.count >= 5, let prefix = Self.prefix(word), let nameLength = namePrefixes[prefix], word.count <= nameLength + 5,
                origin(of: word, hash: text.tokens[index].keyHash) == nil, !lexicon.isCommonWord(word), !lexicon.isAllowed(word),
-               !lexicon.isKnownName(word), !lexicon.isPlace(word), !endsInCommonWord(word) {
+               !lexicon.isKnownName(word), !lexicon.isPlace(word), !lexicon.endsInCommonWord(word) {
                 candidates.append(Candidate(range: text.tokens[index].range, category: .person, label: firstNameLabel, score: threshold, derived: true))
                 continue
             }
@@ -101,12 +101,6 @@ struct Propagation {
             guard let (category, label) = found else { continue }
             candidates.append(Candidate(range: text.tokens[index].range, category: category, label: label, score: threshold, derived: true))
         }
-    }
-
-    /// Whether a word ends in a common word of four letters or more: a compound ("Winterjacken").
-    private func endsInCommonWord(_ word: ArraySlice<UInt8>) -> Bool {
-        guard word.count >= 7 else { return false }
-        return ((word.startIndex + 3)...(word.endIndex - 4)).contains { lexicon.isCompoundHead(word[$0...]) }
     }
 
     /// The first four bytes of a key of four bytes or more, as one integer.

@@ -25,7 +25,11 @@ struct QuotedNicknames {
             let smallAfterFriend = tokens[index].flags.contains(.lowercase) && index >= 2
                 && Self.friendWords.contains(where: { text.key(index - 2).elementsEqual($0) })
                 && !lexicon.isLowercaseWord(text.key(index))
-            guard tokens[index].isCapitalizedWord || smallAfterFriend, !tokens[index].flags.contains(.allCaps), closing < tokens.count,
+            // Capitals only where the whole note shouts ("GEN. \"EMKO\"") or a word says it is a nickname.
+            let capitalsAfterGenannt = tokens[index].flags.contains(.allCaps) && index >= 2
+                && Self.introducingWords.contains(where: { text.key(wordBefore(index - 1, in: text)).elementsEqual($0) })
+            guard tokens[index].isCapitalizedWord || smallAfterFriend, !tokens[index].flags.contains(.allCaps) || capitalsAfterGenannt,
+                  closing < tokens.count,
                   Self.closingQuotes.contains(units[tokens[closing].start]), tokens[closing].end - tokens[closing].start == 1,
                   (3...16).contains(tokens[last].end - tokens[index].start) else { continue }
             let key = text.key(index)
@@ -48,7 +52,7 @@ struct QuotedNicknames {
             // "Ben, „Bubi“", "Zia / „Ahmadzia“"
             if [0x2C, 0x2F].contains(units[tokens[before].start]), before >= 1 { end = tokens[before - 1].end }
             if personEnds.contains(end) { return true }
-            let word = text.key(before)
+            let word = text.key(wordBefore(openingQuote, in: text))
             if Self.introducingWords.contains(where: { word.elementsEqual($0) }) || Self.friendWords.contains(where: { word.elementsEqual($0) }) {
                 return true
             }
@@ -73,6 +77,14 @@ struct QuotedNicknames {
         }
         let word = text.key(inside)
         return Self.realNameWords.contains { word.elementsEqual($0) }
+    }
+
+    /// The token before `index`, past the full stop of an abbreviation ("gen. „Bubi“").
+    private func wordBefore(_ index: Int, in text: TokenizedText) -> Int {
+        let before = index - 1
+        guard before >= 1, text.units[text.tokens[before].start] == 0x2E, text.tokens[before].end - text.tokens[before].start == 1,
+              text.tokens[before - 1].isWord, !text.tokens[before].flags.contains(.spaceBefore) else { return before }
+        return before - 1
     }
 
     private static let openingQuotes: Set<UInt16> = [0x22, 0x201E, 0x201C, 0xBB, 0xAB, 0x2039, 0x203A, 0x201A, 0x2018]
