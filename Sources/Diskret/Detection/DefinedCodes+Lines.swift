@@ -38,12 +38,11 @@ extension DefinedCodes {
         return !text.units[text.tokens[index].range].allSatisfy(isLatinLower) || !lexicon.isLowercaseWord(key)
     }
 
-    /// Whether three spaces or more, or a tab, follow the token at `index` on its line.
+    /// Whether a column's gap follows the token at `index` on its line.
     private func isColumnGapAfter(_ index: Int, in text: TokenizedText) -> Bool {
         let next = index + 1
         guard next < text.tokens.count, !text.tokens[next].flags.contains(.newlineBefore) else { return false }
-        let gap = text.units[text.tokens[index].end..<text.tokens[next].start]
-        return gap.contains(0x09) || (gap.count >= 3 && gap.allSatisfy { $0 == 0x20 })
+        return isColumnGap(text.units[text.tokens[index].end..<text.tokens[next].start])
     }
 
     private static let signOffMarks: Set<UInt16> = [0x2F, 0x2013, 0x2014, 0x2D]

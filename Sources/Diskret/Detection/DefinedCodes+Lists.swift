@@ -71,7 +71,7 @@ extension DefinedCodes {
     }
 
     /// Three spaces or more, or a tab: the gap between the columns of a line laid out by hand.
-    private func isColumnGap(_ gap: ArraySlice<UInt16>) -> Bool {
+    func isColumnGap(_ gap: ArraySlice<UInt16>) -> Bool {
         gap.count >= 3 && gap.allSatisfy { $0 == 0x20 || $0 == 0x09 } || gap.contains(0x09)
     }
 
