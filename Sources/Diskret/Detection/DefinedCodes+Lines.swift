@@ -46,7 +46,6 @@ extension DefinedCodes {
     }
 
     private static let signOffMarks: Set<UInt16> = [0x2F, 0x2013, 0x2014, 0x2D]
-    /// Words that stand alone on a line without signing it.
-    private static let closingWordKeys: Set<[UInt8]> = Set(["ok", "ja", "nein", "ende", "gez", "info", "fyi", "todo", "tbc",
-        "eilt", "wv", "zda", "erl", "top", "neu", "alt", "gut"].map { Array($0.utf8) })
+    /// Words that stand alone on a line without signing it: those that end a note, and headings' words.
+    private static let closingWordKeys: Set<[UInt8]> = closingWords.union(["top", "neu", "alt", "gut"].map { Array($0.utf8) })
 }

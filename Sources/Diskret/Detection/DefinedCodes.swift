@@ -32,15 +32,13 @@ struct DefinedCodes {
         codes.formUnion(initialsOfNamedPersons(personTokens: personTokens, in: text))
         codes.formUnion(codesAfterDutyWords(in: text))
         guard !codes.isEmpty else { return }
-        codes.formUnion(codesListedWith(codes, in: text))
+        codes.formUnion(codesListedWith(Array(codes), in: text))
         let tokens = text.tokens, units = text.units
         var covered = [Bool](repeating: false, count: units.count + 1)
         for candidate in candidates where candidate.score >= threshold { for offset in candidate.range { covered[offset] = true } }
-        // Compared in place, not as an array made per word: the codes are few, the words many.
         let codeList = Array(codes)
         for token in tokens where token.isWord && (2...5).contains(token.end - token.start) && !covered[token.start]
-            && (codeList.contains(where: { $0.count == token.end - token.start && $0.elementsEqual(units[token.range]) })
-                || isGenitive(of: codes, units[token.range])) {
+            && (Self.isOne(of: codeList, units[token.range]) || Self.isGenitive(of: codeList, units[token.range])) {
             // An abbreviated name keeps its full stop ("Sch.", "Kü."): left behind, it marks the abbreviation.
             let abbreviated = token.end < units.count && units[token.end] == 0x2E && units[token.range].contains(where: isLatinLower)
             candidates.append(Candidate(range: token.start..<(abbreviated ? token.end + 1 : token.end), category: .person,
@@ -48,9 +46,15 @@ struct DefinedCodes {
         }
     }
 
+    /// Whether `word` is one of `codes`, compared in place, not as an array made per word: the codes are few,
+    /// the words many.
+    private static func isOne(of codes: [[UInt16]], _ word: ArraySlice<UInt16>) -> Bool {
+        codes.contains { $0.count == word.count && $0.elementsEqual(word) }
+    }
+
     /// Whether `word` is a code in capitals with a genitive "s" ("RHs Mutter").
-    private func isGenitive(of codes: Set<[UInt16]>, _ word: ArraySlice<UInt16>) -> Bool {
-        word.count >= 3 && word.last == 0x73 && word.dropLast().allSatisfy(isLatinUpper) && codes.contains(Array(word.dropLast()))
+    private static func isGenitive(of codes: [[UInt16]], _ word: ArraySlice<UInt16>) -> Bool {
+        word.count >= 3 && word.last == 0x73 && word.dropLast().allSatisfy(isLatinUpper) && isOne(of: codes, word.dropLast())
     }
 
     /// Codes in the bracket after a person, and before a bracket that holds one. The code must begin with the person's first initial (and, for a name
@@ -282,7 +286,7 @@ struct DefinedCodes {
 
     private static let signed = Array("gez".utf8)
     /// Words that end a note without signing it.
-    private static let closingWords: Set<[UInt8]> = Set(["ok", "ja", "nein", "ende", "gez", "info", "fyi", "todo", "tbc", "eilt",
+    static let closingWords: Set<[UInt8]> = Set(["ok", "ja", "nein", "ende", "gez", "info", "fyi", "todo", "tbc", "eilt",
                                                           "wv", "zda", "erl"].map { Array($0.utf8) })
 
     /// Codes in a bracket that ends a line, twice or more: the writer signing each entry of a diary or log
@@ -345,12 +349,11 @@ struct DefinedCodes {
     /// Codes listed with a known one: "HeB/JaW", "FK: HeB (fallf.), JaW (2. FK)" — the item after a code, its
     /// bracket and a list's separator, when it has a code's shape and ends its item ("/ RB ASD:" does not);
     /// followed along the list.
-    private func codesListedWith(_ known: Set<[UInt16]>, in text: TokenizedText) -> Set<[UInt16]> {
+    private func codesListedWith(_ known: [[UInt16]], in text: TokenizedText) -> Set<[UInt16]> {
         let tokens = text.tokens, units = text.units
         var codes = Set<[UInt16]>()
-        for index in tokens.indices where tokens[index].isWord && (2...4).contains(tokens[index].end - tokens[index].start) {
-            var code = Array(units[tokens[index].range])
-            guard known.contains(code) else { continue }
+        for index in tokens.indices where tokens[index].isWord && (2...4).contains(tokens[index].end - tokens[index].start)
+            && Self.isOne(of: known, units[tokens[index].range]) {
             var item = index
             while true {
                 var next = item + 1
@@ -368,10 +371,10 @@ struct DefinedCodes {
                 item = next + 1
                 guard tokens[item].isWord, isCodeShape(item, in: text), !lexicon.isRoleWord(text.key(item)),
                       endsItem(item + 1, in: text) else { break }
-                code = Array(units[tokens[item].range])
+                let code = units[tokens[item].range]
                 // Capitals and small letters mixed ("JaW") or capitals only: a word that merely begins with one is a name.
                 guard code.dropFirst().contains(where: isLatinUpper) else { break }
-                codes.insert(code)
+                codes.insert(Array(code))
             }
         }
         return codes
