@@ -5,6 +5,7 @@
 struct Propagation {
     static let rule = "engine.propagation"
     private static let petFormLabel = RuleLabel(rule: rule, type: "person.name")
+    private static let variantLabel = RuleLabel(rule: rule, type: "person.name")
     /// The genitive ending "-es", tried when "-s" explained nothing.
     private static let esEnding = Array("es".utf8)
     let lexicon: Lexicon
@@ -54,7 +55,15 @@ struct Propagation {
             }
         }
         let firstNameLabel = RuleLabel(rule: Self.rule, type: "person.firstname")
-        guard !known.isEmpty || !firstNames.isEmpty else { return }
+        // Every person's name found, in small letters too: a variant is told from the name as it was typed.
+        var personWords: [ArraySlice<UInt8>] = []
+        for candidate in candidates.indices where candidates[candidate].category == .person && candidates[candidate].score >= threshold {
+            for index in tokenIndices(of: candidates[candidate].range, in: text) where text.tokens[index].isWord {
+                personWords.append(text.key(index))
+            }
+        }
+        let spellings = SpellingVariants(names: personWords)
+        guard !known.isEmpty || !firstNames.isEmpty || !spellings.isEmpty else { return }
         var covered = [Bool](repeating: false, count: text.tokens.count)
         for candidate in candidates.indices where candidates[candidate].score >= threshold {
             for index in tokenIndices(of: candidates[candidate].range, in: text) { covered[index] = true }
@@ -78,6 +87,8 @@ struct Propagation {
                     } else if firstNames.first(forHash: stemHash, where: { $0.elementsEqual(stem) }) != nil {
                         candidates.append(Candidate(range: text.tokens[index].range, category: .person, label: firstNameLabel, score: threshold, derived: true))
                     }
+                } else if isSpellingVariant(index, of: spellings, in: text) {
+                    candidates.append(Candidate(range: text.tokens[index].range, category: .person, label: Self.variantLabel, score: threshold, derived: true))
                 }
                 continue
             }
@@ -98,9 +109,25 @@ struct Propagation {
             if found == nil, word.count > 4, word.hasSuffix(Self.esEnding) {
                 found = origin(of: word.dropLast(2), hash: fnv1a(word.dropLast(2)))
             }
+            if found == nil, isSpellingVariant(index, of: spellings, in: text) {
+                candidates.append(Candidate(range: text.tokens[index].range, category: .person, label: Self.variantLabel, score: threshold, derived: true))
+                continue
+            }
             guard let (category, label) = found else { continue }
             candidates.append(Candidate(range: text.tokens[index].range, category: category, label: label, score: threshold, derived: true))
         }
+    }
+
+    /// A name spelt another way in passing ("gülcan (oder gülcen?)", "Musajewa" … „Mussajewa“), as notes taken
+    /// over the phone or through an interpreter spell it: a word no list knows, one letter away from a person's
+    /// name of the note.
+    private func isSpellingVariant(_ index: Int, of spellings: SpellingVariants, in text: TokenizedText) -> Bool {
+        let word = text.key(index)
+        // An abbreviation in a capitals-only fax ("GESICH." beside "GESCH.") is no name spelt otherwise.
+        if text.tokens[index].flags.contains(.allCaps), text.tokens[index].end < text.units.count,
+           text.units[text.tokens[index].end] == 0x2E { return false }
+        return word.count >= SpellingVariants.shortest && spellings.contains(variant: word) && !lexicon.isCommonWord(word)
+            && !lexicon.isAllowed(word) && !lexicon.isPlace(word) && !lexicon.endsInCommonWord(word)
     }
 
     /// The first four bytes of a key of four bytes or more, as one integer.
