@@ -658,4 +658,21 @@ import Testing
         let children = "Zarina (6), Chadischa (10 Monate), zuhause. Leere Bierkästen (4), Seite (3)."
         #expect(try spans(of: .person, in: children) == ["Zarina", "Chadischa"])
     }
+
+    @Test func aNameSpeltOneLetterOtherwiseIsThePersonsName() throws {
+        let note = "frau yildiz, vorname gülcan (oder gülcen?? nochmal fragen)\nto do: gülcan/gülcen klären\n"
+        #expect(try found(note).filter { $0 == "gülcen" }.count == 2)
+        // A word of the language one letter from a name stays, and so does an abbreviation in a capitals-only fax.
+        #expect(try !found("Frau Bäcker kam. Der Becker-Test war gut.").contains("Becker"))
+        #expect(try !found("BESCH.: HODZIC, EMIR\nFOTOS GESICH.\n").contains("GESICH"))
+    }
+
+    @Test func firmsNamedAfterAPersonAreOneOrganisation() throws {
+        let note = "Praxis Dr. Reischl, Kinderarztpraxis Dr. med. Schaper & Kollegen; Arbeit bei Stangl Logistik, "
+            + "im Hotel Trave-Residenz; nachr.: Frauenberatung und Interventionsstelle Ostholstein\n"
+        #expect(try spans(of: .organisation, in: note) == ["Praxis Dr. Reischl", "Kinderarztpraxis Dr. med. Schaper & Kollegen",
+                                                           "Stangl Logistik", "Hotel Trave-Residenz",
+                                                           "Frauenberatung und Interventionsstelle Ostholstein"])
+        #expect(try spans(of: .person, in: "Frau Stangl kam mit Herrn Reischl.") == ["Stangl", "Reischl"])
+    }
 }

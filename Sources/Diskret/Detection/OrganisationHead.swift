@@ -18,9 +18,19 @@ struct OrganisationHead {
             let first = tokenIndices(of: candidates[position].range, in: text).lowerBound
             var start = candidates[position].range.lowerBound
             if category != .organisation {
-                guard first > 0, isKindOfBusiness(first - 1, before: first, in: text) else { continue }
-                if text.key(first - 1).elementsEqual(Self.house) && !isHomeName(first, in: text) { continue }
-                start = tokens[first - 1].start
+                if category == .person, let kind = kindBeforeTitle(first, in: text) {
+                    start = tokens[kind].start  // "Praxis Dr. Reischl", "Kinderarztpraxis Dr. med. Schaper"
+                } else if category == .person, let end = businessWordEnd(after: candidates[position].range, in: text) {
+                    // "Stangl Logistik", "Kunz Transporte": a surname before the firm's trade is the firm.
+                    added.append(Candidate(range: candidates[position].range.lowerBound..<OrganisationTail.end(after: end, in: text.units),
+                                           category: .organisation, label: Self.label, score: max(candidates[position].score, 0.9),
+                                           derived: true))
+                    continue
+                } else {
+                    guard first > 0, isKindOfBusiness(first - 1, before: first, in: text) else { continue }
+                    if text.key(first - 1).elementsEqual(Self.house) && !isHomeName(first, in: text) { continue }
+                    start = tokens[first - 1].start
+                }
             }
             let head = text.firstToken(endingAfter: start)
             if let adjective = headingAdjective(before: head, in: text) { start = tokens[adjective].start }
@@ -105,6 +115,52 @@ struct OrganisationHead {
             || (key.count <= Self.longestKind && Self.kinds.contains(Array(key)))
     }
 
+    /// The kind of practice before a doctor's title before the name at token `first` ("Praxis Dr. Reischl",
+    /// "Kinderarztpraxis Dr. med. Schaper & Kollegen"): the practice is named after the doctor.
+    private func kindBeforeTitle(_ first: Int, in text: TokenizedText) -> Int? {
+        var index = first - 1
+        for _ in 0..<2 {  // "Dr." and "med." each a word and a full stop
+            guard index >= 2, text.units[text.tokens[index].start] == 0x2E, text.tokens[index].end - text.tokens[index].start == 1,
+                  Self.titles.contains(Array(text.key(index - 1))) else { break }
+            index -= 2
+        }
+        guard index < first - 1, index >= 0, text.tokens[index].isCapitalizedWord,
+              Self.practiceEndings.contains(where: { text.key(index).hasSuffix($0) }),
+              !text.tokens[index + 1].flags.contains(.newlineBefore) else { return nil }
+        return index
+    }
+
+    private static let titles: Set<[UInt8]> = Set(["dr", "med", "prof", "dent", "vet"].map { Array($0.utf8) })
+    private static let practiceEndings: [[UInt8]] = ["praxis", "kanzlei", "zahnaerzte", "aerzte", "klinik", "zentrum"]
+        .map { Array($0.utf8) }
+
+    /// The end of a trade word right after a surname, on its line ("Stangl Logistik", "Kunz Transporte",
+    /// "Demir Gebäudeservice"); nil when none follows.
+    private func businessWordEnd(after range: Range<Int>, in text: TokenizedText) -> Int? {
+        let next = text.firstToken(endingAfter: range.upperBound)
+        guard next < text.tokens.count, text.tokens[next].start == range.upperBound + 1, text.units[range.upperBound] == 0x20,
+              text.tokens[next].isCapitalizedWord, !text.tokens[next].flags.contains(.allCaps) else { return nil }
+        let key = text.key(next)
+        guard Self.tradeEndings.contains(where: { key.count >= $0.count && key.hasSuffix($0) }) else { return nil }
+        return text.tokens[next].end
+    }
+
+    /// Endings of the trades a firm named after its owner carries behind the name.
+    private static let tradeEndings: [[UInt8]] = ["logistik", "transporte", "transport", "technik", "bau", "service",
+        "handel", "reinigung", "immobilien", "elektro", "systeme", "automobile", "montage", "spedition"].map { Array($0.utf8) }
+
+    /// "Frauenberatung und" before token `index`: a second kind of service joined by "und" names one service
+    /// ("Frauenberatung und Interventionsstelle Ostholstein").
+    private func joinedKindStart(before index: Int, in text: TokenizedText) -> Int? {
+        guard index >= 2, text.key(index - 1).elementsEqual(Self.and), text.tokens[index - 2].isCapitalizedWord,
+              !text.tokens[index - 1].flags.contains(.newlineBefore), !text.tokens[index - 2].flags.contains(.allCaps) else { return nil }
+        let key = text.key(index - 2), kind = text.key(index)
+        guard Self.serviceKindEndings.contains(where: { key.count > $0.count && key.hasSuffix($0) }),
+              Self.serviceKindEndings.contains(where: { kind.hasSuffix($0) }) || Self.kindEndings.contains(where: { kind.hasSuffix($0) })
+        else { return nil }
+        return index - 2
+    }
+
     /// The start of "Kinder- und" before token `index`: a word glued to a hyphen, then "und".
     private func sharedCompoundStart(before index: Int, in text: TokenizedText) -> Int? {
         let tokens = text.tokens, units = text.units
@@ -122,7 +178,7 @@ struct OrganisationHead {
         let tokens = text.tokens
         guard index > 0, !tokens[index].flags.contains(.newlineBefore), tokens[index].flags.contains(.spaceBefore) else { return nil }
         // "Kinder- und Jugendklinik": the first part of a shared compound belongs to the name.
-        if let joined = sharedCompoundStart(before: index, in: text) { return joined }
+        if let joined = sharedCompoundStart(before: index, in: text) ?? joinedKindStart(before: index, in: text) { return joined }
         var word = index - 1
         // "Staatl." : the full stop is a token of its own.
         if text.units[tokens[word].start] == 0x2E, tokens[word].end - tokens[word].start == 1, word > 0 { word -= 1 }

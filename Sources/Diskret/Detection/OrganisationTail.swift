@@ -4,7 +4,7 @@
 enum OrganisationTail {
     /// The end of the name that ends at `end`, with "& Partner"/"& Name" and legal forms behind it.
     static func end(after end: Int, in units: [UInt16]) -> Int {
-        var current = compassSuffix(at: end, in: units) ?? saintsName(after: end, in: units) ?? end
+        var current = hyphenatedPart(at: end, in: units) ?? saintsName(after: end, in: units) ?? end
         while true {
             var position = current
             if position < units.count && units[position] == 0x20 { position += 1 }
@@ -17,14 +17,13 @@ enum OrganisationTail {
         }
     }
 
-    /// "-Ost", "-Nord" glued to the name ("Gesamtschule Emschertal-Ost"): the part of town is part of the name.
-    private static func compassSuffix(at start: Int, in units: [UInt16]) -> Int? {
-        guard start < units.count, units[start] == 0x2D else { return nil }
-        for word in compass where units.has(word, at: start + 1) {
-            let end = start + 1 + word.count
-            if end == units.count || !isLatinLetter(units[end]) { return end }
-        }
-        return nil
+    /// A capitalised word glued on by a hyphen ("Gesamtschule Emschertal-Ost", "Hotel Trave-Residenz"): the
+    /// name goes on.
+    private static func hyphenatedPart(at start: Int, in units: [UInt16]) -> Int? {
+        guard start + 2 < units.count, units[start] == 0x2D, isLatinUpper(units[start + 1]) else { return nil }
+        var end = start + 2
+        while end < units.count && isLatinLetter(units[end]) { end += 1 }
+        return end - start >= 3 ? end : nil
     }
 
     /// "St. Marien" when the name ends in "St": the saint's name after the full stop is part of it.
@@ -35,9 +34,6 @@ enum OrganisationTail {
         while wordEnd < units.count && isLatinLetter(units[wordEnd]) { wordEnd += 1 }
         return wordEnd
     }
-
-    private static let compass: [[UInt16]] = ["Nord", "Süd", "Ost", "West", "Mitte", "Nordost", "Nordwest", "Südost", "Südwest"]
-        .map { Array($0.utf16) }
 
     /// A club's founding year before its legal form ("TuS Rot-Weiß Beuel 1921 e.V."): only with the form behind it.
     private static func foundingYear(at start: Int, in units: [UInt16]) -> Int? {
