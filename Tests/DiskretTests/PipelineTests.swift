@@ -675,4 +675,23 @@ import Testing
                                                            "Frauenberatung und Interventionsstelle Ostholstein"])
         #expect(try spans(of: .person, in: "Frau Stangl kam mit Herrn Reischl.") == ["Stangl", "Reischl"])
     }
+
+    @Test func codesInLegendsAndSurnamesNamedAloneAfterAFullName() throws {
+        let legend = "Kürzel: AH / Bü / KiR (Nachtbereitschaft)\nÜbergabe 21:00 Bü -> KiR: alles ruhig\n"
+            + "AK = A. Kellner, Be = Bernadette (Praktikantin)\nGemalt mit Be.\n"
+        let names = try found(legend)
+        #expect(names.filter { $0 == "KiR" }.count == 2 && names.contains("Be"))
+        let list = "f. Olena Bondarenko (34), Rückruf\nWarteliste offen:\n25-019 Bondarenko +1 - Vorrang\n"
+        #expect(try spans(of: .person, in: list).filter { $0 == "Bondarenko" }.count == 1)
+        #expect(try spans(of: .person, in: list).contains("Olena Bondarenko"))
+        #expect(try found("termin mit dolmetscherin fr zielińska, fr nachmittag geht nicht") == ["zielińska"])
+    }
+
+    @Test func aSurnameAfterAnInitialIsANameInANoteFullOfJargon() throws {
+        let letter = "Diagnose: Strangulation, Hämatom, Petechien, Dysphonie, Ödem, Salbutamol, Ibuprofen.\n"
+            + "Pflege K. Mrosk; A. carotis o.B.\n"
+        let names = try found(letter)
+        #expect(names.contains { $0.hasSuffix("Mrosk") })
+        #expect(!names.contains { $0.contains("carotis") })
+    }
 }

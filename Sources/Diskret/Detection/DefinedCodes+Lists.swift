@@ -85,6 +85,13 @@ extension DefinedCodes {
         guard (2...4).contains(code.count), isLatinUpper(code[code.startIndex]),
               code.allSatisfy({ isLatinUpper($0) || isLatinLower($0) }) else { return false }
         let capitals = code.filter(isLatinUpper).count
+        // A capital after a small letter ("KiR", "AnM") or no vowel at all ("Wst", "Hdz" is a label) is no word.
+        if zip(code.dropLast(), code.dropFirst()).contains(where: { isLatinLower($0) && isLatinUpper($1) }) {
+            return !lexicon.isAllowed(text.key(index))
+        }
+        if inList && capitals == 1 && code.count == 3 && !code.contains(where: { Self.vowels.contains($0) }) {
+            return !lexicon.isAllowed(text.key(index))
+        }
         if capitals == 1 && code.count > 2 {
             let dotted = index + 1 < text.tokens.count && text.units[text.tokens[index + 1].start] == 0x2E
                 && !text.tokens[index + 1].flags.contains(.spaceBefore)
@@ -97,6 +104,8 @@ extension DefinedCodes {
         }
         return !lexicon.isAllowed(key) && !lexicon.isCommonWord(key)
     }
+
+    private static let vowels: Set<UInt16> = Set("aeiouäöüyAEIOUÄÖÜY".utf16)
 
     /// Two-letter function words that, written in capitals in a list of codes, are someone's initials ("AB", "DA").
     private static let shortFunctionWords: Set<[UInt8]> = Set(["ab", "an", "am", "im", "um", "zu", "da", "so", "es", "er", "ob",

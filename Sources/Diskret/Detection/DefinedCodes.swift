@@ -168,7 +168,11 @@ struct DefinedCodes {
             guard let first = initials.first else { continue }
             // "TG = Grabowski": a surname alone vouches for a code in capitals that ends with its letter.
             let bySurname = initials.count == 1 && letters.allSatisfy(isLatinUpper) && letters.last == first
-            guard bySurname || (initials.count >= 2 && Self.isCode(letters, of: initials, first: first)) else { continue }
+            // "Be = Bernadette": a code that spells the beginning of the first name after it stands for that person.
+            let name = units[tokens[index + 1].range]
+            let byFirstName = tokens[index + 1].isCapitalizedWord && name.count > letters.count
+                && zip(letters, name).allSatisfy { $0 | 0x20 == $1 | 0x20 } && lexicon.isFirstName(text.key(index + 1))
+            guard bySurname || byFirstName || (initials.count >= 2 && Self.isCode(letters, of: initials, first: first)) else { continue }
             codes.insert(letters)
         }
         return codes

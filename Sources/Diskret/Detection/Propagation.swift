@@ -25,7 +25,8 @@ struct Propagation {
         // The first four letters of the persons' names of five letters or more, with the longest name's length:
         // a pet form ends in -i or -y where the name goes on ("Reuti" of Reuter, "Schmidti").
         var petPrefixes: [UInt32: Int] = [:]
-        for candidate in candidates.indices where candidates[candidate].score >= Evidence.confidentScore && !candidates[candidate].derived
+        for candidate in candidates.indices where !candidates[candidate].derived
+            && (candidates[candidate].score >= Evidence.confidentScore || isFullName(candidates[candidate], in: text))
             && [.person, .address, .organisation].contains(candidates[candidate].category) {
             let category = candidates[candidate].category
             for index in tokenIndices(of: candidates[candidate].range, in: text)
@@ -129,6 +130,18 @@ struct Propagation {
         return word.count >= SpellingVariants.shortest && spellings.contains(variant: word) && !lexicon.isCommonWord(word)
             && !lexicon.isAllowed(word) && !lexicon.isPlace(word) && !lexicon.endsInCommonWord(word)
     }
+
+    /// A person found as a first name and a surname ("Olena Bondarenko (34)"): less sure than a name after
+    /// "Frau", but its surname alone later ("25-019 Bondarenko +1") is the same person.
+    private func isFullName(_ candidate: Candidate, in text: TokenizedText) -> Bool {
+        guard candidate.category == .person, candidate.score >= Self.fullNameScore else { return false }
+        let indices = tokenIndices(of: candidate.range, in: text)
+        guard indices.count == 2, text.tokens[indices.lowerBound].isCapitalizedWord, text.tokens[indices.upperBound - 1].isCapitalizedWord
+        else { return false }
+        return lexicon.isFirstName(text.key(indices.lowerBound)) && !lexicon.isCommonWord(text.key(indices.upperBound - 1))
+    }
+
+    private static let fullNameScore = 0.7
 
     /// The first four bytes of a key of four bytes or more, as one integer.
     private static func prefix(_ key: ArraySlice<UInt8>) -> UInt32? {

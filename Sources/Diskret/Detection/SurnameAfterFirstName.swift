@@ -44,7 +44,29 @@ struct SurnameAfterFirstName {
             added.append(Candidate(range: tokens[next].range, category: .person, label: Self.label,
                                    score: lowerCase ? threshold : max(threshold, 0.7), derived: true))
         }
+        candidates.append(contentsOf: spread(added, in: text, besides: candidates))
         candidates.append(contentsOf: added)
+    }
+
+    /// The capitalised surnames found here, where the note names the person by surname alone ("f. Olena
+    /// Bondarenko (34)" … "25-019 Bondarenko +1"): the propagation stage ran before they were found.
+    private func spread(_ surnames: [Candidate], in text: TokenizedText, besides candidates: [Candidate]) -> [Candidate] {
+        var keys = Set<[UInt8]>()
+        for surname in surnames where surname.score > threshold {
+            let index = text.firstToken(endingAfter: surname.range.lowerBound)
+            if text.tokens[index].isCapitalizedWord, !lexicon.isCommonWord(text.key(index)) { keys.insert(Array(text.key(index))) }
+        }
+        guard !keys.isEmpty else { return [] }
+        var covered = OffsetSet(limit: text.units.count)
+        for candidate in candidates where candidate.score >= threshold { covered.insert(candidate.range.lowerBound) }
+        for surname in surnames { covered.insert(surname.range.lowerBound) }
+        var spread: [Candidate] = []
+        for index in text.tokens.indices where text.tokens[index].isCapitalizedWord && !covered.contains(text.tokens[index].start)
+            && keys.contains(Array(text.key(index))) {
+            guard !candidates.contains(where: { $0.score >= threshold && $0.range.overlaps(text.tokens[index].range) }) else { continue }
+            spread.append(Candidate(range: text.tokens[index].range, category: .person, label: Self.label, score: threshold, derived: true))
+        }
+        return spread
     }
 
     /// Whether the word at `index` is a surname the lists know that a person finding of the note already holds.

@@ -9,19 +9,33 @@ struct UnknownNameWords {
     let lexicon: Lexicon
 
     func apply(to candidates: inout [Candidate], in text: TokenizedText) {
-        guard !isJargonHeavy(text) else { return }
+        // In a note full of jargon only a word after a person's initial is taken ("Pflege K. Mrosk"): no drug
+        // or finding follows an initial, but for the Latin ones (A. carotis, M. Crohn, N. facialis, V. cava).
+        let afterInitialOnly = isJargonHeavy(text)
         var claimed = [Bool](repeating: false, count: text.tokens.count)
         for candidate in candidates.indices {  // by index: iterating copies (and retains) each candidate
             for index in tokenIndices(of: candidates[candidate].range, in: text) { claimed[index] = true }
         }
         let definition = rule.definition
-        for index in text.tokens.indices where !claimed[index] && isUnknownName(index, in: text) {
+        for index in text.tokens.indices where !claimed[index] && (!afterInitialOnly || followsInitial(index, in: text))
+            && isUnknownName(index, in: text) {
             candidates.append(Candidate(range: text.tokens[index].range, category: definition.category ?? .person,
                                         label: rule.label, score: definition.score))
         }
     }
 
     private func isJargon(_ word: ArraySlice<UInt8>) -> Bool { rule.contains(word) }
+
+    /// Whether token `index` follows a capital initial and its full stop on its line, the initial not one of
+    /// the Latin abbreviations of anatomy and disease (A., M., N., V.).
+    private func followsInitial(_ index: Int, in text: TokenizedText) -> Bool {
+        guard index >= 2, text.tokens[index].flags.contains(.spaceBefore), !text.tokens[index].flags.contains(.newlineBefore) else { return false }
+        let dot = text.tokens[index - 1], initial = text.tokens[index - 2]
+        guard text.units[dot.start] == 0x2E, dot.end - dot.start == 1, !dot.flags.contains(.spaceBefore),
+              initial.end - initial.start == 1, isLatinUpper(text.units[initial.start]) else { return false }
+        return ![0x41, 0x4D, 0x4E, 0x56].contains(text.units[initial.start])
+            && (index < 3 || text.tokens[index - 3].end < initial.start)  // not the end of "z.B." or "u.a."
+    }
 
     /// Whether at least three and more than the rule's share of the note's capitalised words are jargon (or
     /// end like it).
