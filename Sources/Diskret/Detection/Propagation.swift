@@ -138,7 +138,9 @@ struct Propagation {
         let indices = tokenIndices(of: candidate.range, in: text)
         guard indices.count == 2, text.tokens[indices.lowerBound].isCapitalizedWord, text.tokens[indices.upperBound - 1].isCapitalizedWord
         else { return false }
-        return lexicon.isFirstName(text.key(indices.lowerBound)) && !lexicon.isCommonWord(text.key(indices.upperBound - 1))
+        // Neither word a common one: "Papa Mirko" names the father by a kin word, which must not spread.
+        let first = text.key(indices.lowerBound), last = text.key(indices.upperBound - 1)
+        return lexicon.isFirstName(first) && !lexicon.isCommonWord(first) && !lexicon.isCommonWord(last)
     }
 
     private static let fullNameScore = 0.7
