@@ -694,4 +694,14 @@ import Testing
         #expect(names.contains { $0.hasSuffix("Mrosk") })
         #expect(!names.contains { $0.contains("carotis") })
     }
+
+    @Test func codesUnderAStaffHeaderNamesAfterAFormLabelAndSmallCodesInADaysHeading() throws {
+        let table = "| Datum | Inhalt | MA |\n|---|---|---|\n| 30.05. | Erstkontakt | LT |\n| 02.06. | Beratung | LT |\n"
+        #expect(try found(table).filter { $0 == "LT" }.count == 2)
+        // Letters an institution goes by, written in the running text as well, stay readable.
+        let tasks = "| Aufgabe | wer |\n|---|---|\n| Meldung | JA |\nJA kommt morgen.\n"
+        #expect(try !found(tasks).contains("JA"))
+        #expect(try found("Name, Vorname:  Aydın-Kaya, Sevgi\n").contains("Aydın-Kaya, Sevgi"))
+        #expect(try found("--- So 13.07. (jm) ---\nruhiger Tag, jm geht um 20 Uhr.\n").filter { $0 == "jm" }.count == 2)
+    }
 }

@@ -17,12 +17,7 @@ struct DefinedCodes {
         }
         var codes = codesInBrackets(after: candidates, personTokens: personTokens, in: text)
         codes.formUnion(codesInAttendanceLines(of: text))
-        for cell in tables.cells where cell.kind == .staff {
-            for index in tokenIndices(of: cell.range, in: text) where text.tokens[index].isWord
-                && (isCodeShape(index, in: text) || isSmallCode(index, in: text)) {
-                codes.insert(Array(text.units[text.tokens[index].range]))
-            }
-        }
+        codes.formUnion(codesInStaffCells(in: text))
         codes.formUnion(codesDefinedByEquals(in: text))
         codes.formUnion(authorCodes(after: candidates, in: text))
         codes.formUnion(signOffAndHandoverCodes(in: text))
@@ -44,6 +39,30 @@ struct DefinedCodes {
             candidates.append(Candidate(range: token.start..<(abbreviated ? token.end + 1 : token.end), category: .person,
                                         label: Self.label, score: threshold, derived: true))
         }
+    }
+
+    /// The codes in the cells under a staff header ("| wer |", "| MA |"). Capitals a list knows otherwise ("LT",
+    /// not "lt.") count where they stand in such cells only: written in the running text too, they are an
+    /// institution ("JA kommt morgen"); a role's letters stay a role ("KM").
+    private func codesInStaffCells(in text: TokenizedText) -> Set<[UInt16]> {
+        var codes = Set<[UInt16]>(), listed = Set<[UInt16]>()
+        var inCell = [Bool](repeating: false, count: text.tokens.count)
+        for cell in tables.cells where cell.kind == .staff {
+            for index in tokenIndices(of: cell.range, in: text) where text.tokens[index].isWord {
+                inCell[index] = true
+                if isCodeShape(index, in: text) || isSmallCode(index, in: text) {
+                    codes.insert(Array(text.units[text.tokens[index].range]))
+                } else if isCodeShape(index, in: text, inList: true) {
+                    listed.insert(Array(text.units[text.tokens[index].range]))
+                }
+            }
+        }
+        guard !listed.isEmpty else { return codes }
+        for index in text.tokens.indices where !inCell[index] && text.tokens[index].isWord
+            && listed.contains(Array(text.units[text.tokens[index].range])) {
+            listed.remove(Array(text.units[text.tokens[index].range]))
+        }
+        return codes.union(listed)
     }
 
     /// Whether `word` is one of `codes`, compared in place, not as an array made per word: the codes are few,
@@ -194,9 +213,13 @@ struct DefinedCodes {
             let slash = unit == 0x2F && tokens[index].flags.contains(.spaceBefore)
             if bracket || unit == 0x2013 || unit == 0x2D || unit == 0x2014 || slash { index += 1 }
             guard index < tokens.count, tokens[index].isWord, !tokens[index].flags.contains(.newlineBefore),
-                  (2...3).contains(tokens[index].end - tokens[index].start),
-                  units[tokens[index].range].allSatisfy(isLatinUpper), !lexicon.isAllowed(text.key(index)) else { continue }
+                  (2...3).contains(tokens[index].end - tokens[index].start) else { continue }
             let after = index + 1
+            // Small letters only in a bracket that ends the line or a day's heading ("--- So 13.07. (jm) ---").
+            let small = bracket && isSmallCode(index, in: text) && after + 1 <= tokens.count && after < tokens.count
+                && units[tokens[after].start] == 0x29
+                && (after + 1 == tokens.count || tokens[after + 1].flags.contains(.newlineBefore) || units[tokens[after + 1].start] == 0x2D)
+            guard small || (units[tokens[index].range].allSatisfy(isLatinUpper) && !lexicon.isAllowed(text.key(index))) else { continue }
             let ends: Bool
             if bracket {
                 ends = after < tokens.count && units[tokens[after].start] == 0x29
