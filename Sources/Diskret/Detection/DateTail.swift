@@ -159,7 +159,9 @@ struct DateTail {
 
     /// "Uhr"/"uhr"/"h" at `start`; the end offset.
     private func hourWord(at start: Int, in units: [UInt16]) -> Int? {
-        if start + 3 <= units.count, units[start] | 0x20 == 0x75, units[start + 1] == 0x68, units[start + 2] == 0x72 { return start + 3 }
+        // "Uhr", "uhr", and "UHR" of a fax in capitals.
+        if start + 3 <= units.count, units[start] | 0x20 == 0x75, units[start + 1] | 0x20 == 0x68, units[start + 2] | 0x20 == 0x72,
+           (units[start + 1] == 0x68) == (units[start + 2] == 0x72) { return start + 3 }
         if start < units.count, units[start] == 0x68 { return start + 1 }
         return nil
     }

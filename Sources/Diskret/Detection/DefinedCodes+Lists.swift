@@ -107,9 +107,10 @@ extension DefinedCodes {
 
     private static let vowels: Set<UInt16> = Set("aeiouäöüyAEIOUÄÖÜY".utf16)
 
-    /// Two-letter function words that, written in capitals in a list of codes, are someone's initials ("AB", "DA").
+    /// Two-letter words of the allow lists that, written in capitals where codes stand, are someone's initials
+    /// ("AB", "DA"; "KL", not "Kl." for the client).
     private static let shortFunctionWords: Set<[UInt8]> = Set(["ab", "an", "am", "im", "um", "zu", "da", "so", "es", "er", "ob",
-        "wo", "du", "la"].map { Array($0.utf8) })
+        "wo", "du", "la", "kl"].map { Array($0.utf8) })
 
     private static func isJoiningWord(_ word: ArraySlice<UInt16>) -> Bool {
         word.elementsEqual("und".utf16) || word.elementsEqual("u".utf16) || word.elementsEqual("sowie".utf16)

@@ -131,7 +131,7 @@ struct OrganisationHead {
     }
 
     private static let titles: Set<[UInt8]> = Set(["dr", "med", "prof", "dent", "vet"].map { Array($0.utf8) })
-    private static let practiceEndings: [[UInt8]] = ["praxis", "kanzlei", "zahnaerzte", "aerzte", "klinik", "zentrum"]
+    private static let practiceEndings: [[UInt8]] = ["praxis", "kanzlei", "zahnaerzte", "aerzte", "klinik", "zentrum", "labor"]
         .map { Array($0.utf8) }
 
     /// The end of a trade word right after a surname, on its line ("Stangl Logistik", "Kunz Transporte",
