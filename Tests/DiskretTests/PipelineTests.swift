@@ -704,4 +704,21 @@ import Testing
         #expect(try found("Name, Vorname:  Aydın-Kaya, Sevgi\n").contains("Aydın-Kaya, Sevgi"))
         #expect(try found("--- So 13.07. (jm) ---\nruhiger Tag, jm geht um 20 Uhr.\n").filter { $0 == "jm" }.count == 2)
     }
+
+    @Test func theCourtsLettersAndTheFieldsAbbreviationsStayReadable() throws {
+        let note = "Schutzanordnung: Beschluss AG Perleberg v. 12.03.2025; Kontakt nur über Handy der Kl., KiA informiert.\n"
+        let names = try found(note)
+        #expect(!names.contains { $0.contains("AG") || $0.contains("Kl") || $0.contains("KiA") })
+        #expect(names.contains("Perleberg"))
+        #expect(try spans(of: .organisation, in: "Er arbeitet bei Schneider Logistik AG.") == ["Schneider Logistik AG"])
+        // In capitals a code still stands for a person where codes stand.
+        #expect(try found("| Aufgabe | wer |\n|---|---|\n| Meldung | KL |\n").contains("KL"))
+    }
+
+    @Test func aFaxInCapitalsKeepsItsStreetFloorAndTime() throws {
+        let fax = "WH. HETTSTEDT, AM MOLMECKER WEG 12, 2. OG LI.\nGEFAEHRDERANSPRACHE 07.01.25 10:30 UHR DURCH PHK WENZEL\n"
+        let masked = try found(fax)
+        #expect(masked.contains("AM MOLMECKER WEG 12") && masked.contains("2. OG LI.") && masked.contains("07.01.25 10:30 UHR"))
+        #expect(try spans(of: .date, in: "Kontrolle Mo., Termin Mi.; Termin Fr. Kaya") == ["Mo.", "Mi."])
+    }
 }
