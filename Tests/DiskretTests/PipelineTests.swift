@@ -721,4 +721,13 @@ import Testing
         #expect(masked.contains("AM MOLMECKER WEG 12") && masked.contains("2. OG LI.") && masked.contains("07.01.25 10:30 UHR"))
         #expect(try spans(of: .date, in: "Kontrolle Mo., Termin Mi.; Termin Fr. Kaya") == ["Mo.", "Mi."])
     }
+
+    @Test func twoCodesSigningOffAndASurnameCommaFirstNameAfterHr() throws {
+        let note = "Codewort im Ordner eingetragen.\n\nKL / mt\n"
+        #expect(try found(note).filter { $0 == "KL" || $0 == "mt" }.count == 2)
+        #expect(try !found("Auswahl:\nja / nein\n").contains("ja"))
+        // After "Fr."/"Hr." a first name behind the comma may be another person ("Fr. Yüksel, Andrei") or a
+        // place: the two stay two findings.
+        #expect(try !found("| Praktikum | Fr. Yüksel, Andrei | 19.12. |").contains("Yüksel, Andrei"))
+    }
 }

@@ -4,7 +4,7 @@
 extension DefinedCodes {
     func codesOnLinesOfTheirOwn(in text: TokenizedText) -> Set<[UInt16]> {
         let tokens = text.tokens, units = text.units
-        var signatures: [[UInt16]] = [], rowHeads: [[UInt16]] = []
+        var signatures: [[UInt16]] = [], rowHeads: [[UInt16]] = [], pairs: [[UInt16]] = []
         var lineStart = 0
         while lineStart < tokens.count {
             var lineEnd = lineStart + 1
@@ -16,6 +16,16 @@ extension DefinedCodes {
                   units[tokens[first].range].allSatisfy({ Self.signOffMarks.contains($0) }) { first += 1 }
             guard tokens[first].isWord, (2...3).contains(tokens[first].end - tokens[first].start),
                   units[tokens[first].range].allSatisfy({ isLatinUpper($0) || isLatinLower($0) }) else { continue }
+            // Two codes joined by a slash alone on a line sign a note off ("KL / mt"): who wrote it and who typed it.
+            if first == lineStart, lineEnd - first == 3, units[tokens[first + 1].start] == 0x2F,
+               tokens[first + 1].end - tokens[first + 1].start == 1, tokens[first + 2].isWord,
+               (2...3).contains(tokens[first + 2].end - tokens[first + 2].start),
+               units[tokens[first + 2].range].allSatisfy({ isLatinUpper($0) || isLatinLower($0) }),
+               isPairedCode(first, in: text), isPairedCode(first + 2, in: text) {
+                pairs.append(Array(units[tokens[first].range]))
+                pairs.append(Array(units[tokens[first + 2].range]))
+                continue
+            }
             if first == lineEnd - 1 {
                 if isSignatureCode(first, in: text) { signatures.append(Array(units[tokens[first].range])) }
             } else if first == lineStart, isColumnGapAfter(first, in: text), isCodeShape(first, in: text),
@@ -23,7 +33,7 @@ extension DefinedCodes {
                 rowHeads.append(Array(units[tokens[first].range]))
             }
         }
-        var codes = Set<[UInt16]>()
+        var codes = Set<[UInt16]>(pairs)
         if signatures.count >= 2 { codes.formUnion(signatures) }
         if rowHeads.count >= 2 { codes.formUnion(rowHeads) }
         return codes
@@ -36,6 +46,12 @@ extension DefinedCodes {
         let key = text.key(index)
         guard !Self.closingWordKeys.contains(Array(key)), !lexicon.isRoleWord(key), !lexicon.isAllowed(key) else { return false }
         return !text.units[text.tokens[index].range].allSatisfy(isLatinLower) || !lexicon.isLowercaseWord(key)
+    }
+
+    /// A code of a sign-off pair: a signature's code, or capitals that spell a short word ("KL", "DA").
+    private func isPairedCode(_ index: Int, in text: TokenizedText) -> Bool {
+        isSignatureCode(index, in: text) || (text.units[text.tokens[index].range].allSatisfy(isLatinUpper)
+            && Self.shortFunctionWords.contains(Array(text.key(index))))
     }
 
     /// Whether a column's gap follows the token at `index` on its line.

@@ -109,7 +109,7 @@ extension DefinedCodes {
 
     /// Two-letter words of the allow lists that, written in capitals where codes stand, are someone's initials
     /// ("AB", "DA"; "KL", not "Kl." for the client).
-    private static let shortFunctionWords: Set<[UInt8]> = Set(["ab", "an", "am", "im", "um", "zu", "da", "so", "es", "er", "ob",
+    static let shortFunctionWords: Set<[UInt8]> = Set(["ab", "an", "am", "im", "um", "zu", "da", "so", "es", "er", "ob",
         "wo", "du", "la", "kl"].map { Array($0.utf8) })
 
     private static func isJoiningWord(_ word: ArraySlice<UInt16>) -> Bool {
