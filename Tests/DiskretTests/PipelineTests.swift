@@ -730,4 +730,18 @@ import Testing
         // place: the two stay two findings.
         #expect(try !found("| Praktikum | Fr. Yüksel, Andrei | 19.12. |").contains("Yüksel, Andrei"))
     }
+
+    @Test func numberedFunctionCodesArePersonsAndAColumnsGapPartsTwoPersons() throws {
+        let minutes = "Anwesend: LT-1 (Leitung); FK-07\nLT-1 erläutert, FK-07 hört.\nUnterschriften:\n"
+            + "KM: S. Ahmadi    LT-1: B. Hentschel    Protokoll: FK-12\n"
+        let result = try engine.makeSession().anonymize(minutes)
+        let codes = result.findings.filter { ["LT-1", "FK-07", "FK-12"].contains(TestSupport.spans([$0], in: minutes).first ?? "") }
+        #expect(codes.count == 6)
+        // The mother's name and the head's code stand in two columns: two persons, two placeholders.
+        let lt = codes.filter { TestSupport.spans([$0], in: minutes).first == "LT-1" }
+        #expect(Set(lt.compactMap(\.replacement)).count == 1)
+        #expect(!lt.contains { $0.replacement == result.findings.first { TestSupport.spans([$0], in: minutes).first == "S. Ahmadi" }?.replacement })
+        // One device's number stays: "Kamera GA-02".
+        #expect(try !found("Fotos mit Kamera GA-02, Blatt 3.").contains("GA-02"))
+    }
 }

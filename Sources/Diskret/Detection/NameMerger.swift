@@ -182,12 +182,18 @@ struct NameMerger {
         return !(wholeLines && second.type.hasSuffix("firstname"))
     }
 
-    /// Only white space (one line break at most), hyphens or name particles between two offsets.
+    /// Only white space (one line break at most, no column's gap), hyphens or name particles between two offsets.
     private func onlyNameGlueBetween(_ from: Int, _ to: Int, in text: TokenizedText) -> Bool {
         guard from <= to else { return false }
         var index = text.firstToken(endingAfter: from)
-        var newlines = 0
-        for unit in text.units[from..<to] where unit == 0x0A { newlines += 1 }
+        var newlines = 0, spaces = 0
+        for unit in text.units[from..<to] {
+            // A tab or three spaces in a row part columns, which name different persons ("S. Ahmadi    LT-1: …").
+            if unit == 0x09 { return false }
+            spaces = unit == 0x20 ? spaces + 1 : 0
+            if spaces >= 3 { return false }
+            if unit == 0x0A { newlines += 1 }
+        }
         guard newlines <= 1 else { return false }
         while index < text.tokens.count && text.tokens[index].start < to {
             let token = text.tokens[index]

@@ -7,33 +7,54 @@ struct NumberedStaffCodes {
 
     func apply(to candidates: inout [Candidate], in text: TokenizedText) {
         let tokens = text.tokens, units = text.units
+        var found: [Range<Int>] = []
+        // Capitals no list knows as a service, by their letters: the staff numbers seen with them, the times seen.
+        var unknown: [[UInt16]: (ranges: [Range<Int>], numbers: Set<[UInt16]>)] = [:]
         for index in tokens.indices.dropFirst().dropLast() where units[tokens[index].start] == 0x2D
             && tokens[index].end - tokens[index].start == 1 {
             let code = index - 1, number = index + 1
             // Glued: "ASD-14", not "ASD - 14" or "ASD-14a".
             guard tokens[code].end == tokens[index].start, tokens[number].start == tokens[index].end,
                   tokens[number].kind == .number, (1...3).contains(tokens[number].end - tokens[number].start),
-                  text.asciiNumber(number) != nil, isServiceShape(code, in: text),
+                  text.asciiNumber(number) != nil, isCodeShape(code, in: text),
                   number + 1 == tokens.count || tokens[number + 1].start > tokens[number].end
                     || (!tokens[number + 1].isWord && units[tokens[number + 1].start] != 0x2D),
                   code == 0 || tokens[code - 1].end < tokens[code].start || units[tokens[code - 1].start] != 0x2D
             else { continue }
-            candidates.append(Candidate(range: tokens[code].start..<tokens[number].end, category: .person, label: Self.label,
-                                        score: Evidence.confidentScore))
+            let range = tokens[code].start..<tokens[number].end
+            if isServiceShape(code, in: text) {
+                found.append(range)
+            } else if units[tokens[code].range].allSatisfy(isLatinUpper), tokens[code].end - tokens[code].start <= 3 {
+                let letters = Array(units[tokens[code].range])
+                unknown[letters, default: ([], [])].ranges.append(range)
+                unknown[letters, default: ([], [])].numbers.insert(Array(units[tokens[number].range]))
+            }
+        }
+        // Capitals that stand for a function ("FK-07", "FK-12", "LT-1" three times) are staff codes where the note
+        // numbers several staff so, or uses one code again and again; a single "GA-02" stays a thing's number.
+        for (_, seen) in unknown where seen.numbers.count >= 2 || seen.ranges.count >= 3 { found.append(contentsOf: seen.ranges) }
+        for range in found.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            candidates.append(Candidate(range: range, category: .person, label: Self.label, score: Evidence.confidentScore))
         }
     }
 
-    /// Two to five letters in a service's shape: capitals that the lists know as a service ("ASD", "SPFH"), or
-    /// capitals around small letters that no list knows as a word ("IeF", "JaS"); never a law ("SGB-8"), a
-    /// classification ("ICD-10") or a device ("Kamera GA-02").
-    private func isServiceShape(_ index: Int, in text: TokenizedText) -> Bool {
+    /// Two to five Latin letters, a capital first and last, none of the laws ("SGB-8"), classifications ("ICD-10")
+    /// and things.
+    private func isCodeShape(_ index: Int, in text: TokenizedText) -> Bool {
         let token = text.tokens[index]
         let letters = text.units[token.range]
         guard token.isWord, (2...5).contains(letters.count), isLatinUpper(letters[letters.startIndex]),
               isLatinUpper(letters[letters.index(before: letters.endIndex)]),
               letters.allSatisfy({ isLatinUpper($0) || isLatinLower($0) }) else { return false }
+        return !Self.notStaff.contains(Array(text.key(index)))
+    }
+
+    /// Whether a code's letters name a service: capitals that the lists know as one ("ASD", "SPFH"), or capitals
+    /// around small letters that no list knows as a word ("IeF", "JaS"); a device's letters ("Kamera GA-02") are
+    /// neither.
+    private func isServiceShape(_ index: Int, in text: TokenizedText) -> Bool {
+        let letters = text.units[text.tokens[index].range]
         let key = text.key(index)
-        guard !Self.notStaff.contains(Array(key)) else { return false }
         // Capitals alone only for a service the lists know ("ASD", "SPFH"; not a camera's "GA-02").
         return lexicon.isRoleWord(key) || (letters.contains(where: isLatinLower) && !lexicon.isCommonWord(key) && !lexicon.isAllowed(key))
     }
