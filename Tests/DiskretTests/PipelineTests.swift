@@ -744,4 +744,14 @@ import Testing
         // One device's number stays: "Kamera GA-02".
         #expect(try !found("Fotos mit Kamera GA-02, Blatt 3.").contains("GA-02"))
     }
+
+    @Test func sendersAfterTheTimeAndDutyLinesOfSurnameCommaInitial() throws {
+        let chat = "03.01. 21:14  M: hey süße\n11.01. 23:05  L: nee\n11.01. 23:06  M: ok sorry\n"
+        #expect(try found(chat).filter { $0 == "M" || $0 == "L" }.count == 3)
+        #expect(try !found("TOP 1: Begrüßung\n10:15  A: Ablauf\n").contains("A"))
+        let duty = "Dienst:  Kowalczyk, P. (Security) / Abdi, Hodan (Nachtbereitschaft)\n"
+        #expect(try found(duty) == ["Kowalczyk, P.", "Abdi, Hodan"])
+        #expect(try !found("Anwesend: KM, Kind, ab 10:50 KV\n").contains("KM, Kind"))
+        #expect(try found("Beraterin: Ch. Uhlig, Ko-Beratung D. Hadžić").contains("Ch. Uhlig"))
+    }
 }

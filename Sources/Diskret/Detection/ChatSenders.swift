@@ -1,5 +1,5 @@
 /// The names under which people write in a quoted chat, at the start of each message line before its time
-/// ("Bena (22:14): bist du wach", "Efua [07:02]: antworte"): the chat's persons, whether or not a name list
+/// ("Bena (22:14): bist du wach", "Efua [07:02]: antworte") or after it ("03.01. 21:14  M: hey"): the chat's persons, whether or not a name list
 /// knows the word. A chat has two such lines at least; a word of the dictionaries ("Termin (10:00): …") or a
 /// role is no sender. Found with context, a sender's name spreads to the rest of the note ("bena antworte").
 struct ChatSenders {
@@ -13,13 +13,41 @@ struct ChatSenders {
             && tokens[index].isCapitalizedWord && !tokens[index].flags.contains(.allCaps) && isFollowedByTime(tokens[index].end, in: text) {
             senders.append(index)
         }
-        guard senders.count >= 2 else { return }
-        for index in senders {
+        let afterTimes = sendersAfterTimes(in: text)
+        for index in (senders.count >= 2 ? senders : []) + (afterTimes.count >= 2 ? afterTimes : []) {
             let key = text.key(index)
-            guard lexicon.isFirstName(key) || !(lexicon.isCommonWord(key) || lexicon.isAllowed(key) || lexicon.isRoleWord(key))
-            else { continue }
+            // An initial alone is a sender too: "03.01. 21:14  M: hey" is written so to keep the name out.
+            guard tokens[index].end - tokens[index].start == 1 || lexicon.isFirstName(key)
+                || !(lexicon.isCommonWord(key) || lexicon.isAllowed(key) || lexicon.isRoleWord(key)) else { continue }
             candidates.append(Candidate(range: tokens[index].range, category: .person, label: Self.label, score: 0.85))
         }
+    }
+
+    /// The senders of an export that puts the time first: "03.01. 21:14  M: hey", "[21:14] Lea: nee". The word
+    /// after a line's opening date and time, glued to a colon.
+    private func sendersAfterTimes(in text: TokenizedText) -> [Int] {
+        let tokens = text.tokens, units = text.units
+        var senders: [Int] = []
+        var index = 0
+        while index < tokens.count {
+            let lineStart = index
+            index += 1
+            while index < tokens.count && !tokens[index].flags.contains(.newlineBefore) { index += 1 }
+            guard tokens[lineStart].kind == .number || units[tokens[lineStart].start] == 0x5B else { continue }
+            // Digits, full stops, colons and brackets up to the first word, a time among them.
+            var word = lineStart, hasTime = false
+            while word < index, !tokens[word].isWord {
+                guard tokens[word].kind == .number || [0x2E, 0x3A, 0x5B, 0x5D, 0x2C].contains(units[tokens[word].start]) else { break }
+                if units[tokens[word].start] == 0x3A, word > lineStart, tokens[word - 1].kind == .number,
+                   word + 1 < index, tokens[word + 1].kind == .number, tokens[word + 1].start == tokens[word].end { hasTime = true }
+                word += 1
+            }
+            guard hasTime, word < index, tokens[word].isWord, tokens[word].isCapitalizedWord || tokens[word].end - tokens[word].start == 1,
+                  isLatinUpper(units[tokens[word].start]), tokens[word].end < units.count, units[tokens[word].end] == 0x3A,
+                  tokens[word].end + 1 < units.count, units[tokens[word].end + 1] == 0x20 else { continue }
+            senders.append(word)
+        }
+        return senders
     }
 
     /// Whether " (22:14):" or " [7:02]" and a space follow `offset`.
