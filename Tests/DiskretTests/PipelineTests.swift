@@ -754,4 +754,13 @@ import Testing
         #expect(try !found("Anwesend: KM, Kind, ab 10:50 KV\n").contains("KM, Kind"))
         #expect(try found("Beraterin: Ch. Uhlig, Ko-Beratung D. Hadžić").contains("Ch. Uhlig"))
     }
+
+    @Test func monthsListedTogetherAndFirmsNamedByTheirTrade() throws {
+        let note = "Zwei Nächte weggeblieben (Nov., Jan.), Kontoauszüge Jan. + Feb. 2025. Mai und Juni sind Monate.\n"
+        #expect(try spans(of: .date, in: note) == ["Nov.", "Jan.", "Jan.", "Feb. 2025"])
+        let firms = "Günstigster: Umzüge Petrović, Hanau. Dachdecker bei Bedachungen Kilb in Geisenheim. Adjuvante Chemotherapie Irinotecan."
+        #expect(try spans(of: .organisation, in: firms) == ["Umzüge Petrović", "Bedachungen Kilb"])
+        // A therapy before a name is the child's therapy, not a practice: "Anmeldung Logopädie Finn".
+        #expect(try spans(of: .organisation, in: "Anmeldung Logopädie Finn (4), Ergotherapie Lena.").isEmpty)
+    }
 }

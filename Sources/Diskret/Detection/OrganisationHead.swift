@@ -199,11 +199,13 @@ struct OrganisationHead {
         "firma", "dienst", "praxis", "klinik", "schule", "zentrum", "verein", "genossenschaft", "gesellschaft",
         "institut", "agentur", "laden", "salon", "werkstatt", "handel", "technik", "transporte", "logistik",
         "hof", "haus", "stube", "stelle", "ambulanz", "verbund", "kanzlei", "apotheke", "unternehmen",
+        "buero", "wohngruppe", "sanitaer",
     ].map { Array($0.utf8) }
 
     /// Kinds that are short or end otherwise.
     private static let kinds: Set<[UInt8]> = Set(["studio", "salon", "kiosk", "imbiss", "cafe", "bistro", "hotel",
-        "taxi", "lager", "markt", "gebr", "spital", "haus"].map { Array($0.utf8) })
+        "taxi", "lager", "markt", "gebr", "spital", "haus", "umzuege",
+        "bedachungen", "sanitaer"].map { Array($0.utf8) })
     private static let house = Array("haus".utf8)
 
     /// Health insurers and banks written as letters: "AOK Nordost", "BKK Lech-Donau".
