@@ -763,4 +763,13 @@ import Testing
         // A therapy before a name is the child's therapy, not a practice: "Anmeldung Logopädie Finn".
         #expect(try spans(of: .organisation, in: "Anmeldung Logopädie Finn (4), Ergotherapie Lena.").isEmpty)
     }
+
+    @Test func mailHeaderNamesInQuotesAndInitialsInSmallLetters() throws {
+        let header = "An: 'Domaschk, Christiane' <kanzlei@domaschk-rehor.de>; Lorenz, Sabine <sabine.lorenz@polizei.de>\n"
+        let names = try spans(of: .person, in: header)
+        #expect(names.contains("Domaschk, Christiane") && names.contains("Lorenz, Sabine"))
+        #expect(try found("km (jasmin) allein. kv (dennis o.) lt. km seit sa weg.").contains("dennis o."))
+        #expect(try found("Dž. Sadiković, Dipl.-Sozialarbeiterin").contains("Dž. Sadiković"))
+        #expect(try found("Kd.-Nr.:        135D087341").contains("135D087341"))
+    }
 }

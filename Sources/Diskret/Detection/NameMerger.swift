@@ -57,13 +57,32 @@ struct NameMerger {
                 dot -= 1
             }
             let letter = dot - 1
-            guard tokens[dot].end - tokens[dot].start == 1, !tokens[dot].flags.contains(.spaceBefore), text.isInitial(letter),
+            guard tokens[dot].end - tokens[dot].start == 1, !tokens[dot].flags.contains(.spaceBefore),
+                  text.isInitial(letter) || isSmallInitial(letter, before: name, in: text) || isTwoLetterInitial(letter, in: text),
                   tokens[letter].start >= floor, !followsSmallAbbreviation(letter, in: text) else { break }
             start = tokens[letter].start
             first = letter
             if tokens[letter].flags.contains(.newlineBefore) { break }
         }
         return start
+    }
+
+    /// The two letters some first names are shortened to ("Ch.", "Th.", "Ph.", "Dž.", "Lj.", "Nj.").
+    private func isTwoLetterInitial(_ index: Int, in text: TokenizedText) -> Bool {
+        let token = text.tokens[index]
+        guard token.isWord, token.end - token.start == 2 else { return false }
+        return Self.twoLetterInitials.contains { text.units[token.range].elementsEqual($0) }
+    }
+
+    private static let twoLetterInitials: [[UInt16]] = ["Ch", "Th", "Ph", "Dž", "Lj", "Nj"].map { Array($0.utf16) }
+
+    /// A small letter before a name typed in small letters ("m. r. hauschild"): its initial, unless the letter
+    /// abbreviates a word ("m." mit, "u." und, "s." siehe).
+    private func isSmallInitial(_ index: Int, before name: Range<Int>, in text: TokenizedText) -> Bool {
+        let units = text.units
+        guard text.tokens[index].isWord, text.tokens[index].end - text.tokens[index].start == 1, isLatinLower(units[text.tokens[index].start]),
+              isLatinLower(units[name.lowerBound]) else { return false }
+        return !Self.oneLetterAbbreviations.contains(units[text.tokens[index].start])
     }
 
     /// Whether the letter at `index` ends an abbreviation begun by a small letter and its full stop: "z. N."
@@ -95,8 +114,12 @@ struct NameMerger {
         // "m." before a class or a number is the surname's initial ("jonas m. 8a"), not "männlich" or "mit".
         let initialBeforeNumber = dotted && units[tokens[next].start] | 0x20 == 0x6D && next + 2 < tokens.count
             && (tokens[next + 2].kind == .number || tokens[next + 2].flags.contains(.hasDigit)) && !tokens[next + 2].flags.contains(.newlineBefore)
+        // A letter and its full stop that close a bracket or a list item ("kv (dennis o.)") abbreviate no word.
+        let closesMention = dotted && (next + 2 == tokens.count || tokens[next + 2].flags.contains(.newlineBefore)
+            || [0x29, 0x2C, 0x3B].contains(units[tokens[next + 2].start]))
         guard tokens[next].end - tokens[next].start == 1, lexicon.isFirstName(text.key(last)),
-              initialBeforeNumber || !Self.oneLetterAbbreviations.contains(units[tokens[next].start] | 0x20) else { return name.upperBound }
+              initialBeforeNumber || closesMention || !Self.oneLetterAbbreviations.contains(units[tokens[next].start] | 0x20)
+        else { return name.upperBound }
         if dotted { return tokens[next + 1].end }
         // Without its full stop the letter must end the line or stand before a colon or comma.
         let after = next + 1
