@@ -772,4 +772,14 @@ import Testing
         #expect(try found("Dž. Sadiković, Dipl.-Sozialarbeiterin").contains("Dž. Sadiković"))
         #expect(try found("Kd.-Nr.:        135D087341").contains("135D087341"))
     }
+
+    @Test func namesInOtherScriptsListsGoingOnAndSignOffsAfterATime() throws {
+        let note = "Ehemann: Mahmoud / محمود الخطيب\narab.:   حنان الخطيب\nder Sohn (عمر) spielt.\n"
+        #expect(try spans(of: .person, in: note).filter { $0.unicodeScalars.contains { $0.properties.isAlphabetic && $0.value >= 0x600 } }.count == 3)
+        let minutes = "Anwesend:    KRÜ (D, Ge), BÄR (M, Phy),\n             LNG (Ku), Schulsozialarbeit\nKRÜ und LNG berichten.\n"
+        #expect(try found(minutes).filter { $0 == "LNG" }.count == 2)
+        #expect(try found("fachkraft: hk (allein)\nhk 18.02. 11.40\n").filter { $0 == "hk" }.count == 2)
+        #expect(try found("Rückruf durch Nachtdienst erfolgt 22.02. 8 Uhr - Ka.\n").contains("Ka."))
+        #expect(try found("Beide Kinder (Lukas, 9; Anna-Lena, 5) ebenfalls").contains("9"))
+    }
 }

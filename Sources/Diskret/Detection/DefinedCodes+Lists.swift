@@ -16,7 +16,9 @@ extension DefinedCodes {
             let duty = Self.dutyLabels.contains(Self.labelWord(units[tokens[index].range]))
             index = listStart
             var itemStart = true
-            while index < tokens.count, index == listStart || !tokens[index].flags.contains(.newlineBefore) {
+            // A list whose line ends with a comma goes on, indented, on the next ("KRÜ (D, Ge), …,⏎     LNG (Ku)").
+            while index < tokens.count, index == listStart || !tokens[index].flags.contains(.newlineBefore)
+                    || (units[tokens[index - 1].start] == 0x2C && isIndented(index, in: text)) {
                 let unit = units[tokens[index].start]
                 if unit == 0x28 {  // an item's bracket: skip it whole
                     while index < tokens.count, units[tokens[index].start] != 0x29, !tokens[index].flags.contains(.newlineBefore) { index += 1 }
@@ -25,7 +27,8 @@ extension DefinedCodes {
                 }
                 if Self.separators.contains(unit) || Self.isJoiningWord(units[tokens[index].range]) { itemStart = true; index += 1; continue }
                 // In an attendance line capitals are someone's initials unless they are a role ("KG", not "KM").
-                if itemStart, tokens[index].isWord, endsItem(index + 1, in: text), isCodeShape(index, in: text, inList: true, duty: duty) {
+                if itemStart, tokens[index].isWord, endsItem(index + 1, in: text),
+                   isCodeShape(index, in: text, inList: true, duty: duty) || isSmallCode(index, in: text) {
                     codes.insert(Array(units[tokens[index].range]))
                 }
                 itemStart = false
@@ -54,6 +57,12 @@ extension DefinedCodes {
         if colon { next += 1 }
         guard next < tokens.count, !tokens[next].flags.contains(.newlineBefore) else { return nil }
         return next
+    }
+
+    /// Whether the line of token `index` begins with white space: a list's continuation.
+    private func isIndented(_ index: Int, in text: TokenizedText) -> Bool {
+        let start = text.tokens[index].start
+        return start > 0 && (text.units[start - 1] == 0x20 || text.units[start - 1] == 0x09)
     }
 
     /// Whether the item's word is followed by the end of the line or the list, a bracket, or a code's dot.

@@ -407,8 +407,9 @@ struct DefinedCodes {
         return codes
     }
 
-    /// Two or three small letters that are no word of the lists ("sw", "mb"): a code where a column says so.
-    private func isSmallCode(_ index: Int, in text: TokenizedText) -> Bool {
+    /// Two or three small letters that are no word of the lists ("sw", "mb"): a code where a column or a list's
+    /// label says so ("fachkraft: hk").
+    func isSmallCode(_ index: Int, in text: TokenizedText) -> Bool {
         let token = text.tokens[index]
         return (2...3).contains(token.end - token.start) && text.units[token.range].allSatisfy(isLatinLower)
             && !lexicon.isAllowed(text.key(index)) && !lexicon.isCommonWord(text.key(index))
