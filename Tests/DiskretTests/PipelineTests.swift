@@ -782,4 +782,18 @@ import Testing
         #expect(try found("Rückruf durch Nachtdienst erfolgt 22.02. 8 Uhr - Ka.\n").contains("Ka."))
         #expect(try found("Beide Kinder (Lukas, 9; Anna-Lena, 5) ebenfalls").contains("9"))
     }
+
+    @Test func speakersNamedByACodeLegendsSendersWithEmojiAndNumberedWitnesses() throws {
+        let record = "Gespräch: Sabine Pohl (Erzieherin, führt Gespräch) = SP\nSP: Wann war das?\nL.: gestern\n"
+        #expect(try found(record).filter { $0 == "SP" }.count == 2)
+        let legend = "Kürzel:      Hf = Klassenleitung, Mü = Schulsozialarbeit, Ltg = M. Gassmann\nDo 22.05.     Mü spricht mit Leonie.\n"
+        let codes = try found(legend)
+        #expect(codes.filter { $0 == "Mü" }.count == 2 && codes.contains("Hf") && !codes.contains("Ltg"))
+        let chat = "Denni 🔥 (22:14): wo bist du\nDenni 🔥 (22:31): mach an\nLea (22:40): bin zuhause\n"
+        #expect(try found(chat).filter { $0 == "Denni 🔥" }.count == 2)
+        let witnesses = "Zeugen:\n1. Kowalczyk, Irina, wh. Ziltendorf\n6. Suizidäußerungen, Alkohol, drohender Jobverlust\n"
+        let names = try found(witnesses)
+        #expect(names.contains("Kowalczyk, Irina") && !names.contains { $0.contains("Alkohol") })
+        #expect(try found("Vorname lt. Pass, in Ge'ez: ጽገረዳ\n").contains("ጽገረዳ"))
+    }
 }

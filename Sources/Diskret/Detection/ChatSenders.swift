@@ -9,9 +9,16 @@ struct ChatSenders {
     func apply(to candidates: inout [Candidate], in text: TokenizedText) {
         let tokens = text.tokens
         var senders: [Int] = []
+        var senderEnds: [Int: Int] = [:]
         for index in tokens.indices where (index == 0 || tokens[index].flags.contains(.newlineBefore))
-            && tokens[index].isCapitalizedWord && !tokens[index].flags.contains(.allCaps) && isFollowedByTime(tokens[index].end, in: text) {
-            senders.append(index)
+            && tokens[index].isCapitalizedWord && !tokens[index].flags.contains(.allCaps) {
+            if isFollowedByTime(tokens[index].end, in: text) {
+                senders.append(index)
+            } else if let end = emojiEnd(after: index, in: text), isFollowedByTime(end, in: text) {
+                // A display name with its emoji ("Denni 🔥 (22:14): …") is the sender's name as a whole.
+                senders.append(index)
+                senderEnds[index] = end
+            }
         }
         let afterTimes = sendersAfterTimes(in: text)
         for index in (senders.count >= 2 ? senders : []) + (afterTimes.count >= 2 ? afterTimes : []) {
@@ -19,8 +26,25 @@ struct ChatSenders {
             // An initial alone is a sender too: "03.01. 21:14  M: hey" is written so to keep the name out.
             guard tokens[index].end - tokens[index].start == 1 || lexicon.isFirstName(key)
                 || !(lexicon.isCommonWord(key) || lexicon.isAllowed(key) || lexicon.isRoleWord(key)) else { continue }
-            candidates.append(Candidate(range: tokens[index].range, category: .person, label: Self.label, score: 0.85))
+            candidates.append(Candidate(range: tokens[index].start..<(senderEnds[index] ?? tokens[index].end), category: .person,
+                                        label: Self.label, score: 0.85))
         }
+    }
+
+    /// The end of one emoji or symbol after the word at `index` and a space ("Denni 🔥"); nil when none stands there.
+    private func emojiEnd(after index: Int, in text: TokenizedText) -> Int? {
+        let units = text.units
+        var position = text.tokens[index].end
+        guard position + 1 < units.count, units[position] == 0x20 else { return nil }
+        position += 1
+        let start = position
+        // Symbols outside the letters and punctuation of text: the surrogate pairs of emoji, the dingbats, and their
+        // variation selectors and joiners.
+        while position < units.count, UTF16.isLeadSurrogate(units[position]) || UTF16.isTrailSurrogate(units[position])
+                || (0x2600...0x27BF).contains(units[position]) || units[position] == 0xFE0F || units[position] == 0x200D {
+            position += 1
+        }
+        return position > start && position - start <= 8 ? position : nil
     }
 
     /// The senders of an export that puts the time first: "03.01. 21:14  M: hey", "[21:14] Lea: nee". The word

@@ -75,7 +75,8 @@ extension DefinedCodes {
         if unit == 0x2E { return endsItem(index + 1, in: text) }
         // A closing bracket ends a list written inside one ("(erstellt: CE)"); a date after a code dates the
         // entry ("Übernommen: EK 13.03.").
-        return unit == 0x28 || unit == 0x29 || isASCIIDigit(unit) || Self.separators.contains(unit)
+        // "=" after a code in a legend defines it ("Kürzel: Hf = Klassenleitung, Mü = Schulsozialarbeit").
+        return unit == 0x28 || unit == 0x29 || unit == 0x3D || isASCIIDigit(unit) || Self.separators.contains(unit)
             || Self.isJoiningWord(units[tokens[index].range])
     }
 
@@ -99,7 +100,7 @@ extension DefinedCodes {
             return !lexicon.isAllowed(text.key(index))
         }
         if inList && capitals == 1 && code.count == 3 && !code.contains(where: { Self.vowels.contains($0) }) {
-            return !lexicon.isAllowed(text.key(index))
+            return !lexicon.isAllowed(text.key(index)) && !Self.voweless.contains(Array(text.key(index)))
         }
         if capitals == 1 && code.count > 2 {
             let dotted = index + 1 < text.tokens.count && text.units[text.tokens[index + 1].start] == 0x2E
@@ -115,6 +116,9 @@ extension DefinedCodes {
     }
 
     private static let vowels: Set<UInt16> = Set("aeiouäöüyAEIOUÄÖÜY".utf16)
+    /// Abbreviations of three letters without a vowel that name a function, not a person ("Ltg = M. Gassmann").
+    private static let voweless: Set<[UInt8]> = Set(["ltg", "stv", "vtr", "mgl", "pkt", "std", "tgl", "tlw", "vgl", "bzw", "zzt",
+                                                      "hzg", "hst", "grp"].map { Array($0.utf8) })
 
     /// Two-letter words of the allow lists that, written in capitals where codes stand, are someone's initials
     /// ("AB", "DA"; "KL", not "Kl." for the client).

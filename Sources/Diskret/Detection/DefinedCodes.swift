@@ -19,6 +19,7 @@ struct DefinedCodes {
         codes.formUnion(codesInAttendanceLines(of: text))
         codes.formUnion(codesInStaffCells(in: text))
         codes.formUnion(codesDefinedByEquals(in: text))
+        codes.formUnion(codesAfterNamedPersons(personTokens: personTokens, in: text))
         codes.formUnion(authorCodes(after: candidates, in: text))
         codes.formUnion(signOffAndHandoverCodes(in: text))
         codes.formUnion(entrySignatures(in: text))
@@ -193,6 +194,29 @@ struct DefinedCodes {
                 && zip(letters, name).allSatisfy { $0 | 0x20 == $1 | 0x20 } && lexicon.isFirstName(text.key(index + 1))
             guard bySurname || byFirstName || (initials.count >= 2 && Self.isCode(letters, of: initials, first: first)) else { continue }
             codes.insert(letters)
+        }
+        return codes
+    }
+
+    /// A code given to a person after the name, at the end of its line: "Sabine Pohl (Erzieherin, führt Gespräch)
+    /// = SP", as records of a conversation name the speakers before quoting them ("SP: Wann war das?").
+    private func codesAfterNamedPersons(personTokens: [Bool], in text: TokenizedText) -> Set<[UInt16]> {
+        let tokens = text.tokens, units = text.units
+        var codes = Set<[UInt16]>()
+        for index in tokens.indices.dropFirst() where units[tokens[index].start] == 0x3D && tokens[index].end - tokens[index].start == 1
+            && index + 1 < tokens.count {
+            let code = index + 1
+            guard tokens[code].isWord, !tokens[code].flags.contains(.newlineBefore), isCodeShape(code, in: text),
+                  code + 1 == tokens.count || tokens[code + 1].flags.contains(.newlineBefore) else { continue }
+            // A person named on the line before the "=".
+            var before = index - 1
+            var named = false
+            while before >= 0 {
+                if personTokens[before] { named = true; break }
+                if tokens[before].flags.contains(.newlineBefore) { break }
+                before -= 1
+            }
+            if named { codes.insert(Array(units[tokens[code].range])) }
         }
         return codes
     }
