@@ -796,4 +796,9 @@ import Testing
         #expect(names.contains("Kowalczyk, Irina") && !names.contains { $0.contains("Alkohol") })
         #expect(try found("Vorname lt. Pass, in Ge'ez: ጽገረዳ\n").contains("ጽገረዳ"))
     }
+
+    @Test func aSurnameInCapitalsHeadingAListItemIsAName() throws {
+        let log = "- HRYTSENKO: 2. Vorfall diese Woche\nSACHVERHALT: ruhig\nGEFAEHRDERANSPRACHE: erfolgt\n- HINWEIS: keiner\n"
+        #expect(try spans(of: .person, in: log) == ["HRYTSENKO"])
+    }
 }

@@ -18,7 +18,7 @@ struct UnknownNameWords {
         }
         let definition = rule.definition
         for index in text.tokens.indices where !claimed[index] && (!afterInitialOnly || followsInitial(index, in: text))
-            && isUnknownName(index, in: text) {
+            && (isUnknownName(index, in: text) || (!afterInitialOnly && isCapitalsListHead(index, in: text))) {
             candidates.append(Candidate(range: text.tokens[index].range, category: definition.category ?? .person,
                                         label: rule.label, score: definition.score))
         }
@@ -49,6 +49,23 @@ struct UnknownNameWords {
         }
         // One Latin word in a news sentence is no clinical letter: it takes three.
         return jargon >= 3 && Double(jargon) > rule.jargonShare * Double(capitalised)
+    }
+
+    /// A surname in capitals heading a list item or a line ("- HRYTSENKO: 2. Vorfall"), as logs and faxes write
+    /// them: five letters or more that no list knows, at the line's start or after its dash, before a colon.
+    private func isCapitalsListHead(_ index: Int, in text: TokenizedText) -> Bool {
+        let tokens = text.tokens, units = text.units
+        let token = tokens[index]
+        guard token.isWord, token.flags.contains(.allCaps), !token.flags.contains(.hasDigit), token.end - token.start >= 5,
+              token.end < units.count, units[token.end] == 0x3A else { return false }
+        let atLineStart = index == 0 || token.flags.contains(.newlineBefore)
+        let afterDash = index > 0 && tokens[index - 1].end - tokens[index - 1].start == 1
+            && [0x2D, 0x2013, 0x2022].contains(units[tokens[index - 1].start])
+            && (index == 1 || tokens[index - 1].flags.contains(.newlineBefore))
+        guard atLineStart || afterDash else { return false }
+        let key = text.key(index)
+        return !lexicon.isCommonWord(key) && !lexicon.isAllowed(key) && !lexicon.isPlace(key) && !lexicon.isRoleWord(key)
+            && !lexicon.endsInCommonWord(key) && !lexicon.isLowercaseWord(key)
     }
 
     private func isUnknownName(_ index: Int, in text: TokenizedText) -> Bool {
