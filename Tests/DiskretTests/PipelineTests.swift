@@ -801,4 +801,11 @@ import Testing
         let log = "- HRYTSENKO: 2. Vorfall diese Woche\nSACHVERHALT: ruhig\nGEFAEHRDERANSPRACHE: erfolgt\n- HINWEIS: keiner\n"
         #expect(try spans(of: .person, in: log) == ["HRYTSENKO"])
     }
+
+    @Test func aSmallDBeforeAVerbIsThePersonBeforeANounTheArticle() throws {
+        let note = "kv (dennis o.) lt. km seit sa weg. streit fr abend, d. hat badtür eingetreten. wohnung d. mutter ist klein. d. h. alles gut.\n"
+        let names = try found(note)
+        #expect(names.filter { $0 == "d." }.count == 1)
+        #expect(!names.contains { $0.contains("mutter") })
+    }
 }

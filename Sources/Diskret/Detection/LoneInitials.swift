@@ -8,6 +8,7 @@
 /// (Arteria, Morbus, Nervus, Vena).
 struct LoneInitials {
     static let label = RuleLabel(rule: "engine.lone-initial", type: "person.initial")
+    let lexicon: Lexicon
     let threshold: Double
 
     func apply(to candidates: inout [Candidate], in text: TokenizedText) {
@@ -46,12 +47,16 @@ struct LoneInitials {
             && candidates[index].range.count >= 3 && isLatinLower(units[candidates[index].range.lowerBound]) {
             letters.insert(units[candidates[index].range.lowerBound])
         }
+        // "d." is "der" before a noun ("wohnung d. mutter") but a person before a verb ("d. hat die tür eingetreten").
+        let article = letters.contains(Self.d)
         letters.subtract(Self.abbreviationLetters)
+        if article { letters.insert(Self.d) }
         guard !letters.isEmpty else { return }
         for index in tokens.indices.dropLast() where tokens[index].isWord && tokens[index].end - tokens[index].start == 1
             && letters.contains(units[tokens[index].start]) && units[tokens[index + 1].start] == 0x2E
             && !tokens[index + 1].flags.contains(.spaceBefore) && !covered.contains(tokens[index].start)
-            && !isAbbreviationPart(index, in: text) && isSubject(index, in: text) {
+            && !isAbbreviationPart(index, in: text) && isSubject(index, in: text)
+            && (units[tokens[index].start] != Self.d || !lexicon.isNoun(text.key(index + 2))) {
             candidates.append(Candidate(range: tokens[index].start..<tokens[index + 1].end, category: .person, label: Self.label,
                                         score: threshold, derived: true))
         }
@@ -60,6 +65,7 @@ struct LoneInitials {
     /// Small letters that stand for a word before their full stop: an, bei, der, für, gegen, (d.) h., in, mit,
     /// nach, oder, siehe, und, von, weiblich, zu.
     private static let abbreviationLetters: Set<UInt16> = Set("abdfghimnosuvwz".utf16)
+    private static let d: UInt16 = 0x64
 
     /// Whether the initial at `index` is followed, on its line, by a word in small letters of two letters or more
     /// that is no one-letter abbreviation and, after A., M., N. or V., no Latin word.

@@ -121,7 +121,7 @@ public final class Session {
         QuotedNicknames(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         Propagation(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         NamedInitials(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
-        LoneInitials(threshold: threshold).apply(to: &candidates, in: text)
+        LoneInitials(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         LowerCaseAddresses(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         SurnameAfterFirstName(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         DefinedCodes(lexicon: lexicon, threshold: threshold, tables: tables).apply(to: &candidates, in: text)
