@@ -24,9 +24,6 @@ struct PrehashedTable<Value> {
     /// The number of values added.
     var count: Int { entries.count }
 
-    /// Every value, in the order added.
-    var values: [Value] { entries.map(\.value) }
-
     /// Adds `value` under `hash`; values added before under the same hash stay and are found first.
     mutating func insert(_ value: Value, forHash hash: UInt64) {
         precondition(entries.count < Int(Int32.max), "PrehashedTable holds at most Int32.max values")
