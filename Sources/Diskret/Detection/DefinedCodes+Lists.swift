@@ -80,11 +80,6 @@ extension DefinedCodes {
             || Self.isJoiningWord(units[tokens[index].range])
     }
 
-    /// Three spaces or more, or a tab: the gap between the columns of a line laid out by hand.
-    func isColumnGap(_ gap: ArraySlice<UInt16>) -> Bool {
-        gap.count >= 3 && gap.allSatisfy { $0 == 0x20 || $0 == 0x09 } || gap.contains(0x09)
-    }
-
     /// Two to four Latin letters beginning with a capital, not a role word nor, unless in capitals, a common
     /// word: "AK", "AM", "Kü", "MaK", "Schr". In an attendance list (`inList`) capitals that another allow list
     /// holds ("KG") are initials as well.

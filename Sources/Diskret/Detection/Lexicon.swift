@@ -162,9 +162,7 @@ extension TokenizedText {
             if index > start && breaks && !previousWasInitial && !lineBreakAfterFirstName { break }
             // A column's gap (a tab, or three spaces and more) ends the name: the next column names someone else
             // ("KM: S. Ahmadi    LT-1: B. Hentschel").
-            if index > start, tokens[index - 1].end < token.start,
-               case let gap = units[tokens[index - 1].end..<token.start],
-               gap.contains(0x09) || (gap.count >= 3 && gap.allSatisfy { $0 == 0x20 }) { break }
+            if index > start, isColumnGap(units[tokens[index - 1].end..<token.start]) { break }
             // Right after a title, an initial or a first name, a surname is a name even if it is a role word.
             let sameLine = !token.flags.contains(.newlineBefore)
             let trusted = trustSurnames && sameLine && ((words == 0 && !strictFirstWord) || previousWasInitial || previousWasFirstName)

@@ -51,10 +51,13 @@ struct SurnameAfterFirstName {
     /// The capitalised surnames found here, where the note names the person by surname alone ("f. Olena
     /// Bondarenko (34)" … "25-019 Bondarenko +1"): the propagation stage ran before they were found.
     private func spread(_ surnames: [Candidate], in text: TokenizedText, besides candidates: [Candidate]) -> [Candidate] {
-        var keys = Set<[UInt8]>()
+        // By the hash tokens carry already: a set of arrays made an array of every capitalised word to ask it.
+        var keys = PrehashedTable<ArraySlice<UInt8>>()
         for surname in surnames where surname.score > threshold {
             let index = text.firstToken(endingAfter: surname.range.lowerBound)
-            if text.tokens[index].isCapitalizedWord, !lexicon.isCommonWord(text.key(index)) { keys.insert(Array(text.key(index))) }
+            if text.tokens[index].isCapitalizedWord, !lexicon.isCommonWord(text.key(index)) {
+                keys.insert(text.key(index), forHash: text.tokens[index].keyHash)
+            }
         }
         guard !keys.isEmpty else { return [] }
         var covered = OffsetSet(limit: text.units.count)
@@ -62,7 +65,7 @@ struct SurnameAfterFirstName {
         for surname in surnames { covered.insert(surname.range.lowerBound) }
         var spread: [Candidate] = []
         for index in text.tokens.indices where text.tokens[index].isCapitalizedWord && !covered.contains(text.tokens[index].start)
-            && keys.contains(Array(text.key(index))) {
+            && keys.first(forHash: text.tokens[index].keyHash, where: { $0.elementsEqual(text.key(index)) }) != nil {
             guard !candidates.contains(where: { $0.score >= threshold && $0.range.overlaps(text.tokens[index].range) }) else { continue }
             spread.append(Candidate(range: text.tokens[index].range, category: .person, label: Self.label, score: threshold, derived: true))
         }
