@@ -808,4 +808,22 @@ import Testing
         #expect(names.filter { $0 == "d." }.count == 1)
         #expect(!names.contains { $0.contains("mutter") })
     }
+
+    @Test func namesFoundTwiceSurnamesCutShortAndSpeakersByTheirInitials() throws {
+        // A nickname found in two places on its own is that name where nothing stands around it.
+        let log = "Belegung: Mali (14, Zi. 3), Chucky (15, Zi. 1)\n| Mo 21.10. | SD | Chucky | HA verweigert | TK |\nChucky: Ausgangsregel beachten.\n"
+        #expect(try found(log).filter { $0 == "Chucky" }.count == 3)
+        // "Do" of two dates is no name to spread into "(Do-Gruppe)".
+        #expect(try found("Gruppe B (Do-Gruppe)\nDatum: Do, 06.02.2025\nNächste Sitzung: Do, 13.02.2025\n").allSatisfy { !$0.contains("Gruppe") })
+        // A party's surname shortened after the full name.
+        let police = "Ex-Partner Kevin Szymański (27) klingelt. Gg. Sz. besteht EA nach GewSchG.\nSz. vor Ort angetroffen, Mo. entlassen.\n"
+        let names = try spans(of: .person, in: police)
+        #expect(names.filter { $0 == "Sz." }.count == 2 && !names.contains("Mo."))
+        // Two letters heading answers in a mail are the initials of the person who answers; once, a label.
+        let mail = "Von: Minh Trinh <m.trinh@example.de>\nAntworten im Text mit MT.\n> Er war laut.\nMT: Bitte dokumentieren.\n> Was nun?\nMT: Ja, Meldung.\n"
+        #expect(try found(mail).filter { $0 == "MT" }.count == 3)
+        #expect(try !found("Simone Bauer rief an.\nSB: PHM Gruber, DGL Nachtdienst\n").contains("SB"))
+        // "Frau Schulz, Leitung": the word after the comma is her function, not a first name.
+        #expect(try spans(of: .person, in: "An: Frau Schulce, Koordination Patenprojekt\n") == ["Schulce"])
+    }
 }

@@ -27,6 +27,7 @@ struct DefinedCodes {
         codes.formUnion(codesOnLinesOfTheirOwn(in: text))
         codes.formUnion(initialsOfNamedPersons(personTokens: personTokens, in: text))
         codes.formUnion(codesAfterDutyWords(in: text))
+        codes.formUnion(abbreviatedSurnames(personTokens: personTokens, in: text))
         guard !codes.isEmpty else { return }
         codes.formUnion(codesListedWith(Array(codes), in: text))
         let tokens = text.tokens, units = text.units
@@ -257,13 +258,14 @@ struct DefinedCodes {
 
     /// The initials of the note's persons named with three words (a double name's parts count), written as a
     /// code in capitals: "HYB" for "Hannah Yilmaz-Berger", wherever it stands ("(SD HYB)"). Two letters are
-    /// too often an abbreviation ("AW", "KO", "TL") to be taken this way; nor are role words and the allow
-    /// lists' words.
+    /// too often an abbreviation ("AW", "KO", "TL") to be taken this way, unless they head lines as a
+    /// speaker ("MT: Bitte so dokumentieren" of Minh Trinh answering inside a forwarded mail); nor are role
+    /// words and the allow lists' words.
     private func initialsOfNamedPersons(personTokens: [Bool], in text: TokenizedText) -> Set<[UInt16]> {
         let tokens = text.tokens, units = text.units
         var codes = Set<[UInt16]>()
         func add(_ initials: [UInt16]) {
-            guard initials.count == 3 else { return }
+            guard initials.count == 3 || (initials.count == 2 && headsALineAsSpeaker(initials, in: text)) else { return }
             let key = Array(String(decoding: initials, as: UTF16.self).lowercased().utf8)
             guard !lexicon.isAllowed(key[...]), !lexicon.isRoleWord(key[...]), !lexicon.isCommonWord(key[...]) else { return }
             codes.insert(initials)
@@ -290,6 +292,51 @@ struct DefinedCodes {
         }
         return codes
     }
+
+    /// Whether `code` heads two lines or more before a colon ("MT: Ja, …" … "MT: Bitte …"): answers written
+    /// into a mail, a dialogue's turns. Once, it is as often a label ("SB: PHM Gruber" for Sachbearbeitung).
+    private func headsALineAsSpeaker(_ code: [UInt16], in text: TokenizedText) -> Bool {
+        let tokens = text.tokens, units = text.units
+        var turns = 0
+        for index in tokens.indices.dropLast() where tokens[index].isWord
+            && (index == 0 || tokens[index].flags.contains(.newlineBefore)) && units[tokens[index + 1].start] == 0x3A
+            && !tokens[index + 1].flags.contains(.spaceBefore) && units[tokens[index].range].elementsEqual(code) {
+            turns += 1
+            if turns == 2 { return true }
+        }
+        return false
+    }
+
+    /// A surname cut to its first letters and a full stop where the note goes on about a person it has named
+    /// in full ("Kevin Szymański (27) …" then "Gg. Sz. besteht EA", "Sz. vor Ort angetroffen"), as police and
+    /// court notes shorten a party's name. Only the last word of a name of two words or more is cut so; the
+    /// shortened form is two or three letters, no weekday or month, and no word or abbreviation of the lists.
+    private func abbreviatedSurnames(personTokens: [Bool], in text: TokenizedText) -> Set<[UInt16]> {
+        let tokens = text.tokens, units = text.units
+        var surnames: [ArraySlice<UInt16>] = []
+        for index in tokens.indices.dropFirst() where personTokens[index] && personTokens[index - 1]
+            && tokens[index].isCapitalizedWord && tokens[index - 1].isCapitalizedWord && text.onlySpaceBetween(index - 1, index)
+            && tokens[index].end - tokens[index].start >= 5 && (index + 1 == tokens.count || !personTokens[index + 1]) {
+            surnames.append(units[tokens[index].range])
+        }
+        guard !surnames.isEmpty else { return [] }
+        var codes = Set<[UInt16]>()
+        for index in tokens.indices.dropLast() where tokens[index].isCapitalizedWord && !personTokens[index]
+            && (2...3).contains(tokens[index].end - tokens[index].start) && units[tokens[index + 1].start] == 0x2E
+            && !tokens[index + 1].flags.contains(.spaceBefore) {
+            let code = units[tokens[index].range]
+            guard code.dropFirst().allSatisfy(isLatinLower), surnames.contains(where: { $0.starts(with: code) }) else { continue }
+            let key = text.key(index)
+            guard !Self.calendarAbbreviations.contains(Array(key)), !lexicon.isAllowed(key), !lexicon.isCommonWord(key),
+                  !lexicon.isRoleWord(key), !lexicon.isKnownName(key), !lexicon.isPlace(key) else { continue }
+            codes.insert(Array(code))
+        }
+        return codes
+    }
+
+    /// Weekdays and months as notes shorten them ("Mo.", "Sa.", "Jan.", "Aug."): never a surname's start.
+    private static let calendarAbbreviations: Set<[UInt8]> = Set(["mo", "di", "mi", "do", "fr", "sa", "so", "jan", "feb",
+        "mar", "mär", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "dez"].map { Array($0.utf8) })
 
     /// A code in the bracket after a shift's word: "Übergabe Spätdienst (MJ)", "an Frühdienst (sa)".
     private func codesAfterDutyWords(in text: TokenizedText) -> Set<[UInt16]> {

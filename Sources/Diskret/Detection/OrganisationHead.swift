@@ -47,14 +47,22 @@ struct OrganisationHead {
         for index in tokens.indices.dropLast() where tokens[index].isCapitalizedWord
             && (tokens[index].end - tokens[index].start >= 6 || (tokens[index].end - tokens[index].start == 4 && text.key(index).elementsEqual(Self.house)))
             && !starts.contains(tokens[index + 1].start) && !starts.contains(tokens[index].start) {
-            let next = index + 1
+            var next = index + 1
+            // A name that locates the service like a street does ("Familienstützpunkt Am Kürnachbogen",
+            // "Beratungsstelle Im Winkel"): the article is part of it.
+            if tokens[next].end - tokens[next].start == 2, tokens[next].isCapitalizedWord, next + 1 < tokens.count,
+               Self.locatives.contains(where: { text.key(next).elementsEqual($0) }),
+               tokens[next + 1].isCapitalizedWord, !tokens[next + 1].flags.contains(.newlineBefore),
+               tokens[next + 1].start == tokens[next].end + 1, !lexicon.isCommonWord(text.key(next + 1)) {
+                next += 1
+            }
             // (Six letters or more, or "Haus" of a home's name ("Haus Moorblick"): the letter kinds "AOK", "BKK" need
             // a name found after them.)
             guard tokens[next].isCapitalizedWord, !tokens[next].flags.contains(.allCaps), tokens[next].end - tokens[next].start >= 3,
                   tokens[index].end - tokens[index].start > 4 ? isKindOfBusiness(index, before: next, in: text) : isHomeName(next, in: text),
                   !lexicon.isCompoundHead(text.key(next)) || isNounName(next, afterServiceKind: index, in: text),
                   !lexicon.isAllowed(text.key(next)), !text.isLabel(next),
-                  tokens[next].start == tokens[index].end + 1, text.units[tokens[index].end] == 0x20,
+                  tokens[index + 1].start == tokens[index].end + 1, text.units[tokens[index].end] == 0x20,
                   !Self.adjectiveEndings.contains(where: { text.key(next).hasSuffix($0) }) else { continue }
             var start = tokens[index].start
             if let adjective = headingAdjective(before: index, in: text) { start = tokens[adjective].start }
@@ -111,8 +119,11 @@ struct OrganisationHead {
         if key.count <= Self.longestShortKind { return Self.shortKinds.contains(Array(key)) }
         // Small letters only in a note typed in small letters: the kind is then written like its name.
         guard token.isCapitalizedWord || text.tokens[next].flags.contains(.lowercase) else { return false }
-        return Self.kindEndings.contains { key.count >= $0.count + 2 && key.hasSuffix($0) }
-            || (key.count <= Self.longestKind && Self.kinds.contains(Array(key)))
+        if Self.kindEndings.contains(where: { key.count >= $0.count + 2 && key.hasSuffix($0) })
+            || (key.count <= Self.longestKind && Self.kinds.contains(Array(key))) { return true }
+        // A counselling service is named by a proper name ("Familienberatung Roma-Brücke"), its topic by a noun
+        // ("Fachberatung Kinderschutz", "Verfahrensberatung Termin").
+        return key.count >= Self.counselling.count + 2 && key.hasSuffix(Self.counselling) && !lexicon.isCommonWord(text.key(next))
     }
 
     /// The kind of practice before a doctor's title before the name at token `first` ("Praxis Dr. Reischl",
@@ -171,6 +182,8 @@ struct OrganisationHead {
     }
 
     private static let and = Array("und".utf8)
+    /// "Am", "Im": a service named after where it stands.
+    private static let locatives: [[UInt8]] = [Array("am".utf8), Array("im".utf8)]
 
     /// The adjective ending in an institution's name before token `index` ("Staatl.", "Städtische",
     /// "Katholische"), on the same line; nil when there is none.
@@ -199,8 +212,10 @@ struct OrganisationHead {
         "firma", "dienst", "praxis", "klinik", "schule", "zentrum", "verein", "genossenschaft", "gesellschaft",
         "institut", "agentur", "laden", "salon", "werkstatt", "handel", "technik", "transporte", "logistik",
         "hof", "haus", "stube", "stelle", "ambulanz", "verbund", "kanzlei", "apotheke", "unternehmen",
-        "buero", "wohngruppe", "sanitaer",
+        "buero", "wohngruppe", "sanitaer", "projekt", "stuetzpunkt", "treffpunkt", "netzwerk",
     ].map { Array($0.utf8) }
+
+    private static let counselling = Array("beratung".utf8)
 
     /// Kinds that are short or end otherwise.
     private static let kinds: Set<[UInt8]> = Set(["studio", "salon", "kiosk", "imbiss", "cafe", "bistro", "hotel",

@@ -25,8 +25,10 @@ struct Propagation {
         // The first four letters of the persons' names of five letters or more, with the longest name's length:
         // a pet form ends in -i or -y where the name goes on ("Reuti" of Reuter, "Schmidti").
         var petPrefixes: [UInt32: Int] = [:]
+        let recurring = recurringNameWords(in: candidates, text: text)
         for candidate in candidates.indices where !candidates[candidate].derived
-            && (candidates[candidate].score >= Evidence.confidentScore || isFullName(candidates[candidate], in: text))
+            && (candidates[candidate].score >= Evidence.confidentScore || isFullName(candidates[candidate], in: text)
+                || isRecurring(candidates[candidate], recurring, in: text))
             && [.person, .address, .organisation].contains(candidates[candidate].category) {
             let category = candidates[candidate].category
             for index in tokenIndices(of: candidates[candidate].range, in: text)
@@ -144,6 +146,34 @@ struct Propagation {
     }
 
     private static let fullNameScore = 0.7
+
+    /// The one-word person finds that two places of the note found on their own ("Chucky (15, Zi. 1)" and a
+    /// table row "| Chucky |"): a word found as a name twice is that name where nothing stands around it too
+    /// ("Chucky: Ausgangsregel beachten"). Words of the language do not count: they may be found twice as jargon.
+    private func recurringNameWords(in candidates: [Candidate], text: TokenizedText) -> Set<ArraySlice<UInt8>> {
+        var starts: [ArraySlice<UInt8>: [Int]] = [:]
+        for candidate in candidates where !candidate.derived && candidate.category == .person && candidate.score >= threshold
+            && candidate.range.count >= 3 {
+            let indices = tokenIndices(of: candidate.range, in: text)
+            guard indices.count == 1, text.tokens[indices.lowerBound].isCapitalizedWord else { continue }
+            starts[text.key(indices.lowerBound), default: []].append(candidate.range.lowerBound)
+        }
+        let repeated = starts.filter { $0.value.count >= 2 && !lexicon.isCommonWord($0.key) && !lexicon.isAllowed($0.key) }
+        guard !repeated.isEmpty else { return [] }
+        // Where a surer find of another kind holds the word ("Do, 06.02.2025" a date), it counts for nothing.
+        var otherwise = OffsetSet(limit: text.units.count)
+        for candidate in candidates where candidate.category != .person && candidate.score > threshold {
+            for offset in candidate.range { otherwise.insert(offset) }
+        }
+        return Set(repeated.filter { $0.value.filter { !otherwise.contains($0) }.count >= 2 }.keys)
+    }
+
+    /// Whether `candidate` is one word that `recurringNameWords` holds.
+    private func isRecurring(_ candidate: Candidate, _ recurring: Set<ArraySlice<UInt8>>, in text: TokenizedText) -> Bool {
+        guard !recurring.isEmpty, candidate.category == .person else { return false }
+        let indices = tokenIndices(of: candidate.range, in: text)
+        return indices.count == 1 && recurring.contains(text.key(indices.lowerBound))
+    }
 
     /// The first four bytes of a key of four bytes or more, as one integer.
     private static func prefix(_ key: ArraySlice<UInt8>) -> UInt32? {

@@ -90,6 +90,9 @@ struct UnknownNameWords {
         if text.looksLikeAbbreviation(index, shortCapitals: true) || text.followsNumber(index)
             || text.isPartOfCompound(index, isCommonWord: { isCompoundPart($0, in: text) }) { return false }
         let word = text.key(index)
+        // A number's label or a street cut short, the full stop left out ("Vorgangsnr 2411…", "Hauptstr 12"):
+        // no name ends so.
+        if word.count >= 5 && (word.hasSuffix(Self.abbreviatedNumber) || word.hasSuffix(Self.abbreviatedStreet)) { return false }
         // Labels and abbreviated compounds: "Betreff:", "Vorgangsnr.", "Hauptstr.".
         if index + 1 < text.tokens.count, !text.tokens[index + 1].flags.contains(.spaceBefore) {
             let next = text.units[text.tokens[index + 1].start]
