@@ -826,4 +826,20 @@ import Testing
         // "Frau Schulz, Leitung": the word after the comma is her function, not a first name.
         #expect(try spans(of: .person, in: "An: Frau Schulce, Koordination Patenprojekt\n") == ["Schulce"])
     }
+
+    @Test func numberedStaffLegendsWithDotsChatNamesThatAreWordsAndSmallNicknames() throws {
+        // Staff numbered instead of named ("MA 07"), several of them: each is a person; a calendar week is not.
+        let report = "Verfasser: MA 07 (Spätdienst), ergänzt durch MA 12 (Nachtdienst)\n18:45 – MA 07 ruft an. KW 11 ruhig.\n"
+        let staff = try spans(of: .person, in: report)
+        #expect(staff.filter { $0 == "MA 07" }.count == 2 && staff.contains("MA 12") && !staff.contains { $0.contains("KW") })
+        // A legend's codes apart by middle dots, and where they head a night.
+        let log = "ND-Kürzel: Kü · BH · Tö · RM\nDi 04.02. – ND BH\n"
+        #expect(try found(log).filter { $0 == "BH" }.count == 2)
+        // A display name with an emoji and a bare time before the colon, though the name is a word too.
+        let chat = "Memo 🦁 19:12: wo bist du\nHakan 19:20: ok\nMemo 🦁 19:33: sen karışma\n"
+        #expect(try found(chat).filter { $0 == "Memo 🦁" }.count == 2)
+        // A nickname in small letters after a child's name and age, then alone.
+        let helper = "kinder maksim (9) „maxi“, timur (2) „timmi“\nmo 10.03. | km, timmi | hb.\n"
+        #expect(try found(helper).filter { $0 == "timmi" }.count == 2)
+    }
 }

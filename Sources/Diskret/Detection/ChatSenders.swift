@@ -1,5 +1,5 @@
 /// The names under which people write in a quoted chat, at the start of each message line before its time
-/// ("Bena (22:14): bist du wach", "Efua [07:02]: antworte") or after it ("03.01. 21:14  M: hey"): the chat's persons, whether or not a name list
+/// ("Bena (22:14): bist du wach", "Efua [07:02]: antworte", "Memo 🦁 19:12: wo bist du") or after it ("03.01. 21:14  M: hey"): the chat's persons, whether or not a name list
 /// knows the word. A chat has two such lines at least; a word of the dictionaries ("Termin (10:00): …") or a
 /// role is no sender. Found with context, a sender's name spreads to the rest of the note ("bena antworte").
 struct ChatSenders {
@@ -24,8 +24,10 @@ struct ChatSenders {
         for index in (senders.count >= 2 ? senders : []) + (afterTimes.count >= 2 ? afterTimes : []) {
             let key = text.key(index)
             // An initial alone is a sender too: "03.01. 21:14  M: hey" is written so to keep the name out.
+            // A display name with an emoji is a name even when it is a word too ("Memo 🦁" of Mehmet).
             guard tokens[index].end - tokens[index].start == 1 || lexicon.isFirstName(key)
-                || !(lexicon.isCommonWord(key) || lexicon.isAllowed(key) || lexicon.isRoleWord(key)) else { continue }
+                || !((lexicon.isCommonWord(key) && senderEnds[index] == nil) || lexicon.isAllowed(key) || lexicon.isRoleWord(key))
+            else { continue }
             candidates.append(Candidate(range: tokens[index].start..<(senderEnds[index] ?? tokens[index].end), category: .person,
                                         label: Self.label, score: 0.85))
         }
@@ -74,7 +76,7 @@ struct ChatSenders {
         return senders
     }
 
-    /// Whether " (22:14):" or " [7:02]" and a space follow `offset`.
+    /// Whether " (22:14):", " [7:02]" or " 19:12:" and a space follow `offset`.
     private func isFollowedByTime(_ offset: Int, in text: TokenizedText) -> Bool {
         let units = text.units
         var position = offset
@@ -90,7 +92,10 @@ struct ChatSenders {
         }
         guard take(0x20) else { return false }
         let closing: UInt16
-        if take(0x28) { closing = 0x29 } else if take(0x5B) { closing = 0x5D } else { return false }
+        if take(0x28) { closing = 0x29 } else if take(0x5B) { closing = 0x5D } else {
+            // Without a bracket the time ends in a colon of its own: "Memo 🦁 19:12: wo bist du".
+            return digits(1...2) && take(0x3A) && digits(2...2) && take(0x3A) && take(0x20)
+        }
         guard digits(1...2), take(0x3A), digits(2...2), take(closing) else { return false }
         _ = take(0x3A)
         return take(0x20)

@@ -124,8 +124,8 @@ extension DefinedCodes {
         word.elementsEqual("und".utf16) || word.elementsEqual("u".utf16) || word.elementsEqual("sowie".utf16)
     }
 
-    /// "," "/" "+" "&" ";" between the items of a list.
-    private static let separators: Set<UInt16> = [0x2C, 0x2F, 0x2B, 0x26, 0x3B]
+    /// "," "/" "+" "&" ";" "·" "•" between the items of a list.
+    private static let separators: Set<UInt16> = [0x2C, 0x2F, 0x2B, 0x26, 0x3B, 0xB7, 0x2022]
 
     /// Labels of attendance, duty and authorship lines, small letters without dots, that need a colon.
     private static let labels: Set<[UInt16]> = Set([

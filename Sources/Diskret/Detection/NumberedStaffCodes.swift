@@ -30,6 +30,19 @@ struct NumberedStaffCodes {
                 unknown[letters, default: ([], [])].numbers.insert(Array(units[tokens[number].range]))
             }
         }
+        // "MA 07", "FK 12": a staff word and its number apart by a space, where a residential group or service
+        // numbers its staff instead of naming them (a "KW 11", "Zi. 3" or "PK 38" has another word).
+        for index in tokens.indices.dropLast() where tokens[index].isWord && tokens[index].end - tokens[index].start == 2
+            && Self.staffWords.contains(where: { units[tokens[index].range].elementsEqual($0) }) {
+            let number = index + 1
+            guard tokens[number].kind == .number, tokens[number].start == tokens[index].end + 1, units[tokens[index].end] == 0x20,
+                  (1...3).contains(tokens[number].end - tokens[number].start), text.asciiNumber(number) != nil,
+                  number + 1 == tokens.count || tokens[number + 1].start > tokens[number].end || !tokens[number + 1].isWord
+            else { continue }
+            let letters = Array(units[tokens[index].range])
+            unknown[letters, default: ([], [])].ranges.append(tokens[index].start..<tokens[number].end)
+            unknown[letters, default: ([], [])].numbers.insert(Array(units[tokens[number].range]))
+        }
         // Capitals that stand for a function ("FK-07", "FK-12", "LT-1" three times) are staff codes where the note
         // numbers several staff so, or uses one code again and again; a single "GA-02" stays a thing's number.
         for (_, seen) in unknown where seen.numbers.count >= 2 || seen.ranges.count >= 3 { found.append(contentsOf: seen.ranges) }
@@ -58,6 +71,9 @@ struct NumberedStaffCodes {
         // Capitals alone only for a service the lists know ("ASD", "SPFH"; not a camera's "GA-02").
         return lexicon.isRoleWord(key) || (letters.contains(where: isLatinLower) && !lexicon.isCommonWord(key) && !lexicon.isAllowed(key))
     }
+
+    /// Mitarbeiter(in), Fachkraft, Bezugsbetreuer(in): words that a staff number follows.
+    private static let staffWords: [[UInt16]] = ["MA", "FK", "BB"].map { Array($0.utf16) }
 
     /// Capitals with numbers that name laws, classifications, forms and things.
     private static let notStaff: Set<[UInt8]> = Set(["sgb", "bgb", "icd", "dsm", "covid", "ffp", "pcr", "hiv", "gg", "stgb", "stpo",

@@ -181,11 +181,18 @@ struct Propagation {
         return key.prefix(4).reduce(0) { $0 << 8 | UInt32($1) }
     }
 
-    /// Words worth propagating: capitalised, two letters or more, not a particle or an allowed word — except a
+    /// Words worth propagating: capitalised, two letters or more, not a particle or an allowed word (a person's
+    /// name in small letters too, three letters or more and no word of the language) — except a
     /// person's surname that is also a role word ("Hr. Richter" masks the signature "Richter" too) and a first
     /// name that is also a month ("Mai Brenninger" … "mit Mai und Lukas"; a month in a date is the date's).
     private func isPropagatable(_ index: Int, person: Bool, in text: TokenizedText) -> Bool {
         let token = text.tokens[index]
+        // A name found in small letters with context ("timur (2) „timmi“") is that person in small letters
+        // elsewhere ("mit timmi"), unless it is a word of the language.
+        if person, token.flags.contains(.lowercase), token.end - token.start >= 3 {
+            let word = text.key(index)
+            return !lexicon.isLowercaseWord(word) && !lexicon.isCommonWord(word) && !lexicon.isAllowed(word) && !lexicon.isParticle(word)
+        }
         guard token.isCapitalizedWord, token.end - token.start >= 2 else { return false }
         let word = text.key(index)
         return !lexicon.isParticle(word) && (!lexicon.isAllowed(word) || (person && (lexicon.isSurname(word) || lexicon.isFirstName(word))))

@@ -28,7 +28,12 @@ struct QuotedNicknames {
             // Capitals only where the whole note shouts ("GEN. \"EMKO\"") or a word says it is a nickname.
             let capitalsAfterGenannt = tokens[index].flags.contains(.allCaps) && index >= 2
                 && Self.introducingWords.contains(where: { text.key(wordBefore(index - 1, in: text)).elementsEqual($0) })
-            guard tokens[index].isCapitalizedWord || smallAfterFriend, !tokens[index].flags.contains(.allCaps) || capitalsAfterGenannt,
+            // In a note typed in small letters, right after a child's name and age ("timur (2) „timmi“").
+            let smallAfterName = tokens[index].flags.contains(.lowercase) && last == index
+                && followsPerson(openingQuote: index - 1, personEnds: personEnds, in: text)
+                && !lexicon.isLowercaseWord(text.key(index)) && !lexicon.isCommonWord(text.key(index))
+            guard tokens[index].isCapitalizedWord || smallAfterFriend || smallAfterName,
+                  !tokens[index].flags.contains(.allCaps) || capitalsAfterGenannt,
                   closing < tokens.count,
                   Self.closingQuotes.contains(units[tokens[closing].start]), tokens[closing].end - tokens[closing].start == 1,
                   (3...16).contains(tokens[last].end - tokens[index].start) else { continue }
@@ -42,11 +47,26 @@ struct QuotedNicknames {
         candidates.append(contentsOf: added)
     }
 
+    /// Whether the quote follows a person's name, or the bracket after one ("timur (2) „timmi“"), on its line.
+    private func followsPerson(openingQuote: Int, personEnds: Set<Int>, in text: TokenizedText) -> Bool {
+        let tokens = text.tokens, units = text.units
+        var before = openingQuote - 1
+        guard before >= 0, !tokens[openingQuote].flags.contains(.newlineBefore) else { return false }
+        if units[tokens[before].start] == 0x29 {
+            var open = before - 1
+            while open > 0, open > before - 6, units[tokens[open].start] != 0x28, !tokens[open].flags.contains(.newlineBefore) { open -= 1 }
+            guard open > 0, units[tokens[open].start] == 0x28 else { return false }
+            before = open - 1
+        }
+        return personEnds.contains(tokens[before].end)
+    }
+
     /// Whether the quote follows a person's name or a word that introduces a nickname, or a bracket with an age
     /// or "eigentl." follows it.
     private func isNamedAsNickname(openingQuote: Int, closingQuote: Int, personEnds: Set<Int>, in text: TokenizedText) -> Bool {
         let tokens = text.tokens, units = text.units
         let before = openingQuote - 1
+        if followsPerson(openingQuote: openingQuote, personEnds: personEnds, in: text) { return true }
         if before >= 0, !tokens[openingQuote].flags.contains(.newlineBefore) {
             var end = tokens[before].end
             // "Ben, „Bubi“", "Zia / „Ahmadzia“"
