@@ -842,4 +842,19 @@ import Testing
         let helper = "kinder maksim (9) „maxi“, timur (2) „timmi“\nmo 10.03. | km, timmi | hb.\n"
         #expect(try found(helper).filter { $0 == "timmi" }.count == 2)
     }
+
+    @Test func fullNamesBeforeAnAgeMonthsPairedWithNamesAndCodesBeforeTheirNames() throws {
+        // A first name that is a noun too, before a surname and an age.
+        #expect(try spans(of: .person, in: "Zeugen:\n1. Horst Ballerstedt (71), Vater d. Besch.\n") == ["Horst Ballerstedt"])
+        // A month that is a first name, paired with a name; two months stay a time.
+        #expect(try spans(of: .person, in: "Herr Tuan Nguyen (Vater von Mai und Linh)").contains("Mai"))
+        #expect(try !spans(of: .person, in: "Frist von Mai und Juni verlängert.").contains("Mai"))
+        // A nickname before the bracket with the child's first name and age, then alone.
+        let helper = "kinder: jojo (joel, 9), mimi (mia-marie, 6)\n- jojo kommt 15 uhr aus der schule\n"
+        #expect(try found(helper).filter { $0 == "jojo" }.count == 2)
+        // A code in small letters before the name it stands for, in small letters too.
+        #expect(try found("– ts (tanja schrader), fachkraft\nrückruf ts 14 uhr\n").filter { $0 == "ts" }.count == 2)
+        // A date's time range without "Uhr" or a comma; a date range stays whole.
+        #expect(try spans(of: .date, in: "mo 03.11. 14–16:30 hb") == ["mo 03.11. 14–16:30"])
+    }
 }

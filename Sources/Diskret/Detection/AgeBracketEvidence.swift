@@ -1,6 +1,7 @@
 /// A name word followed by an age in brackets ("Zi. 3 Kevin (fast 16)", "Merve (13)", "Mai (8 Mon.)") is a person, even where
 /// its list hit alone was too weak (after a number, at a line start, a first name that is also a noun): in
-/// lists of children and residents that bracket is what names them. Not a noun alone: "Seite (3)".
+/// lists of children and residents that bracket is what names them; so is a first name that is a noun too before
+/// a surname and the age ("Horst Ballerstedt (71)"). Not a noun alone: "Seite (3)".
 struct AgeBracketEvidence {
     let lexicon: Lexicon
     let threshold: Double
@@ -27,7 +28,58 @@ struct AgeBracketEvidence {
                 candidates[index].score = threshold
             }
         }
+        addFullNamesBeforeAges(to: &candidates, in: text)
         addNamesBeforeAges(to: &candidates, in: text)
+        addNicknamesBeforeNames(to: &candidates, in: text)
+    }
+
+    /// A word before a bracket that gives a first name and a child's age is that child's nickname: "kinder: jojo
+    /// (joel, 9), mimi (mia-marie, 6)". Found with that much context, it spreads to where it stands alone.
+    private func addNicknamesBeforeNames(to candidates: inout [Candidate], in text: TokenizedText) {
+        let tokens = text.tokens, units = text.units
+        var added: [Candidate] = []
+        for index in tokens.indices.dropFirst().dropLast(4) where units[tokens[index].start] == 0x28
+            && tokens[index].end - tokens[index].start == 1 && tokens[index - 1].isWord && text.onlySpaceBetween(index - 1, index) {
+            // The bracket's first name, hyphenated parts included ("mia-marie"), then ", 9)".
+            var last = index + 1
+            guard tokens[last].isWord else { continue }
+            while last + 2 < tokens.count, text.isJoiner(last + 1, after: last), tokens[last + 2].isWord { last += 2 }
+            let comma = last + 1, number = last + 2
+            guard number + 1 < tokens.count, units[tokens[comma].start] == 0x2C, tokens[number].kind == .number,
+                  let age = text.asciiNumber(number), age <= 19, units[tokens[number + 1].start] == 0x29,
+                  lexicon.isFirstName(text.key(index + 1)) else { continue }
+            let word = index - 1, key = text.key(word)
+            // A toy's or pet's word is a child's nickname here as well ("jojo" of Joel).
+            guard tokens[word].end - tokens[word].start >= 3, !tokens[word].flags.contains(.allCaps),
+                  !lexicon.isAllowed(key), !lexicon.isRoleWord(key), !lexicon.isLowercaseWord(key) else { continue }
+            added.append(Candidate(range: tokens[word].range, category: .person, label: Self.nicknameLabel, score: Evidence.confidentScore))
+        }
+        candidates.append(contentsOf: added)
+    }
+
+    private static let nicknameLabel = RuleLabel(rule: "engine.name-before-age", type: "person.nickname")
+
+    /// A first name that is a noun too, its surname and the age after both ("1. Horst Ballerstedt (71), Vater
+    /// d. Besch."): the list's weak hit and a word no dictionary holds are one person by the bracket.
+    private func addFullNamesBeforeAges(to candidates: inout [Candidate], in text: TokenizedText) {
+        let tokens = text.tokens, units = text.units
+        var added: [Candidate] = []
+        for index in tokens.indices.dropFirst(2).dropLast(2) where units[tokens[index].start] == 0x28
+            && tokens[index].end - tokens[index].start == 1 && tokens[index + 1].kind == .number {
+            let surname = index - 1, first = index - 2
+            guard tokens[surname].isCapitalizedWord, tokens[first].isCapitalizedWord, !tokens[surname].flags.contains(.allCaps),
+                  !tokens[first].flags.contains(.allCaps), text.onlySpaceBetween(surname, index), text.onlySpaceBetween(first, surname),
+                  !tokens[surname].flags.contains(.newlineBefore), let age = text.asciiNumber(index + 1), age <= 110,
+                  [0x29, 0x2C].contains(units[tokens[index + 2].start]) else { continue }
+            let given = text.key(first), family = text.key(surname)
+            // The surname may be a place's name too ("Ballerstedt"), not a noun or a word in small letters.
+            guard lexicon.isFirstName(given), lexicon.isCommonWord(given), !lexicon.isNoun(family), !lexicon.isLowercaseWord(family),
+                  !lexicon.isAllowed(family),
+                  !lexicon.isRoleWord(family), !lexicon.isAllowed(given) else { continue }
+            added.append(Candidate(range: tokens[first].start..<tokens[surname].end, category: .person, label: Self.label,
+                                   score: Evidence.confidentScore))
+        }
+        candidates.append(contentsOf: added)
     }
 
     /// A word no rule took before an age in brackets: a name no list holds ("Chadischat (10 Monate)"), or a first

@@ -88,17 +88,21 @@ struct DefinedCodes {
         var codes = Set<[UInt16]>()
         for position in candidates.indices where candidates[position].category == .person && candidates[position].score >= threshold {
             let covered = tokenIndices(of: candidates[position].range, in: text)
-            // The other way round: a code right before the bracket that holds the person ("KB (Katja Brenner)"),
-            // read from the bracket's first name on (the names in it are separate candidates yet).
+            // The other way round: a code right before the bracket that holds the person ("KB (Katja Brenner)",
+            // "ts (tanja schrader)"), read from the bracket's first name on (its names are separate candidates yet).
             let opening = covered.lowerBound - 1
             if opening >= 2, units[tokens[opening].start] == 0x28,
                let closing = tokens[covered.lowerBound..<min(tokens.count, covered.lowerBound + 6)].firstIndex(where: { units[$0.start] == 0x29 }),
                tokens[covered.lowerBound..<closing].allSatisfy(\.isWord) {
-                let names = (covered.lowerBound..<closing).map { units[tokens[$0].start] }.filter(isLatinUpper)
+                // In a note typed in small letters, both in small letters: "– ts (tanja schrader)".
+                let small = tokens[covered.lowerBound].flags.contains(.lowercase)
+                let names = (covered.lowerBound..<closing).map { units[tokens[$0].start] }
+                    .filter { small ? isLatinLower($0) : isLatinUpper($0) }.map { small ? $0 - 0x20 : $0 }
                 let codeIndex = opening - 1
                 let code = Array(units[tokens[codeIndex].range])
-                if let nameFirst = names.first, tokens[codeIndex].isWord, (2...3).contains(code.count),
-                   !lexicon.isAllowed(text.key(codeIndex)), Self.isCode(code, of: names, first: nameFirst) {
+                let written = small && code.allSatisfy(isLatinLower) ? code.map { $0 - 0x20 } : code
+                if let nameFirst = names.first, tokens[codeIndex].isWord, (2...3).contains(code.count), !small || code.allSatisfy(isLatinLower),
+                   !lexicon.isAllowed(text.key(codeIndex)), Self.isCode(written, of: names, first: nameFirst) {
                     codes.insert(code)
                 }
             }

@@ -41,7 +41,35 @@ struct FirstNameMonths {
             candidates.removeAll { $0.category == .date && $0.range == range }
             candidates.append(Candidate(range: range, category: .person, label: Self.label, score: Evidence.confidentScore))
         }
+        pairedWithName(&candidates, in: text)
     }
+
+    /// A month that is a first name, paired by "und" with a person's first name ("Vater von Mai und Linh",
+    /// "Linh und Mai"): the children, not a stretch of time ("von Mai und Juni" pairs two months).
+    private func pairedWithName(_ candidates: inout [Candidate], in text: TokenizedText) {
+        let tokens = text.tokens
+        var personStarts = Set<Int>(), personEnds = Set<Int>()
+        for candidate in candidates where candidate.category == .person && candidate.score >= threshold {
+            personStarts.insert(candidate.range.lowerBound)
+            personEnds.insert(candidate.range.upperBound)
+        }
+        guard !personStarts.isEmpty else { return }
+        for index in tokens.indices where tokens[index].isCapitalizedWord && (3...6).contains(tokens[index].end - tokens[index].start)
+            && Self.monthNames.contains(text.key(index)) {
+            let after = index + 2 < tokens.count && text.key(index + 1).elementsEqual(Self.and)
+                && personStarts.contains(tokens[index + 2].start) && !Self.monthNames.contains(text.key(index + 2))
+            let before = index >= 2 && text.key(index - 1).elementsEqual(Self.and) && personEnds.contains(tokens[index - 2].end)
+                && !Self.monthNames.contains(text.key(index - 2))
+            // A year or a day after the month makes it a date ("Mai und Linh" but not "Linh und Mai 2024").
+            let dated = index + 1 < tokens.count && tokens[index + 1].kind == .number
+            guard after || before, !dated, lexicon.isFirstName(text.key(index)) else { continue }
+            let range = tokens[index].range
+            candidates.removeAll { $0.category == .date && $0.range.overlaps(range) }
+            candidates.append(Candidate(range: range, category: .person, label: Self.label, score: Evidence.confidentScore))
+        }
+    }
+
+    private static let and = Array("und".utf8)[...]
 
     /// Months that are first names too.
     private static let monthNames: Set<ArraySlice<UInt8>> = Set(["april", "mai", "juni", "juli", "august"].map { Array($0.utf8)[...] })

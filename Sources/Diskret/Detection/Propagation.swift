@@ -32,7 +32,8 @@ struct Propagation {
             && [.person, .address, .organisation].contains(candidates[candidate].category) {
             let category = candidates[candidate].category
             for index in tokenIndices(of: candidates[candidate].range, in: text)
-            where isPropagatable(index, person: category == .person, in: text) && spreads(category, index, in: text) {
+            where isPropagatable(index, person: category == .person, nickname: candidates[candidate].type.hasSuffix("nickname"), in: text)
+                && spreads(category, index, in: text) {
                 let word = text.key(index), hash = text.tokens[index].keyHash
                 if origin(of: word, hash: hash) == nil {
                     known.insert((word, category, RuleLabel(rule: Self.rule, type: candidates[candidate].type)), forHash: hash)
@@ -76,10 +77,14 @@ struct Propagation {
             guard text.tokens[index].isCapitalizedWord else {
                 // A name typed in haste ("sag dem tobi", "olena, mach keine probleme") is still the name, unless
                 // the lower-case word is a word of the language ("weiß" of Weiß).
-                guard word.count >= 3, !lexicon.isCommonWord(word), !lexicon.isAllowed(word) else { continue }
+                guard word.count >= 3, !lexicon.isAllowed(word) else { continue }
                 let hash = text.tokens[index].keyHash
-                if let (category, label) = origin(of: word, hash: hash), category == .person {
+                // A nickname that is a word too ("jojo" of Joel) spreads as what it was found as.
+                let common = lexicon.isCommonWord(word)
+                if let (category, label) = origin(of: word, hash: hash), category == .person, !common || label.type.hasSuffix("nickname") {
                     candidates.append(Candidate(range: text.tokens[index].range, category: category, label: label, score: threshold, derived: true))
+                } else if common {
+                    continue
                 } else if firstNames.first(forHash: hash, where: { $0.elementsEqual(word) }) != nil {
                     candidates.append(Candidate(range: text.tokens[index].range, category: .person, label: firstNameLabel, score: threshold, derived: true))
                 } else if word.count > 3, word.last == 0x73 {  // a genitive in small letters: "lennys mutter"
@@ -185,13 +190,14 @@ struct Propagation {
     /// name in small letters too, three letters or more and no word of the language) — except a
     /// person's surname that is also a role word ("Hr. Richter" masks the signature "Richter" too) and a first
     /// name that is also a month ("Mai Brenninger" … "mit Mai und Lukas"; a month in a date is the date's).
-    private func isPropagatable(_ index: Int, person: Bool, in text: TokenizedText) -> Bool {
+    private func isPropagatable(_ index: Int, person: Bool, nickname: Bool = false, in text: TokenizedText) -> Bool {
         let token = text.tokens[index]
         // A name found in small letters with context ("timur (2) „timmi“") is that person in small letters
         // elsewhere ("mit timmi"), unless it is a word of the language.
         if person, token.flags.contains(.lowercase), token.end - token.start >= 3 {
             let word = text.key(index)
-            return !lexicon.isLowercaseWord(word) && !lexicon.isCommonWord(word) && !lexicon.isAllowed(word) && !lexicon.isParticle(word)
+            return !lexicon.isLowercaseWord(word) && (nickname || !lexicon.isCommonWord(word)) && !lexicon.isAllowed(word)
+                && !lexicon.isParticle(word)
         }
         guard token.isCapitalizedWord, token.end - token.start >= 2 else { return false }
         let word = text.key(index)
