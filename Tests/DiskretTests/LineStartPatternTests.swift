@@ -9,7 +9,7 @@ import Testing
     static func searched(_ rule: PatternRule) -> PatternRule {
         var fields = rule.fields
         fields.pattern = "(?:)" + fields.pattern
-        return PatternRule(definition: rule.definition, fields: fields, regex: rule.regex, checkLists: rule.checkLists)
+        return PatternRule(definition: rule.definition, fields: fields, regex: rule.regex, checkLists: rule.checkLists, rejectLists: rule.rejectLists)
     }
 
     static func compare(_ rule: PatternRule, on texts: [String]) throws -> Int {

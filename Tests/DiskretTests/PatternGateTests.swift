@@ -35,7 +35,7 @@ import Testing
         open.requiresText = []
         open.requiresBeforeNumber = []
         let gated = try PatternDetector(rules: [rule], prefilters: [], timeLimit: 0)
-        let ungated = try PatternDetector(rules: [PatternRule(definition: rule.definition, fields: open, regex: rule.regex, checkLists: rule.checkLists)], prefilters: [], timeLimit: 0)
+        let ungated = try PatternDetector(rules: [PatternRule(definition: rule.definition, fields: open, regex: rule.regex, checkLists: rule.checkLists, rejectLists: rule.rejectLists)], prefilters: [], timeLimit: 0)
         let tokenizer = try Tokenizer()
         var matches = 0
         for text in Self.texts {

@@ -857,4 +857,14 @@ import Testing
         // A date's time range without "Uhr" or a comma; a date range stays whole.
         #expect(try spans(of: .date, in: "mo 03.11. 14–16:30 hb") == ["mo 03.11. 14–16:30"])
     }
+
+    @Test func codesAfterShiftLettersOnDutyLinesAndSmallFrBeforeANameNotATime() throws {
+        let log = "Dienst: FD JoB · SD MaF, WW · ND Kl\nSpätdienst (MaF, WW)\nNachtdienst (Kl)\n- 22:00 Kl macht Runde\n"
+        let codes = try found(log)
+        #expect(codes.filter { $0 == "MaF" }.count == 2 && codes.contains("JoB") && codes.filter { $0 == "Kl" }.count == 3)
+        #expect(try !found("Dienst: Di 12.03. Teamsitzung\n").contains("Di"))
+        let helper = "ortsamt angerufen, fr oyelaran, mailbox. fr o. + ich schutzplan. fr abend hb, fr hb.\n"
+        let names = try spans(of: .person, in: helper)
+        #expect(names.contains("oyelaran") && names.contains("o.") && !names.contains("abend") && !names.contains("hb"))
+    }
 }

@@ -26,6 +26,12 @@ extension DefinedCodes {
                     continue
                 }
                 if Self.separators.contains(unit) || Self.isJoiningWord(units[tokens[index].range]) { itemStart = true; index += 1; continue }
+                // A shift's letters before the item's code ("Dienst: FD JoB · SD MaF, WW · ND Kl"): the code is the item.
+                if itemStart, tokens[index].end - tokens[index].start == 2, index + 1 < tokens.count, tokens[index + 1].isWord,
+                   !tokens[index + 1].flags.contains(.newlineBefore), Self.shiftWords.contains(Array(units[tokens[index].range])) {
+                    index += 1
+                    continue
+                }
                 // In an attendance line capitals are someone's initials unless they are a role ("KG", not "KM").
                 if itemStart, tokens[index].isWord, endsItem(index + 1, in: text),
                    isCodeShape(index, in: text, inList: true, duty: duty) || isSmallCode(index, in: text) {
@@ -97,6 +103,9 @@ extension DefinedCodes {
         if inList && capitals == 1 && code.count == 3 && !code.contains(where: { Self.vowels.contains($0) }) {
             return !lexicon.isAllowed(text.key(index)) && !Self.voweless.contains(Array(text.key(index)))
         }
+        // On a duty line two letters name the one on duty even where a list knows them ("ND Kl", "Nachtdienst
+        // (Kl)"), but for a weekday ("Dienst: Di 12.03.").
+        if duty && capitals == 1 && code.count == 2 { return !Self.calendarAbbreviations.contains(Array(text.key(index))) }
         if capitals == 1 && code.count > 2 {
             let dotted = index + 1 < text.tokens.count && text.units[text.tokens[index + 1].start] == 0x2E
                 && !text.tokens[index + 1].flags.contains(.spaceBefore)

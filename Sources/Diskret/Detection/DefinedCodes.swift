@@ -339,7 +339,7 @@ struct DefinedCodes {
     }
 
     /// Weekdays and months as notes shorten them ("Mo.", "Sa.", "Jan.", "Aug."): never a surname's start.
-    private static let calendarAbbreviations: Set<[UInt8]> = Set(["mo", "di", "mi", "do", "fr", "sa", "so", "jan", "feb",
+    static let calendarAbbreviations: Set<[UInt8]> = Set(["mo", "di", "mi", "do", "fr", "sa", "so", "jan", "feb",
         "mar", "mär", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "dez"].map { Array($0.utf8) })
 
     /// A code in the bracket after a shift's word: "Übergabe Spätdienst (MJ)", "an Frühdienst (sa)".
@@ -492,5 +492,5 @@ struct DefinedCodes {
 
     /// Shifts and services that follow a first name in rosters ("Timo (ND)"): Früh-, Spät-, Nacht-, Tag-,
     /// Bereitschaftsdienst.
-    private static let shiftWords: Set<[UInt16]> = Set(["FD", "SD", "ND", "TD", "BD", "KD", "HD", "RD", "SB", "AZ"].map { Array($0.utf16) })
+    static let shiftWords: Set<[UInt16]> = Set(["FD", "SD", "ND", "TD", "BD", "KD", "HD", "RD", "SB", "AZ"].map { Array($0.utf16) })
 }

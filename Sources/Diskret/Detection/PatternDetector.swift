@@ -78,6 +78,11 @@ struct PatternDetector {
                         let key = try checkKeys.key(of: text.units[checked], tokenizer: tokenizer)
                         guard rule.checkLists.anyContains(key) else { return }
                     }
+                    // … and must not name an entry of the reject lists (a word of the language where a name stands).
+                    if !rule.rejectLists.isEmpty, let checked = try matcher.lastGroup(rule.fields.checkGroup) {
+                        let key = try checkKeys.key(of: text.units[checked], tokenizer: tokenizer)
+                        guard !rule.rejectLists.anyContains(key) else { return }
+                    }
                     // The definition read here, not copied per rule and note: a copy retains all its fields.
                     candidates.append(Candidate(range: range, category: rule.definition.category!, label: rule.label,
                                                 score: rule.definition.score))

@@ -10,6 +10,8 @@ final class PatternRule: Sendable {
     let regex: RulePattern
     /// Lists the text of `fields.checkGroup` must stand in (empty: no check).
     let checkLists: [WordList]
+    /// Lists the text of `fields.checkGroup` must not stand in (empty: no check).
+    let rejectLists: [WordList]
     /// Whether the pattern begins with `(?<![^\n])`, so that a match starts only at the start of a line: the
     /// detector then tries it at line starts alone (see `PatternDetector`).
     let startsAtLines: Bool
@@ -17,12 +19,13 @@ final class PatternRule: Sendable {
     /// The assertion that makes a pattern `startsAtLines`: at the note's start or after a line feed.
     static let lineStart = #"(?<![^\n])"#
 
-    init(definition: RuleDefinition, fields: PatternFields, regex: RulePattern, checkLists: [WordList]) {
+    init(definition: RuleDefinition, fields: PatternFields, regex: RulePattern, checkLists: [WordList], rejectLists: [WordList] = []) {
         self.definition = definition
         self.fields = fields
         label = definition.makeLabel()
         self.regex = regex
         self.checkLists = checkLists
+        self.rejectLists = rejectLists
         startsAtLines = fields.pattern.drop(while: \.isWhitespace).hasPrefix(Self.lineStart)
     }
 }

@@ -49,7 +49,7 @@ extension PatternFields {
     func write(to out: inout ByteWriter) {
         out.string(pattern); out.int(group); out.bool(caseInsensitive); out.optionalString(validator)
         out.string(gate.rawValue); out.lines(requiresText.map { ($0, 0) }); out.lines(requiresBeforeNumber.map { ($0, 0) })
-        out.lines(checkLists); out.int(checkGroup)
+        out.lines(checkLists); out.int(checkGroup); out.lines(rejectLists)
     }
 
     init(from input: inout ByteReader) throws(ByteReader.Malformed) {
@@ -62,6 +62,7 @@ extension PatternFields {
         requiresBeforeNumber = try input.lines().map(\.value)
         checkLists = try input.lines()
         checkGroup = try input.int()
+        rejectLists = try input.lines()
     }
 }
 

@@ -86,6 +86,7 @@ struct PatternFields: Sendable {
     /// The text of group `checkGroup` must stand in these lists (district codes of a plate, real postcodes).
     var checkLists: [(value: String, line: Int)] = []
     var checkGroup = 0
+    var rejectLists: [(value: String, line: Int)] = []
 }
 
 /// The fields of a word-list, allow or deny rule.

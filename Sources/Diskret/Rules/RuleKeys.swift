@@ -40,6 +40,8 @@ enum RuleKeys {
                 meaning: "A check of the matched text: mod 97, ISO 7064 MOD 11,10, the check digits of the health insurance or pension number, Luhn, a day and month that exist, 6–15 digits (E.164: without a leading `00` and a `(0)`)."),
         RuleKey(name: "check-list", kinds: [.pattern], value: "list of list files", defaultValue: nil,
                 meaning: "The text of `check-group` must stand in one of these lists (a postcode that exists, a plate's district code)."),
+        RuleKey(name: "reject-list", kinds: [.pattern], value: "list of list files", defaultValue: nil,
+                meaning: "The text of `check-group` must not stand in any of these lists (a word of the language where a name stands)."),
         RuleKey(name: "check-group", kinds: [.pattern], value: "whole number", defaultValue: "0",
                 meaning: "The capture group `check-list` checks; a group that took no part in the match is not checked."),
         RuleKey(name: "requires", kinds: [.pattern], value: "`none`, `digit`, `at`, `url`", defaultValue: "none",

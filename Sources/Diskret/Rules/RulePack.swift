@@ -191,7 +191,8 @@ struct RulePackCompiler {
                 guard let regex = try compiled[rule.id]?.get() else {
                     throw DiskretError.invalidRules(file: rule.file, line: rule.line, message: "rule \(rule.id): missing 'pattern'")
                 }
-                patterns.append(PatternRule(definition: rule, fields: fields, regex: regex, checkLists: try lists(rule, fields.checkLists)))
+                patterns.append(PatternRule(definition: rule, fields: fields, regex: regex, checkLists: try lists(rule, fields.checkLists),
+                                            rejectLists: try lists(rule, fields.rejectLists)))
             case let .wordlist(fields):
                 wordLists.append(WordListRule(definition: rule, fields: fields, lists: try lists(rule, fields.lists, words: fields.words),
                                               ambiguous: try lists(rule, fields.ambiguousLists),
