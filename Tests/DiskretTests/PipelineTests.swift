@@ -867,4 +867,12 @@ import Testing
         let names = try spans(of: .person, in: helper)
         #expect(names.contains("oyelaran") && names.contains("o.") && !names.contains("abend") && !names.contains("hb"))
     }
+
+    @Test func initialsWithTheirFunctionAndCodesAfterShiftLettersInADayHeading() throws {
+        let school = "Verfasserin: K. (KL 3b), ergänzt durch T. (Sport)\n- Hofpause zu T. (wörtl.): „nein“\nzur Kenntnis: M. (SL), T.\n"
+        #expect(try found(school).filter { $0 == "T." }.count == 3)
+        let book = "Fr 14.03. – FD MaS, SD tk, ND Rü\n* Abends erzählt sie tk: Vater hat geschrieben.\n"
+        let codes = try found(book)
+        #expect(codes.filter { $0 == "tk" }.count == 2 && codes.contains("MaS"))
+    }
 }

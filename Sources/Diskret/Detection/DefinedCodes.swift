@@ -28,6 +28,7 @@ struct DefinedCodes {
         codes.formUnion(initialsOfNamedPersons(personTokens: personTokens, in: text))
         codes.formUnion(codesAfterDutyWords(in: text))
         codes.formUnion(abbreviatedSurnames(personTokens: personTokens, in: text))
+        codes.formUnion(codesAfterShiftLetters(in: text))
         guard !codes.isEmpty else { return }
         codes.formUnion(codesListedWith(Array(codes), in: text))
         let tokens = text.tokens, units = text.units
@@ -296,6 +297,26 @@ struct DefinedCodes {
         }
         return codes
     }
+
+    /// The code after a shift's letters in a day's heading or a handover line ("Fr 14.03. – FD MaS, SD tk, ND Rü"):
+    /// whoever the shift names is on duty.
+    private func codesAfterShiftLetters(in text: TokenizedText) -> Set<[UInt16]> {
+        let tokens = text.tokens, units = text.units
+        var codes = Set<[UInt16]>()
+        for index in tokens.indices.dropLast() where tokens[index].isWord && tokens[index].end - tokens[index].start == 2
+            && Self.dutyShifts.contains(where: { units[tokens[index].range].elementsEqual($0) }) {
+            let code = index + 1
+            guard tokens[code].isWord, tokens[code].start == tokens[index].end + 1, units[tokens[index].end] == 0x20,
+                  !Self.dutyShifts.contains(where: { units[tokens[code].range].elementsEqual($0) }),
+                  endsItem(code + 1, in: text), isCodeShape(code, in: text, inList: true, duty: true) || isSmallCode(code, in: text)
+            else { continue }
+            codes.insert(Array(units[tokens[code].range]))
+        }
+        return codes
+    }
+
+    /// Früh-, Spät-, Nacht-, Tag- and Bereitschaftsdienst as duty rosters write them.
+    private static let dutyShifts: [[UInt16]] = ["FD", "SD", "ND", "TD", "BD"].map { Array($0.utf16) }
 
     /// Whether `code` heads two lines or more before a colon ("MT: Ja, …" … "MT: Bitte …"): answers written
     /// into a mail, a dialogue's turns. Once, it is as often a label ("SB: PHM Gruber" for Sachbearbeitung).

@@ -1,7 +1,8 @@
 /// A capital and its full stop before a word in small letters stand for a person wherever they stand in the
 /// sentence ("L. habe ihm …", "da L. große Angst äußert", "Gespräch L. mit …"): notes on children name them
 /// by one letter and never in full. Once a letter is a person in a note, it is that person everywhere in the
-/// note ("- L. ist in der Schule", "K. + L.-M."), unless a number follows it ("S. 12").
+/// note ("- L. ist in der Schule", "K. + L.-M."), unless a number follows it ("S. 12"). So is a letter with its
+/// function in a bracket ("T. (Sport)").
 ///
 /// Not read as persons: the second letter of an abbreviation ("z. B.", "u. A."), a letter before a one-letter
 /// abbreviation ("Z. n.", "V. a."), a unit after a number ("6 J."), and A., M., N., V. before a Latin word
@@ -26,7 +27,7 @@ struct LoneInitials {
         var initials: [Int] = []
         for index in tokens.indices where text.isInitial(index) && !isAbbreviationPart(index, in: text) {
             initials.append(index)
-            if isSubject(index, in: text) { letters.insert(units[tokens[index].start]) }
+            if isSubject(index, in: text) || hasFunctionBracket(index, in: text) { letters.insert(units[tokens[index].start]) }
         }
         for index in initials where !covered.contains(tokens[index].start) && letters.contains(units[tokens[index].start])
             && !isFollowedByNumber(index, in: text) {
@@ -34,6 +35,20 @@ struct LoneInitials {
                                         score: threshold, derived: true))
         }
         applySmallLetters(to: &candidates, covered: covered, in: text)
+    }
+
+    /// Whether the initial at `index` is followed by a bracket naming a function or subject ("T. (Sport)",
+    /// "K. (KL 3b)"): how minutes and school notes introduce the staff they then name by the letter alone.
+    private func hasFunctionBracket(_ index: Int, in text: TokenizedText) -> Bool {
+        let tokens = text.tokens, units = text.units
+        let open = index + 2
+        guard open + 2 < tokens.count, units[tokens[open].start] == 0x28, tokens[open].flags.contains(.spaceBefore),
+              !tokens[open].flags.contains(.newlineBefore), tokens[open + 1].isWord, isLatinUpper(units[tokens[open + 1].start]),
+              !lexicon.isFirstName(text.key(open + 1)) else { return false }
+        // The bracket closes within three words on the line.
+        var close = open + 2
+        while close < min(tokens.count, open + 5), units[tokens[close].start] != 0x29, !tokens[close].flags.contains(.newlineBefore) { close += 1 }
+        return close < tokens.count && units[tokens[close].start] == 0x29
     }
 
     /// A note typed in small letters names a child by its small letter once it has named her ("elif" … "ihr ist
