@@ -146,11 +146,13 @@ extension DefinedCodes {
         "durch", "übernommen", "übergeben", "abgetippt", "aufgenommen", "bearbeiter", "bearbeiterin", "sachbearbeitung",
         "ansprechpartner", "ansprechpartnerin", "ersteller", "erstellerin", "unterschrift", "handzeichen", "berat",
         "rufbereitschaft", "bereitschaft", "hdz", "nd", "fd", "sd", "td", "gesehen", "gelesen", "kenntnis", "fk", "fachkraft",
+        "fachkräfte", "beteiligte", "nachtbereitschaft", "gegengelesen",
     ].map { Array($0.utf16) })
 
     /// Labels of who is on duty: a role's letters after them are someone's code.
     static let dutyLabels: Set<[UInt16]> = Set(["dienst", "schicht", "frühdienst", "spätdienst", "nachtdienst", "tagdienst",
-        "rufbereitschaft", "bereitschaft", "hz", "hdz", "handzeichen", "kürzel", "nd", "fd", "sd", "td"].map { Array($0.utf16) })
+        "rufbereitschaft", "bereitschaft", "hz", "hdz", "handzeichen", "kürzel", "nd", "fd", "sd", "td", "nachtbereitschaft"]
+        .map { Array($0.utf16) })
 
     /// A label's word in small letters, without its dots.
     static func labelWord(_ units: ArraySlice<UInt16>) -> [UInt16] {

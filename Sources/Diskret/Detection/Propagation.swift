@@ -156,21 +156,38 @@ struct Propagation {
     /// table row "| Chucky |"): a word found as a name twice is that name where nothing stands around it too
     /// ("Chucky: Ausgangsregel beachten"). Words of the language do not count: they may be found twice as jargon.
     private func recurringNameWords(in candidates: [Candidate], text: TokenizedText) -> Set<ArraySlice<UInt8>> {
-        var starts: [ArraySlice<UInt8>: [Int]] = [:]
+        // The one-word finds by the hash their token carries: sorted, equal hashes stand together, and only
+        // those are compared and asked of the lexicon (a dictionary of slices hashed every word again).
+        var words: [(hash: UInt64, token: Int, start: Int)] = []
         for candidate in candidates where !candidate.derived && candidate.category == .person && candidate.score >= threshold
             && candidate.range.count >= 3 {
             let indices = tokenIndices(of: candidate.range, in: text)
             guard indices.count == 1, text.tokens[indices.lowerBound].isCapitalizedWord else { continue }
-            starts[text.key(indices.lowerBound), default: []].append(candidate.range.lowerBound)
+            words.append((text.tokens[indices.lowerBound].keyHash, indices.lowerBound, candidate.range.lowerBound))
         }
-        let repeated = starts.filter { $0.value.count >= 2 && !lexicon.isCommonWord($0.key) && !lexicon.isAllowed($0.key) }
-        guard !repeated.isEmpty else { return [] }
+        guard words.count >= 2 else { return [] }
+        words.sort { $0.hash < $1.hash }
+        var groups: [[(hash: UInt64, token: Int, start: Int)]] = []
+        var run = 0
+        while run < words.count {
+            var end = run + 1
+            while end < words.count && words[end].hash == words[run].hash { end += 1 }
+            let first = text.key(words[run].token)
+            let same = words[run..<end].filter { text.key($0.token).elementsEqual(first) }
+            if same.count >= 2, !lexicon.isCommonWord(first), !lexicon.isAllowed(first) { groups.append(Array(same)) }
+            run = end
+        }
+        guard !groups.isEmpty else { return [] }
         // Where a surer find of another kind holds the word ("Do, 06.02.2025" a date), it counts for nothing.
         var otherwise = OffsetSet(limit: text.units.count)
         for candidate in candidates where candidate.category != .person && candidate.score > threshold {
             for offset in candidate.range { otherwise.insert(offset) }
         }
-        return Set(repeated.filter { $0.value.filter { !otherwise.contains($0) }.count >= 2 }.keys)
+        var recurring = Set<ArraySlice<UInt8>>()
+        for group in groups where group.filter({ !otherwise.contains($0.start) }).count >= 2 {
+            recurring.insert(text.key(group[0].token))
+        }
+        return recurring
     }
 
     /// Whether `candidate` is one word that `recurringNameWords` holds.
