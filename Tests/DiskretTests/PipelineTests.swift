@@ -875,4 +875,12 @@ import Testing
         let codes = try found(book)
         #expect(codes.filter { $0 == "tk" }.count == 2 && codes.contains("MaS"))
     }
+
+    @Test func residentsNamedAfterTheirRoomsAreNamesWhereverTheyRecur() throws {
+        let log = "Belegung: Zi. 1 Dodo | Zi. 2 Smiley | Zi. 3 Kiki | Zi. 6 frei\n22:20 | 1 | Dodo | telefoniert | TW\n- Dodo: Vater evtl. vor der Tür\n"
+        let names = try spans(of: .person, in: log)
+        #expect(names.filter { $0 == "Dodo" }.count == 3 && names.contains("Smiley") && !names.contains("frei"))
+        // One room alone is an address, not a list of residents.
+        #expect(try !spans(of: .person, in: "Sie wohnt im Zi. 4 Süd des Hauses.\n").contains("Süd"))
+    }
 }
