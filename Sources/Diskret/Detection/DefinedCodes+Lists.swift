@@ -165,4 +165,24 @@ extension DefinedCodes {
     /// Labels followed by a code without a colon: "f.d.R. JB", "gez. AK", "Prot. JB", "aufgen. sk".
     private static let labelsWithoutColon: Set<[UInt16]> = Set(["fdr", "gez", "prot", "hz", "hdz", "aufgen", "aufg"].map { Array($0.utf16) })
     private static let longestLabelWithoutColon = labelsWithoutColon.map(\.count).max() ?? 0
+
+    /// The code after a shift's letters in a day's heading or a handover line ("Fr 14.03. – FD MaS, SD tk, ND Rü"):
+    /// whoever the shift names is on duty.
+    func codesAfterShiftLetters(in text: TokenizedText) -> Set<[UInt16]> {
+        let tokens = text.tokens, units = text.units
+        var codes = Set<[UInt16]>()
+        for index in tokens.indices.dropLast() where tokens[index].isWord && tokens[index].end - tokens[index].start == 2
+            && Self.dutyShifts.contains(where: { units[tokens[index].range].elementsEqual($0) }) {
+            let code = index + 1
+            guard tokens[code].isWord, tokens[code].start == tokens[index].end + 1, units[tokens[index].end] == 0x20,
+                  !Self.dutyShifts.contains(where: { units[tokens[code].range].elementsEqual($0) }),
+                  endsItem(code + 1, in: text), isCodeShape(code, in: text, inList: true, duty: true) || isSmallCode(code, in: text)
+            else { continue }
+            codes.insert(Array(units[tokens[code].range]))
+        }
+        return codes
+    }
+
+    /// Früh-, Spät-, Nacht-, Tag- and Bereitschaftsdienst as duty rosters write them.
+    static let dutyShifts: [[UInt16]] = ["FD", "SD", "ND", "TD", "BD"].map { Array($0.utf16) }
 }
