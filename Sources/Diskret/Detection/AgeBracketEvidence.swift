@@ -28,18 +28,21 @@ struct AgeBracketEvidence {
                 candidates[index].score = threshold
             }
         }
-        addFullNamesBeforeAges(to: &candidates, in: text)
-        addNamesBeforeAges(to: &candidates, in: text)
-        addNicknamesBeforeNames(to: &candidates, in: text)
+        // The opening brackets, found once for the three readers below.
+        let brackets = text.tokens.indices.filter { units[text.tokens[$0].start] == 0x28 && text.tokens[$0].end - text.tokens[$0].start == 1 }
+        guard !brackets.isEmpty else { return }
+        addFullNamesBeforeAges(to: &candidates, brackets: brackets, in: text)
+        addNamesBeforeAges(to: &candidates, brackets: brackets, in: text)
+        addNicknamesBeforeNames(to: &candidates, brackets: brackets, in: text)
     }
 
     /// A word before a bracket that gives a first name and a child's age is that child's nickname: "kinder: jojo
     /// (joel, 9), mimi (mia-marie, 6)". Found with that much context, it spreads to where it stands alone.
-    private func addNicknamesBeforeNames(to candidates: inout [Candidate], in text: TokenizedText) {
+    private func addNicknamesBeforeNames(to candidates: inout [Candidate], brackets: [Int], in text: TokenizedText) {
         let tokens = text.tokens, units = text.units
         var added: [Candidate] = []
-        for index in tokens.indices.dropFirst().dropLast(4) where units[tokens[index].start] == 0x28
-            && tokens[index].end - tokens[index].start == 1 && tokens[index - 1].isWord && text.onlySpaceBetween(index - 1, index) {
+        for index in brackets where index >= 1 && index + 4 < tokens.count
+            && tokens[index - 1].isWord && text.onlySpaceBetween(index - 1, index) {
             // The bracket's first name, hyphenated parts included ("mia-marie"), then ", 9)".
             var last = index + 1
             guard tokens[last].isWord else { continue }
@@ -61,11 +64,10 @@ struct AgeBracketEvidence {
 
     /// A first name that is a noun too, its surname and the age after both ("1. Horst Ballerstedt (71), Vater
     /// d. Besch."): the list's weak hit and a word no dictionary holds are one person by the bracket.
-    private func addFullNamesBeforeAges(to candidates: inout [Candidate], in text: TokenizedText) {
+    private func addFullNamesBeforeAges(to candidates: inout [Candidate], brackets: [Int], in text: TokenizedText) {
         let tokens = text.tokens, units = text.units
         var added: [Candidate] = []
-        for index in tokens.indices.dropFirst(2).dropLast(2) where units[tokens[index].start] == 0x28
-            && tokens[index].end - tokens[index].start == 1 && tokens[index + 1].kind == .number {
+        for index in brackets where index >= 2 && index + 2 < tokens.count && tokens[index + 1].kind == .number {
             let surname = index - 1, first = index - 2
             guard tokens[surname].isCapitalizedWord, tokens[first].isCapitalizedWord, !tokens[surname].flags.contains(.allCaps),
                   !tokens[first].flags.contains(.allCaps), text.onlySpaceBetween(surname, index), text.onlySpaceBetween(first, surname),
@@ -84,11 +86,10 @@ struct AgeBracketEvidence {
 
     /// A word no rule took before an age in brackets: a name no list holds ("Chadischat (10 Monate)"), or a first
     /// name typed in small letters ("wollte ben (4) abholen"). Not a word of the dictionaries, a role or a unit.
-    private func addNamesBeforeAges(to candidates: inout [Candidate], in text: TokenizedText) {
+    private func addNamesBeforeAges(to candidates: inout [Candidate], brackets: [Int], in text: TokenizedText) {
         let tokens = text.tokens, units = text.units
         var starts = Set<Int>()
-        for index in tokens.indices.dropFirst().dropLast() where units[tokens[index].start] == 0x28
-            && tokens[index].end - tokens[index].start == 1 && tokens[index + 1].kind == .number
+        for index in brackets where index >= 1 && index + 1 < tokens.count && tokens[index + 1].kind == .number
             && tokens[index - 1].isWord && text.onlySpaceBetween(index - 1, index) {
             let word = index - 1, number = index + 1
             guard let age = text.asciiNumber(number), age <= 19, number + 1 < tokens.count else { continue }

@@ -183,6 +183,7 @@ extension DefinedCodes {
         return codes
     }
 
-    /// Früh-, Spät-, Nacht-, Tag- and Bereitschaftsdienst as duty rosters write them.
+    /// Früh-, Spät-, Nacht-, Tag- and Bereitschaftsdienst as duty rosters write them: the shifts of `shiftWords`
+    /// that name a duty on their own, wherever they stand.
     static let dutyShifts: [[UInt16]] = ["FD", "SD", "ND", "TD", "BD"].map { Array($0.utf16) }
 }

@@ -448,5 +448,5 @@ struct DefinedCodes {
 
     /// Shifts and services that follow a first name in rosters ("Timo (ND)"): Früh-, Spät-, Nacht-, Tag-,
     /// Bereitschaftsdienst.
-    static let shiftWords: Set<[UInt16]> = Set(["FD", "SD", "ND", "TD", "BD", "KD", "HD", "RD", "SB", "AZ"].map { Array($0.utf16) })
+    static let shiftWords: Set<[UInt16]> = Set(dutyShifts + ["KD", "HD", "RD", "SB", "AZ"].map { Array($0.utf16) })
 }

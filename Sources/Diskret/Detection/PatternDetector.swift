@@ -73,15 +73,11 @@ struct PatternDetector {
                 /// Takes a match whose `group` has `range`, if it passes the rule's validator and check lists.
                 func take(_ range: Range<Int>) throws(DiskretError) {
                     if let validator = rule.fields.validator, !Validator.check(validator, text.string(range)) { return }
-                    // A check group that took part in the match must name a listed entry.
-                    if !rule.checkLists.isEmpty, let checked = try matcher.lastGroup(rule.fields.checkGroup) {
+                    // A check group that took part in the match must name a listed entry, and no entry of the reject
+                    // lists (a word of the language where a name stands); its key is made once for both.
+                    if !rule.checkLists.isEmpty || !rule.rejectLists.isEmpty, let checked = try matcher.lastGroup(rule.fields.checkGroup) {
                         let key = try checkKeys.key(of: text.units[checked], tokenizer: tokenizer)
-                        guard rule.checkLists.anyContains(key) else { return }
-                    }
-                    // … and must not name an entry of the reject lists (a word of the language where a name stands).
-                    if !rule.rejectLists.isEmpty, let checked = try matcher.lastGroup(rule.fields.checkGroup) {
-                        let key = try checkKeys.key(of: text.units[checked], tokenizer: tokenizer)
-                        guard !rule.rejectLists.anyContains(key) else { return }
+                        guard rule.checkLists.isEmpty || rule.checkLists.anyContains(key), !rule.rejectLists.anyContains(key) else { return }
                     }
                     // The definition read here, not copied per rule and note: a copy retains all its fields.
                     candidates.append(Candidate(range: range, category: rule.definition.category!, label: rule.label,
