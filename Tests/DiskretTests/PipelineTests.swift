@@ -493,6 +493,21 @@ import Testing
         #expect(try spans(of: .age, in: "Mariam Al-Hassan (24), 2 Ki. (3, 5) im Haus.") == ["24", "3", "5"])
     }
 
+    @Test func nicknamesInBareListsAndAfterARelativesVonAreNames() throws {
+        let log = "Belegung: Kalle, Jay, Ksu, Fini, Emo im Haus.\n- Mama von Jojo + Papa von Bobo informiert.\n- Emo schläft, Jojo weint."
+        let names = try found(log)
+        #expect(names.filter { $0 == "Emo" }.count == 2 && names.filter { $0 == "Jojo" }.count == 2 && names.contains("Bobo"))
+        #expect(try !found("Lea, Tom und Paul waren da; danach Lea, Tom, Ltg (Praktikantin).").contains("Ltg"))
+        #expect(try !found("Vater von Beruf, Mutter von Kindern.").contains { $0 == "Beruf" || $0 == "Kindern" })
+    }
+
+    @Test func aFunctionBeforeANameIsNoPartOfItAndItsVonSaysWhose() throws {
+        #expect(try masked("Heute Bezugsbetreuer Krause.") == "[Datum 1] Bezugsbetreuer [Person 1].")
+        #expect(try masked("Frau Koch (Bezugserzieherin von Lena) kommt.") == "Frau [Person 1] (Bezugserzieherin von [Person 2]) kommt.")
+        #expect(try !found("Leitung Kinderschutzambulanz, Oberärztin Kinderradiologie, Notärztin Unterschr. fehlt.").contains { $0.hasPrefix("Kinder") || $0.hasPrefix("Unterschr") })
+        #expect(try spans(of: .address, in: "Hausmeister Karl-Heinz Bauer kam.").isEmpty)
+    }
+
     @Test func aFirstNameThatIsAMonthSpreadsFromTheFullName() throws {
         let note = "Stellungnahme für Mai Brenninger (geb. 14.10.2014) und Lukas Brenninger.\nEinzelgespräche mit Mai und Lukas am 13.05."
         #expect(try found(note).filter { $0.hasPrefix("Mai") } == ["Mai Brenninger", "Mai"])

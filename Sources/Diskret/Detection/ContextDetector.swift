@@ -79,6 +79,8 @@ struct ContextDetector {
         let found: Range<Int>?
         switch rule.fields.target {
         case .name:
+            // After a function, "von Lena" says whose it is ("Bezugserzieherin von Lena"): no particle of a name.
+            if definition.category == .person && rule.fields.strictFirstWord && startsWithWhose(target, text) { return nil }
             found = text.nameEnd(from: target, maxWords: rule.fields.maxWords, lexicon: lexicon,
                                  strictFirstWord: rule.fields.strictFirstWord,
                                  trustSurnames: definition.category == .person)
@@ -113,6 +115,14 @@ struct ContextDetector {
         else { return end }
         return end + 1
     }
+
+    /// Whether "von", "vom", "zu", "zur" or "zum" at `target` is followed by a first name.
+    private func startsWithWhose(_ target: Int, _ text: TokenizedText) -> Bool {
+        guard target + 1 < text.tokens.count, text.tokens[target].isWord, Self.whoseWords.contains(text.key(target)) else { return false }
+        return text.tokens[target + 1].isCapitalizedWord && lexicon.isFirstName(text.key(target + 1))
+    }
+
+    private static let whoseWords: Set<ArraySlice<UInt8>> = Set(["von", "vom", "zu", "zur", "zum"].map { Array($0.utf8)[...] })
 
     /// „ “ ” " ‚ ‘ ’ ' » «
     private static let quotes: Set<UInt16> = [0x201E, 0x201C, 0x201D, 0x22, 0x201A, 0x2018, 0x2019, 0x27, 0xBB, 0xAB]

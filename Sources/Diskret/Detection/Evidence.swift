@@ -173,12 +173,13 @@ struct Evidence {
     }
 
     /// A capitalised word no list explains: not a noun, not a function word, not on an allow list, not at a
-    /// sentence start.
+    /// sentence start, and no compound of a common word of five letters or more ("Bezugsbetreuer Krause":
+    /// a function before a name, not a first name).
     private func isUnknownNameWord(_ index: Int, in text: TokenizedText) -> Bool {
         let token = text.tokens[index]
         guard token.isCapitalizedWord, !token.isAtInitialPosition, token.end - token.start >= 2 else { return false }
         let word = text.key(index)
-        return !lexicon.isAllowed(word) && !lexicon.isCommonWord(word)
+        return !lexicon.isAllowed(word) && !lexicon.isCommonWord(word) && !lexicon.endsInCommonWord(word, headLength: 5)
     }
 }
 

@@ -110,10 +110,11 @@ final class Lexicon: @unchecked Sendable {
     func isLowercaseWord(_ key: ArraySlice<UInt8>) -> Bool {
         answers.answer(.lowercaseWord, for: key) { lowercaseWordLists.anyContains(key) }
     }
-    /// Whether a word ends in a common word of four letters or more: a compound ("Winterjacken", "Bierkästen").
-    func endsInCommonWord(_ word: ArraySlice<UInt8>) -> Bool {
-        guard word.count >= 7 else { return false }
-        return ((word.startIndex + 3)...(word.endIndex - 4)).contains { isCompoundHead(word[$0...]) }
+    /// Whether a word ends in a common word of `headLength` letters or more (four by default) after at least
+    /// three: a compound ("Winterjacken", "Bierkästen").
+    func endsInCommonWord(_ word: ArraySlice<UInt8>, headLength: Int = 4) -> Bool {
+        guard word.count >= 3 + headLength, word.count >= 7 else { return false }
+        return ((word.startIndex + 3)...(word.endIndex - headLength)).contains { isCompoundHead(word[$0...]) }
     }
     /// Whether a word is a noun of the dictionary.
     func isNoun(_ key: ArraySlice<UInt8>) -> Bool { answers.answer(.noun, for: key) { nounLists.anyContains(key) } }
@@ -169,8 +170,14 @@ extension TokenizedText {
             let afterFirstName = previousWasFirstName && tokens[index].isCapitalizedWord
                 && (!lexicon.isAllowed(key(index)) || (trusted && lexicon.isSurname(key(index))))
                 && !looksLikeAbbreviation(index, shortCapitals: true)
+            // After a function word, a first word no name list knows is no person's name when it is a compound
+            // with a common head of five letters or more ("Leitung Kinderschutzambulanz", "Oberärztin Kinderradiologie") or a common
+            // word cut short ("Notärztin Unterschr."); surnames end in short heads ("Hendlbein"), places in any.
+            let notAName = words == 0 && strictFirstWord && trustSurnames && tokens[index].isCapitalizedWord
+                && !lexicon.isKnownName(key(index))
+                && (lexicon.endsInCommonWord(key(index), headLength: 5) || (isLabel(index) && lexicon.beginsCommonWord(key(index))))
             if afterFirstName || isInitial(index)
-                || isNameWord(index, first: words == 0 && !strictFirstWord, trusted: trusted, lexicon: lexicon) {
+                || (!notAName && isNameWord(index, first: words == 0 && !strictFirstWord, trusted: trusted, lexicon: lexicon)) {
                 words += 1
                 last = index
                 previousWasFirstName = lexicon.isFirstName(key(index))

@@ -1,6 +1,7 @@
 /// Persons named beside persons: in a list whose items are each a name with an age in brackets ("Jojo (2),
 /// Kiki (9), Püppi (12)") every item is a person once one is, and so is a word that is no word of the language
-/// joined to a person by "+" ("Mimi + Ksjuscha streiten"). Nicknames in shelter logs and lists of children are
+/// joined to a person by "+" ("Mimi + Ksjuscha streiten"); lists without ages and the child after a relative's
+/// "von" are read in `ListedPersons+Bare.swift`. Nicknames in shelter logs and lists of children are
 /// often words ("Emo", "Püppi") or no name any list holds; where they stand is what names them.
 ///
 /// Found words count as names found with context, so propagation masks their other mentions. Role words
@@ -40,7 +41,8 @@ struct ListedPersons {
             }
         }
         if lineItems.count >= 2 { itemsByLine.append(lineItems) }
-        guard !itemsByLine.isEmpty || !pairs.isEmpty else { return }
+        let bare = bareLists(in: text), kin = kinObjects(in: text)
+        guard !itemsByLine.isEmpty || !pairs.isEmpty || !bare.isEmpty || !kin.isEmpty else { return }
 
         // Per token: 0 no finding, 1 a person, 2 something else; and the persons' capitalised words by key hash.
         var covered = [UInt8](repeating: 0, count: tokens.count)
@@ -74,11 +76,17 @@ struct ListedPersons {
             for items in itemsByLine where items.contains(where: isPerson) {
                 for item in items where take(item) { changed = true }
             }
-            // Beside "+" only words that are no word of the language: "Fr. Adam + Leitung", "+ Pflege", "+ Anzeige".
+            // Beside "+" only words that are no word of the language or have a pet name's shape: "Fr. Adam +
+            // Leitung", "+ Pflege", "+ Anzeige" stay. ("und" joins idioms too: "für Fuchs und Sau".)
             for (left, right) in pairs {
-                if isPerson(left) && isNoCommonWord(right, in: text) && take(right) { changed = true }
-                if isPerson(right) && isNoCommonWord(left, in: text) && take(left) { changed = true }
+                if isPerson(left) && isNameLike(right, in: text) && take(right) { changed = true }
+                if isPerson(right) && isNameLike(left, in: text) && take(left) { changed = true }
             }
+            // A bare list of first names: its other words are names once two of them and half the items are.
+            for items in bare where items.count(where: isPerson) >= max(2, (items.count + 1) / 2) {
+                for item in items where isNameLike(item, in: text) && take(item) { changed = true }
+            }
+            for object in kin where isNameLike(object, in: text) && take(object) { changed = true }
             if !changed { break }
         }
     }
@@ -104,7 +112,7 @@ struct ListedPersons {
         }
     }
 
-    private static let and = Array("und".utf8), andShort = Array("u".utf8)
+    static let and = Array("und".utf8), andShort = Array("u".utf8)
 
     /// A capitalised word of two letters or more that is no role ("Tochter", "Kinder"), title or particle.
     private func isEligible(_ index: Int, in text: TokenizedText) -> Bool {
@@ -112,6 +120,14 @@ struct ListedPersons {
         guard token.isCapitalizedWord, token.end - token.start >= 2 else { return false }
         let key = text.key(index)
         return !lexicon.isRoleWord(key) && !lexicon.isParticle(key) && !Self.roleWords.contains(key)
+    }
+
+    /// A word that no list of common words holds, or one with a pet name's shape; in small letters after its
+    /// capital it needs a vowel ("Ltg" abbreviates Leitung; "RD" in capitals is someone's code).
+    private func isNameLike(_ index: Int, in text: TokenizedText) -> Bool {
+        let token = text.tokens[index]
+        let hasVowel = text.units[token.range].contains { [0x61, 0x65, 0x69, 0x6F, 0x75, 0x79, 0xE4, 0xF6, 0xFC].contains($0 | 0x20) }
+        return (hasVowel || token.flags.contains(.allCaps)) && (isNoCommonWord(index, in: text) || isNicknameShaped(index, in: text))
     }
 
     /// A word no list of common words holds, and no abbreviation ("Unterz.").

@@ -153,11 +153,28 @@ struct NameMerger {
         // A capital: a second first name, merged next ("Grace Ayodele").
         guard after == units.count || [0x0A, 0x2C, 0x28, 0x7C, 0x3B, 0x2D, 0x2013].contains(units[after]) || isLatinUpper(units[after])
                 || units.has(Self.born, at: after) else { return false }
+        // A third name after the next comma makes a list of first names ("Anwesend: Lena, Tom, Mia"), not one
+        // person with her surname first.
+        if after < units.count, units[after] == 0x2C {
+            let next = text.firstToken(endingAfter: after + 1)
+            if next < text.tokens.count, text.tokens[next].isCapitalizedWord, text.tokens[next].start <= after + 2,
+               lexicon.isFirstName(text.key(next)) || !lexicon.isCommonWord(text.key(next)), isListItemEnd(after: next, in: text) {
+                return false
+            }
+        }
         let first = text.firstToken(endingAfter: given.lowerBound)
         return first < text.tokens.count && lexicon.isFirstName(text.key(first))
     }
 
     private static let born = Array("geb".utf16)
+
+    /// Whether the word at `index` ends a list item: a comma, "+", "und" or the line's end follows it.
+    private func isListItemEnd(after index: Int, in text: TokenizedText) -> Bool {
+        let next = index + 1
+        guard next < text.tokens.count, !text.tokens[next].flags.contains(.newlineBefore) else { return true }
+        let unit = text.units[text.tokens[next].start]
+        return unit == 0x2C || unit == 0x2B || text.key(next).elementsEqual(ListedPersons.and)
+    }
 
     /// Whether the word ending at `end` is "KV", "KM", "Kindsvater", "Kindsmutter" or "z.N." (zum Nachteil).
     private func isAfterParentRole(_ end: Int, in text: TokenizedText) -> Bool {

@@ -77,7 +77,11 @@ struct PatternDetector {
                     // lists (a word of the language where a name stands); its key is made once for both.
                     if !rule.checkLists.isEmpty || !rule.rejectLists.isEmpty, let checked = try matcher.lastGroup(rule.fields.checkGroup) {
                         let key = try checkKeys.key(of: text.units[checked], tokenizer: tokenizer)
-                        guard rule.checkLists.isEmpty || rule.checkLists.anyContains(key), !rule.rejectLists.anyContains(key) else { return }
+                        guard rule.checkLists.isEmpty || rule.checkLists.anyContains(key) else { return }
+                        if let group = rule.fields.rejectGroup, group != rule.fields.checkGroup {
+                            if let rejected = try matcher.lastGroup(group),
+                               rule.rejectLists.anyContains(try checkKeys.key(of: text.units[rejected], tokenizer: tokenizer)) { return }
+                        } else if rule.rejectLists.anyContains(key) { return }
                     }
                     // The definition read here, not copied per rule and note: a copy retains all its fields.
                     candidates.append(Candidate(range: range, category: rule.definition.category!, label: rule.label,

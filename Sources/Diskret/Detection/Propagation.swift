@@ -122,9 +122,25 @@ struct Propagation {
                 continue
             }
             guard let (category, label) = found else { continue }
+            if category == .person && lexicon.isCommonWord(word) && followsIndefiniteArticle(index, in: text) { continue }
             candidates.append(Candidate(range: text.tokens[index].range, category: category, label: label, score: threshold, derived: true))
         }
     }
+
+    /// Whether an indefinite article ("ein", "keine", …) stands right before the word, or before one word in
+    /// small letters between: "wie ein Fuchs", "ein großer Stein" use a surname's word as the noun it is.
+    private func followsIndefiniteArticle(_ index: Int, in text: TokenizedText) -> Bool {
+        func isArticle(_ token: Int) -> Bool {
+            token >= 0 && text.tokens[token].isWord && !text.tokens[token].isCapitalizedWord && Self.indefiniteArticles.contains(text.key(token))
+        }
+        guard index >= 1, !text.tokens[index].flags.contains(.newlineBefore) else { return false }
+        if isArticle(index - 1) { return true }
+        return index >= 2 && text.tokens[index - 1].isWord && !text.tokens[index - 1].isCapitalizedWord
+            && !text.tokens[index - 1].flags.contains(.newlineBefore) && isArticle(index - 2)
+    }
+
+    private static let indefiniteArticles: Set<ArraySlice<UInt8>> = Set(["ein", "eine", "einen", "einem", "einer", "eines",
+        "kein", "keine", "keinen", "keinem", "keiner", "keines"].map { Array($0.utf8)[...] })
 
     /// A name spelt another way in passing ("gülcan (oder gülcen?)", "Musajewa" … „Mussajewa“), as notes taken
     /// over the phone or through an interpreter spell it: a word no list knows, one letter away from a person's

@@ -82,7 +82,7 @@ struct UnknownNameWords {
         // known name follows it ("Kontoinhaberin: Rozafa Müller"), or the quote holds this one word: a word
         // no list knows, quoted alone, is what someone is called ("mit einem „Kev“", "Account „Marv 🐺“").
         if index > 0, text.tokens[index - 1].kind == .punctuation, [0x3A, 0x22, 0x201E, 0x201C, 0xAB, 0xBB].contains(text.units[text.tokens[index - 1].start]),
-           !isFollowedByKnownName(index, in: text),
+           !isFollowedByKnownName(index, in: text), !isFollowedByUnknownName(index, in: text),
            !(text.units[text.tokens[index - 1].start] != 0x3A && isQuotedAlone(index, in: text) && !isTitledWork(quote: index - 1, in: text)
              && !isQuotedSpeech(quote: index - 1, in: text)) {
             return false
@@ -112,7 +112,10 @@ struct UnknownNameWords {
             for split in (word.startIndex + 3)...(word.endIndex - 4) where !word[split...].elementsEqual(Self.mann)
                 && (lexicon.isCompoundHead(word[split...]) || lexicon.isAllowed(word[split...])) { return false }
         }
-        return !Self.hasClinicalEnding(word) && !isMisspeltCommonWord(word)
+        // After a person's initial ("T. Wienken") and quoted alone („Chrissi“) a word near a noun is a name,
+        // not a slip.
+        return !Self.hasClinicalEnding(word)
+            && (followsInitial(index, in: text) || isQuotedAlone(index, in: text) || !isMisspeltCommonWord(word))
     }
 
     /// A common word glued to an unknown one makes a compound ("Istanbul-Konvention"), unless it is also a
@@ -173,6 +176,21 @@ struct UnknownNameWords {
         return lexicon.isKnownName(text.key(next))
     }
 
+    /// Whether a word no list explains follows on the same line, right after a space or after a comma: a
+    /// quote or a label that opens with two such words holds a name ("„Tesfay Gebremariam“",
+    /// "„Gebremariam, Tesfay“"), not a title or a sentence.
+    private func isFollowedByUnknownName(_ index: Int, in text: TokenizedText) -> Bool {
+        var next = index + 1
+        if next < text.tokens.count, text.units[text.tokens[next].start] == 0x2C, text.tokens[next].start == text.tokens[index].end { next += 1 }
+        guard next < text.tokens.count, text.tokens[next].flags.contains(.spaceBefore),
+              !text.units[text.tokens[index].end..<text.tokens[next].start].contains(0x0A) else { return false }
+        let token = text.tokens[next]
+        guard token.isCapitalizedWord, !token.flags.contains(.allCaps), !token.flags.contains(.hasDigit), token.end - token.start >= 3 else { return false }
+        let word = text.key(next)
+        return lexicon.isKnownName(word) || !(lexicon.isAllowed(word) || lexicon.isCommonWord(word) || lexicon.isLowercaseWord(word)
+            || lexicon.isPlace(word) || lexicon.isParticle(word) || isJargon(word) || lexicon.endsInCommonWord(word))
+    }
+
     private static let mann = Array("mann".utf8)
 
     /// Small vowels of German and of names written in Latin letters (a capital is one `| 0x20` away).
@@ -221,7 +239,8 @@ struct UnknownNameWords {
     }
 
     /// One typing error away from a common word ("Entlassunq", "Vobereitung", "Herzfreqenz"): a slip, not a
-    /// name. Place names do not count: a name one letter from a town ("Karakaya", "Karakasa") is a name. Tried only for words of seven letters or more, where a name so close to a noun is rare.
+    /// name. Place names do not count: a name one letter from a town ("Karakaya", "Karakasa") is a name. Tried
+    /// only for words of seven letters or more, where a name so close to a noun is rare.
     private func isMisspeltCommonWord(_ word: ArraySlice<UInt8>) -> Bool {
         guard word.count >= 7 else { return false }
         let letters = Array("abcdefghijklmnopqrstuvwxyz".utf8)

@@ -21,7 +21,7 @@ struct PackCache {
         var prefilters: [PatternPrefilter]? = nil
     }
 
-    static let formatVersion: UInt64 = 9
+    static let formatVersion: UInt64 = 10
     private static let magic: UInt64 = 0x3150_524B_4944  // "DIKRP1"
 
     let path: String

@@ -49,7 +49,7 @@ extension PatternFields {
     func write(to out: inout ByteWriter) {
         out.string(pattern); out.int(group); out.bool(caseInsensitive); out.optionalString(validator)
         out.string(gate.rawValue); out.lines(requiresText.map { ($0, 0) }); out.lines(requiresBeforeNumber.map { ($0, 0) })
-        out.lines(checkLists); out.int(checkGroup); out.lines(rejectLists)
+        out.lines(checkLists); out.int(checkGroup); out.lines(rejectLists); out.int(rejectGroup ?? -1)
     }
 
     init(from input: inout ByteReader) throws(ByteReader.Malformed) {
@@ -63,6 +63,8 @@ extension PatternFields {
         checkLists = try input.lines()
         checkGroup = try input.int()
         rejectLists = try input.lines()
+        let rejectGroup = try input.int()
+        self.rejectGroup = rejectGroup < 0 ? nil : rejectGroup
     }
 }
 

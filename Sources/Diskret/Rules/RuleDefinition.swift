@@ -86,7 +86,10 @@ struct PatternFields: Sendable {
     /// The text of group `checkGroup` must stand in these lists (district codes of a plate, real postcodes).
     var checkLists: [(value: String, line: Int)] = []
     var checkGroup = 0
+    /// The text of group `rejectGroup` (`checkGroup` when nil) must stand in none of these lists.
     var rejectLists: [(value: String, line: Int)] = []
+    /// The group `rejectLists` read: the whole match ("Karl-Heinz" is a first name, though "Karl" is a town).
+    var rejectGroup: Int?
 }
 
 /// The fields of a word-list, allow or deny rule.

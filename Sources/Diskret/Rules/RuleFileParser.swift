@@ -86,6 +86,7 @@ enum RuleFileParser {
         fields.requiresBeforeNumber = try reader.strings("requires-before-number").map { $0.value.lowercased() }
         fields.checkGroup = try reader.int("check-group") ?? 0
         fields.rejectLists = try reader.strings("reject-list")
+        fields.rejectGroup = try reader.int("reject-group")
         if let gate = try reader.string("requires") {
             guard let value = PatternGate(rawValue: gate) else { throw reader.error("rule \(id): 'requires' is one of none, digit, at, url") }
             fields.gate = value

@@ -42,6 +42,8 @@ enum RuleKeys {
                 meaning: "The text of `check-group` must stand in one of these lists (a postcode that exists, a plate's district code)."),
         RuleKey(name: "reject-list", kinds: [.pattern], value: "list of list files", defaultValue: nil,
                 meaning: "The text of `check-group` must not stand in any of these lists (a word of the language where a name stands)."),
+        RuleKey(name: "reject-group", kinds: [.pattern], value: "whole number", defaultValue: "`check-group`",
+                meaning: "The capture group `reject-list` reads (0: the whole match), when it is not `check-group`'s."),
         RuleKey(name: "check-group", kinds: [.pattern], value: "whole number", defaultValue: "0",
                 meaning: "The capture group `check-list` checks; a group that took no part in the match is not checked."),
         RuleKey(name: "requires", kinds: [.pattern], value: "`none`, `digit`, `at`, `url`", defaultValue: "none",

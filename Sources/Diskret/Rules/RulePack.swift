@@ -245,6 +245,9 @@ struct RulePackCompiler {
             if case let .pattern(fields) = rule.body, fields.checkGroup > regex.groupCount {
                 throw DiskretError.invalidRules(file: rule.file, line: rule.line, message: "rule \(rule.id): check-group \(fields.checkGroup) does not exist in the pattern")
             }
+            if case let .pattern(fields) = rule.body, let group = fields.rejectGroup, group > regex.groupCount {
+                throw DiskretError.invalidRules(file: rule.file, line: rule.line, message: "rule \(rule.id): reject-group \(group) does not exist in the pattern")
+            }
             return regex
         } catch let error as RegexSyntaxError {
             throw DiskretError.invalidRules(file: rule.file, line: rule.line,

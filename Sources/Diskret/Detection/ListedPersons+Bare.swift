@@ -1,0 +1,84 @@
+/// The places `ListedPersons` reads without ages: bare lists of first names ("Kalle, Jay, Ksu, Fini, Emo im
+/// Haus") and the child after a relative's "von" ("Mama von Jojo").
+/// Children's nicknames in Kita and residential-group logs are often words of the language ("Emo", "Memo",
+/// "Jojo"); standing where a name stands, beside names, they are names.
+extension ListedPersons {
+    /// Runs of three or more single capitalised words on one line, each joined to the next by ",", "+", "&",
+    /// "und" or "u." only; the run starts after no capitalised word ("Anwesend: Lea, …", "waren Lea, …").
+    func bareLists(in text: TokenizedText) -> [[Int]] {
+        let tokens = text.tokens
+        var runs: [[Int]] = []
+        var run: [Int] = []
+        func close() {
+            if run.count >= 3 { runs.append(run) }
+            run = []
+        }
+        for index in tokens.indices where isSingleWordItem(index, in: text) {
+            if let last = run.last, index - last >= 2, index - last <= 3, joins(from: last + 1, to: index, in: text) {
+                run.append(index)
+                continue
+            }
+            close()
+            let startsRun = index == 0 || tokens[index].flags.contains(.newlineBefore) || !tokens[index - 1].isCapitalizedWord
+            if startsRun { run = [index] }
+        }
+        close()
+        return runs
+    }
+
+    /// The capitalised word after a relative's "von" on one line: "Mama von Jojo", "Oma von Bobo", "KV von Ami".
+    func kinObjects(in text: TokenizedText) -> [Int] {
+        let tokens = text.tokens
+        var objects: [Int] = []
+        for index in tokens.indices.dropFirst().dropLast() where text.key(index).elementsEqual(Self.von)
+            && !tokens[index].flags.contains(.newlineBefore) && !tokens[index + 1].flags.contains(.newlineBefore)
+            && tokens[index - 1].isWord && Self.kinWords.contains(text.key(index - 1)) && isSingleWordItem(index + 1, in: text) {
+            objects.append(index + 1)
+        }
+        return objects
+    }
+
+    /// Whether a short word has a pet name's shape: two to five letters, ending in "a", "i", "o", "u" or "y",
+    /// not all capitals ("Emo", "Memo", "Jojo", "Su", "Fini"). Common words of that shape seldom stand where a
+    /// child's name stands beside other names; nouns ending in "e" do ("Danke und Gruß").
+    func isNicknameShaped(_ index: Int, in text: TokenizedText) -> Bool {
+        let token = text.tokens[index]
+        guard token.isCapitalizedWord, !token.flags.contains(.allCaps), (2...5).contains(token.end - token.start) else { return false }
+        switch text.units[token.end - 1] {
+        case 0x61, 0x69, 0x6F, 0x75, 0x79: return true
+        default: return false
+        }
+    }
+
+    /// A capitalised word standing alone: no abbreviation's full stop, hyphen or apostrophe glued to its end.
+    private func isSingleWordItem(_ index: Int, in text: TokenizedText) -> Bool {
+        let tokens = text.tokens
+        guard tokens[index].isCapitalizedWord, tokens[index].end - tokens[index].start >= 2 else { return false }
+        if index + 1 < tokens.count, tokens[index + 1].start == tokens[index].end,
+           [0x2E, 0x2D, 0x2010, 0x2011, 0x27, 0x2019].contains(text.units[tokens[index + 1].start]) { return false }
+        return true
+    }
+
+    /// Whether the tokens from `start` up to `end` (excluded) are one join of a list on one line: ",", "+", "&",
+    /// "und", "u." — not a sentence's full stop.
+    private func joins(from start: Int, to end: Int, in text: TokenizedText) -> Bool {
+        var words = 0
+        for index in start..<end {
+            if text.tokens[index].flags.contains(.newlineBefore) || text.tokens[end].flags.contains(.newlineBefore) { return false }
+            let unit = text.units[text.tokens[index].start]
+            if unit == 0x2C || unit == 0x2B || unit == 0x26 { continue }
+            if text.key(index).elementsEqual(Self.and) || text.key(index).elementsEqual(Self.andShort) { words += 1; continue }
+            if unit == 0x2E, index > start, text.key(index - 1).elementsEqual(Self.andShort) { continue }
+            return false
+        }
+        return words <= 1
+    }
+
+    static let von = Array("von".utf8)
+
+    /// Relatives and friends whose "von" names a child or another person: folded keys.
+    static let kinWords: Set<ArraySlice<UInt8>> = Set([
+        "mama", "papa", "mami", "papi", "mutti", "vati", "mutter", "vater", "oma", "opa", "omi", "opi", "eltern", "bruder",
+        "schwester", "tante", "onkel", "km", "kv", "freund", "freundin", "cousin", "cousine", "stiefvater", "stiefmutter",
+    ].map { Array($0.utf8)[...] })
+}
