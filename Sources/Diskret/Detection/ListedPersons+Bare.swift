@@ -26,6 +26,29 @@ extension ListedPersons {
         return runs
     }
 
+    /// The capitalised words listed after an attendance label on its line: "Krank: Maus, Flocke (…)",
+    /// "anwesend: Gül, Tanja, Mimi", "Fehlt: Tiger". Who is ill, present or missing is a child or a person.
+    func attendanceItems(in text: TokenizedText) -> [Int] {
+        let tokens = text.tokens
+        var items: [Int] = []
+        for index in tokens.indices.dropLast() where tokens[index].isWord && text.units[tokens[index + 1].start] == 0x3A
+            && tokens[index + 1].start == tokens[index].end && Self.attendanceLabels.contains(text.key(index)) {
+            var item = index + 2
+            while item < tokens.count, !tokens[item].flags.contains(.newlineBefore), isSingleWordItem(item, in: text) {
+                // Not a function's abbreviation ("RiAG", "BISS") nor a compound of a common word ("Amtsvormünderin").
+                let token = tokens[item], key = text.key(item)
+                if !lexicon.isAllowed(key), !token.flags.contains(.allCaps), !lexicon.endsInCommonWord(key, headLength: 5),
+                   !text.units[(token.start + 1)..<token.end].contains(where: { (0x41...0x5A).contains($0) }) {
+                    items.append(item)
+                }
+                guard item + 2 < tokens.count, !tokens[item + 1].flags.contains(.newlineBefore),
+                      joins(from: item + 1, to: item + 2, in: text) else { break }
+                item += 2
+            }
+        }
+        return items
+    }
+
     /// The capitalised word after a relative's "von" on one line: "Mama von Jojo", "Oma von Bobo", "KV von Ami".
     func kinObjects(in text: TokenizedText) -> [Int] {
         let tokens = text.tokens
@@ -50,12 +73,16 @@ extension ListedPersons {
         }
     }
 
-    /// A capitalised word standing alone: no abbreviation's full stop, hyphen or apostrophe glued to its end.
+    /// A capitalised word standing alone: no hyphen or apostrophe glued to its end, nor an abbreviation's full
+    /// stop — a name's or a pet name's full stop ends the sentence ("mit Kalle, Mo, Nessa, Lulu.").
     private func isSingleWordItem(_ index: Int, in text: TokenizedText) -> Bool {
         let tokens = text.tokens
         guard tokens[index].isCapitalizedWord, tokens[index].end - tokens[index].start >= 2 else { return false }
-        if index + 1 < tokens.count, tokens[index + 1].start == tokens[index].end,
-           [0x2E, 0x2D, 0x2010, 0x2011, 0x27, 0x2019].contains(text.units[tokens[index + 1].start]) { return false }
+        if index + 1 < tokens.count, tokens[index + 1].start == tokens[index].end {
+            let unit = text.units[tokens[index + 1].start]
+            if [0x2D, 0x2010, 0x2011, 0x27, 0x2019].contains(unit) { return false }
+            if unit == 0x2E && !lexicon.isKnownName(text.key(index)) && !isNicknameShaped(index, in: text) { return false }
+        }
         return true
     }
 
@@ -75,6 +102,12 @@ extension ListedPersons {
     }
 
     static let von = Array("von".utf8)
+
+    /// Labels of who is present, absent or ill: folded keys.
+    static let attendanceLabels: Set<ArraySlice<UInt8>> = Set([
+        "anwesend", "abwesend", "krank", "fehlt", "fehlen", "fehlend", "entschuldigt", "unentschuldigt", "teilnehmende",
+        "teilnehmer", "teilnehmerinnen", "kinder", "abholung", "abgeholt",
+    ].map { Array($0.utf8)[...] })
 
     /// Relatives and friends whose "von" names a child or another person: folded keys.
     static let kinWords: Set<ArraySlice<UInt8>> = Set([

@@ -41,8 +41,8 @@ struct ListedPersons {
             }
         }
         if lineItems.count >= 2 { itemsByLine.append(lineItems) }
-        let bare = bareLists(in: text), kin = kinObjects(in: text)
-        guard !itemsByLine.isEmpty || !pairs.isEmpty || !bare.isEmpty || !kin.isEmpty else { return }
+        let bare = bareLists(in: text), kin = kinObjects(in: text), attending = attendanceItems(in: text)
+        guard !itemsByLine.isEmpty || !pairs.isEmpty || !bare.isEmpty || !kin.isEmpty || !attending.isEmpty else { return }
 
         // Per token: 0 no finding, 1 a person, 2 something else; and the persons' capitalised words by key hash.
         var covered = [UInt8](repeating: 0, count: tokens.count)
@@ -86,7 +86,12 @@ struct ListedPersons {
             for items in bare where items.count(where: isPerson) >= max(2, (items.count + 1) / 2) {
                 for item in items where isNameLike(item, in: text) && take(item) { changed = true }
             }
-            for object in kin where isNameLike(object, in: text) && take(object) { changed = true }
+            // After a relative's "von" and in an attendance list even a common word is a name when the note uses
+            // it again without an article ("Papa von Keks" … "Keks wollte nicht rein"; "Krank: Maus, Flocke").
+            for object in kin + attending where (isNameLike(object, in: text) || isNicknameSizedWord(object, in: text)
+                                                 && isUsedBareAgain(object, in: text)) && take(object) {
+                changed = true
+            }
             if !changed { break }
         }
     }
@@ -129,6 +134,35 @@ struct ListedPersons {
         let hasVowel = text.units[token.range].contains { [0x61, 0x65, 0x69, 0x6F, 0x75, 0x79, 0xE4, 0xF6, 0xFC].contains($0 | 0x20) }
         return (hasVowel || token.flags.contains(.allCaps)) && (isNoCommonWord(index, in: text) || isNicknameShaped(index, in: text))
     }
+
+    /// A word of three to six letters, capital first and small letters after, that is neither a function word
+    /// nor an abbreviation: the size of a child's nickname ("Keks", "Bommel"), not of a function ("Proband",
+    /// "Schülerin", "RiAG", "BISS").
+    private func isNicknameSizedWord(_ index: Int, in text: TokenizedText) -> Bool {
+        let token = text.tokens[index]
+        guard (3...6).contains(token.end - token.start), !token.flags.contains(.allCaps),
+              !text.units[(token.start + 1)..<token.end].contains(where: { (0x41...0x5A).contains($0) }) else { return false }
+        return !lexicon.isAllowed(text.key(index))
+    }
+
+    /// Whether the word stands elsewhere in the note capitalised, with no determiner or adjective before it.
+    private func isUsedBareAgain(_ index: Int, in text: TokenizedText) -> Bool {
+        let tokens = text.tokens, hash = tokens[index].keyHash
+        for other in tokens.indices where other != index && tokens[other].keyHash == hash && tokens[other].isCapitalizedWord
+            && text.key(other).elementsEqual(text.key(index)) {
+            if other == 0 || tokens[other].flags.contains(.newlineBefore) || !tokens[other - 1].isWord { return true }
+            let before = text.key(other - 1)
+            if !tokens[other - 1].isCapitalizedWord && !RoleEvidence.determiners.contains(String(decoding: before, as: UTF8.self))
+                && !Self.possessives.contains(before) && !lexicon.isLowercaseWord(before) { return true }
+            if tokens[other - 1].isCapitalizedWord { return true }
+        }
+        return false
+    }
+
+    /// Possessive determiners: folded keys.
+    static let possessives: Set<ArraySlice<UInt8>> = Set(["mein", "meine", "meinen", "meinem", "meiner", "meines", "dein",
+        "deine", "deinen", "deinem", "deiner", "sein", "seine", "seinen", "seinem", "seiner", "seines", "ihr", "ihre", "ihren",
+        "ihrem", "ihrer", "ihres", "unser", "unsere", "unseren", "unserem", "euer", "eure", "euren"].map { Array($0.utf8)[...] })
 
     /// A word no list of common words holds, and no abbreviation ("Unterz.").
     private func isNoCommonWord(_ index: Int, in text: TokenizedText) -> Bool {

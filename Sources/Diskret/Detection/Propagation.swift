@@ -127,11 +127,13 @@ struct Propagation {
         }
     }
 
-    /// Whether an indefinite article ("ein", "keine", …) stands right before the word, or before one word in
-    /// small letters between: "wie ein Fuchs", "ein großer Stein" use a surname's word as the noun it is.
+    /// Whether an indefinite article or a possessive ("ein", "keine", "seinen", …) stands right before the word,
+    /// or before one word in small letters between: "wie ein Fuchs", "ein großer Stein", "hat seinen Keks
+    /// verschenkt" use a name's word as the noun it is.
     private func followsIndefiniteArticle(_ index: Int, in text: TokenizedText) -> Bool {
         func isArticle(_ token: Int) -> Bool {
-            token >= 0 && text.tokens[token].isWord && !text.tokens[token].isCapitalizedWord && Self.indefiniteArticles.contains(text.key(token))
+            token >= 0 && text.tokens[token].isWord && !text.tokens[token].isCapitalizedWord
+                && (Self.indefiniteArticles.contains(text.key(token)) || ListedPersons.possessives.contains(text.key(token)))
         }
         guard index >= 1, !text.tokens[index].flags.contains(.newlineBefore) else { return false }
         if isArticle(index - 1) { return true }
