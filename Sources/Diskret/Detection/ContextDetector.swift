@@ -97,7 +97,21 @@ struct ContextDetector {
         }
         guard var range = found else { return nil }
         if !rule.targetLists.isEmpty {
-            guard let key = text.joinedKey(covering: range), rule.targetLists.anyContains(key) else { return nil }
+            // The listed start of the target before an abbreviation: "AG Buchen Az. 1 F 64/20" names Buchen,
+            // not "Buchen Az".
+            var end = range.upperBound
+            while true {
+                if let key = text.joinedKey(covering: range.lowerBound..<end), rule.targetLists.anyContains(key) {
+                    // Cut short, the place must be no noun: "bei Termin Do." is no town.
+                    if end < range.upperBound && lexicon.isNoun(key[...]) { return nil }
+                    break
+                }
+                let last = text.firstToken(endingAfter: end - 1)
+                guard last > 0, last < tokens.count, tokens[last - 1].end > range.lowerBound,
+                      text.looksLikeAbbreviation(last, shortCapitals: true) || text.isLabel(last) else { return nil }
+                end = tokens[last - 1].end
+            }
+            range = range.lowerBound..<end
         }
         if rule.fields.includeTrigger {
             range = tokens[start].start..<closingQuoteEnd(after: range.upperBound, openedAfter: triggerEnd, text: text)

@@ -1,6 +1,7 @@
 /// A word in quotation marks is a person's nickname where the note says so: right after the person's name
 /// ("Maximilian „Maxx“"), after "genannt", "Spitzname", "alias" or "zu Hause" ("zu Hause „Zia-jan“"), or before
-/// a bracket with an age or the real name ("„Bubi“ (eigentl. Ben, 6)", "„Krümel“ = Mia-Sophie"), or after a friend
+/// a bracket with an age or the real name ("„Bubi“ (eigentl. Ben, 6)", "„Bolle“ (Paul Brettschneider, 7b)",
+/// "„Krümel“ = Mia-Sophie"), or after a friend
 /// or relative, in small letters too ("nen kumpel \"bobo\""). Found with context, the nickname then
 /// spreads to where it stands alone ("Bubi sehr anhänglich").
 struct QuotedNicknames {
@@ -96,7 +97,11 @@ struct QuotedNicknames {
             }
         }
         let word = text.key(inside)
-        return Self.realNameWords.contains { word.elementsEqual($0) }
+        if Self.realNameWords.contains(where: { word.elementsEqual($0) }) { return true }
+        // The real name opens the bracket: "„Bolle“ (Paul Brettschneider, 7b)", "„Dome“ (Dominik R., ca. 25)".
+        return tokens[inside].isCapitalizedWord && lexicon.isFirstName(word) && inside + 1 < tokens.count
+            && (personEnds.contains(tokens[inside].end) || (inside + 2 < tokens.count && tokens[inside + 1].isWord
+                && personEnds.contains(tokens[inside + 1].end)) || text.isInitial(inside + 1))
     }
 
     /// The token before `index`, past the full stop of an abbreviation ("gen. „Bubi“").

@@ -24,6 +24,12 @@ struct TableColumns {
             claimed.insert(candidates[index].range.lowerBound)
         }
         for cell in cells {
+            // A cell under "Name" that holds one quoted word holds a name even when it is a word of the language
+            // ("| „Dodo“ |", "| „Kleiner“ |"): nicknames fill such columns. (Unquoted, a word there is mostly a
+            // form's field: "| Anschrift |".)
+            let words = tokenIndices(of: cell.range, in: text).filter { text.tokens[$0].isWord }
+            let aloneInNameCell = cell.kind == .person && words.count == 1 && words[0] > 0
+                && [0x22, 0x201E, 0x201C, 0xBB, 0xAB].contains(text.units[text.tokens[words[0] - 1].start])
             for index in tokenIndices(of: cell.range, in: text) where text.tokens[index].isCapitalizedWord
                 && !claimed.contains(text.tokens[index].start) {
                 // An initial under "Name" is that person ("| ASD-14 | R. | fallführende Fachkraft |").
@@ -35,8 +41,10 @@ struct TableColumns {
                 }
                 guard text.tokens[index].end - text.tokens[index].start >= 2, !text.tokens[index].flags.contains(.allCaps) else { continue }
                 let key = text.key(index)
-                guard !lexicon.isAllowed(key), !lexicon.isCommonWord(key) else { continue }
-                candidates.append(Candidate(range: text.tokens[index].range, category: .person, label: Self.nameLabel, score: threshold, derived: true))
+                guard !lexicon.isAllowed(key), !lexicon.isRoleWord(key), aloneInNameCell || !lexicon.isCommonWord(key) else { continue }
+                // A quoted nickname found so spreads to the log's later rows ("| 5 | Dodo | raucht …").
+                candidates.append(Candidate(range: text.tokens[index].range, category: .person, label: Self.nameLabel,
+                                            score: aloneInNameCell ? Evidence.confidentScore : threshold, derived: !aloneInNameCell))
             }
         }
     }
