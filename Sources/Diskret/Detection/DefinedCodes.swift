@@ -18,6 +18,7 @@ struct DefinedCodes {
         var codes = codesInBrackets(after: candidates, personTokens: personTokens, in: text)
         codes.formUnion(codesInAttendanceLines(of: text))
         codes.formUnion(codesInVerticalLists(of: text))
+        codes.formUnion(codesBeforeFunctionBrackets(in: text))
         codes.formUnion(codesInStaffCells(in: text))
         codes.formUnion(codesDefinedByEquals(in: text))
         codes.formUnion(codesAfterNamedPersons(personTokens: personTokens, in: text))

@@ -49,6 +49,38 @@ extension ListedPersons {
         return items
     }
 
+    /// A word before a bracket that holds only a first name: the child's nickname and her name ("Maus (Marie)",
+    /// "Bär (Ben)", "Speedy (Jayden)").
+    func nicknamesBeforeNames(in text: TokenizedText) -> [Int] {
+        let tokens = text.tokens, units = text.units
+        var nicknames: [Int] = []
+        for index in tokens.indices.dropFirst() where units[tokens[index].start] == 0x28 && tokens[index].end - tokens[index].start == 1
+            && index + 2 < tokens.count && units[tokens[index + 2].start] == 0x29 && tokens[index].flags.contains(.spaceBefore) {
+            let word = index - 1, name = index + 1
+            guard tokens[name].isCapitalizedWord, !tokens[name].flags.contains(.allCaps), lexicon.isFirstName(text.key(name)),
+                  isSingleWordItem(word, in: text), !lexicon.endsInCommonWord(text.key(word)),
+                  !tokens[word].flags.contains(.allCaps), !lexicon.isRoleWord(text.key(word)), !lexicon.isAllowed(text.key(word)),
+                  standsWithoutArticle(word, in: text) else { continue }
+            nicknames.append(word)
+        }
+        return nicknames
+    }
+
+    /// Whether the word starts its line or sentence, or follows a preposition or conjunction — no article,
+    /// possessive or adjective before it ("mit Maus (Marie)", not "den großen Jungen (Tim)", "beim Träger").
+    private func standsWithoutArticle(_ index: Int, in text: TokenizedText) -> Bool {
+        let tokens = text.tokens
+        guard index > 0, !tokens[index].flags.contains(.newlineBefore), tokens[index - 1].isWord else { return true }
+        let before = text.key(index - 1)
+        return !tokens[index - 1].isCapitalizedWord && lexicon.isAllowed(before)
+            && !RoleEvidence.determiners.contains(String(decoding: before, as: UTF8.self)) && !ListedPersons.possessives.contains(before)
+            && !Self.contractions.contains(before)
+    }
+
+    /// Prepositions fused with an article: folded keys.
+    private static let contractions: Set<ArraySlice<UInt8>> = Set(["beim", "vom", "zum", "zur", "im", "ins", "am", "ans",
+        "aufs", "durchs", "fürs", "fuers", "ums"].map { Array($0.utf8)[...] })
+
     /// The capitalised word after a relative's "von" on one line: "Mama von Jojo", "Oma von Bobo", "KV von Ami".
     func kinObjects(in text: TokenizedText) -> [Int] {
         let tokens = text.tokens

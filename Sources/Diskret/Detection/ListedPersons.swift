@@ -42,7 +42,9 @@ struct ListedPersons {
         }
         if lineItems.count >= 2 { itemsByLine.append(lineItems) }
         let bare = bareLists(in: text), kin = kinObjects(in: text), attending = attendanceItems(in: text)
-        guard !itemsByLine.isEmpty || !pairs.isEmpty || !bare.isEmpty || !kin.isEmpty || !attending.isEmpty else { return }
+        let nicknames = nicknamesBeforeNames(in: text)
+        guard !itemsByLine.isEmpty || !pairs.isEmpty || !bare.isEmpty || !kin.isEmpty || !attending.isEmpty || !nicknames.isEmpty
+        else { return }
 
         // Per token: 0 no finding, 1 a person, 2 something else; and the persons' capitalised words by key hash.
         var covered = [UInt8](repeating: 0, count: tokens.count)
@@ -90,6 +92,10 @@ struct ListedPersons {
             // it again without an article ("Papa von Keks" … "Keks wollte nicht rein"; "Krank: Maus, Flocke").
             for object in kin + attending where (isNameLike(object, in: text) || isNicknameSizedWord(object, in: text)
                                                  && isUsedBareAgain(object, in: text)) && take(object) {
+                changed = true
+            }
+            // Before a bracket with a first name a pet name is a name when it has a nickname's size ("Bär (Ben)").
+            for nickname in nicknames where (isNameLike(nickname, in: text) || isNicknameSizedWord(nickname, in: text)) && take(nickname) {
                 changed = true
             }
             if !changed { break }

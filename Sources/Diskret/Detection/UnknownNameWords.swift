@@ -81,7 +81,10 @@ struct UnknownNameWords {
         // After an opening quote or a colon a capital starts a title or a sentence, not a name — unless a
         // known name follows it ("Kontoinhaberin: Rozafa Müller"), or the quote holds this one word: a word
         // no list knows, quoted alone, is what someone is called ("mit einem „Kev“", "Account „Marv 🐺“").
-        if index > 0, text.tokens[index - 1].kind == .punctuation, [0x3A, 0x22, 0x201E, 0x201C, 0xAB, 0xBB].contains(text.units[text.tokens[index - 1].start]),
+        // A chat message after its sender and time ("Memo 🦁 (21:48): Sero war …") starts a sentence, no label.
+        let afterChatTime = index > 1 && text.units[text.tokens[index - 1].start] == 0x3A && text.units[text.tokens[index - 2].start] == 0x29
+        if index > 0, !afterChatTime, text.tokens[index - 1].kind == .punctuation,
+           [0x3A, 0x22, 0x201E, 0x201C, 0xAB, 0xBB].contains(text.units[text.tokens[index - 1].start]),
            !isFollowedByKnownName(index, in: text), !isFollowedByUnknownName(index, in: text),
            !(text.units[text.tokens[index - 1].start] != 0x3A && isQuotedAlone(index, in: text) && !isTitledWork(quote: index - 1, in: text)
              && !isQuotedSpeech(quote: index - 1, in: text)) {

@@ -1,0 +1,32 @@
+/// Codes with their function in a bracket: "Ergänzungen MT (Sport)", "Von Ki (Pausenaufsicht) unterbunden". School
+/// and Kita notes introduce a colleague so, by her letters and what she teaches or supervises; the letters are
+/// then used alone ("so MT", "bei Ki").
+extension DefinedCodes {
+    func codesBeforeFunctionBrackets(in text: TokenizedText) -> Set<[UInt16]> {
+        let tokens = text.tokens, units = text.units
+        var codes = Set<[UInt16]>()
+        for index in tokens.indices.dropFirst() where units[tokens[index].start] == 0x28 && tokens[index].end - tokens[index].start == 1
+            && index + 2 < tokens.count && units[tokens[index + 2].start] == 0x29 {
+            let code = index - 1, function = index + 1
+            // Not an abbreviation and what it stands for ("ZNA (Zentrale …)", "FH (Fachhochschule)"), nor a
+            // Roman number ("SGB VIII (…)").
+            let letters = units[tokens[code].range]
+            guard tokens[code].isWord, tokens[function].isCapitalizedWord, !tokens[function].flags.contains(.allCaps),
+                  Self.subjectsAndDuties.contains(text.key(function)), letters.first != units[tokens[function].start],
+                  !letters.allSatisfy({ [0x49, 0x56, 0x58].contains($0) }), isCodeShape(code, in: text) else { continue }
+            codes.insert(Array(units[tokens[code].range]))
+        }
+        return codes
+    }
+
+    /// What a teacher teaches or a carer covers, as a bracket after her letters says it: folded keys.
+    static let subjectsAndDuties: Set<ArraySlice<UInt8>> = Set([
+        "sport", "mathe", "mathematik", "deutsch", "englisch", "franzoesisch", "kunst", "musik", "religion", "reli", "ethik",
+        "bio", "biologie", "geschichte", "erdkunde", "geografie", "chemie", "physik", "sachunterricht", "hsu", "werken",
+        "informatik", "latein", "spanisch", "pausenaufsicht", "aufsicht", "klassenleitung", "klassenlehrerin", "klassenlehrer",
+        "fachlehrerin", "fachlehrer", "leitung", "stellvertretung", "vertretung", "betreuung", "hort", "ganztag",
+        "fruehdienst", "spaetdienst", "nachtdienst", "foerderung", "schulsozialarbeit", "sekretariat", "praktikantin",
+        "praktikant", "gruppenleitung", "bezugserzieherin", "bezugserzieher", "erzieherin", "erzieher", "integrationshilfe",
+        "schulbegleitung", "kernzeit", "kernzeitbetreuung", "mittagsbetreuung",
+    ].map { Array($0.utf8)[...] })
+}
