@@ -119,9 +119,11 @@ struct FilterCommand: ParsableCommand {
         }
         if let batch {
             let explain = explain
-            return try batch.run(limit: ruleOptions.maxBytes) { (text) throws(DiskretError) in
+            try batch.run(limit: ruleOptions.maxBytes) { (text) throws(DiskretError) in
                 try session.anonymize(text, policy: policy, known: known, grant: grant, explain: explain, pseudonymisation: context).text
             }
+            session.keepPrefilterStates()
+            return
         }
         let path = input ?? files.first
         let data = try InputReader.readAll(path: path, limit: ruleOptions.maxBytes, option: input == nil && path != nil ? "FILE" : "--input")
@@ -136,6 +138,7 @@ struct FilterCommand: ParsableCommand {
         try pseudonymisation.store(input: text, result: result, maxBytes: ruleOptions.maxBytes)
         if let report { try writeReport(result.findings, to: report) }
         try OutputWriter.write(result.text)
+        session.keepPrefilterStates()
         // The process ends here: its exit reclaims the engine at no cost, whereas freeing the compiled ICU
         // patterns and the pack one by one is a measurable part of a short run.
         _ = Unmanaged.passRetained(session)

@@ -56,6 +56,8 @@ struct JSONLinesFilter {
         }
         bad += try flush(batch, sessions, progress)
         progress.finish()
+        // The next run starts with the DFA states of the session that built the most.
+        sessions.max { $0.session.builtPrefilterTransitions < $1.session.builtPrefilterTransitions }?.session.keepPrefilterStates()
         if bad > 0 {
             printError("error: \(bad) bad record(s) written as error objects {\"line\": N, \"error\": …}; all other records are on standard output")
             throw ExitStatus.dataError.code

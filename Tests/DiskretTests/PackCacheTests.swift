@@ -183,4 +183,76 @@ import Testing
         #expect(actual.findings == expected.findings)
         #expect(!actual.findings.isEmpty)
     }
+
+    /// Scanners seeded with the DFA states that other scanners built, read back from the cache file, find the
+    /// same regions as fresh scanners, on the texts the states were built from (building nothing) and on
+    /// others; a damaged states section leaves the pack readable without states.
+    @Test func cachedPrefilterStatesGiveTheRegionsOfFreshScanners() throws {
+        let sources = try Self.repositorySources()
+        var contents = try RulePack.parse(sources)
+        let prefilters = TestSupport.pack.patternPrefilters
+        contents.prefilters = prefilters
+        let texts = PatternGateTests.texts.map { Array($0.utf16) }
+        let learned = texts.prefix(texts.count / 2), unseen = texts.suffix(texts.count - texts.count / 2)
+        let learners = prefilters.map { PrefilterScanner(prefilter: $0) }
+        for scanner in learners {
+            for units in learned { _ = units.withUnsafeBufferPointer { scanner.regions(in: $0) } }
+        }
+        let cacheDirectory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: cacheDirectory) }
+        let cache = PackCache(cacheDirectory: cacheDirectory, ruleDirectory: "/rules", sources: sources)
+        cache.write(contents)
+        #expect(try #require(cache.read()).prefilterStates == nil)
+        cache.writeStates(learners.map(\.states))
+        let decoded = try #require(cache.read())
+        let states = try #require(decoded.prefilterStates)
+        #expect(states == learners.map(\.states))
+        #expect(decoded.definitions.count == contents.definitions.count)
+        for (index, prefilter) in try #require(decoded.prefilters).enumerated() {
+            let seeded = PrefilterScanner(prefilter: prefilter, seed: states[index])
+            #expect(seeded.stateCount == learners[index].stateCount)
+            for units in learned {
+                let fresh = PrefilterScanner(prefilter: prefilters[index])
+                #expect(units.withUnsafeBufferPointer { seeded.regions(in: $0) } == units.withUnsafeBufferPointer { fresh.regions(in: $0) })
+            }
+            #expect(seeded.builtTransitions == 0)
+            for units in unseen {
+                let fresh = PrefilterScanner(prefilter: prefilters[index])
+                #expect(units.withUnsafeBufferPointer { seeded.regions(in: $0) } == units.withUnsafeBufferPointer { fresh.regions(in: $0) })
+            }
+        }
+        var damaged = try #require(FileBytes.read(cache.path))
+        damaged[damaged.count - 5] ^= 0x04
+        FileBytes.writeAtomically(damaged, to: cache.path)
+        let withoutStates = try #require(cache.read())
+        #expect(withoutStates.prefilterStates == nil && withoutStates.prefilters?.count == prefilters.count)
+    }
+
+    /// A pack whose cache holds the states a session kept starts its sessions from them, and masks the
+    /// fixture notes exactly as the parsed pack does.
+    @Test func packWithCachedPrefilterStatesMasksLikeTheParsedOne() throws {
+        let cacheDirectory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: cacheDirectory) }
+        let rules = TestSupport.repository.appendingPathComponent("Rules").path
+        _ = try RulePack.load(directory: rules, cacheDirectory: cacheDirectory)
+        let cached = try RulePack.load(directory: rules, cacheDirectory: cacheDirectory)
+        #expect(cached.prefilterStates.isEmpty)
+        let directory = TestSupport.repository.appendingPathComponent("Fixtures/notes")
+        let notes = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".txt") }.sorted()
+            .map { try String(contentsOf: directory.appendingPathComponent($0), encoding: .utf8) }
+        let learner = try Engine(rules: cached).makeSession()
+        for note in notes { _ = try learner.anonymize(note) }
+        #expect(learner.builtPrefilterTransitions >= Session.prefilterTransitionsWorthKeeping)
+        learner.keepPrefilterStates()
+        let seeded = try RulePack.load(directory: rules, cacheDirectory: cacheDirectory)
+        #expect(seeded.prefilterStates.count == seeded.patternPrefilters.count)
+        let parsed = try Engine(rules: TestSupport.pack).makeSession(), warm = try Engine(rules: seeded).makeSession()
+        for note in notes {
+            let expected = try parsed.anonymize(note), actual = try warm.anonymize(note)
+            #expect(actual.text == expected.text)
+            #expect(actual.findings == expected.findings)
+        }
+        #expect(warm.builtPrefilterTransitions == 0)
+    }
 }
+

@@ -56,7 +56,11 @@ extension DefinedCodes {
         else { return nil }
         let colon = next < tokens.count && units[tokens[next].start] == 0x3A && tokens[next].end - tokens[next].start == 1
         // Without a colon only the few short labels count: a word at a sentence's end is longer, mostly.
-        if !colon && units[token.range].lazy.filter({ $0 != 0x2E }).count > Self.longestLabelWithoutColon { return nil }
+        let (length, first) = Self.labelShape(units[token.range])
+        if !colon && length > Self.longestLabelWithoutColon { return nil }
+        // Most words before a dot or colon are no label: their length and first letter tell so before the word
+        // is made and hashed (that had been most of this stage on the bench corpus).
+        guard length < Self.labelShapes.count, Self.labelShapes[length] & Self.shapeBit(first) != 0 else { return nil }
         let word = Self.labelWord(units[token.range])
         guard colon ? Self.labels.contains(word) || Self.labelsWithoutColon.contains(word) : Self.labelsWithoutColon.contains(word)
         else { return nil }
@@ -161,6 +165,27 @@ extension DefinedCodes {
         for unit in units where unit != 0x2E { word.append(isLatinUpper(unit) ? unit | 0x20 : unit) }
         return word
     }
+
+    /// The length of `labelWord(units)` and its first unit (0 when empty), without making it.
+    private static func labelShape(_ units: ArraySlice<UInt16>) -> (length: Int, first: UInt16) {
+        var length = 0, first: UInt16 = 0
+        for unit in units where unit != 0x2E {
+            if length == 0 { first = isLatinUpper(unit) ? unit | 0x20 : unit }
+            length += 1
+        }
+        return (length, first)
+    }
+
+    /// Per length, the first units of `labels` and `labelsWithoutColon` of that length as `shapeBit`s: a word
+    /// whose shape has no bit here is in neither set.
+    private static let labelShapes: [UInt32] = {
+        var shapes = [UInt32](repeating: 0, count: 1 + labels.union(labelsWithoutColon).map(\.count).max()!)
+        for word in labels.union(labelsWithoutColon) { shapes[word.count] |= shapeBit(word[0]) }
+        return shapes
+    }()
+
+    /// One bit per small ASCII letter, one for every other unit.
+    private static func shapeBit(_ unit: UInt16) -> UInt32 { (0x61...0x7A).contains(unit) ? 1 << UInt32(unit - 0x61) : 1 << 26 }
 
     /// Labels followed by a code without a colon: "f.d.R. JB", "gez. AK", "Prot. JB", "aufgen. sk".
     private static let labelsWithoutColon: Set<[UInt16]> = Set(["fdr", "gez", "prot", "hz", "hdz", "aufgen", "aufg"].map { Array($0.utf16) })

@@ -12,8 +12,9 @@ struct DefinedCodes {
     func apply(to candidates: inout [Candidate], in text: TokenizedText) {
         // The tokens of sure person candidates: names are candidates word by word yet ("Kerstin", "Wollenberg").
         var personTokens = [Bool](repeating: false, count: text.tokens.count)
-        for candidate in candidates where candidate.category == .person && candidate.score >= threshold {
-            for index in tokenIndices(of: candidate.range, in: text) { personTokens[index] = true }
+        // By index: a copy of each candidate retained its label.
+        for position in candidates.indices where candidates[position].category == .person && candidates[position].score >= threshold {
+            for index in tokenIndices(of: candidates[position].range, in: text) { personTokens[index] = true }
         }
         var codes = codesInBrackets(after: candidates, personTokens: personTokens, in: text)
         codes.formUnion(codesInAttendanceLines(of: text))
@@ -35,7 +36,9 @@ struct DefinedCodes {
         codes.formUnion(codesListedWith(Array(codes), in: text))
         let tokens = text.tokens, units = text.units
         var covered = [Bool](repeating: false, count: units.count + 1)
-        for candidate in candidates where candidate.score >= threshold { for offset in candidate.range { covered[offset] = true } }
+        for position in candidates.indices where candidates[position].score >= threshold {
+            for offset in candidates[position].range { covered[offset] = true }
+        }
         let codeList = Array(codes)
         for token in tokens where token.isWord && (2...5).contains(token.end - token.start) && !covered[token.start]
             && (Self.isOne(of: codeList, units[token.range]) || Self.isGenitive(of: codeList, units[token.range])) {
@@ -271,8 +274,10 @@ struct DefinedCodes {
     private func initialsOfNamedPersons(personTokens: [Bool], in text: TokenizedText) -> Set<[UInt16]> {
         let tokens = text.tokens, units = text.units
         var codes = Set<[UInt16]>()
+        var speakers: Set<[UInt16]>?
         func add(_ initials: [UInt16]) {
-            guard initials.count == 3 || (initials.count == 2 && headsALineAsSpeaker(initials, in: text)) else { return }
+            if initials.count == 2 && speakers == nil { speakers = twoLetterSpeakers(in: text) }
+            guard initials.count == 3 || (initials.count == 2 && speakers!.contains(initials)) else { return }
             let key = Array(String(decoding: initials, as: UTF16.self).lowercased().utf8)
             guard !lexicon.isAllowed(key[...]), !lexicon.isRoleWord(key[...]), !lexicon.isCommonWord(key[...]) else { return }
             codes.insert(initials)

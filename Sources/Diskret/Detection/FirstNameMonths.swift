@@ -49,9 +49,10 @@ struct FirstNameMonths {
     private func pairedWithName(_ candidates: inout [Candidate], in text: TokenizedText) {
         let tokens = text.tokens
         var personStarts = Set<Int>(), personEnds = Set<Int>()
-        for candidate in candidates where candidate.category == .person && candidate.score >= threshold {
-            personStarts.insert(candidate.range.lowerBound)
-            personEnds.insert(candidate.range.upperBound)
+        // By index: a copy of each candidate retained its label.
+        for candidate in candidates.indices where candidates[candidate].category == .person && candidates[candidate].score >= threshold {
+            personStarts.insert(candidates[candidate].range.lowerBound)
+            personEnds.insert(candidates[candidate].range.upperBound)
         }
         guard !personStarts.isEmpty else { return }
         for index in tokens.indices where tokens[index].isCapitalizedWord && (3...6).contains(tokens[index].end - tokens[index].start)

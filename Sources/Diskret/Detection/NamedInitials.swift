@@ -14,11 +14,13 @@ struct NamedInitials {
         let tokens = text.tokens, units = text.units
         var letters = Set<UInt16>()
         var covered = [Bool](repeating: false, count: units.count + 1)
-        for candidate in candidates where candidate.score >= threshold {
-            for offset in candidate.range { covered[offset] = true }
-            guard candidate.category == .person else { continue }
-            var position = candidate.range.lowerBound
-            while position < candidate.range.upperBound {
+        // By index: a copy of each candidate retained its label.
+        for candidate in candidates.indices where candidates[candidate].score >= threshold {
+            let range = candidates[candidate].range
+            for offset in range { covered[offset] = true }
+            guard candidates[candidate].category == .person else { continue }
+            var position = range.lowerBound
+            while position < range.upperBound {
                 let unit = units[position]
                 // A name's first letters, also of a name typed in lower case ("nicole nowak": N.).
                 if Self.isLetter(unit), position + 1 < units.count, isLatinLower(units[position + 1]),

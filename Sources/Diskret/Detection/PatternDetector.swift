@@ -21,9 +21,10 @@ struct PatternDetector {
     private let checkKeys = PhraseKeyMemo()
 
     /// `prefilters` must have been built from `rules`; they run once the session has read `prefilterWarmUp`
-    /// UTF-16 units.
-    init(rules: [PatternRule], prefilters: [PatternPrefilter], prefilterWarmUp: Int = PrefilterScanner.defaultWarmUpUnits,
-         timeLimit: Int32, profiles: Bool = false) throws(DiskretError) {
+    /// UTF-16 units, each from the DFA states of its entry in `prefilterStates` (if any: states an earlier
+    /// process built for the same prefilter).
+    init(rules: [PatternRule], prefilters: [PatternPrefilter], prefilterStates: [PrefilterStates?] = [],
+         prefilterWarmUp: Int = PrefilterScanner.defaultWarmUpUnits, timeLimit: Int32, profiles: Bool = false) throws(DiskretError) {
         self.rules = rules
         clock = profiles ? RuleClock(ruleCount: rules.count) : nil
         matchers = SessionMatchers(rules.map(\.regex))
@@ -38,7 +39,10 @@ struct PatternDetector {
             return numbers
         }
         needles = LineNeedles(gates: gates)
-        self.prefilters = prefilters.map { PrefilterScanner(prefilter: $0, warmUpUnits: prefilterWarmUp) }
+        self.prefilters = prefilters.enumerated().map { index, prefilter in
+            PrefilterScanner(prefilter: prefilter, seed: prefilterStates.indices.contains(index) ? prefilterStates[index] : nil,
+                             warmUpUnits: prefilterWarmUp)
+        }
         var shapeSlots: [(rule: Int, scanner: Int, shapeRule: Int)] = []
         for rule in rules.indices {
             for (scanner, prefilter) in prefilters.enumerated() {
@@ -47,6 +51,12 @@ struct PatternDetector {
         }
         self.shapeSlots = shapeSlots
     }
+
+    /// The transitions the prefilters have built in this session (not read from their seed states).
+    var builtPrefilterTransitions: Int { prefilters.reduce(0) { $0 + $1.builtTransitions } }
+
+    /// The prefilters' DFA states as they stand, one per prefilter, for the pack cache.
+    var prefilterStates: [PrefilterStates] { prefilters.map(\.states) }
 
     func detect(in text: TokenizedText, tokenizer: Tokenizer, into candidates: inout [Candidate]) throws(DiskretError) {
         let regions = GateRegions(units: text.units)

@@ -177,11 +177,13 @@ struct Propagation {
         // The one-word finds by the hash their token carries: sorted, equal hashes stand together, and only
         // those are compared and asked of the lexicon (a dictionary of slices hashed every word again).
         var words: [(hash: UInt64, token: Int, start: Int)] = []
-        for candidate in candidates where !candidate.derived && candidate.category == .person && candidate.score >= threshold
-            && candidate.range.count >= 3 {
-            let indices = tokenIndices(of: candidate.range, in: text)
+        // By index, as below: a copy of each candidate retained its label.
+        for position in candidates.indices where !candidates[position].derived && candidates[position].category == .person
+            && candidates[position].score >= threshold && candidates[position].range.count >= 3 {
+            let range = candidates[position].range
+            let indices = tokenIndices(of: range, in: text)
             guard indices.count == 1, text.tokens[indices.lowerBound].isCapitalizedWord else { continue }
-            words.append((text.tokens[indices.lowerBound].keyHash, indices.lowerBound, candidate.range.lowerBound))
+            words.append((text.tokens[indices.lowerBound].keyHash, indices.lowerBound, range.lowerBound))
         }
         guard words.count >= 2 else { return [] }
         words.sort { $0.hash < $1.hash }
@@ -198,8 +200,8 @@ struct Propagation {
         guard !groups.isEmpty else { return [] }
         // Where a surer find of another kind holds the word ("Do, 06.02.2025" a date), it counts for nothing.
         var otherwise = OffsetSet(limit: text.units.count)
-        for candidate in candidates where candidate.category != .person && candidate.score > threshold {
-            for offset in candidate.range { otherwise.insert(offset) }
+        for position in candidates.indices where candidates[position].category != .person && candidates[position].score > threshold {
+            for offset in candidates[position].range { otherwise.insert(offset) }
         }
         var recurring = Set<ArraySlice<UInt8>>()
         for group in groups where group.filter({ !otherwise.contains($0.start) }).count >= 2 {

@@ -12,8 +12,9 @@ struct QuotedNicknames {
     func apply(to candidates: inout [Candidate], in text: TokenizedText) {
         let tokens = text.tokens, units = text.units
         var personEnds: Set<Int> = []
-        for candidate in candidates where candidate.category == .person && candidate.score >= threshold {
-            personEnds.insert(candidate.range.upperBound)
+        // By index: a copy of each candidate retained its label.
+        for candidate in candidates.indices where candidates[candidate].category == .person && candidates[candidate].score >= threshold {
+            personEnds.insert(candidates[candidate].range.upperBound)
         }
         var added: [Candidate] = []
         for index in tokens.indices.dropFirst().dropLast() where Self.openingQuotes.contains(units[tokens[index - 1].start])

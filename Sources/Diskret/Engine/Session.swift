@@ -22,6 +22,7 @@ public final class Session {
         let warmsUp = prefilterMode == .afterWarmUp && !engine.rules.hasDeferredPatterns
         patterns = try PatternDetector(rules: engine.rules.patterns,
                                        prefilters: prefilterMode == .never ? [] : engine.rules.patternPrefilters,
+                                       prefilterStates: engine.rules.prefilterStates,
                                        prefilterWarmUp: warmsUp ? PrefilterScanner.defaultWarmUpUnits : 0,
                                        timeLimit: engine.options.regexTimeLimit,
                                        profiles: engine.options.profilesRules)
@@ -30,6 +31,21 @@ public final class Session {
         // date is no name, so its list is not overruled by them.
         wordListLabels = engine.rules.wordLists.filter { $0.definition.category != .date }.map(\.label)
         site = try SiteWordLists(engine.siteWords, tokenizer: tokenizer)
+    }
+
+    /// The transitions of the pattern prefilters' DFAs this session built (not read from the pack cache).
+    package var builtPrefilterTransitions: Int { patterns.builtPrefilterTransitions }
+
+    /// The fewest built transitions worth a write of the pack cache: building one costs some 10 000
+    /// instructions, copying the cache file a few million.
+    package static let prefilterTransitionsWorthKeeping = 256
+
+    /// Keeps the pattern prefilters' DFA states in the pack cache if this session built at least
+    /// `prefilterTransitionsWorthKeeping` transitions: the next process starts with them instead of building
+    /// them again. Call it when the session's notes are done (a process keeps the states of one session).
+    package func keepPrefilterStates() {
+        guard builtPrefilterTransitions >= Self.prefilterTransitionsWorthKeeping else { return }
+        engine.rules.keepPrefilterStates(patterns.prefilterStates)
     }
 
     /// What each pattern rule cost over the notes this session anonymised, costliest first; empty unless the

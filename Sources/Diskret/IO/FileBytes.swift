@@ -12,17 +12,28 @@ enum FileBytes {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0))
-        var filled = 0
-        while true {
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
-            let count = bytes.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
-            if count < 0 { if errno == EINTR { continue }; return nil }
-            if count == 0 { break }
-            filled += count
+        // Read into memory not zeroed first: zeroing had cost as much as the read (the pack cache with its
+        // prefilter states is megabytes). One byte more than the size: a file that grew is read to its end.
+        let size = max(Int(info.st_size), 0) + 1
+        var failed = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            initialized = 0
+            while initialized < size {
+                let count = Foundation.read(descriptor, buffer.baseAddress! + initialized, size - initialized)
+                if count < 0 { if errno == EINTR { continue }; failed = true; return }
+                if count == 0 { return }
+                initialized += count
+            }
         }
-        bytes.removeSubrange(filled...)
-        return bytes
+        guard !failed else { return nil }
+        guard bytes.count == size else { return bytes }
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress!, $0.count) }
+            if count < 0 { if errno == EINTR { continue }; return nil }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[..<count])
+        }
     }
 
     /// Writes `bytes` to `path` through a temporary file and a rename, with mode 0600, so that readers see

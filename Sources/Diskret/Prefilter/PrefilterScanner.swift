@@ -8,12 +8,16 @@ final class PrefilterScanner {
     let prefilter: PatternPrefilter
     private let classCount: Int
     @exclusivity(unchecked) private var closure: Closure
-    /// Per DFA state, the consume nodes of the threads that have consumed at least one unit (the automaton's
-    /// initial nodes are implied in every state: a match may start anywhere).
-    @exclusivity(unchecked) private var stateNodes: [[Int32]] = []
+    /// Per DFA state, where its nodes start in `nodePool` (one entry more for the end of the last): the
+    /// consume nodes of the threads that have consumed at least one unit (the automaton's initial nodes are
+    /// implied in every state: a match may start anywhere). One pool rather than an array per state, so that
+    /// states read from the pack cache need no allocation each.
+    @exclusivity(unchecked) private var nodeStarts: [Int32] = []
+    @exclusivity(unchecked) private var nodePool: [Int32] = []
     /// The states by the fingerprint of their nodes and accepted rules (see `fingerprint`); more than one
-    /// state under a fingerprint only if two collide.
-    @exclusivity(unchecked) private var statesByFingerprint: [UInt64: [Int32]] = [:]
+    /// state under a fingerprint only if two collide. Built when a state is first looked up: a scanner seeded
+    /// with warm states may never need it.
+    @exclusivity(unchecked) private var statesByFingerprint: [UInt64: [Int32]]?
     /// Per DFA state, the rules with a thread in it.
     @exclusivity(unchecked) private var liveRules: [UInt64] = []
     /// Per DFA state, the rules a match of which ends at the unit just consumed.
@@ -22,13 +26,18 @@ final class PrefilterScanner {
     /// rule ends at the step; -1 while not built. Two bytes an entry: the table is read at every unit of a
     /// note, thousands of states by some 170 classes, and its size decides the cache misses.
     @exclusivity(unchecked) private var transitions: [Int16] = []
+    /// The entries of `transitions` that are built, in the order they were: what `states` keeps (the
+    /// table is mostly unbuilt, and reading it whole for them cost more than the rest of a write).
+    @exclusivity(unchecked) private var builtSlots: [Int32] = []
     /// The flag in a transition entry for a step the hit collector must see.
     private static let accepting: Int16 = 0x4000
     /// Per unit class, the threads that start with a unit of it (built when the class is first seen).
     @exclusivity(unchecked) private var initialSteps: [(nodes: [Int32], accepted: UInt64)?]
 
     /// The number of states the cache holds.
-    var stateCount: Int { stateNodes.count }
+    var stateCount: Int { acceptedRules.count }
+    /// The transitions this scanner has built (not read from a seed): whether its states are worth keeping.
+    private(set) var builtTransitions = 0
 
     /// States kept before the cache starts anew (a row is `classCount` entries of 4 bytes).
     let maxStates: Int
@@ -41,6 +50,9 @@ final class PrefilterScanner {
     /// ~1 ms). Once a session has read this much text, most transitions are built and the pass is cheap.
     static let defaultWarmUpUnits = 32 * 1024
 
+    /// The most states a scanner keeps by default (state numbers must fit beside the accepting flag).
+    static let defaultMaxStates = 8192
+
     /// A DFA state's nodes and accepted rules hashed for the look-up of known states. FNV-1a taking a node,
     /// not a byte, per step: these hashes only index a table in memory (the standard library's SipHash over
     /// every node had been a fifth of the cost of building a transition).
@@ -50,7 +62,10 @@ final class PrefilterScanner {
         return hash
     }
 
-    init(prefilter: PatternPrefilter, maxStates: Int = 8192, warmUpUnits: Int = PrefilterScanner.defaultWarmUpUnits) {
+    /// A scanner for `prefilter`, starting with the states of `seed` (made for this prefilter, e.g. read from
+    /// the pack cache) if it has one that fits into `maxStates`.
+    init(prefilter: PatternPrefilter, seed: PrefilterStates? = nil, maxStates: Int = PrefilterScanner.defaultMaxStates,
+         warmUpUnits: Int = PrefilterScanner.defaultWarmUpUnits) {
         precondition((1...Int(Self.accepting)).contains(maxStates), "state numbers must fit beside the accepting flag")
         self.prefilter = prefilter
         self.maxStates = maxStates
@@ -58,29 +73,72 @@ final class PrefilterScanner {
         classCount = prefilter.classes.count
         closure = Closure(automaton: prefilter.automaton)
         initialSteps = Array(repeating: nil, count: prefilter.classes.count)
-        startAnew()
+        if let seed, seed.stateCount <= maxStates { start(from: seed) } else { startAnew() }
     }
 
     private func startAnew() {
-        stateNodes = []
+        nodeStarts = [0]
+        nodePool = []
         statesByFingerprint = [:]
         liveRules = []
         acceptedRules = []
         transitions = []
+        builtSlots = []
         _ = intern([], accepted: 0)
+    }
+
+    /// Takes the states and transitions of `seed` (checked against this prefilter when it was read).
+    private func start(from seed: PrefilterStates) {
+        nodeStarts = seed.nodeStarts
+        nodePool = seed.nodes
+        acceptedRules = seed.accepted
+        statesByFingerprint = nil
+        builtSlots = seed.slots
+        let stateCount = seed.stateCount
+        liveRules = seed.live
+        // Unbuilt entries are -1, all bytes 0xFF: one memset.
+        transitions = [Int16](unsafeUninitializedCapacity: stateCount * classCount) { table, initialized in
+            UnsafeMutableRawBufferPointer(table).initializeMemory(as: UInt8.self, repeating: 0xFF)
+            acceptedRules.withUnsafeBufferPointer { accepted in
+                for (slot, target) in zip(seed.slots, seed.targets) {
+                    table[Int(slot)] = Int16(target) | (accepted[Int(target)] != 0 ? Self.accepting : 0)
+                }
+            }
+            initialized = stateCount * classCount
+        }
+    }
+
+    /// The states and transitions built so far, for a later scanner of the same prefilter to start from.
+    var states: PrefilterStates {
+        PrefilterStates(nodeStarts: nodeStarts, nodes: nodePool, live: liveRules, accepted: acceptedRules, slots: builtSlots,
+                        targets: builtSlots.map { Int32(transitions[Int($0)] & ~Self.accepting) })
+    }
+
+    /// The consume nodes of `state`.
+    private func nodes(of state: Int32) -> ArraySlice<Int32> {
+        nodePool[Int(nodeStarts[Int(state)])..<Int(nodeStarts[Int(state) + 1])]
     }
 
     /// The number of the state with `nodes` (sorted) and `accepted` rules, made if it is new. Most look-ups
     /// find a known state, and the nodes are copied only for a new one.
     private func intern(_ nodes: UnsafeBufferPointer<Int32>, accepted: UInt64) -> Int32 {
+        if statesByFingerprint == nil {
+            var table: [UInt64: [Int32]] = [:]
+            for state in 0..<Int32(stateCount) {
+                let print = self.nodes(of: state).withUnsafeBufferPointer { Self.fingerprint($0, accepted: acceptedRules[Int(state)]) }
+                table[print, default: []].append(state)
+            }
+            statesByFingerprint = table
+        }
         let print = Self.fingerprint(nodes, accepted: accepted)
-        for known in statesByFingerprint[print] ?? [] where acceptedRules[Int(known)] == accepted
-            && stateNodes[Int(known)].elementsEqual(nodes) {
+        for known in statesByFingerprint![print] ?? [] where acceptedRules[Int(known)] == accepted
+            && self.nodes(of: known).elementsEqual(nodes) {
             return known
         }
-        let number = Int32(stateNodes.count)
-        statesByFingerprint[print, default: []].append(number)
-        stateNodes.append(Array(nodes))
+        let number = Int32(stateCount)
+        statesByFingerprint![print, default: []].append(number)
+        nodePool.append(contentsOf: nodes)
+        nodeStarts.append(Int32(nodePool.count))
         var live: UInt64 = 0
         for node in nodes { live |= 1 << UInt64(prefilter.automaton.ruleOfNode[Int(node)]) }
         liveRules.append(live)
@@ -149,9 +207,9 @@ final class PrefilterScanner {
     private func transition(from state: Int32, on unitClass: Int) -> (Int32, cached: Bool) {
         let next: Int32
         if let folding = prefilter.classes.foldings[unitClass] {
-            var (nodes, accepted) = step(stateNodes[Int(state)], unitClass)
+            var (nodes, accepted) = step(Array(self.nodes(of: state)), unitClass)
             // Case-insensitive matching may read the unit as its folding ("ß" as "ss").
-            var through = stateNodes[Int(state)]
+            var through = Array(self.nodes(of: state))
             for foldedClass in folding {
                 let next = step(through, foldedClass)
                 through = next.nodes
@@ -168,7 +226,7 @@ final class PrefilterScanner {
             let classCount = classCount
             prefilter.classes.member.withUnsafeBufferPointer { member in
                 prefilter.automaton.nodes.withUnsafeBufferPointer { automaton in
-                    for node in stateNodes[Int(state)] {
+                    for node in self.nodes(of: state) {
                         if case .consume(let set, let follower) = automaton[Int(node)], member[Int(set) * classCount + unitClass] {
                             accepted |= closure.unite(follower)
                         }
@@ -179,11 +237,13 @@ final class PrefilterScanner {
             next = closure.withUnion { intern($0, accepted: accepted) }
         }
         transitions[Int(state) * classCount + unitClass] = Int16(next) | (acceptedRules[Int(next)] != 0 ? Self.accepting : 0)
+        builtSlots.append(Int32(Int(state) * classCount + unitClass))
+        builtTransitions += 1
         return (next, true)
     }
 
     /// Whether the next transition built starts the cache anew.
-    private var isFull: Bool { stateNodes.count >= maxStates }
+    private var isFull: Bool { stateCount >= maxStates }
 
     /// Whether to run on a note of `count` units: once the session's notes, this one included, reach
     /// `warmUpUnits`. The answer does not change what the pattern rules find, only how fast.

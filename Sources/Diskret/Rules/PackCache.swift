@@ -7,9 +7,11 @@ import Darwin
 /// The parsed form of a rule pack (definitions, context keys, keys of inline words), cached so that a start
 /// does not parse YAML or fold words, together a large part of `diskret filter`'s start-up.
 ///
-/// One file per rule directory: magic, fingerprint, checksum of the body, body. It is valid only for the
-/// exact rule-file texts and paths it was made from and for the executable that made it (its size and
-/// time), so editing a rule or rebuilding invalidates it; a damaged file fails its checksum and is rewritten.
+/// One file per rule directory: magic, fingerprint, length and checksum of the body, body, then the
+/// prefilters' DFA states with a checksum of their own. It is valid only for the exact rule-file texts and
+/// paths it was made from and for the executable that made it (its size and time), so editing a rule or
+/// rebuilding invalidates it; a damaged file fails its checksum and is rewritten. The states come last and
+/// apart because they change after the pack was compiled (`writeStates`): the body is copied as it is.
 struct PackCache {
     /// The parsed pack.
     struct Contents {
@@ -19,9 +21,13 @@ struct PackCache {
         var wordKeys: [String: [(key: [UInt8], tokens: Int)]]
         /// The pattern rules' prefilters (nil until the pack has been compiled once).
         var prefilters: [PatternPrefilter]? = nil
+        /// Per prefilter, the DFA states an earlier run built (nil: none kept, or not for these prefilters).
+        var prefilterStates: [PrefilterStates?]? = nil
     }
 
-    static let formatVersion: UInt64 = 10
+    static let formatVersion: UInt64 = 11
+    /// The bytes before the body: magic, fingerprint, body length, body checksum.
+    private static let headerSize = 32
     private static let magic: UInt64 = 0x3150_524B_4944  // "DIKRP1"
 
     let path: String
@@ -46,12 +52,10 @@ struct PackCache {
 
     /// The cached contents, or nil when there is none for these sources (or it cannot be read).
     func read() -> Contents? {
+        guard let data = FileBytes.read(path), let body = body(of: data) else { return nil }
         // A damaged file must never become a different pack: the body's checksum is tested before it is read.
-        guard let data = FileBytes.read(path), data.count >= 24 else { return nil }
-        var input = ByteReader(Array(data))
+        var input = ByteReader(data, range: body)
         do {
-            guard try input.uint64() == Self.magic, try input.uint64() == fingerprint,
-                  try input.uint64() == Self.checksum(data[24...]) else { return nil }
             var contents = Contents(definitions: [], contextKeys: [:], wordKeys: [:])
             for _ in 0..<(try input.count()) { contents.definitions.append(try RuleDefinition(from: &input)) }
             for _ in 0..<(try input.count()) { contents.contextKeys[try input.string()] = try ContextKeys(from: &input) }
@@ -65,8 +69,41 @@ struct PackCache {
                 var prefilters: [PatternPrefilter] = []
                 for _ in 0..<(try input.count()) { prefilters.append(try PatternPrefilter(from: &input)) }
                 contents.prefilters = prefilters
+                // States that do not read back are only a slower start: the pack is good without them.
+                contents.prefilterStates = Self.states(in: data, after: body.upperBound, for: prefilters)
             }
             return input.isAtEnd ? contents : nil
+        } catch {
+            return nil
+        }
+    }
+
+    /// The range of the body in `data`, if `data` is a cache file for these sources with an intact body.
+    private func body(of data: [UInt8]) -> Range<Int>? {
+        guard data.count >= Self.headerSize else { return nil }
+        var header = ByteReader(data, range: 0..<Self.headerSize)
+        guard let magic = try? header.uint64(), magic == Self.magic, let print = try? header.uint64(), print == fingerprint,
+              let length = try? header.int(), length >= 0, length <= data.count - Self.headerSize,
+              let checksum = try? header.uint64() else { return nil }
+        let body = Self.headerSize..<(Self.headerSize + length)
+        return checksum == Self.checksum(data[body]) ? body : nil
+    }
+
+    /// The states section after the body: its checksum, then per prefilter whether it has states and
+    /// those states. Nil if it is missing, damaged or not for `prefilters`.
+    private static func states(in data: [UInt8], after start: Int, for prefilters: [PatternPrefilter]) -> [PrefilterStates?]? {
+        guard data.count - start > 8 else { return nil }
+        var header = ByteReader(data, range: start..<start + 8)
+        guard let checksum = try? header.uint64(), checksum == Self.checksum(data[(start + 8)...]) else { return nil }
+        var input = ByteReader(data, range: (start + 8)..<data.count)
+        do {
+            guard try input.count() == prefilters.count else { return nil }
+            var result: [PrefilterStates?] = []
+            for prefilter in prefilters {
+                result.append(try input.bool()
+                    ? try PrefilterStates(from: &input, for: prefilter, maxStates: PrefilterScanner.defaultMaxStates) : nil)
+            }
+            return input.isAtEnd ? result : nil
         } catch {
             return nil
         }
@@ -97,10 +134,37 @@ struct PackCache {
             body.int(prefilters.count)
             for prefilter in prefilters { prefilter.write(to: &body) }
         }
+        write(body: body.bytes[...], states: contents.prefilters != nil ? contents.prefilterStates : nil)
+    }
+
+    /// Replaces the prefilters' DFA states of the cache file, if it holds a pack for these sources (one state
+    /// set per prefilter it holds); failures are ignored. The body is copied unparsed: this runs at the end
+    /// of a run that built new states, and must cost far less than the states it spares the next run.
+    func writeStates(_ states: [PrefilterStates?]) {
+        guard let data = FileBytes.read(path), let body = body(of: data) else { return }
+        write(body: data[body], states: states)
+    }
+
+    private func write(body: ArraySlice<UInt8>, states: [PrefilterStates?]?) {
         var out = ByteWriter()
         out.uint64(Self.magic)
         out.uint64(fingerprint)
-        out.uint64(Self.checksum(body.bytes[...]))
-        FileBytes.writeAtomically(out.bytes + body.bytes, to: path)
+        out.int(body.count)
+        out.uint64(Self.checksum(body))
+        var bytes = out.bytes
+        bytes.append(contentsOf: body)
+        if let states {
+            var section = ByteWriter()
+            section.int(states.count)
+            for state in states {
+                section.bool(state != nil)
+                state?.write(to: &section)
+            }
+            var checksum = ByteWriter()
+            checksum.uint64(Self.checksum(section.bytes[...]))
+            bytes.append(contentsOf: checksum.bytes)
+            bytes.append(contentsOf: section.bytes)
+        }
+        FileBytes.writeAtomically(bytes, to: path)
     }
 }

@@ -10,6 +10,11 @@ public struct RulePack: Sendable {
     /// The shapes of `patterns` as automata of up to `PatternPrefilter.maxRules` rules each, which narrow
     /// where their regexes run.
     let patternPrefilters: [PatternPrefilter]
+    /// Per prefilter, the DFA states an earlier run kept in the pack cache (empty: none), for sessions to
+    /// start from.
+    let prefilterStates: [PrefilterStates?]
+    /// The pack cache the pack came from or went to, where sessions keep the states they build.
+    private(set) var cache: PackCache?
     let wordLists: [WordListRule]
     let contexts: [ContextRule]
     let allow: [WordSetRule]
@@ -90,11 +95,13 @@ public struct RulePack: Sendable {
         // A cached pack compiled once, with these rule files and this executable: its patterns wait for a note
         // that needs them. Rule files read anew compile and check every pattern here.
         let compiler = RulePackCompiler(cacheDirectory: cacheDirectory, defersPatterns: cached != nil)
-        let pack = try compiler.compile(directory: directory, contents)
+        var pack = try compiler.compile(directory: directory, contents)
         if cached?.prefilters == nil, let cache {
             contents.prefilters = pack.patternPrefilters
+            contents.prefilterStates = nil
             cache.write(contents)
         }
+        pack.cache = cache
         return pack
     }
 
@@ -126,7 +133,7 @@ public struct RulePack: Sendable {
 
     init(directory: String, definitions: [RuleDefinition], patterns: [PatternRule], wordLists: [WordListRule],
          contexts: [ContextRule], allow: [WordSetRule], deny: [WordSetRule], unknownWords: [WordSetRule],
-         particles: Set<[UInt8]>, patternPrefilters: [PatternPrefilter]? = nil) {
+         particles: Set<[UInt8]>, patternPrefilters: [PatternPrefilter]? = nil, prefilterStates: [PrefilterStates?]? = nil) {
         self.directory = directory; self.definitions = definitions; self.patterns = patterns
         self.wordLists = wordLists; self.contexts = contexts; self.allow = allow; self.deny = deny
         self.unknownWords = unknownWords
@@ -137,14 +144,24 @@ public struct RulePack: Sendable {
         if let patternPrefilters, !patternPrefilters.isEmpty,
            patternPrefilters.allSatisfy({ $0.automatonRule.count == patterns.count }) {
             self.patternPrefilters = patternPrefilters
+            // States are kept with the prefilters they were built for, and only those.
+            self.prefilterStates = prefilterStates?.count == patternPrefilters.count ? prefilterStates! : []
         } else {
             self.patternPrefilters = PatternPrefilter.chunked(rules: patterns)
+            self.prefilterStates = []
         }
     }
 
     /// The per-user cache of compiled word lists (`$XDG_CACHE_HOME/diskret` or `~/.cache/diskret`), created
     /// with mode 0700; nil when it cannot be created (the cache is then skipped).
     public static func defaultCacheDirectory() -> String? { WordListLoader.defaultCacheDirectory() }
+
+    /// Keeps `states` (one per prefilter, as a session's scanners built them) in the pack cache, so that the
+    /// next process starts with them; does nothing for a pack without a cache.
+    func keepPrefilterStates(_ states: [PrefilterStates]) {
+        guard states.count == patternPrefilters.count else { return }
+        cache?.writeStates(states)
+    }
 
     /// Whether a phrase key is on an allow list.
     func isAllowed(_ key: [UInt8]) -> Bool { allowLists.anyContains(key) }
@@ -214,7 +231,7 @@ struct RulePackCompiler {
         }
         return RulePack(directory: directory, definitions: definitions, patterns: patterns, wordLists: wordLists,
                         contexts: contexts, allow: allow, deny: deny, unknownWords: unknownWords, particles: particles,
-                        patternPrefilters: contents.prefilters)
+                        patternPrefilters: contents.prefilters, prefilterStates: contents.prefilterStates)
     }
 
     /// The regex of every rule that has one, by rule id: deferred, or compiled on all cores and checked now
