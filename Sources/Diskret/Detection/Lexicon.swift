@@ -171,8 +171,9 @@ extension TokenizedText {
                 && (!lexicon.isAllowed(key(index)) || (trusted && lexicon.isSurname(key(index))))
                 && !looksLikeAbbreviation(index, shortCapitals: true)
             // After a function word, a first word no name list knows is no person's name when it is a compound
-            // with a common head of five letters or more ("Leitung Kinderschutzambulanz", "Oberärztin Kinderradiologie") or a common
-            // word cut short ("Notärztin Unterschr."); surnames end in short heads ("Hendlbein"), places in any.
+            // with a common head of five letters or more ("Leitung Kinderschutzambulanz", "Oberärztin
+            // Kinderradiologie") or a common word cut short ("Notärztin Unterschr."); surnames end in short heads
+            // ("Hendlbein"), places in any.
             let notAName = words == 0 && strictFirstWord && trustSurnames && tokens[index].isCapitalizedWord
                 && !lexicon.isKnownName(key(index))
                 && (lexicon.endsInCommonWord(key(index), headLength: 5) || (isLabel(index) && lexicon.beginsCommonWord(key(index))))

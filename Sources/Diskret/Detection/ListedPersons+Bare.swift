@@ -38,7 +38,7 @@ extension ListedPersons {
                 // Not a function's abbreviation ("RiAG", "BISS") nor a compound of a common word ("Amtsvormünderin").
                 let token = tokens[item], key = text.key(item)
                 if !lexicon.isAllowed(key), !token.flags.contains(.allCaps), !lexicon.endsInCommonWord(key, headLength: 5),
-                   !text.units[(token.start + 1)..<token.end].contains(where: { (0x41...0x5A).contains($0) }) {
+                   !text.hasCapitalInside(item) {
                     items.append(item)
                 }
                 guard item + 2 < tokens.count, !tokens[item + 1].flags.contains(.newlineBefore),
@@ -72,14 +72,12 @@ extension ListedPersons {
         let tokens = text.tokens
         guard index > 0, !tokens[index].flags.contains(.newlineBefore), tokens[index - 1].isWord else { return true }
         let before = text.key(index - 1)
-        return !tokens[index - 1].isCapitalizedWord && lexicon.isAllowed(before)
-            && !RoleEvidence.determiners.contains(String(decoding: before, as: UTF8.self)) && !ListedPersons.possessives.contains(before)
-            && !Self.contractions.contains(before)
+        return !tokens[index - 1].isCapitalizedWord && lexicon.isAllowed(before) && !Self.isArticleOrPossessive(before)
+            && !Self.moreFusedArticles.contains(before)
     }
 
-    /// Prepositions fused with an article: folded keys.
-    private static let contractions: Set<ArraySlice<UInt8>> = Set(["beim", "vom", "zum", "zur", "im", "ins", "am", "ans",
-        "aufs", "durchs", "fürs", "fuers", "ums"].map { Array($0.utf8)[...] })
+    /// Prepositions fused with an article that `RoleEvidence.determiners` does not list: folded keys.
+    private static let moreFusedArticles: Set<ArraySlice<UInt8>> = Set(["aufs", "durchs", "fürs", "fuers"].map { Array($0.utf8)[...] })
 
     /// The capitalised word after a relative's "von" on one line: "Mama von Jojo", "Oma von Bobo", "KV von Ami".
     func kinObjects(in text: TokenizedText) -> [Int] {

@@ -146,8 +146,7 @@ struct ListedPersons {
     /// "Schülerin", "RiAG", "BISS").
     private func isNicknameSizedWord(_ index: Int, in text: TokenizedText) -> Bool {
         let token = text.tokens[index]
-        guard (3...6).contains(token.end - token.start), !token.flags.contains(.allCaps),
-              !text.units[(token.start + 1)..<token.end].contains(where: { (0x41...0x5A).contains($0) }) else { return false }
+        guard (3...6).contains(token.end - token.start), !token.flags.contains(.allCaps), !text.hasCapitalInside(index) else { return false }
         return !lexicon.isAllowed(text.key(index))
     }
 
@@ -157,12 +156,17 @@ struct ListedPersons {
         for other in tokens.indices where other != index && tokens[other].keyHash == hash && tokens[other].isCapitalizedWord
             && text.key(other).elementsEqual(text.key(index)) {
             if other == 0 || tokens[other].flags.contains(.newlineBefore) || !tokens[other - 1].isWord { return true }
-            let before = text.key(other - 1)
-            if !tokens[other - 1].isCapitalizedWord && !RoleEvidence.determiners.contains(String(decoding: before, as: UTF8.self))
-                && !Self.possessives.contains(before) && !lexicon.isLowercaseWord(before) { return true }
             if tokens[other - 1].isCapitalizedWord { return true }
+            let before = text.key(other - 1)
+            if !Self.isArticleOrPossessive(before) && !lexicon.isLowercaseWord(before) { return true }
         }
         return false
+    }
+
+    /// Whether a word in small letters is an article, a demonstrative, a preposition fused with an article
+    /// (`RoleEvidence.determiners`) or a possessive: what stands before a noun, not before a name.
+    static func isArticleOrPossessive(_ key: ArraySlice<UInt8>) -> Bool {
+        possessives.contains(key) || RoleEvidence.determiners.contains(String(decoding: key, as: UTF8.self))
     }
 
     /// Possessive determiners: folded keys.

@@ -77,7 +77,7 @@ struct UnknownNameWords {
         if text.units[token.range].contains(0x2E) { return false }
         // A word without a vowel is an abbreviation ("Hdz", "Sdt", "Mrz"), not a name.
         if !text.units[token.range].contains(where: { Self.isVowel($0 | 0x20) }) { return false }
-        if text.units[(token.start + 1)..<token.end].contains(where: { (0x41...0x5A).contains($0) }) { return false }
+        if text.hasCapitalInside(index) { return false }
         // After an opening quote or a colon a capital starts a title or a sentence, not a name — unless a
         // known name follows it ("Kontoinhaberin: Rozafa Müller"), or the quote holds this one word: a word
         // no list knows, quoted alone, is what someone is called ("mit einem „Kev“", "Account „Marv 🐺“").
@@ -85,7 +85,7 @@ struct UnknownNameWords {
         let afterChatTime = index > 1 && text.units[text.tokens[index - 1].start] == 0x3A && text.units[text.tokens[index - 2].start] == 0x29
         if index > 0, !afterChatTime, text.tokens[index - 1].kind == .punctuation,
            [0x3A, 0x22, 0x201E, 0x201C, 0xAB, 0xBB].contains(text.units[text.tokens[index - 1].start]),
-           !isFollowedByKnownName(index, in: text), !isFollowedByUnknownName(index, in: text),
+           !isFollowedByName(index, in: text),
            !(text.units[text.tokens[index - 1].start] != 0x3A && isQuotedAlone(index, in: text) && !isTitledWork(quote: index - 1, in: text)
              && !isQuotedSpeech(quote: index - 1, in: text)) {
             return false
@@ -171,25 +171,18 @@ struct UnknownNameWords {
 
     private static let closingQuotes: Set<UInt16> = [0x22, 0x201C, 0x201D, 0xAB, 0xBB, 0x2019]
 
-    /// Whether the next word, on the same line, is a capitalised word the name lists hold.
-    private func isFollowedByKnownName(_ index: Int, in text: TokenizedText) -> Bool {
-        let next = index + 1
+    /// Whether a name follows on the same line: a word the name lists hold right after a space ("Kontoinhaberin:
+    /// Rozafa Müller"), or, also after a comma, a word no list explains — a quote or a label that opens with two
+    /// such words holds a name ("„Tesfay Gebremariam“", "„Gebremariam, Tesfay“"), not a title or a sentence.
+    private func isFollowedByName(_ index: Int, in text: TokenizedText) -> Bool {
+        var next = index + 1
+        let afterComma = next < text.tokens.count && text.units[text.tokens[next].start] == 0x2C && text.tokens[next].start == text.tokens[index].end
+        if afterComma { next += 1 }
         guard next < text.tokens.count, text.tokens[next].isCapitalizedWord, text.tokens[next].flags.contains(.spaceBefore),
               !text.units[text.tokens[index].end..<text.tokens[next].start].contains(0x0A) else { return false }
-        return lexicon.isKnownName(text.key(next))
-    }
-
-    /// Whether a word no list explains follows on the same line, right after a space or after a comma: a
-    /// quote or a label that opens with two such words holds a name ("„Tesfay Gebremariam“",
-    /// "„Gebremariam, Tesfay“"), not a title or a sentence.
-    private func isFollowedByUnknownName(_ index: Int, in text: TokenizedText) -> Bool {
-        var next = index + 1
-        if next < text.tokens.count, text.units[text.tokens[next].start] == 0x2C, text.tokens[next].start == text.tokens[index].end { next += 1 }
-        guard next < text.tokens.count, text.tokens[next].flags.contains(.spaceBefore),
-              !text.units[text.tokens[index].end..<text.tokens[next].start].contains(0x0A) else { return false }
-        let token = text.tokens[next]
-        guard token.isCapitalizedWord, !token.flags.contains(.allCaps), !token.flags.contains(.hasDigit), token.end - token.start >= 3 else { return false }
-        let word = text.key(next)
+        let word = text.key(next), token = text.tokens[next]
+        if !afterComma && lexicon.isKnownName(word) { return true }
+        guard !token.flags.contains(.allCaps), !token.flags.contains(.hasDigit), token.end - token.start >= 3 else { return false }
         return lexicon.isKnownName(word) || !(lexicon.isAllowed(word) || lexicon.isCommonWord(word) || lexicon.isLowercaseWord(word)
             || lexicon.isPlace(word) || lexicon.isParticle(word) || isJargon(word) || lexicon.endsInCommonWord(word))
     }

@@ -1,4 +1,11 @@
 extension TokenizedText {
+
+    /// Whether the word of token `index` has a Latin capital after its first letter ("RiAG", "TikTok"): an
+    /// abbreviation or a brand, no name or word of the language.
+    func hasCapitalInside(_ index: Int) -> Bool {
+        let token = tokens[index]
+        return token.end - token.start > 1 && units[(token.start + 1)..<token.end].contains { (0x41...0x5A).contains($0) }
+    }
     /// A word that reads as an abbreviation rather than a name: glued to a full stop that a lower-case word
     /// or a number follows ("Pat. erfolgte", "Art. 33"), or — with `shortCapitals`, for names — short and all
     /// upper-case ("ASA", "VU"). With `lineEndEndsSentence` (for first names), a full stop at a line end
