@@ -501,6 +501,41 @@ import Testing
         #expect(try !found("Vater von Beruf, Mutter von Kindern.").contains { $0 == "Beruf" || $0 == "Kindern" })
     }
 
+    @Test func petNameWordsThatAChildIsCalledAreNamesWhereTheyStandAsOne() throws {
+        let book = "Mo 03.03.\nKrümel müde. Floh um 11 Fieber.\nDi 04.03.\nIlayda (Krümel) weint. Ein Spatz ist in die Turnhalle geflogen.\n"
+            + "Mi 05.03.\nMila + Spatz backen. Spatz hat Geburtstag. Floh wieder gesund."
+        let names = try found(book)
+        #expect(names.filter { $0 == "Krümel" }.count == 2 && names.filter { $0 == "Floh" }.count == 2)
+        #expect(names.filter { $0 == "Spatz" }.count == 2)
+        #expect(try engine.anonymize(book).text.contains("Ein Spatz ist"))
+        // Telegraphic notes drop articles: a bare noun after a name's bracket is no nickname.
+        #expect(try !found("Bereitschaft: Wiebke (Haus), Allgemein: Haus voll.\nArzttermine Lena (U7a) offen.").contains { $0 == "Haus" || $0 == "U7a" })
+        #expect(try found("Bruder des Ex-Mannes (Wahid Rahimi) kam, außer Chichi (Chiara Rinaldi) alle da; Chichi kam spät.")
+            .filter { $0 == "Chichi" || $0 == "Mannes" } == ["Chichi", "Chichi"])
+    }
+
+    @Test func codesAfterAFunctionsAbbreviationOrBeforeASubjectAreColleagues() throws {
+        let note = "erstellt: Kr. (Klassenleitung) mit Ha. (Schulsozialarbeit)\nSL (Hm.) informiert, rücksprache mit tl (bö).\n"
+            + "Gespräch Ha. mit Melina; BZ DK informieren.\n3x HG, SB HG informiert."
+        let names = try found(note)
+        for code in ["Kr.", "Hm.", "bö", "DK"] { #expect(names.contains(code)) }
+        #expect(names.filter { $0 == "Ha." }.count == 2 && !names.contains("HG"))
+    }
+
+    @Test func aSurnameInCapitalsBeforeAFirstNameIsOnePersonNotHerHusbands() throws {
+        let note = "- eAT: AHMADZAI, Farzana; Ehemann AHMADZAI, Mohammad Nasir"
+        #expect(try engine.anonymize(note).text == "- eAT: [Person 1]; Ehemann [Partner]")
+        #expect(try found("Dienstkürzel: SAL, MüK (Nachtdienst).").allSatisfy { !$0.contains(",") })
+    }
+
+    @Test func addressLinesInSmallLettersAndTownsWithTheirOfficialSuffix() throws {
+        #expect(try spans(of: .address, in: "fam. friesen, am moor 12, 49699 lindern (oldb)\nfk: j. unland")
+                == ["am moor 12", "49699", "lindern (oldb)"])
+        #expect(try spans(of: .address, in: "Koblenzer Str. 88, 55469 Simmern/Hunsrück · Tel.").suffix(1) == ["Simmern/Hunsrück"])
+        #expect(try spans(of: .address, in: "dein auto steht an der hackfurthstraße, auf dem heimweg, am südring. dorfstr. 4")
+                == ["hackfurthstraße", "südring", "dorfstr. 4"])
+    }
+
     @Test func aFunctionBeforeANameIsNoPartOfItAndItsVonSaysWhose() throws {
         #expect(try masked("Heute Bezugsbetreuer Krause.") == "[Datum 1] Bezugsbetreuer [Person 1].")
         #expect(try masked("Frau Koch (Bezugserzieherin von Lena) kommt.") == "Frau [Person 1] (Bezugserzieherin von [Person 2]) kommt.")

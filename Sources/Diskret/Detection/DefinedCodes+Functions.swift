@@ -7,17 +7,31 @@ extension DefinedCodes {
         var codes = Set<[UInt16]>()
         for index in tokens.indices.dropFirst() where units[tokens[index].start] == 0x28 && tokens[index].end - tokens[index].start == 1
             && index + 2 < tokens.count && units[tokens[index + 2].start] == 0x29 {
-            let code = index - 1, function = index + 1
+            // A code with its full stop: "Wö. (Sport)", "Ha. (Schulsozialarbeit)".
+            let dotted = index >= 2 && units[tokens[index - 1].start] == 0x2E && tokens[index - 1].end - tokens[index - 1].start == 1
+                && !tokens[index - 1].flags.contains(.spaceBefore) && tokens[index - 2].isWord
+            let code = dotted ? index - 2 : index - 1, function = index + 1
             // Not an abbreviation and what it stands for ("ZNA (Zentrale …)", "FH (Fachhochschule)"), nor a
-            // Roman number ("SGB VIII (…)").
+            // Roman number ("SGB VIII (…)"), nor a form of address or a weekday ("Hr. (Sport)", "Fr. (Hort)").
             let letters = units[tokens[code].range]
             guard tokens[code].isWord, tokens[function].isCapitalizedWord, !tokens[function].flags.contains(.allCaps),
                   Self.subjectsAndDuties.contains(text.key(function)), letters.first != units[tokens[function].start],
-                  !letters.allSatisfy({ [0x49, 0x56, 0x58].contains($0) }), isCodeShape(code, in: text) else { continue }
+                  !letters.allSatisfy({ [0x49, 0x56, 0x58].contains($0) }) else { continue }
+            if dotted {
+                let key = Array(text.key(code))
+                guard (2...3).contains(letters.count), isLatinUpper(letters[letters.startIndex]), letters.dropFirst().allSatisfy(isLatinLower),
+                      !Self.calendarAbbreviations.contains(key), !Self.addressAbbreviations.contains(key) else { continue }
+            } else {
+                guard isCodeShape(code, in: text) else { continue }
+            }
             codes.insert(Array(units[tokens[code].range]))
         }
         return codes
     }
+
+    /// Abbreviations a bracket with a subject may follow that are no one's code: folded keys.
+    static let addressAbbreviations: Set<[UInt8]> = Set(["hr", "fr", "dr", "nr", "st", "ca", "vs", "kl", "gr", "fa", "tel", "bzw",
+        "ggf", "inkl", "evtl", "abt", "zi"].map { Array($0.utf8) })
 
     /// What a teacher teaches or a carer covers, as a bracket after her letters says it: folded keys.
     static let subjectsAndDuties: Set<ArraySlice<UInt8>> = Set([

@@ -305,20 +305,43 @@ struct DefinedCodes {
         return codes
     }
 
-    /// A code in the bracket after a shift's word: "Übergabe Spätdienst (MJ)", "an Frühdienst (sa)".
+    /// A code in the bracket after a shift's word or a function's abbreviation: "Übergabe Spätdienst (MJ)", "an
+    /// Frühdienst (sa)", "SL (Hm.) informiert", "rücksprache mit tl (bö)"; and two or three capitals right after
+    /// a function's abbreviation ("BZ DK informieren").
     private func codesAfterDutyWords(in text: TokenizedText) -> Set<[UInt16]> {
         let tokens = text.tokens, units = text.units
         var codes = Set<[UInt16]>()
-        for index in tokens.indices.dropLast(3) where tokens[index].isWord && units[tokens[index + 1].start] == 0x28
-            && units[tokens[index + 3].start] == 0x29 && tokens[index + 2].isWord
-            && Self.dutyLabels.contains(Self.labelWord(units[tokens[index].range])) {
+        for index in tokens.indices.dropLast(2) where tokens[index].isWord && (2...17).contains(tokens[index].end - tokens[index].start) {
+            let label = Self.labelWord(units[tokens[index].range])
+            let function = Self.functionAbbreviations.contains(label)
+            guard function || Self.dutyLabels.contains(label) else { continue }
             let code = index + 2
-            if isCodeShape(code, in: text, inList: true, duty: true) || isSmallCode(code, in: text) {
-                codes.insert(Array(units[tokens[code].range]))
+            if units[tokens[index + 1].start] == 0x28, tokens[code].isWord, code + 1 < tokens.count {
+                // The code closes the bracket, with its full stop if it has one ("(Hm.)").
+                let dotted = units[tokens[code + 1].start] == 0x2E && !tokens[code + 1].flags.contains(.spaceBefore)
+                let closing = dotted ? code + 2 : code + 1
+                guard closing < tokens.count, units[tokens[closing].start] == 0x29 else { continue }
+                // After a function's abbreviation the bracket names who holds it: two or three small letters are
+                // her code even where a list knows them ("tl (bö)"), unless a word of small letters ("(ja)").
+                let smallAfterFunction = function && (2...3).contains(tokens[code].end - tokens[code].start)
+                    && units[tokens[code].range].allSatisfy(isLatinLower) && !lexicon.isLowercaseWord(text.key(code))
+                if isCodeShape(code, in: text, inList: true, duty: true) || isSmallCode(code, in: text) || smallAfterFunction {
+                    codes.insert(Array(units[tokens[code].range]))
+                }
+            } else if function, tokens[index].flags.contains(.allCaps), tokens[index + 1].isWord, tokens[index + 1].flags.contains(.allCaps),
+                      text.onlySpaceBetween(index, index + 1), (2...3).contains(tokens[index + 1].end - tokens[index + 1].start),
+                      !lexicon.isRoleWord(text.key(index + 1)), isCodeShape(index + 1, in: text) {
+                codes.insert(Array(units[tokens[index + 1].range]))
             }
         }
         return codes
     }
+
+    /// Abbreviations of functions that a colleague's code follows ("SL (Hm.)", "BZ DK"): Schul-, Team-,
+    /// Klassen-, Gruppen-, Bereichsleitung, Fachkraft, Bezugsbetreuung, Schulsozialarbeit, Stellvertretung:
+    /// folded, without dots. Not "SB": "SB HG" is the desk for domestic violence (häusliche Gewalt).
+    static let functionAbbreviations: Set<[UInt16]> = Set(["sl", "tl", "kl", "gl", "bl", "pl", "fk", "bz", "bzb", "ssa",
+        "stv", "stellv", "ltg"].map { Array($0.utf16) })
 
     /// Codes that sign a line off or hand a case over: a code opening its line before " / " and a date or a rank
     /// ("Kr. / 08.10.24", "Pe. / POK Petersen") or ending it after a date and " / " ("13.03.2025 / JW"), and codes

@@ -49,14 +49,17 @@ extension ListedPersons {
         return items
     }
 
-    /// A word before a bracket that holds only a first name: the child's nickname and her name ("Maus (Marie)",
-    /// "Bär (Ben)", "Speedy (Jayden)").
+    /// A word before a bracket that holds a first name, alone or with a surname or its initial: the child's
+    /// nickname and her name ("Maus (Marie)", "Bär (Ben)", "Chichi (Chiara Rinaldi)", "Speedy (Jayden K.)").
     func nicknamesBeforeNames(in text: TokenizedText) -> [Int] {
         let tokens = text.tokens, units = text.units
         var nicknames: [Int] = []
         for index in tokens.indices.dropFirst() where units[tokens[index].start] == 0x28 && tokens[index].end - tokens[index].start == 1
-            && index + 2 < tokens.count && units[tokens[index + 2].start] == 0x29 && tokens[index].flags.contains(.spaceBefore) {
+            && index + 2 < tokens.count && tokens[index].flags.contains(.spaceBefore) {
             let word = index - 1, name = index + 1
+            // Not the end of a compound ("des Ex-Mannes (Wahid Rahimi)").
+            guard let closing = nameBracketEnd(from: name, in: text), closing > name,
+                  word == 0 || !text.isJoiner(word - 1, after: max(0, word - 2)) else { continue }
             guard tokens[name].isCapitalizedWord, !tokens[name].flags.contains(.allCaps), lexicon.isFirstName(text.key(name)),
                   isSingleWordItem(word, in: text), !lexicon.endsInCommonWord(text.key(word)),
                   !tokens[word].flags.contains(.allCaps), !lexicon.isRoleWord(text.key(word)), !lexicon.isAllowed(text.key(word)),
@@ -65,6 +68,50 @@ extension ListedPersons {
         }
         return nicknames
     }
+
+    /// The closing bracket after a name in a bracket: a first name alone, with a surname ("Chiara Rinaldi") or
+    /// with its initial ("Jayden K.").
+    private func nameBracketEnd(from name: Int, in text: TokenizedText) -> Int? {
+        let tokens = text.tokens, units = text.units
+        func closes(_ index: Int) -> Bool { index < tokens.count && units[tokens[index].start] == 0x29 }
+        if closes(name + 1) { return name + 1 }
+        guard name + 2 < tokens.count, !tokens[name + 1].flags.contains(.newlineBefore) else { return nil }
+        if text.isInitial(name + 1), closes(name + 3) { return name + 3 }
+        if tokens[name + 1].isCapitalizedWord, !tokens[name + 1].flags.contains(.allCaps), text.onlySpaceBetween(name, name + 1),
+           closes(name + 2) { return name + 2 }
+        return nil
+    }
+
+    /// The one word in the bracket after a first name: the child's nickname ("Ilayda (Krümel)", "Ben (Bommel)").
+    /// A word of the language counts only where the note uses it as a name throughout — see `apply`.
+    func nicknamesAfterNames(in text: TokenizedText) -> [Int] {
+        let tokens = text.tokens, units = text.units
+        var nicknames: [Int] = []
+        for index in tokens.indices.dropFirst() where units[tokens[index].start] == 0x28 && tokens[index].end - tokens[index].start == 1
+            && index + 2 < tokens.count && units[tokens[index + 2].start] == 0x29 && tokens[index].flags.contains(.spaceBefore) {
+            let name = index - 1, word = index + 1
+            guard isBareFirstName(name, in: text), tokens[word].isCapitalizedWord, !tokens[word].flags.contains(.allCaps),
+                  !lexicon.isRoleWord(text.key(word)), !lexicon.isAllowed(text.key(word)),
+                  !DefinedCodes.subjectsAndDuties.contains(text.key(word)), !lexicon.endsInCommonWord(text.key(word), headLength: 5)
+            else { continue }
+            nicknames.append(word)
+        }
+        return nicknames
+    }
+
+    /// A first name that no form of address or title precedes: a child's or a peer's ("Mila", not "Fr. Adam").
+    func isBareFirstName(_ index: Int, in text: TokenizedText) -> Bool {
+        let tokens = text.tokens
+        guard tokens[index].isCapitalizedWord, !tokens[index].flags.contains(.allCaps), lexicon.isFirstName(text.key(index)) else { return false }
+        var before = index - 1
+        if before >= 1, text.units[tokens[before].start] == 0x2E, !tokens[before].flags.contains(.spaceBefore) { before -= 1 }
+        guard before >= 0, tokens[before].isWord, !tokens[index].flags.contains(.newlineBefore) else { return true }
+        return !Self.addressWords.contains(text.key(before))
+    }
+
+    /// Forms of address and titles before a surname: folded keys.
+    private static let addressWords: Set<ArraySlice<UInt8>> = Set(["frau", "herr", "herrn", "fr", "hr", "dr", "prof", "fam",
+        "familie"].map { Array($0.utf8)[...] })
 
     /// Whether the word starts its line or sentence, or follows a preposition or conjunction — no article,
     /// possessive or adjective before it ("mit Maus (Marie)", not "den großen Jungen (Tim)", "beim Träger").
@@ -77,7 +124,7 @@ extension ListedPersons {
     }
 
     /// Prepositions fused with an article that `RoleEvidence.determiners` does not list: folded keys.
-    private static let moreFusedArticles: Set<ArraySlice<UInt8>> = Set(["aufs", "durchs", "fürs", "fuers"].map { Array($0.utf8)[...] })
+    static let moreFusedArticles: Set<ArraySlice<UInt8>> = Set(["aufs", "durchs", "fürs", "fuers"].map { Array($0.utf8)[...] })
 
     /// The capitalised word after a relative's "von" on one line: "Mama von Jojo", "Oma von Bobo", "KV von Ami".
     func kinObjects(in text: TokenizedText) -> [Int] {

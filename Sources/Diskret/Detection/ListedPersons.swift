@@ -42,8 +42,9 @@ struct ListedPersons {
         }
         if lineItems.count >= 2 { itemsByLine.append(lineItems) }
         let bare = bareLists(in: text), kin = kinObjects(in: text), attending = attendanceItems(in: text)
-        let nicknames = nicknamesBeforeNames(in: text)
+        let nicknames = nicknamesBeforeNames(in: text), bracketedNicknames = nicknamesAfterNames(in: text)
         guard !itemsByLine.isEmpty || !pairs.isEmpty || !bare.isEmpty || !kin.isEmpty || !attending.isEmpty || !nicknames.isEmpty
+            || !bracketedNicknames.isEmpty
         else { return }
 
         // Per token: 0 no finding, 1 a person, 2 something else; and the persons' capitalised words by key hash.
@@ -80,9 +81,13 @@ struct ListedPersons {
             }
             // Beside "+" only words that are no word of the language or have a pet name's shape: "Fr. Adam +
             // Leitung", "+ Pflege", "+ Anzeige" stay. ("und" joins idioms too: "für Fuchs und Sau".)
+            // Beside a child's first name, a word of the language the note uses as a name throughout ("Mila +
+            // Spatz" … "Spatz hat Geburtstag"; never "der Spatz").
             for (left, right) in pairs {
-                if isPerson(left) && isNameLike(right, in: text) && take(right) { changed = true }
-                if isPerson(right) && isNameLike(left, in: text) && take(left) { changed = true }
+                if isPerson(left) && (isNameLike(right, in: text) || isBareFirstName(left, in: text) && isUsedAsName(right, in: text))
+                    && take(right) { changed = true }
+                if isPerson(right) && (isNameLike(left, in: text) || isBareFirstName(right, in: text) && isUsedAsName(left, in: text))
+                    && take(left) { changed = true }
             }
             // A bare list of first names: its other words are names once two of them and half the items are.
             for items in bare where items.count(where: isPerson) >= max(2, (items.count + 1) / 2) {
@@ -98,9 +103,56 @@ struct ListedPersons {
             for nickname in nicknames where (isNameLike(nickname, in: text) || isNicknameSizedWord(nickname, in: text)) && take(nickname) {
                 changed = true
             }
+            // In the bracket after a first name, a nickname ("Ilayda (Krümel)") — a word of the language only where
+            // the note uses it as a name throughout.
+            for nickname in bracketedNicknames where (isNoCommonWord(nickname, in: text) && isNicknameSizedWord(nickname, in: text)
+                                                      && text.units[tokens[nickname].range].allSatisfy(isLatinLetter)
+                                                      || isUsedAsName(nickname, in: text)) && take(nickname) {
+                changed = true
+            }
             if !changed { break }
         }
+        // A note that names one child by a pet-name word names others so: "Floh um 11 Fieber" beside "Ilayda
+        // (Krümel)" … "Krümel sehr müde".
+        guard tokens.indices.contains(where: { covered[$0] == 1 && tokens[$0].isCapitalizedWord && Self.petNameWords.contains(text.key($0)) })
+        else { return }
+        for index in tokens.indices where covered[index] == 0 && tokens[index].isCapitalizedWord && Self.petNameWords.contains(text.key(index))
+            && !personWords.keys.contains(tokens[index].keyHash) && isUsedAsName(index, in: text)
+            && (index == 0 || !tokens[index - 1].isWord || !Self.isArticleOrPossessive(text.key(index - 1))) {
+            _ = take(index)
+        }
     }
+
+    /// Whether a pet-name word stands elsewhere in the note capitalised as a clause's subject at least as often
+    /// as after an article or possessive: "Krümel sehr müde", "Spatz hat Geburtstag", not "der Spatz". A name takes
+    /// no article in a professional's note; a noun does — though telegraphic notes drop articles ("Haus voll"),
+    /// so only words of the field children's nicknames come from count.
+    private func isUsedAsName(_ index: Int, in text: TokenizedText) -> Bool {
+        let tokens = text.tokens, hash = tokens[index].keyHash
+        guard isNicknameSizedWord(index, in: text), text.units[tokens[index].range].allSatisfy(isLatinLetter),
+              Self.petNameWords.contains(text.key(index)) else { return false }
+        var subjects = 0, nouns = 0
+        for other in tokens.indices where other != index && tokens[other].keyHash == hash && text.key(other).elementsEqual(text.key(index)) {
+            guard tokens[other].isCapitalizedWord else { return false }
+            let opensLine = other == 0 || tokens[other].flags.contains(.newlineBefore)
+            if !opensLine, tokens[other - 1].isWord {
+                let before = text.key(other - 1)
+                if Self.isArticleOrPossessive(before) || Self.moreFusedArticles.contains(before) { nouns += 1; continue }
+            }
+            // The subject of a clause: opening its line or sentence, or a list's item, with a word in small letters
+            // after it on its line ("Krümel sehr müde", "Büro. Spatz hat …").
+            let opensClause = opensLine || [0x2E, 0x21, 0x3F, 0x2B, 0x2C, 0x3A].contains(text.units[tokens[other - 1].start])
+            if opensClause, other + 1 < tokens.count, tokens[other + 1].isWord, tokens[other + 1].flags.contains(.lowercase),
+               !tokens[other + 1].flags.contains(.newlineBefore) {
+                subjects += 1
+            }
+        }
+        // The noun may also stand in the note ("Ein Spatz ist in die Turnhalle geflogen"), not more often than the name.
+        return subjects >= max(1, nouns)
+    }
+
+    /// A letter of the Latin alphabets German notes use, in either case.
+    private func isLatinLetter(_ unit: UInt16) -> Bool { isLatinUpper(unit) || isLatinLower(unit) }
 
     /// The closing bracket of "(6)", "(12 J.)", "(5 Wo.)" right after the word, or nil.
     private func ageBracketEnd(after index: Int, in text: TokenizedText) -> Int? {
@@ -180,6 +232,22 @@ struct ListedPersons {
         if index + 1 < tokens.count, tokens[index + 1].start == tokens[index].end, text.units[tokens[index + 1].start] == 0x2E { return false }
         return !lexicon.isCommonWord(text.key(index))
     }
+
+    /// Words of the field children's nicknames are taken from — small animals, sweets, small things, endearments
+    /// — that notes write where a name stands ("Krümel", "Spatz", "Floh"): folded keys. Other nouns a note uses
+    /// without an article are its telegraphic style ("Haus voll", "Gruppe ruhig").
+    static let petNameWords: Set<ArraySlice<UInt8>> = Set([
+        "kruemel", "spatz", "spatzi", "floh", "maus", "mausi", "keks", "tiger", "baer", "baerchen", "flocke", "motte", "hase",
+        "hasi", "igel", "kaefer", "kuecken", "kueken", "kuken", "puppe", "pueppi", "zwerg", "wurm", "wuermchen", "fuchs",
+        "loewe", "biene", "bienchen", "schnecke", "frosch", "pinguin", "panda", "kater", "katze", "mieze", "fohlen", "ente",
+        "entchen", "moewe", "schaf", "laemmchen", "lamm", "eule", "dino", "drache", "robbe", "otter", "wiesel", "affe",
+        "aeffchen", "murmel", "knopf", "kroete", "muecke", "zappel", "purzel", "wuselchen", "wusel", "bommel", "krabbe",
+        "kruemelchen", "keksi", "bonbon", "praline", "donut", "muffin", "kirsche", "erdbeere", "beere",
+        "kirschi", "sternchen", "schatz", "schatzi", "engel", "prinz", "prinzessin", "knuddel", "pummel",
+        "moppel", "racker", "raeuber", "fratz", "strolch", "rabauke", "wirbel", "blitz", "sprotte", "kruemelmonster",
+        "kobold", "wichtel", "elfe", "fee", "minnie", "mucki", "spatzl", "schnuffel", "kuschel", "teddy", "hummel",
+        "marienkaefer", "eichhoernchen", "hamster", "kaninchen", "meerschwein", "wuffi", "bubi", "zwergi", "bambi", "pumuckl",
+    ].map { Array($0.utf8)[...] })
 
     private static let ageUnits: Set<ArraySlice<UInt8>> = Set(["j", "jahre", "jahr", "mon", "monate", "wo", "wochen", "lj"].map { Array($0.utf8)[...] })
 

@@ -33,11 +33,15 @@ struct LowerCaseAddresses {
         for index in tokens.indices.dropLast() where tokens[index].kind == .number && tokens[index].end - tokens[index].start == 5 {
             let next = index + 1
             guard onSameLine(index, next, in: text), tokens[next].isWord, tokens[next].flags.contains(.lowercase),
-                  tokens[next].end - tokens[next].start >= 3, let code = text.asciiNumber(index),
-                  Self.postcodeRange.contains(code), isTown(next, in: text) || !lexicon.isCommonWord(text.key(next))
+                  tokens[next].end - tokens[next].start >= 3, let code = text.asciiNumber(index), Self.postcodeRange.contains(code)
             else { continue }
+            // After a house number and a comma the postcode heads an address line whatever word its town is
+            // ("am moor 12, 49699 lindern (oldb)": "lindern" is a verb too).
+            let street = streetBefore(postcode: index, in: text)
+            guard isTown(next, in: text) || !lexicon.isCommonWord(text.key(next)) || street != nil else { continue }
+            if let street { add(street) }
             add(tokens[index].range)
-            add(tokens[next].range)
+            add(tokens[next].start..<townSuffixEnd(after: next, in: text))
         }
         candidates.append(contentsOf: added)
     }
@@ -58,12 +62,19 @@ struct LowerCaseAddresses {
         if key.count == type.count && !(index >= 1 && isStreetAdjective(index - 1, in: text)) { return nil }
         var end = tokens[index].end
         var next = index + 1
-        if next < tokens.count, units[tokens[next].start] == 0x2E, !tokens[next].flags.contains(.spaceBefore) { end = tokens[next].end; next += 1 }
+        // The abbreviation's full stop ("dorfstr."), not a sentence's ("am südring.").
+        if next < tokens.count, units[tokens[next].start] == 0x2E, !tokens[next].flags.contains(.spaceBefore), key.hasSuffix(Self.streetWords[0]) {
+            end = tokens[next].end
+            next += 1
+        }
         guard next < tokens.count, tokens[next].kind == .number, onSameLine(next - 1, next, in: text),
               tokens[next].end - tokens[next].start <= 4 else {
             // The adjective names the street without a number too ("dessauer str., hausnr. weiß ich nicht").
             // Only "str."/"straße": "wieder weg", "kinder weg" are no streets.
-            return key.count == type.count && Self.streetWords.contains(type) ? end : nil
+            if key.count == type.count { return Self.streetWords.contains(type) ? end : nil }
+            // A compound no dictionary holds after "an der", "am", "in der" is a street's name ("an der
+            // hackfurthstraße", "am südring"); "auf dem heimweg", "an der hauptstraße" are words.
+            return !lexicon.isCommonWord(key) && followsPlacePreposition(index, in: text) ? end : nil
         }
         end = tokens[next].end
         // A house number's letter: "12a", "12 a".
@@ -71,6 +82,17 @@ struct LowerCaseAddresses {
            tokens[next + 1].end == end || (tokens[next + 1].start == end + 1 && units[end] == 0x20) { end = tokens[next + 1].end }
         return end
     }
+
+    /// Whether "am", "im", "zum", "zur" or a preposition and its article stand right before the word.
+    private func followsPlacePreposition(_ index: Int, in text: TokenizedText) -> Bool {
+        guard index >= 1, onSameLine(index - 1, index, in: text), text.tokens[index - 1].isWord else { return false }
+        if isOne(of: Self.fusedPlacePrepositions, index - 1, in: text) { return true }
+        return index >= 2 && onSameLine(index - 2, index - 1, in: text) && isOne(of: Self.articles, index - 1, in: text)
+            && isOne(of: Self.streetPrepositions, index - 2, in: text)
+    }
+
+    private static let fusedPlacePrepositions: [[UInt8]] = ["am", "im", "zum", "zur", "vom", "beim"].map { Array($0.utf8) }
+    private static let articles: [[UInt8]] = ["der", "dem", "den", "die"].map { Array($0.utf8) }
 
     /// The start of the street: the adjective before its type word when there is one ("holtenauer str.").
     private func streetStart(_ index: Int, in text: TokenizedText) -> Int {
@@ -83,6 +105,47 @@ struct LowerCaseAddresses {
         return token.isWord && token.flags.contains(.lowercase) && token.end - token.start >= 5 && onSameLine(index, index + 1, in: text)
             && text.key(index).hasSuffix(Self.adjectiveEnding)
     }
+
+    /// The street of small letters before ", 49699": one word and its house number, with a preposition and
+    /// article before it ("am moor 12", "an der kuhle 3a", "moorweg 7").
+    private func streetBefore(postcode: Int, in text: TokenizedText) -> Range<Int>? {
+        let tokens = text.tokens, units = text.units
+        guard postcode >= 3, units[tokens[postcode - 1].start] == 0x2C, onSameLine(postcode - 1, postcode, in: text) else { return nil }
+        var number = postcode - 2
+        // A house number's letter: "3a", "3 a".
+        if tokens[number].isWord, tokens[number].end - tokens[number].start == 1, number >= 1 { number -= 1 }
+        guard number >= 1, tokens[number].kind == .number, tokens[number].end - tokens[number].start <= 4,
+              onSameLine(number, postcode - 1, in: text) || tokens[postcode - 1].start == tokens[postcode - 2].end else { return nil }
+        let word = number - 1
+        guard tokens[word].isWord, tokens[word].flags.contains(.lowercase), tokens[word].end - tokens[word].start >= 3,
+              onSameLine(word, number, in: text), !lexicon.isLowercaseWord(text.key(word)) || lexicon.isCommonWord(text.key(word))
+        else { return nil }
+        var start = word
+        while start >= 1, start > word - 2, tokens[start - 1].isWord, onSameLine(start - 1, start, in: text),
+              isOne(of: Self.streetPrepositions, start - 1, in: text) { start -= 1 }
+        return tokens[start].start..<tokens[postcode - 2].end
+    }
+
+    /// The end of a town with its official suffix in small letters: "lindern (oldb)", "auerbach/vogtl.".
+    private func townSuffixEnd(after town: Int, in text: TokenizedText) -> Int {
+        let tokens = text.tokens, units = text.units
+        let end = tokens[town].end
+        guard town + 2 < tokens.count, tokens[town + 1].end - tokens[town + 1].start == 1, tokens[town + 2].isWord,
+              (2...6).contains(tokens[town + 2].end - tokens[town + 2].start) else { return end }
+        switch units[tokens[town + 1].start] {
+        case 0x28 where tokens[town + 1].start <= end + 1 && town + 3 < tokens.count && units[tokens[town + 3].start] == 0x29:
+            return tokens[town + 3].end
+        case 0x2F where tokens[town + 1].start == end && tokens[town + 2].start == end + 1:
+            let dotted = town + 3 < tokens.count && units[tokens[town + 3].start] == 0x2E && tokens[town + 3].start == tokens[town + 2].end
+            return dotted ? tokens[town + 3].end : tokens[town + 2].end
+        default:
+            return end
+        }
+    }
+
+    /// Prepositions and articles before a street's word: "am moor", "an der kuhle", "auf dem berg".
+    private static let streetPrepositions: [[UInt8]] = ["am", "an", "im", "auf", "zum", "zur", "in", "der", "dem", "den", "unter",
+                                                        "hinter", "vor", "ueber", "bei"].map { Array($0.utf8) }
 
     /// A town the lists know that is no word of small letters ("kiel", "gaarden"; not "essen", "singen").
     private func isTown(_ index: Int, in text: TokenizedText) -> Bool {

@@ -163,7 +163,15 @@ struct NameMerger {
             }
         }
         let first = text.firstToken(endingAfter: given.lowerBound)
-        return first < text.tokens.count && lexicon.isFirstName(text.key(first))
+        guard first < text.tokens.count else { return false }
+        // A surname in capitals before the comma is how forms and ID documents write a person ("AHMADZAI,
+        // Farzana"): her first name need be in no list. Left apart, the surname alone would be linked to another
+        // person of that surname (her husband's placeholder on her own surname).
+        let last = text.firstToken(endingAfter: surname.lowerBound)
+        let surnameInCapitals = last < text.tokens.count && text.tokens[last].flags.contains(.allCaps)
+            && text.tokens[last].end - text.tokens[last].start >= 3 && text.tokens[first].isCapitalizedWord
+            && !text.tokens[first].flags.contains(.allCaps) && !text.hasCapitalInside(first)
+        return surnameInCapitals || lexicon.isFirstName(text.key(first))
     }
 
     private static let born = Array("geb".utf16)

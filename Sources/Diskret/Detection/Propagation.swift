@@ -131,8 +131,12 @@ struct Propagation {
     /// or before one word in small letters between: "wie ein Fuchs", "ein großer Stein", "hat seinen Keks
     /// verschenkt" use a name's word as the noun it is.
     private func followsIndefiniteArticle(_ index: Int, in text: TokenizedText) -> Bool {
+        // Capitalised only where it opens a sentence ("Ein Spatz ist in die Turnhalle geflogen").
+        func opensSentence(_ token: Int) -> Bool {
+            token == 0 || text.tokens[token].flags.contains(.newlineBefore) || [0x2E, 0x21, 0x3F].contains(text.units[text.tokens[token - 1].start])
+        }
         func isArticle(_ token: Int) -> Bool {
-            token >= 0 && text.tokens[token].isWord && !text.tokens[token].isCapitalizedWord
+            token >= 0 && text.tokens[token].isWord && (!text.tokens[token].isCapitalizedWord || opensSentence(token))
                 && (Self.indefiniteArticles.contains(text.key(token)) || ListedPersons.possessives.contains(text.key(token)))
         }
         guard index >= 1, !text.tokens[index].flags.contains(.newlineBefore) else { return false }

@@ -2,7 +2,7 @@
 /// ("Maximilian „Maxx“"), after "genannt", "Spitzname", "alias" or "zu Hause" ("zu Hause „Zia-jan“"), or before
 /// a bracket with an age or the real name ("„Bubi“ (eigentl. Ben, 6)", "„Bolle“ (Paul Brettschneider, 7b)",
 /// "„Krümel“ = Mia-Sophie"), or after a friend
-/// or relative, in small letters too ("nen kumpel \"bobo\""). Found with context, the nickname then
+/// or relative or a child's trainer, in small letters too ("nen kumpel \"bobo\""). Found with context, the nickname then
 /// spreads to where it stands alone ("Bubi sehr anhänglich").
 struct QuotedNicknames {
     static let label = RuleLabel(rule: "engine.quoted-nickname", type: "person.nickname")
@@ -118,9 +118,11 @@ struct QuotedNicknames {
     /// Words before a nickname: "genannt „Bubi“", "Spitzname „Maxx“", "alias „Kiki“".
     private static let introducingWords: [[UInt8]] = ["genannt", "gen", "spitzname", "spitznamen", "rufname", "alias", "kosename"]
         .map { Array($0.utf8) }
-    /// Friends and relatives named by a nickname in small letters: "nen kumpel \"bobo\"", "ihr freund \"toni\"".
-    private static let friendWords: [[UInt8]] = ["kumpel", "freund", "freundin", "typ", "bruder", "schwester", "cousin", "cousine",
-        "onkel", "tante", "kollege", "kollegin"].map { Array($0.utf8) }
+    /// Friends, relatives and the adults around a child named by a nickname, in small letters too: "nen kumpel
+    /// \"bobo\"", "ihr freund \"toni\"", "sein Trainer „Zacke“".
+    private static let friendWords: [[UInt8]] = ["kumpel", "freund", "freundin", "exfreund", "exfreundin", "typ", "bruder", "schwester",
+        "cousin", "cousine", "onkel", "tante", "kollege", "kollegin", "trainer", "trainerin", "nachbar", "nachbarin", "chef", "chefin",
+        "stiefvater", "stiefpapa", "partner", "partnerin"].map { Array($0.utf8) }
     /// Words in the bracket after a nickname that give the real name: "(eigentl. Ben)", "(richtig: Benjamin)".
     private static let realNameWords: [[UInt8]] = ["eigentl", "eigentlich", "richtig", "buergerlich"]
         .map { Array($0.utf8) }
