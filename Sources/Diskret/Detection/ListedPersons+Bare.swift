@@ -69,6 +69,21 @@ extension ListedPersons {
         return nicknames
     }
 
+    /// A word before "=" and a first name: the nickname a note explains ("(Jojo = Jonas B. aus der Gruppe)",
+    /// "Maxi = Maximilian").
+    func nicknamesBeforeEquals(in text: TokenizedText) -> [Int] {
+        let tokens = text.tokens, units = text.units
+        var nicknames: [Int] = []
+        for index in tokens.indices.dropFirst().dropLast() where units[tokens[index].start] == 0x3D && tokens[index].end - tokens[index].start == 1
+            && !tokens[index + 1].flags.contains(.newlineBefore) && !tokens[index].flags.contains(.newlineBefore) {
+            let word = index - 1, name = index + 1
+            guard isSingleWordItem(word, in: text), !tokens[word].flags.contains(.allCaps), isBareFirstName(name, in: text),
+                  !lexicon.isRoleWord(text.key(word)), !lexicon.isAllowed(text.key(word)) else { continue }
+            nicknames.append(word)
+        }
+        return nicknames
+    }
+
     /// The closing bracket after a name in a bracket: a first name alone, with a surname ("Chiara Rinaldi") or
     /// with its initial ("Jayden K.").
     private func nameBracketEnd(from name: Int, in text: TokenizedText) -> Int? {

@@ -42,7 +42,7 @@ struct ListedPersons {
         }
         if lineItems.count >= 2 { itemsByLine.append(lineItems) }
         let bare = bareLists(in: text), kin = kinObjects(in: text), attending = attendanceItems(in: text)
-        let nicknames = nicknamesBeforeNames(in: text), bracketedNicknames = nicknamesAfterNames(in: text)
+        let nicknames = nicknamesBeforeNames(in: text) + nicknamesBeforeEquals(in: text), bracketedNicknames = nicknamesAfterNames(in: text)
         guard !itemsByLine.isEmpty || !pairs.isEmpty || !bare.isEmpty || !kin.isEmpty || !attending.isEmpty || !nicknames.isEmpty
             || !bracketedNicknames.isEmpty
         else { return }
@@ -99,7 +99,8 @@ struct ListedPersons {
                                                  && isUsedBareAgain(object, in: text)) && take(object) {
                 changed = true
             }
-            // Before a bracket with a first name a pet name is a name when it has a nickname's size ("Bär (Ben)").
+            // Before a bracket with a first name, or before "=" and one, a pet name is a name when it has a
+            // nickname's size ("Bär (Ben)", "Jojo = Jonas B.").
             for nickname in nicknames where (isNameLike(nickname, in: text) || isNicknameSizedWord(nickname, in: text)) && take(nickname) {
                 changed = true
             }

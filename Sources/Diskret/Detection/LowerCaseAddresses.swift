@@ -147,12 +147,21 @@ struct LowerCaseAddresses {
     private static let streetPrepositions: [[UInt8]] = ["am", "an", "im", "auf", "zum", "zur", "in", "der", "dem", "den", "unter",
                                                         "hinter", "vor", "ueber", "bei"].map { Array($0.utf8) }
 
-    /// A town the lists know that is no word of small letters ("kiel", "gaarden"; not "essen", "singen").
+    /// A town the lists know that is no word of small letters ("kiel", "gaarden"; not "essen", "singen"), or a
+    /// word of seven letters or more that ends as German towns end and that no list of words holds
+    /// ("reichensachsen", "wichmannshausen").
     private func isTown(_ index: Int, in text: TokenizedText) -> Bool {
         let key = text.key(index)
-        return text.tokens[index].end - text.tokens[index].start >= 3 && lexicon.isPlace(key) && !lexicon.isLowercaseWord(key)
-            && !lexicon.isAllowed(key)
+        guard text.tokens[index].end - text.tokens[index].start >= 3, !lexicon.isLowercaseWord(key), !lexicon.isAllowed(key) else { return false }
+        if lexicon.isPlace(key) { return true }
+        return key.count >= 7 && Self.townEndings.contains { key.hasSuffix($0) } && !lexicon.isCommonWord(key) && !lexicon.isKnownName(key)
     }
+
+    /// How German towns end, as folded keys: "-hausen", "-dorf", "-leben", … (rule `address.town-by-ending` reads
+    /// the same endings in capitals).
+    private static let townEndings: [[UInt8]] = ["hausen", "dorf", "heim", "ingen", "stedt", "leben", "bach", "burg", "berg", "feld",
+        "rode", "hagen", "walde", "kirchen", "born", "witz", "itz", "wede", "buettel", "beck", "fleth", "siel", "hude", "scheid",
+        "rath", "weiler", "zell", "reuth", "hofen", "stetten", "sachsen", "horst", "werder"].map { Array($0.utf8) }
 
     /// Whether token `index` is one of `words` (folded keys).
     private func isOne(of words: [[UInt8]], _ index: Int, in text: TokenizedText) -> Bool {

@@ -1,5 +1,5 @@
 /// Cells read by their column's header. A number alone under "Alter" ("| 11 |", "| 7 Mon. |") is an age, one
-/// under "Zi." a room, a word under "Wohnort" a place,
+/// under "Zi." a room, one under "Tel." or "DW" a phone number or its extension, a word under "Wohnort" a place,
 /// whoever the row is about; years are the number, months and weeks keep their unit, as the guideline writes
 /// them. A word under "Name" or "Kind" that a name list knows only weakly ("| Noel | Sohn |") is a name, and a
 /// capitalised word no list knows there is one too.
@@ -8,6 +8,7 @@ struct TableColumns {
     static let nameLabel = RuleLabel(rule: "engine.table-name", type: "person.name")
     static let roomLabel = RuleLabel(rule: "engine.table-room", type: "address.floor")
     static let placeLabel = RuleLabel(rule: "engine.table-place", type: "address.city")
+    static let phoneLabel = RuleLabel(rule: "engine.table-phone", type: "contact.phone")
     let lexicon: Lexicon
     let threshold: Double
     let tables: TableLayout
@@ -80,16 +81,32 @@ struct TableColumns {
 
     /// Places in place columns ("Wohnort", "Stadtteil", "Herkunft"): a cell of up to four capitalised words
     /// (hyphens and slashes between them) is a place, whether a list knows it ("Neugraben") or not; a cell
-    /// that begins with a common noun ("Frauenhaus", "unbekannt") is not.
+    /// that begins with a common noun ("Frauenhaus", "unbekannt") is not, unless a town follows the noun.
     func applyPlaces(to candidates: inout [Candidate], in text: TokenizedText) {
         for cell in tables.cells where cell.kind == .place {
             let tokens = tokenIndices(of: cell.range, in: text)
             let words = tokens.filter { text.tokens[$0].isWord }
+            // A cell that begins with a common noun holds a place when a town follows it ("Parkplatz Bahnhof
+            // Oldenburg (H)", "Familienzentrum Burg"): where a child is handed over locates the family.
+            let namesATown = words.dropFirst().contains { text.tokens[$0].isCapitalizedWord && lexicon.isPlace(text.key($0)) }
             guard let first = words.first, words.count <= 4, text.tokens[first].isCapitalizedWord,
-                  lexicon.isPlace(text.key(first)) || !lexicon.isCommonWord(text.key(first)),
+                  lexicon.isPlace(text.key(first)) || !lexicon.isCommonWord(text.key(first)) || namesATown,
                   words.allSatisfy({ text.tokens[$0].isCapitalizedWord || text.tokens[$0].end - text.tokens[$0].start <= 3 }),
                   !tokens.contains(where: { text.tokens[$0].kind == .number }) else { continue }
             candidates.append(Candidate(range: cell.range, category: .address, label: Self.placeLabel, score: threshold, derived: true))
+        }
+    }
+
+    /// Numbers in phone columns ("| DW |" over "| -3108 |", "| Tel. |" over "| 0171 2233 445 |"): an extension
+    /// alone reaches the person at her desk as surely as the whole number. A cell of digits with the signs
+    /// numbers are written with, two digits or more.
+    func applyPhones(to candidates: inout [Candidate], in text: TokenizedText) {
+        for cell in tables.cells where cell.kind == .phone {
+            let units = text.units[cell.range]
+            guard units.count(where: { (0x30...0x39).contains($0) }) >= 2,
+                  units.allSatisfy({ (0x30...0x39).contains($0) || [0x20, 0x2D, 0x2013, 0x2B, 0x2F, 0x28, 0x29].contains($0) })
+            else { continue }
+            candidates.append(Candidate(range: cell.range, category: .contact, label: Self.phoneLabel, score: threshold, derived: true))
         }
     }
 

@@ -5,7 +5,7 @@
 /// "| Noel |" under "Name" a person).
 struct TableLayout {
     /// What a column holds, by its header.
-    enum ColumnKind { case age, staff, person, room, place }
+    enum ColumnKind { case age, staff, person, room, place, phone }
 
     /// One cell of a data row: its UTF-16 range, spaces trimmed, and the kind of its column.
     struct Cell { let range: Range<Int>; let kind: ColumnKind }
@@ -101,6 +101,7 @@ struct TableLayout {
             if Self.personHeaders.contains(word) { return .person }
             if Self.roomHeaders.contains(word) { return .room }
             if Self.placeHeaders.contains(word) { return .place }
+            if Self.phoneHeaders.contains(word) { return .phone }
             word.removeAll(keepingCapacity: true)
         }
         return nil
@@ -114,6 +115,8 @@ struct TableLayout {
     private static let ageHeaders: Set<[UInt16]> = Set(["alter", "lebensalter"].map { Array($0.utf16) })
     private static let placeHeaders: Set<[UInt16]> = Set(["ort", "wohnort", "stadtteil", "herkunft", "wohnhaft", "aufenthalt",
         "aufenthaltsort", "ortsteil", "gemeinde", "geburtsort", "anschrift", "adresse"].map { Array($0.utf16) })
+    private static let phoneHeaders: Set<[UInt16]> = Set(["tel", "telefon", "telefonnummer", "dw", "durchwahl", "fon", "mobil",
+        "handy", "nebenstelle", "tel.-nr", "telnr"].map { Array($0.utf16) })
     private static let roomHeaders: Set<[UInt16]> = Set(["zi", "zimmer", "raum", "whg", "wohnung", "app", "apartment",
         "etage", "bett"].map { Array($0.utf16) })
     private static let staffHeaders: Set<[UInt16]> = Set([

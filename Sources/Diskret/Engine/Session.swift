@@ -118,7 +118,7 @@ public final class Session {
     }
 
     /// The pipeline: candidates from all rules → allow list → names in table columns → ages in brackets as evidence → evidence →
-    /// threshold → months that are first names before surnames → persons listed beside persons → chat senders → quoted nicknames → residents by room → propagation → initials of named persons → lone initials → addresses in small letters → surnames after first names → codes defined in the note → staff codes with numbers → ages in brackets and tables → rooms and places in tables →
+    /// threshold → months that are first names before surnames → persons listed beside persons → chat senders → quoted nicknames → residents by room → propagation → initials of named persons → lone initials → addresses in small letters → surnames after first names → codes defined in the note → staff codes with numbers → ages in brackets and tables → rooms, places and phone numbers in tables →
     /// times and weekdays beside dates → kinds of business before names → overlap resolution → name merging → genitive names → role evidence →
     /// roster roles → the site's never-mask list → entity linking.
     func detect(in text: TokenizedText, known: [KnownPerson]) throws(DiskretError) -> [Candidate] {
@@ -147,6 +147,7 @@ public final class Session {
         columns.applyAges(to: &candidates, in: text)
         columns.applyRooms(to: &candidates, in: text)
         columns.applyPlaces(to: &candidates, in: text)
+        columns.applyPhones(to: &candidates, in: text)
         DateTail(threshold: threshold).apply(to: &candidates, in: text)
         OrganisationHead(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         var findings = NameMerger(lexicon: lexicon).merge(OverlapResolver.resolve(candidates), in: text)
