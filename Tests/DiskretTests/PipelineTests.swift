@@ -543,6 +543,9 @@ import Testing
         let masked = try engine.makeSession().anonymize(plan).text
         #expect(!masked.contains("Parkplatz") && !masked.contains("(H)") && masked.contains("| Frauenhaus |"))
         #expect(try found("E.: \"bin hingefallen bei Jojo\" (Jojo = Jonas B. aus der Gruppe)").filter { $0 == "Jojo" }.count == 2)
+        // A name alone under "Vorname" spreads to the notes below, also where the header carries session dates.
+        let attendance = "Code | Vorname | 08.05. | 15.05.\nW25-05 | Andrzej | e | x\nW25-06 | Viktor | x | x\n\n- W25-05 Andrzej: alkoholisiert."
+        #expect(try found(attendance).filter { $0 == "Andrzej" }.count == 2)
         #expect(try spans(of: .address, in: "er fährt nach reichensachsen, sie wohnt in wichmannshausen, ich bin in behandlung")
                 == ["reichensachsen", "wichmannshausen"])
     }

@@ -21,7 +21,12 @@ struct TableColumns {
         var claimed = Set<Int>()
         for index in candidates.indices where candidates[index].category == .person {
             guard let cell = cells.first(where: { $0.range.contains(candidates[index].range.lowerBound) }) else { continue }
-            if candidates[index].range.upperBound <= cell.range.upperBound { candidates[index].score = max(candidates[index].score, threshold) }
+            if candidates[index].range.upperBound <= cell.range.upperBound {
+                // A name the lists know, alone in its cell under "Name" or "Vorname", is as sure as one after "Frau":
+                // it spreads to the notes under the table ("- W25-05 Andrzej: …").
+                let sure = cell.kind == .person && isAloneInCell(candidates[index].range, cell, in: text)
+                candidates[index].score = max(candidates[index].score, sure ? Evidence.confidentScore : threshold)
+            }
             claimed.insert(candidates[index].range.lowerBound)
         }
         for cell in cells {
@@ -43,11 +48,23 @@ struct TableColumns {
                 guard text.tokens[index].end - text.tokens[index].start >= 2, !text.tokens[index].flags.contains(.allCaps) else { continue }
                 let key = text.key(index)
                 guard !lexicon.isAllowed(key), !lexicon.isRoleWord(key), aloneInNameCell || !lexicon.isCommonWord(key) else { continue }
-                // A quoted nickname found so spreads to the log's later rows ("| 5 | Dodo | raucht …").
+                // A quoted nickname found so spreads to the log's later rows ("| 5 | Dodo | raucht …"), and so does
+                // a word no list knows alone in its cell under "Name" ("| Andrzej |" … "- W25-05 Andrzej: …").
+                let sure = aloneInNameCell || cell.kind == .person && isAloneInCell(text.tokens[index].range, cell, in: text)
                 candidates.append(Candidate(range: text.tokens[index].range, category: .person, label: Self.nameLabel,
-                                            score: aloneInNameCell ? Evidence.confidentScore : threshold, derived: !aloneInNameCell))
+                                            score: sure ? Evidence.confidentScore : threshold, derived: !sure))
             }
         }
+    }
+
+    /// Whether a one-word candidate fills its cell but for spaces, a nickname's bracket or quotes after it, and
+    /// is no common word ("| Andrzej |", "| Ionuț („Johnny“) |"; not "| Mutter |").
+    private func isAloneInCell(_ range: Range<Int>, _ cell: TableLayout.Cell, in text: TokenizedText) -> Bool {
+        let words = tokenIndices(of: cell.range, in: text).filter { text.tokens[$0].isWord }
+        guard let first = words.first, text.tokens[first].range == range, text.tokens[first].isCapitalizedWord else { return false }
+        let key = text.key(first)
+        return !lexicon.isCommonWord(key) && !lexicon.isRoleWord(key) && !lexicon.isAllowed(key)
+            && (words.count == 1 || text.units[text.tokens[first].end..<cell.range.upperBound].contains(0x28))
     }
 
     /// Ages in age columns.

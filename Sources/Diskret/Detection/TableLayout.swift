@@ -35,7 +35,8 @@ struct TableLayout {
                 // A row whose last cells are empty ("08/2018 | Polizei | Einsatz …" under "… | Bearb."): its
                 // first cells still stand under their headers, and the table goes on.
                 for (range, kind) in zip(row, header!) { if let kind { cells.append(Cell(range: range, kind: kind)) } }
-            } else if !row.contains(where: { range in units[range].contains { (0x30...0x39).contains($0) } }) {
+            } else if !row.contains(where: { range in units[range].contains { (0x30...0x39).contains($0) } && !Self.isDateHeading(units[range]) }) {
+                // Digits in a header only as the dates of an attendance list's sessions ("| Vorname | 08.05. | 15.05. |").
                 let kinds = row.map { Self.kind(of: units[$0]) }
                 header = kinds.contains { $0 != nil } ? kinds : nil
             } else {
@@ -44,6 +45,12 @@ struct TableLayout {
             start = end + 1
         }
         self.cells = cells
+    }
+
+    /// A cell that holds a day and month and nothing else: "08.05.", "8.5.", "15.05.25".
+    private static func isDateHeading(_ cell: ArraySlice<UInt16>) -> Bool {
+        let dots = cell.count(where: { $0 == 0x2E })
+        return (2...3).contains(dots) && cell.count <= 10 && cell.allSatisfy { (0x30...0x39).contains($0) || $0 == 0x2E }
     }
 
     /// A line drawn of "-", "=", "+" and ":" alone (spaces aside), at least three of them.
