@@ -550,6 +550,13 @@ import Testing
                 == ["reichensachsen", "wichmannshausen"])
     }
 
+    @Test func aNameOpeningABracketAMonthNameExplainingACodeAndACodeSigningWithItsFullStop() throws {
+        let kita = "Oma „Nana“ (Gisela Ruf, Mahlberg) holt ab; Ben (Lena Mama) ruft an.\nKürzel: MT = Mai Trịnh\nRückruf mit KM für Mittwoch anbieten\n\nPf."
+        let names = try found(kita)
+        #expect(names.contains("Gisela Ruf") && names.contains("Mai Trịnh") && names.contains("Pf."))
+        #expect(!names.contains { $0.contains("Mama") })
+    }
+
     @Test func aFunctionBeforeANameIsNoPartOfItAndItsVonSaysWhose() throws {
         #expect(try masked("Heute Bezugsbetreuer Krause.") == "[Datum 1] Bezugsbetreuer [Person 1].")
         #expect(try masked("Frau Koch (Bezugserzieherin von Lena) kommt.") == "Frau [Person 1] (Bezugserzieherin von [Person 2]) kommt.")

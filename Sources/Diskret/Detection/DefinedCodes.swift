@@ -350,7 +350,14 @@ struct DefinedCodes {
     /// signing the note off. Words that close a note otherwise ("OK", "Ende") are not codes.
     private func closingSignature(in text: TokenizedText) -> Set<[UInt16]> {
         let tokens = text.tokens, units = text.units
-        guard let last = tokens.indices.last, last > 0, tokens[last].isWord, (2...4).contains(tokens[last].end - tokens[last].start),
+        // A code with its full stop ("Pf."): the letters before it sign.
+        guard var last = tokens.indices.last else { return [] }
+        if last >= 2, units[tokens[last].start] == 0x2E, tokens[last].end - tokens[last].start == 1, !tokens[last].flags.contains(.spaceBefore),
+           tokens[last - 1].isWord, (2...3).contains(tokens[last - 1].end - tokens[last - 1].start),
+           units[tokens[last - 1].range].dropFirst().allSatisfy(isLatinLower) {
+            last -= 1
+        }
+        guard last > 0, tokens[last].isWord, (2...4).contains(tokens[last].end - tokens[last].start),
               tokens[last].flags.contains(.spaceBefore) || tokens[last].flags.contains(.newlineBefore) else { return [] }
         var first = last
         while first > 0 && !tokens[first].flags.contains(.newlineBefore) { first -= 1 }

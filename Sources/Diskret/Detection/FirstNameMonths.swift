@@ -61,9 +61,12 @@ struct FirstNameMonths {
                 && personStarts.contains(tokens[index + 2].start) && !Self.monthNames.contains(text.key(index + 2))
             let before = index >= 2 && text.key(index - 1).elementsEqual(Self.and) && personEnds.contains(tokens[index - 2].end)
                 && !Self.monthNames.contains(text.key(index - 2))
+            // Right before a surname found on its own, after "=" that explains a code ("MT = Mai Trịnh").
+            let explained = index >= 1 && index + 1 < tokens.count && text.units[tokens[index - 1].start] == 0x3D
+                && personStarts.contains(tokens[index + 1].start) && text.onlySpaceBetween(index, index + 1)
             // A year or a day after the month makes it a date ("Mai und Linh" but not "Linh und Mai 2024").
             let dated = index + 1 < tokens.count && tokens[index + 1].kind == .number
-            guard after || before, !dated, lexicon.isFirstName(text.key(index)) else { continue }
+            guard after || before || explained, !dated, lexicon.isFirstName(text.key(index)) else { continue }
             let range = tokens[index].range
             candidates.removeAll { $0.category == .date && $0.range.overlaps(range) }
             candidates.append(Candidate(range: range, category: .person, label: Self.label, score: Evidence.confidentScore))

@@ -2,7 +2,7 @@
 /// brückner", "Kerstin Wollenberg". Typed in lower case, no name list would take the surname; capitalised,
 /// it may be a compound of nouns ("Wollen-berg") or a street's name that the lists read as something else; a
 /// noun itself only where a table cell, an age bracket or a birth ends the name ("Emil Bruder (3) |",
-/// "Ben Schwarz, geb. …").
+/// "Ben Schwarz, geb. …") or the name opens a bracket ("(Gisela Ruf, Mahlberg)").
 /// The word must be written like the first name (both lower case or both capitalised) and stand on its line.
 struct SurnameAfterFirstName {
     static let label = RuleLabel(rule: "engine.surname-after-first-name", type: "person.surname")
@@ -100,6 +100,10 @@ struct SurnameAfterFirstName {
         let tokens = text.tokens, units = text.units
         var next = index + 1
         guard next < tokens.count, !tokens[next].flags.contains(.newlineBefore) else { return false }
+        // A bracket that opens with the full name and goes on with her town or number ("Oma „Nana“ (Gisela Ruf,
+        // Mahlberg, Tel. …)"): the bracket names who the nickname is.
+        if index >= 2, units[tokens[index - 2].start] == 0x28, [0x2C, 0x29].contains(units[tokens[next].start]),
+           !lexicon.isRoleWord(text.key(index)), !ListedPersons.kinWords.contains(text.key(index)) { return true }
         if units[tokens[next].start] == 0x7C { return true }
         if units[tokens[next].start] == 0x28 && next + 1 < tokens.count && tokens[next + 1].kind == .number { return true }
         if units[tokens[next].start] == 0x2C && next + 1 < tokens.count { next += 1 }
