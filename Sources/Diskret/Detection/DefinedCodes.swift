@@ -56,9 +56,10 @@ struct DefinedCodes {
         var codes = Set<[UInt16]>(), listed = Set<[UInt16]>()
         var inCell = [Bool](repeating: false, count: text.tokens.count)
         for cell in tables.cells where cell.kind == .staff {
+            let words = tokenIndices(of: cell.range, in: text).filter { text.tokens[$0].isWord }
             for index in tokenIndices(of: cell.range, in: text) where text.tokens[index].isWord {
                 inCell[index] = true
-                if isCodeShape(index, in: text) || isSmallCode(index, in: text) {
+                if isCodeShape(index, in: text) || isSmallCode(index, in: text) || words.count == 1 && isLetterCode(index, in: text) {
                     codes.insert(Array(text.units[text.tokens[index].range]))
                 } else if isCodeShape(index, in: text, inList: true) {
                     listed.insert(Array(text.units[text.tokens[index].range]))
@@ -71,6 +72,16 @@ struct DefinedCodes {
             listed.remove(Array(text.units[text.tokens[index].range]))
         }
         return codes.union(listed)
+    }
+
+    /// Two or three letters, a capital and small ones, alone in a staff cell ("| Bg | Beratungslehrerin |"): a
+    /// colleague's letters even where a list knows them as an abbreviation — but no weekday or form of address.
+    private func isLetterCode(_ index: Int, in text: TokenizedText) -> Bool {
+        let letters = text.units[text.tokens[index].range]
+        guard (2...3).contains(letters.count), isLatinUpper(letters[letters.startIndex]), letters.dropFirst().allSatisfy(isLatinLower)
+        else { return false }
+        let key = Array(text.key(index))
+        return !Self.calendarAbbreviations.contains(key) && !Self.addressAbbreviations.contains(key)
     }
 
     /// Whether `word` is one of `codes`, compared in place, not as an array made per word: the codes are few,
