@@ -557,6 +557,14 @@ import Testing
         #expect(!names.contains { $0.contains("Mama") })
     }
 
+    @Test func codesListedAfterAFunctionInTheBracketAndAfterAMailsGreeting() throws {
+        let log = "Team: Sevgi Yıldız (GL, SY), Anna-Lena (Praktikantin, AL)\nBD + SY gesehen, AL hat notiert.\n"
+            + "Bitte Akte anlegen.\nGruß HD\n____\nHD ruft zurück; Info an JA (ASD)."
+        let names = try found(log)
+        #expect(names.filter { $0 == "SY" }.count == 2 && names.filter { $0 == "AL" }.count == 2)
+        #expect(names.filter { $0 == "HD" }.count == 2 && !names.contains("GL") && !names.contains("ASD"))
+    }
+
     @Test func aFunctionBeforeANameIsNoPartOfItAndItsVonSaysWhose() throws {
         #expect(try masked("Heute Bezugsbetreuer Krause.") == "[Datum 1] Bezugsbetreuer [Person 1].")
         #expect(try masked("Frau Koch (Bezugserzieherin von Lena) kommt.") == "Frau [Person 1] (Bezugserzieherin von [Person 2]) kommt.")

@@ -144,7 +144,7 @@ extension DefinedCodes {
     private static let labels: Set<[UInt16]> = Set([
         "anw", "anwesend", "anwesende", "anwesenheit", "teilnehmende", "teilnehmer", "teilnehmerinnen", "tn", "teiln",
         "entsch", "entschuldigt", "abwesend", "prot", "protokoll", "protokollführung", "protokollant", "protokollantin",
-        "mod", "moderation", "dienst", "verf", "verfasst", "verfasser", "verfasserin", "bearb", "bearbeitung",
+        "mod", "moderation", "dienst", "dienste", "verf", "verfasst", "verfasser", "verfasserin", "bearb", "bearbeitung",
         "kürzel", "hz", "vertretung", "verteiler", "schicht", "frühdienst", "spätdienst", "nachtdienst", "tagdienst",
         "zuständig", "zust", "fallführung", "ff", "mitarbeitende", "team", "besetzung", "angelegt", "erstellt",
         "durch", "übernommen", "übergeben", "abgetippt", "aufgenommen", "bearbeiter", "bearbeiterin", "sachbearbeitung",

@@ -27,6 +27,7 @@ struct DefinedCodes {
         codes.formUnion(signOffAndHandoverCodes(in: text))
         codes.formUnion(entrySignatures(in: text))
         codes.formUnion(closingSignature(in: text))
+        codes.formUnion(codesAfterGreetings(in: text))
         codes.formUnion(codesOnLinesOfTheirOwn(in: text))
         codes.formUnion(initialsOfNamedPersons(personTokens: personTokens, in: text))
         codes.formUnion(codesAfterDutyWords(in: text))
@@ -143,8 +144,9 @@ struct DefinedCodes {
             while index < tokens.count && index < covered.upperBound + 12 && units[tokens[index].start] != 0x29 {
                 let token = tokens[index]
                 let code = Array(units[token.range])
-                // The code opens the bracket or follows "=" or ":" in it, and closes it or a list item.
-                let opens = [0x28, 0x3D, 0x3A].contains(units[tokens[index - 1].start])
+                // The code opens the bracket or follows "=", ":" or a comma in it ("(GL, SY)", "(Praktikantin,
+                // AL)"), and closes it or a list item.
+                let opens = [0x28, 0x3D, 0x3A, 0x2C].contains(units[tokens[index - 1].start])
                 let closes = index + 1 < tokens.count && [0x29, 0x2C].contains(units[tokens[index + 1].start])
                 if token.isWord, opens, closes, (2...3).contains(code.count), !lexicon.isAllowed(text.key(index)),
                    Self.isCode(code, of: initials, first: first) {
@@ -353,6 +355,26 @@ struct DefinedCodes {
     /// folded, without dots. Not "SB": "SB HG" is the desk for domestic violence (häusliche Gewalt).
     static let functionAbbreviations: Set<[UInt16]> = Set(["sl", "tl", "kl", "gl", "bl", "pl", "fk", "bz", "bzb", "ssa",
         "stv", "stellv", "ltg"].map { Array($0.utf16) })
+
+    /// Two or three capitals after a mail's closing greeting at its line's end: "Gruß HD", "LG, KB", "Viele Grüße
+    /// SY" — the writer's letters, wherever the mail is quoted or forwarded in the note.
+    private func codesAfterGreetings(in text: TokenizedText) -> Set<[UInt16]> {
+        let tokens = text.tokens, units = text.units
+        var codes = Set<[UInt16]>()
+        for index in tokens.indices.dropFirst() where tokens[index].isWord && tokens[index].flags.contains(.allCaps)
+            && (2...3).contains(tokens[index].end - tokens[index].start)
+            && (index + 1 == tokens.count || tokens[index + 1].flags.contains(.newlineBefore)) && !tokens[index].flags.contains(.newlineBefore) {
+            var greeting = index - 1
+            if units[tokens[greeting].start] == 0x2C, greeting >= 1 { greeting -= 1 }
+            guard tokens[greeting].isWord, Self.greetings.contains(text.key(greeting)), !lexicon.isRoleWord(text.key(index)) else { continue }
+            codes.insert(Array(units[tokens[index].range]))
+        }
+        return codes
+    }
+
+    /// Closing greetings a writer's letters follow: folded keys.
+    private static let greetings: Set<ArraySlice<UInt8>> = Set(["gruss", "gruesse", "grusse", "lg", "vg", "mfg", "bg", "gruß",
+        "grüße"].map { Array($0.utf8)[...] })
 
     /// Codes that sign a line off or hand a case over: a code opening its line before " / " and a date or a rank
     /// ("Kr. / 08.10.24", "Pe. / POK Petersen") or ending it after a date and " / " ("13.03.2025 / JW"), and codes

@@ -130,5 +130,6 @@ struct TableLayout {
         "wer", "verantwortlich", "verantw", "zuständig", "zust", "mitarbeiter", "mitarbeiterin", "mitarbeitende", "ma",
         "fachkraft", "kürzel", "kürz", "hz", "handzeichen", "durch", "bearbeiter", "bearbeiterin", "bearb",
         "fallf", "fallführend", "fallführende", "fallführung", "ff", "bezugsperson", "bezugsbetreuerin", "bezugsbetreuer",
+        "bezugsbetreuung", "bezugserzieher", "bezugserzieherin", "bzb",
     ].map { Array($0.utf16) })
 }
