@@ -565,6 +565,14 @@ import Testing
         #expect(names.filter { $0 == "HD" }.count == 2 && !names.contains("GL") && !names.contains("ASD"))
     }
 
+    @Test func shiftsNamedInFullCodesBeforeTheirFunctionAndDoubleSurnamesEndingInATown() throws {
+        let log = "Dienst: Früh FRO (App. 21) + jw (Praktikant)\n- \"Smiley\" (= Niklas) nur Zeuge\nErste Hilfe jw, Smiley filmt. FRO ruft an.\n"
+            + "anwesend: Lz, Os (Vertrauenslehrerin)\nWortprotokoll von Os liegt vor."
+        let names = try found(log)
+        for code in ["FRO", "jw", "Smiley", "Os"] { #expect(names.filter { $0 == code }.count == 2) }
+        #expect(try found("Dr. Schröder-Mayen, Richterin am Amtsgericht").contains("Schröder-Mayen"))
+    }
+
     @Test func aFunctionBeforeANameIsNoPartOfItAndItsVonSaysWhose() throws {
         #expect(try masked("Heute Bezugsbetreuer Krause.") == "[Datum 1] Bezugsbetreuer [Person 1].")
         #expect(try masked("Frau Koch (Bezugserzieherin von Lena) kommt.") == "Frau [Person 1] (Bezugserzieherin von [Person 2]) kommt.")

@@ -22,7 +22,13 @@ extension DefinedCodes {
                 guard (2...3).contains(letters.count), isLatinUpper(letters[letters.startIndex]), letters.dropFirst().allSatisfy(isLatinLower),
                       !Self.calendarAbbreviations.contains(key), !Self.addressAbbreviations.contains(key) else { continue }
             } else {
-                guard isCodeShape(code, in: text) else { continue }
+                // Capitals, or two or three small letters ("jw (Praktikant)"), or a capital and a small letter that a
+                // list knows as an abbreviation ("Os (Vertrauenslehrerin)"; not "Ltg (Praktikantin)", Leitung).
+                let letters = units[tokens[code].range]
+                let mixed = letters.count == 2 && isLatinUpper(letters[letters.startIndex])
+                    && letters.dropFirst().allSatisfy(isLatinLower) && !Self.calendarAbbreviations.contains(Array(text.key(code)))
+                    && !Self.addressAbbreviations.contains(Array(text.key(code)))
+                guard isCodeShape(code, in: text) || isSmallCode(code, in: text) || mixed else { continue }
             }
             codes.insert(Array(units[tokens[code].range]))
         }
@@ -41,6 +47,7 @@ extension DefinedCodes {
         "fachlehrerin", "fachlehrer", "leitung", "stellvertretung", "vertretung", "betreuung", "hort", "ganztag",
         "fruehdienst", "spaetdienst", "nachtdienst", "foerderung", "schulsozialarbeit", "sekretariat", "praktikantin",
         "praktikant", "gruppenleitung", "bezugserzieherin", "bezugserzieher", "erzieherin", "erzieher", "integrationshilfe",
-        "schulbegleitung", "kernzeit", "kernzeitbetreuung", "mittagsbetreuung",
+        "schulbegleitung", "kernzeit", "kernzeitbetreuung", "mittagsbetreuung", "vertrauenslehrerin", "vertrauenslehrer",
+        "beratungslehrerin", "beratungslehrer", "azubi", "fsj", "bfd", "praktikum", "konrektorin", "konrektor",
     ].map { Array($0.utf8)[...] })
 }

@@ -196,8 +196,9 @@ extension DefinedCodes {
     func codesAfterShiftLetters(in text: TokenizedText) -> Set<[UInt16]> {
         let tokens = text.tokens, units = text.units
         var codes = Set<[UInt16]>()
-        for index in tokens.indices.dropLast() where tokens[index].isWord && tokens[index].end - tokens[index].start == 2
-            && Self.dutyShifts.contains(where: { units[tokens[index].range].elementsEqual($0) }) {
+        for index in tokens.indices.dropLast() where tokens[index].isWord && (2...5).contains(tokens[index].end - tokens[index].start)
+            && (Self.dutyShifts.contains(where: { units[tokens[index].range].elementsEqual($0) })
+                || Self.shiftNames.contains(where: { units[tokens[index].range].elementsEqual($0) })) {
             let code = index + 1
             guard tokens[code].isWord, tokens[code].start == tokens[index].end + 1, units[tokens[index].end] == 0x20,
                   !Self.dutyShifts.contains(where: { units[tokens[code].range].elementsEqual($0) }),
@@ -211,4 +212,6 @@ extension DefinedCodes {
     /// Früh-, Spät-, Nacht-, Tag- and Bereitschaftsdienst as duty rosters write them: the shifts of `shiftWords`
     /// that name a duty on their own, wherever they stand.
     static let dutyShifts: [[UInt16]] = ["FD", "SD", "ND", "TD", "BD"].map { Array($0.utf16) }
+    /// The shifts a roster writes out before the one on them: "Früh FRO (App. 21), Spät BEN".
+    static let shiftNames: [[UInt16]] = ["Früh", "Spät", "Nacht", "Tag"].map { Array($0.utf16) }
 }

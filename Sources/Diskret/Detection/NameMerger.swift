@@ -204,7 +204,11 @@ struct NameMerger {
               [Category.address, .organisation].contains(first.category == .person ? second.category : first.category) else { return nil }
         let other = first.category == .person ? second : first
         let words = tokenIndices(of: other.range, in: text)
-        guard words.count == 1, let word = words.first, text.tokens[word].isCapitalizedWord, lexicon.isSurname(text.key(word)) else { return nil }
+        // A surname the lists know, or any town glued after a name found with its title ("Dr. Schröder-Mayen"):
+        // the second half of a double surname, not a place.
+        let afterSureName = first.category == .person && first.score >= Evidence.confidentScore
+        guard words.count == 1, let word = words.first, text.tokens[word].isCapitalizedWord,
+              lexicon.isSurname(text.key(word)) || afterSureName else { return nil }
         let left = tokenIndices(of: first.range, in: text), right = tokenIndices(of: second.range, in: text)
         guard let end = left.last, let start = right.first, start == end + 2, text.isJoiner(end + 1, after: end),
               !text.tokens[end + 1].flags.contains(.spaceBefore), !text.tokens[start].flags.contains(.spaceBefore) else { return nil }

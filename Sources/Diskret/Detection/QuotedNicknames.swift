@@ -79,6 +79,8 @@ struct QuotedNicknames {
                 return true
             }
             if word.elementsEqual(Self.house), before >= 1, text.key(before - 1).elementsEqual(Self.at) { return true }
+            // "nennt sich „Dari“"
+            if word.elementsEqual(Self.oneself), before >= 1, Self.callsWords.contains(where: { text.key(before - 1).elementsEqual($0) }) { return true }
         }
         // "„Krümel“ / „Krümi“ = Mia-Sophie": the name after "=", past another quoted form.
         var after = closingQuote + 1
@@ -99,6 +101,9 @@ struct QuotedNicknames {
         }
         let word = text.key(inside)
         if Self.realNameWords.contains(where: { word.elementsEqual($0) }) { return true }
+        // "„Smiley“ (= Niklas)": the real name after "=".
+        if units[tokens[inside].start] == 0x3D, inside + 1 < tokens.count, tokens[inside + 1].isCapitalizedWord,
+           lexicon.isFirstName(text.key(inside + 1)) { return true }
         // The real name opens the bracket: "„Bolle“ (Paul Brettschneider, 7b)", "„Dome“ (Dominik R., ca. 25)".
         return tokens[inside].isCapitalizedWord && lexicon.isFirstName(word) && inside + 1 < tokens.count
             && (personEnds.contains(tokens[inside].end) || (inside + 2 < tokens.count && tokens[inside + 1].isWord
@@ -128,5 +133,8 @@ struct QuotedNicknames {
         .map { Array($0.utf8) }
     private static let yearWords: [[UInt8]] = ["j", "jahre", "jahr"].map { Array($0.utf8) }
     private static let house = Array("hause".utf8)
+    private static let oneself = Array("sich".utf8)
+    /// Verbs before "sich" and a name a person gives himself: "nennt sich „Dari“".
+    private static let callsWords: [[UInt8]] = ["nennt", "nannte", "nennen", "nannten"].map { Array($0.utf8) }
     private static let at = Array("zu".utf8)
 }
