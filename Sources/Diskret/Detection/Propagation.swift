@@ -31,8 +31,10 @@ struct Propagation {
                 || isRecurring(candidates[candidate], recurring, in: text))
             && [.person, .address, .organisation].contains(candidates[candidate].category) {
             let category = candidates[candidate].category
+            // Asked once per candidate, not per word: comparing the type's ending cost more than the word's tests.
+            let nickname = category == .person && candidates[candidate].type.hasSuffix("nickname")
             for index in tokenIndices(of: candidates[candidate].range, in: text)
-            where isPropagatable(index, person: category == .person, nickname: candidates[candidate].type.hasSuffix("nickname"), in: text)
+            where isPropagatable(index, person: category == .person, nickname: nickname, in: text)
                 && spreads(category, index, in: text) {
                 let word = text.key(index), hash = text.tokens[index].keyHash
                 if origin(of: word, hash: hash) == nil {
@@ -60,13 +62,13 @@ struct Propagation {
         }
         let firstNameLabel = RuleLabel(rule: Self.rule, type: "person.firstname")
         // Every person's name found, in small letters too: a variant is told from the name as it was typed.
-        var personWords: [ArraySlice<UInt8>] = []
+        var personWords: [Int] = []
         for candidate in candidates.indices where candidates[candidate].category == .person && candidates[candidate].score >= threshold {
             for index in tokenIndices(of: candidates[candidate].range, in: text) where text.tokens[index].isWord {
-                personWords.append(text.key(index))
+                personWords.append(index)
             }
         }
-        let spellings = SpellingVariants(names: personWords)
+        let spellings = SpellingVariants(tokens: personWords, in: text)
         guard !known.isEmpty || !firstNames.isEmpty || !spellings.isEmpty else { return }
         var covered = [Bool](repeating: false, count: text.tokens.count)
         for candidate in candidates.indices where candidates[candidate].score >= threshold {
@@ -192,16 +194,19 @@ struct Propagation {
         while run < words.count {
             var end = run + 1
             while end < words.count && words[end].hash == words[run].hash { end += 1 }
-            let first = text.key(words[run].token)
-            let same = words[run..<end].filter { text.key($0.token).elementsEqual(first) }
-            if same.count >= 2, !lexicon.isCommonWord(first), !lexicon.isAllowed(first) { groups.append(Array(same)) }
+            // A word found once (most are) makes no group: no array is filtered for it.
+            if end - run >= 2 {
+                let first = text.key(words[run].token)
+                let same = words[run..<end].filter { text.key($0.token).elementsEqual(first) }
+                if same.count >= 2, !lexicon.isCommonWord(first), !lexicon.isAllowed(first) { groups.append(Array(same)) }
+            }
             run = end
         }
         guard !groups.isEmpty else { return [] }
         // Where a surer find of another kind holds the word ("Do, 06.02.2025" a date), it counts for nothing.
         var otherwise = OffsetSet(limit: text.units.count)
         for position in candidates.indices where candidates[position].category != .person && candidates[position].score > threshold {
-            for offset in candidates[position].range { otherwise.insert(offset) }
+            otherwise.insert(contentsOf: candidates[position].range)
         }
         var recurring = Set<ArraySlice<UInt8>>()
         for group in groups where group.filter({ !otherwise.contains($0.start) }).count >= 2 {
