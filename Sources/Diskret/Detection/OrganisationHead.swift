@@ -116,10 +116,12 @@ struct OrganisationHead {
         else { return false }
         let key = text.key(index)
         // The set look-ups copy the key: only words short enough to be in the sets are asked.
-        if key.count <= Self.longestShortKind { return Self.shortKinds.contains(Array(key)) }
+        // A handful of keys of three bytes at most: compared in place, without an array made per word.
+        if key.count <= Self.longestShortKind { return Self.shortKindList.contains { $0.elementsEqual(key) } }
         // Small letters only in a note typed in small letters: the kind is then written like its name.
-        guard token.isCapitalizedWord || text.tokens[next].flags.contains(.lowercase) else { return false }
-        if Self.kindEndings.contains(where: { key.count >= $0.count + 2 && key.hasSuffix($0) })
+        guard token.isCapitalizedWord || text.tokens[next].flags.contains(.lowercase), let last = key.last else { return false }
+        // Only the endings with the word's last byte are tried (asked for most capitalised words before a name).
+        if Self.kindEndingsByLastByte[Int(last)].contains(where: { key.count >= $0.count + 2 && key.hasSuffix($0) })
             || (key.count <= Self.longestKind && Self.kinds.contains(Array(key))) { return true }
         // A counselling service is named by a proper name ("Familienberatung Roma-Brücke"), its topic by a noun
         // ("Fachberatung Kinderschutz", "Verfahrensberatung Termin").
@@ -225,7 +227,10 @@ struct OrganisationHead {
 
     /// Health insurers and banks written as letters: "AOK Nordost", "BKK Lech-Donau".
     private static let shortKinds: Set<[UInt8]> = Set(["aok", "bkk", "ikk", "dak", "kkh", "hkk", "vr"].map { Array($0.utf8) })
+    private static let shortKindList = Array(shortKinds)
     private static let longestShortKind = shortKinds.map(\.count).max() ?? 0
+    /// `kindEndings` grouped by their last byte.
+    private static let kindEndingsByLastByte: [[[UInt8]]] = (0..<256).map { byte in kindEndings.filter { $0.last == UInt8(byte) } }
     private static let longestKind = kinds.map(\.count).max() ?? 0
 
     /// Adjectives that begin the names of schools, institutions and charities.
