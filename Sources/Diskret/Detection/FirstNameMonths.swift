@@ -53,7 +53,7 @@ struct FirstNameMonths {
         // none, and the two sets hashed every person's start and end.
         var gathered = false
         for index in tokens.indices where tokens[index].isCapitalizedWord && (3...6).contains(tokens[index].end - tokens[index].start)
-            && Self.monthNames.contains(text.key(index)) {
+            && Self.mayBeMonthName(text.key(index)) && Self.monthNames.contains(text.key(index)) {
             if !gathered {
                 gathered = true
                 // By index: a copy of each candidate retained its label.
@@ -77,6 +77,12 @@ struct FirstNameMonths {
     }
 
     private static let and = Array("und".utf8)[...]
+
+    /// Whether a key begins as one of `monthNames` does (a, j, m): the others are not hashed for the set.
+    private static func mayBeMonthName(_ key: ArraySlice<UInt8>) -> Bool {
+        guard let first = key.first else { return false }
+        return first == 0x61 || first == 0x6A || first == 0x6D
+    }
 
     /// Months that are first names too.
     private static let monthNames: Set<ArraySlice<UInt8>> = Set(["april", "mai", "juni", "juli", "august"].map { Array($0.utf8)[...] })

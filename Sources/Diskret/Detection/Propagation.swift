@@ -60,6 +60,9 @@ struct Propagation {
                 if let prefix = Self.prefix(word) { namePrefixes[prefix] = max(namePrefixes[prefix] ?? 0, word.count) }
             }
         }
+        // Asked of every capitalised word of five letters or more: a bisection of the note's few prefixes
+        // instead of hashing each word's prefix for a dictionary.
+        let namePrefixLengths = PrefixLengths(namePrefixes)
         let firstNameLabel = RuleLabel(rule: Self.rule, type: "person.firstname")
         // Every person's name found, in small letters too: a variant is told from the name as it was typed.
         var personWords: [Int] = []
@@ -102,7 +105,7 @@ struct Propagation {
                 }
                 continue
             }
-            if word.count >= 5, let prefix = Self.prefix(word), let nameLength = namePrefixes[prefix], word.count <= nameLength + 5,
+            if word.count >= 5, let prefix = Self.prefix(word), let nameLength = namePrefixLengths[prefix], word.count <= nameLength + 5,
                origin(of: word, hash: text.tokens[index].keyHash) == nil, !lexicon.isCommonWord(word), !lexicon.isAllowed(word),
                !lexicon.isKnownName(word), !lexicon.isPlace(word), !lexicon.endsInCommonWord(word) {
                 candidates.append(Candidate(range: text.tokens[index].range, category: .person, label: firstNameLabel, score: threshold, derived: true))
@@ -250,5 +253,26 @@ struct Propagation {
     /// not mask every flat in the note. (A person's surname spreads even when it is a noun: recall first.)
     private func spreads(_ category: Category, _ index: Int, in text: TokenizedText) -> Bool {
         category == .person || !lexicon.isCommonWord(text.key(index))
+    }
+}
+
+/// A few four-byte prefixes with a length each, sorted for bisection (see `Propagation.apply`).
+private struct PrefixLengths {
+    private let prefixes: [UInt32]
+    private let lengths: [Int]
+
+    init(_ table: [UInt32: Int]) {
+        let sorted = table.sorted { $0.key < $1.key }
+        prefixes = sorted.map(\.key)
+        lengths = sorted.map(\.value)
+    }
+
+    subscript(prefix: UInt32) -> Int? {
+        var low = 0, high = prefixes.count
+        while low < high {
+            let middle = (low + high) / 2
+            if prefixes[middle] < prefix { low = middle + 1 } else { high = middle }
+        }
+        return low < prefixes.count && prefixes[low] == prefix ? lengths[low] : nil
     }
 }
