@@ -28,6 +28,29 @@ import Testing
         #expect(try folder.key(of: "Łódź Øresund Þór Ærø") == folder.transliteratedKey(of: "Łódź Øresund Þór Ærø"))
     }
 
+    /// Words of ASCII and German letters are folded, hashed and shaped in one pass without ICU: their keys,
+    /// key hashes and shape flags agree with ICU's folding, `fnv1a` and `shapeFlags`, in every case pattern.
+    @Test func germanWordsFoldInOnePassLikeICU() throws {
+        let folder = try KeyFolder()
+        let shape: Token.Flags = [.capitalized, .allCaps, .hasDigit, .lowercase]
+        var words = ["Müller", "MÜLLER", "müller", "Straße", "STRASSE", "ß", "ẞ", "Ä", "äö", "ÖZ", "Übergabe", "Gruß12",
+                     "12ä", "Ärztin", "ÄRZTIN", "aÄ", "Ää", "x", "Ü1", "öffentl", "Schöße", "Mül\u{AD}ler", "Café", "Çelik"]
+        for letter in ["ä", "ö", "ü", "Ä", "Ö", "Ü", "ß"] {
+            words += ["\(letter)b", "B\(letter)", "\(letter)B", "b\(letter)c", "\(letter)\(letter)", "\(letter)1"]
+        }
+        for word in words {
+            let tokenized = try tokenizer.tokenize(Array(word.utf16))
+            for index in tokenized.tokens.indices where tokenized.tokens[index].kind != .punctuation {
+                let token = tokenized.tokens[index]
+                let units = Array(word.utf16)[token.range]
+                #expect(Array(tokenized.key(index)) == (try folder.key(of: String(decoding: units, as: UTF16.self))), "\(word)")
+                #expect(token.keyHash == fnv1a(tokenized.key(index)), "\(word)")
+                let expected = Array(units).withUnsafeBufferPointer { tokenizer.shapeFlags($0) }
+                #expect(token.flags.intersection(shape) == expected.intersection(shape), "\(word)")
+            }
+        }
+    }
+
     /// Cyrillic letters fold through a table made from ICU's transliterator. The transliterator could treat
     /// a letter differently next to another, so every pair of Cyrillic letters, in both cases, and whole
     /// Ukrainian and Russian names are compared with it too.

@@ -49,14 +49,20 @@ struct FirstNameMonths {
     private func pairedWithName(_ candidates: inout [Candidate], in text: TokenizedText) {
         let tokens = text.tokens
         var personStarts = Set<Int>(), personEnds = Set<Int>()
-        // By index: a copy of each candidate retained its label.
-        for candidate in candidates.indices where candidates[candidate].category == .person && candidates[candidate].score >= threshold {
-            personStarts.insert(candidates[candidate].range.lowerBound)
-            personEnds.insert(candidates[candidate].range.upperBound)
-        }
-        guard !personStarts.isEmpty else { return }
+        // Gathered at the first month that is a first name, before any candidate changes: most notes have
+        // none, and the two sets hashed every person's start and end.
+        var gathered = false
         for index in tokens.indices where tokens[index].isCapitalizedWord && (3...6).contains(tokens[index].end - tokens[index].start)
-            && Self.monthNames.contains(text.key(index)) {
+            && Self.mayBeMonthName(text.key(index)) && Self.monthNames.contains(text.key(index)) {
+            if !gathered {
+                gathered = true
+                // By index: a copy of each candidate retained its label.
+                for candidate in candidates.indices where candidates[candidate].category == .person && candidates[candidate].score >= threshold {
+                    personStarts.insert(candidates[candidate].range.lowerBound)
+                    personEnds.insert(candidates[candidate].range.upperBound)
+                }
+            }
+            guard !personStarts.isEmpty else { return }
             let after = index + 2 < tokens.count && text.key(index + 1).elementsEqual(Self.and)
                 && personStarts.contains(tokens[index + 2].start) && !Self.monthNames.contains(text.key(index + 2))
             let before = index >= 2 && text.key(index - 1).elementsEqual(Self.and) && personEnds.contains(tokens[index - 2].end)
@@ -74,6 +80,12 @@ struct FirstNameMonths {
     }
 
     private static let and = Array("und".utf8)[...]
+
+    /// Whether a key begins as one of `monthNames` does (a, j, m): the others are not hashed for the set.
+    private static func mayBeMonthName(_ key: ArraySlice<UInt8>) -> Bool {
+        guard let first = key.first else { return false }
+        return first == 0x61 || first == 0x6A || first == 0x6D
+    }
 
     /// Months that are first names too.
     private static let monthNames: Set<ArraySlice<UInt8>> = Set(["april", "mai", "juni", "juli", "august"].map { Array($0.utf8)[...] })

@@ -56,6 +56,8 @@ struct GateRegions {
 
     /// The lines inside `ranges` (unions of whole lines) that hold a needle of every one of `gates` (as
     /// `LineNeedles.marks` gives them).
+    /// Room for all lines left is made at the first line found: grown line by line, the arrays of the rules
+    /// with required texts were reallocated twice per rule and note (and a counting pass cost as much).
     func lines(in ranges: [Range<Int>], marks: LineMarks, gates: [Int]) -> [Range<Int>] {
         var result: [Range<Int>] = []
         for range in ranges {
@@ -67,7 +69,10 @@ struct GateRegions {
             }
             var line = low
             while line < lines.count && lines[line].lowerBound < range.upperBound {
-                if lines[line].lowerBound >= range.lowerBound && Self.isMarked(line, marks, gates) { result.append(lines[line]) }
+                if lines[line].lowerBound >= range.lowerBound && Self.isMarked(line, marks, gates) {
+                    if result.isEmpty { result.reserveCapacity(lines.count - line) }
+                    result.append(lines[line])
+                }
                 line += 1
             }
         }
@@ -80,13 +85,18 @@ struct GateRegions {
     }
 
     /// The parts two sorted lists of disjoint ranges have in common.
+    /// Room for every part that can follow is made at the first one (see `lines(in:marks:gates:)`).
     static func intersection(_ first: [Range<Int>], _ second: [Range<Int>]) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var i = 0, j = 0
         while i < first.count && j < second.count {
             let low = max(first[i].lowerBound, second[j].lowerBound)
             let high = min(first[i].upperBound, second[j].upperBound)
-            if low < high { result.append(low..<high) }
+            if low < high {
+                // Each step moves past one range of either list: no more parts than ranges left.
+                if result.isEmpty { result.reserveCapacity(first.count - i + second.count - j) }
+                result.append(low..<high)
+            }
             if first[i].upperBound < second[j].upperBound { i += 1 } else { j += 1 }
         }
         return result

@@ -8,10 +8,12 @@ extension ListedPersons {
     func bareLists(in text: TokenizedText) -> [[Int]] {
         let tokens = text.tokens
         var runs: [[Int]] = []
+        // One array reused for every run: most single-word items start a run of one, and a new array each
+        // had cost an allocation per capitalised word.
         var run: [Int] = []
         func close() {
             if run.count >= 3 { runs.append(run) }
-            run = []
+            run.removeAll(keepingCapacity: true)
         }
         for index in tokens.indices where isSingleWordItem(index, in: text) {
             if let last = run.last, index - last >= 2, index - last <= 3, joins(from: last + 1, to: index, in: text) {
@@ -20,7 +22,7 @@ extension ListedPersons {
             }
             close()
             let startsRun = index == 0 || tokens[index].flags.contains(.newlineBefore) || !tokens[index - 1].isCapitalizedWord
-            if startsRun { run = [index] }
+            if startsRun { run.append(index) }
         }
         close()
         return runs

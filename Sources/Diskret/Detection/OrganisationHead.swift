@@ -116,11 +116,13 @@ struct OrganisationHead {
         else { return false }
         let key = text.key(index)
         // The set look-ups copy the key: only words short enough to be in the sets are asked.
-        if key.count <= Self.longestShortKind { return Self.shortKinds.contains(Array(key)) }
+        // A handful of keys of three bytes at most: compared in place, without an array made per word.
+        if key.count <= Self.longestShortKind { return Self.shortKindList.contains { $0.elementsEqual(key) } }
         // Small letters only in a note typed in small letters: the kind is then written like its name.
-        guard token.isCapitalizedWord || text.tokens[next].flags.contains(.lowercase) else { return false }
-        if Self.kindEndings.contains(where: { key.count >= $0.count + 2 && key.hasSuffix($0) })
-            || (key.count <= Self.longestKind && Self.kinds.contains(Array(key))) { return true }
+        guard token.isCapitalizedWord || text.tokens[next].flags.contains(.lowercase), let last = key.last else { return false }
+        // Only the endings with the word's last byte are tried (asked for most capitalised words before a name).
+        if Self.kindEndingsByLastByte[Int(last)].contains(where: { key.count >= $0.count + 2 && key.hasSuffix($0) })
+            || (key.count <= Self.longestKind && Self.kindList.contains { $0.count == key.count && $0.elementsEqual(key) }) { return true }
         // A counselling service is named by a proper name ("Familienberatung Roma-Brücke"), its topic by a noun
         // ("Fachberatung Kinderschutz", "Verfahrensberatung Termin").
         return key.count >= Self.counselling.count + 2 && key.hasSuffix(Self.counselling) && !lexicon.isCommonWord(text.key(next))
@@ -132,7 +134,7 @@ struct OrganisationHead {
         var index = first - 1
         for _ in 0..<2 {  // "Dr." and "med." each a word and a full stop
             guard index >= 2, text.units[text.tokens[index].start] == 0x2E, text.tokens[index].end - text.tokens[index].start == 1,
-                  Self.titles.contains(Array(text.key(index - 1))) else { break }
+                  Self.titleList.contains(where: { $0.elementsEqual(text.key(index - 1)) }) else { break }
             index -= 2
         }
         guard index < first - 1, index >= 0, text.tokens[index].isCapitalizedWord,
@@ -142,6 +144,8 @@ struct OrganisationHead {
     }
 
     private static let titles: Set<[UInt8]> = Set(["dr", "med", "prof", "dent", "vet"].map { Array($0.utf8) })
+    /// `titles` compared in place, without an array made per word.
+    private static let titleList = Array(titles)
     private static let practiceEndings: [[UInt8]] = ["praxis", "kanzlei", "zahnaerzte", "aerzte", "klinik", "zentrum", "labor"]
         .map { Array($0.utf8) }
 
@@ -225,7 +229,12 @@ struct OrganisationHead {
 
     /// Health insurers and banks written as letters: "AOK Nordost", "BKK Lech-Donau".
     private static let shortKinds: Set<[UInt8]> = Set(["aok", "bkk", "ikk", "dak", "kkh", "hkk", "vr"].map { Array($0.utf8) })
+    private static let shortKindList = Array(shortKinds)
+    /// `kinds` compared in place, length first: a set look-up made an array of every word.
+    private static let kindList = Array(kinds)
     private static let longestShortKind = shortKinds.map(\.count).max() ?? 0
+    /// `kindEndings` grouped by their last byte.
+    private static let kindEndingsByLastByte: [[[UInt8]]] = (0..<256).map { byte in kindEndings.filter { $0.last == UInt8(byte) } }
     private static let longestKind = kinds.map(\.count).max() ?? 0
 
     /// Adjectives that begin the names of schools, institutions and charities.

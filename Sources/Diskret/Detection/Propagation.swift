@@ -31,8 +31,10 @@ struct Propagation {
                 || isRecurring(candidates[candidate], recurring, in: text))
             && [.person, .address, .organisation].contains(candidates[candidate].category) {
             let category = candidates[candidate].category
+            // Asked once per candidate, not per word: comparing the type's ending cost more than the word's tests.
+            let nickname = category == .person && candidates[candidate].type.hasSuffix("nickname")
             for index in tokenIndices(of: candidates[candidate].range, in: text)
-            where isPropagatable(index, person: category == .person, nickname: candidates[candidate].type.hasSuffix("nickname"), in: text)
+            where isPropagatable(index, person: category == .person, nickname: nickname, in: text)
                 && spreads(category, index, in: text) {
                 let word = text.key(index), hash = text.tokens[index].keyHash
                 if origin(of: word, hash: hash) == nil {
@@ -58,15 +60,18 @@ struct Propagation {
                 if let prefix = Self.prefix(word) { namePrefixes[prefix] = max(namePrefixes[prefix] ?? 0, word.count) }
             }
         }
+        // Asked of every capitalised word of five letters or more: a bisection of the note's few prefixes
+        // instead of hashing each word's prefix for a dictionary.
+        let namePrefixLengths = PrefixLengths(namePrefixes)
         let firstNameLabel = RuleLabel(rule: Self.rule, type: "person.firstname")
         // Every person's name found, in small letters too: a variant is told from the name as it was typed.
-        var personWords: [ArraySlice<UInt8>] = []
+        var personWords: [Int] = []
         for candidate in candidates.indices where candidates[candidate].category == .person && candidates[candidate].score >= threshold {
             for index in tokenIndices(of: candidates[candidate].range, in: text) where text.tokens[index].isWord {
-                personWords.append(text.key(index))
+                personWords.append(index)
             }
         }
-        let spellings = SpellingVariants(names: personWords)
+        let spellings = SpellingVariants(tokens: personWords, in: text)
         guard !known.isEmpty || !firstNames.isEmpty || !spellings.isEmpty else { return }
         var covered = [Bool](repeating: false, count: text.tokens.count)
         for candidate in candidates.indices where candidates[candidate].score >= threshold {
@@ -100,7 +105,7 @@ struct Propagation {
                 }
                 continue
             }
-            if word.count >= 5, let prefix = Self.prefix(word), let nameLength = namePrefixes[prefix], word.count <= nameLength + 5,
+            if word.count >= 5, let prefix = Self.prefix(word), let nameLength = namePrefixLengths[prefix], word.count <= nameLength + 5,
                origin(of: word, hash: text.tokens[index].keyHash) == nil, !lexicon.isCommonWord(word), !lexicon.isAllowed(word),
                !lexicon.isKnownName(word), !lexicon.isPlace(word), !lexicon.endsInCommonWord(word) {
                 candidates.append(Candidate(range: text.tokens[index].range, category: .person, label: firstNameLabel, score: threshold, derived: true))
@@ -196,16 +201,19 @@ struct Propagation {
         while run < words.count {
             var end = run + 1
             while end < words.count && words[end].hash == words[run].hash { end += 1 }
-            let first = text.key(words[run].token)
-            let same = words[run..<end].filter { text.key($0.token).elementsEqual(first) }
-            if same.count >= 2, !lexicon.isCommonWord(first), !lexicon.isAllowed(first) { groups.append(Array(same)) }
+            // A word found once (most are) makes no group: no array is filtered for it.
+            if end - run >= 2 {
+                let first = text.key(words[run].token)
+                let same = words[run..<end].filter { text.key($0.token).elementsEqual(first) }
+                if same.count >= 2, !lexicon.isCommonWord(first), !lexicon.isAllowed(first) { groups.append(Array(same)) }
+            }
             run = end
         }
         guard !groups.isEmpty else { return [] }
         // Where a surer find of another kind holds the word ("Do, 06.02.2025" a date), it counts for nothing.
         var otherwise = OffsetSet(limit: text.units.count)
         for position in candidates.indices where candidates[position].category != .person && candidates[position].score > threshold {
-            for offset in candidates[position].range { otherwise.insert(offset) }
+            otherwise.insert(contentsOf: candidates[position].range)
         }
         var recurring = Set<ArraySlice<UInt8>>()
         for group in groups where group.filter({ !otherwise.contains($0.start) }).count >= 2 {
@@ -249,5 +257,26 @@ struct Propagation {
     /// not mask every flat in the note. (A person's surname spreads even when it is a noun: recall first.)
     private func spreads(_ category: Category, _ index: Int, in text: TokenizedText) -> Bool {
         category == .person || !lexicon.isCommonWord(text.key(index))
+    }
+}
+
+/// A few four-byte prefixes with a length each, sorted for bisection (see `Propagation.apply`).
+private struct PrefixLengths {
+    private let prefixes: [UInt32]
+    private let lengths: [Int]
+
+    init(_ table: [UInt32: Int]) {
+        let sorted = table.sorted { $0.key < $1.key }
+        prefixes = sorted.map(\.key)
+        lengths = sorted.map(\.value)
+    }
+
+    subscript(prefix: UInt32) -> Int? {
+        var low = 0, high = prefixes.count
+        while low < high {
+            let middle = (low + high) / 2
+            if prefixes[middle] < prefix { low = middle + 1 } else { high = middle }
+        }
+        return low < prefixes.count && prefixes[low] == prefix ? lengths[low] : nil
     }
 }

@@ -11,14 +11,20 @@ struct QuotedNicknames {
 
     func apply(to candidates: inout [Candidate], in text: TokenizedText) {
         let tokens = text.tokens, units = text.units
+        // Where persons end, gathered at the first quotation mark: most notes have none, and a set of every
+        // person's end hashed each of them.
         var personEnds: Set<Int> = []
-        // By index: a copy of each candidate retained its label.
-        for candidate in candidates.indices where candidates[candidate].category == .person && candidates[candidate].score >= threshold {
-            personEnds.insert(candidates[candidate].range.upperBound)
-        }
+        var gathered = false
         var added: [Candidate] = []
-        for index in tokens.indices.dropFirst().dropLast() where Self.openingQuotes.contains(units[tokens[index - 1].start])
+        for index in tokens.indices.dropFirst().dropLast() where Self.isOpeningQuote(units[tokens[index - 1].start])
             && tokens[index - 1].end - tokens[index - 1].start == 1 {
+            if !gathered {
+                gathered = true
+                // By index: a copy of each candidate retained its label.
+                for candidate in candidates.indices where candidates[candidate].category == .person && candidates[candidate].score >= threshold {
+                    personEnds.insert(candidates[candidate].range.upperBound)
+                }
+            }
             // The word, hyphenated parts included ("Zia-jan"), then the closing quote.
             var last = index
             while last + 2 < tokens.count, text.isJoiner(last + 1, after: last), tokens[last + 2].isWord,
@@ -119,6 +125,13 @@ struct QuotedNicknames {
     }
 
     private static let openingQuotes: Set<UInt16> = [0x22, 0x201E, 0x201C, 0xBB, 0xAB, 0x2039, 0x203A, 0x201A, 0x2018]
+    /// `openingQuotes.contains`, asked of every token without hashing it.
+    private static func isOpeningQuote(_ unit: UInt16) -> Bool {
+        switch unit {
+        case 0x22, 0x201E, 0x201C, 0xBB, 0xAB, 0x2039, 0x203A, 0x201A, 0x2018: return true
+        default: return false
+        }
+    }
     private static let closingQuotes: Set<UInt16> = [0x22, 0x201C, 0x201D, 0xAB, 0xBB, 0x2039, 0x203A, 0x2018, 0x2019]
     /// Words before a nickname: "genannt „Bubi“", "Spitzname „Maxx“", "alias „Kiki“".
     private static let introducingWords: [[UInt8]] = ["genannt", "gen", "spitzname", "spitznamen", "rufname", "alias", "kosename"]

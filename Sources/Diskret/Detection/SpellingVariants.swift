@@ -4,17 +4,40 @@
 struct SpellingVariants {
     /// Names and words shorter than this are left alone: among short words one letter makes another name.
     static let shortest = 5
-    /// The names by first byte and length: a word is compared only with names of its first letter and a length
-    /// one apart at most, and each name once however often the note names the person.
-    private var names: [UInt16: [[UInt8]]] = [:]
+    /// The note's keys, which `names` point into.
+    private let keys: [UInt8]
+    /// The names by first byte and length (`bucket`), sorted by it: a word is compared only with names of its
+    /// first letter and a length one apart at most — one run of this array — and each name once however often
+    /// the note names the person. (A dictionary of arrays and a set of names made an array per word.)
+    private let names: [(bucket: UInt16, start: Int32, end: Int32)]
 
-    init(names words: [ArraySlice<UInt8>]) {
-        var seen = Set<[UInt8]>()
-        for word in words where word.count >= Self.shortest && word.count < 256 {
-            let name = Array(word)
-            guard seen.insert(name).inserted else { continue }
-            names[Self.bucket(name[0], name.count), default: []].append(name)
+    /// The names among the words `tokens` of `text`.
+    init(tokens: [Int], in text: TokenizedText) {
+        keys = text.keys
+        var found: [(bucket: UInt16, hash: UInt64, start: Int32, end: Int32)] = []
+        for index in tokens {
+            let token = text.tokens[index]
+            let count = token.keyEnd - token.keyStart
+            guard count >= Self.shortest && count < 256 else { continue }
+            found.append((Self.bucket(text.keys[token.keyStart], count), token.keyHash, Int32(token.keyStart), Int32(token.keyEnd)))
         }
+        // Equal names have equal buckets and hashes: sorted by both, they stand together and are kept once.
+        found.sort { ($0.bucket, $0.hash) < ($1.bucket, $1.hash) }
+        var names: [(bucket: UInt16, start: Int32, end: Int32)] = []
+        names.reserveCapacity(found.count)
+        for (position, name) in found.enumerated() {
+            var seen = false
+            var earlier = position - 1
+            while earlier >= 0 && found[earlier].bucket == name.bucket && found[earlier].hash == name.hash {
+                if text.keys[Int(found[earlier].start)..<Int(found[earlier].end)].elementsEqual(text.keys[Int(name.start)..<Int(name.end)]) {
+                    seen = true
+                    break
+                }
+                earlier -= 1
+            }
+            if !seen { names.append((name.bucket, name.start, name.end)) }
+        }
+        self.names = names
     }
 
     /// Whether no name is long enough to be asked about.
@@ -23,9 +46,15 @@ struct SpellingVariants {
     /// Whether `word` differs from one of the names by one edit (and is not that name).
     func contains(variant word: ArraySlice<UInt8>) -> Bool {
         guard let first = word.first, word.count < 256 else { return false }
-        for length in (word.count - 1)...(word.count + 1) {
-            guard let candidates = names[Self.bucket(first, length)] else { continue }
-            if candidates.contains(where: { Self.isOneEditApart($0[...], word) }) { return true }
+        let lowest = Self.bucket(first, word.count - 1), highest = Self.bucket(first, word.count + 1)
+        var low = 0, high = names.count
+        while low < high {
+            let middle = (low + high) / 2
+            if names[middle].bucket < lowest { low = middle + 1 } else { high = middle }
+        }
+        while low < names.count && names[low].bucket <= highest {
+            if Self.isOneEditApart(keys[Int(names[low].start)..<Int(names[low].end)], word) { return true }
+            low += 1
         }
         return false
     }

@@ -150,6 +150,17 @@ struct WordListDetector {
         // Per rule, the words with an answer for it: a word with neither answer is passed over by the rule
         // whatever it is, and walking every word once per rule had cost more than the rules' own work.
         var startsByRule = [[Int]](repeating: [], count: rules.count)
+        // Counted first, so that each rule's array is made once at its size rather than grown word by word.
+        var counts = [Int](repeating: 0, count: rules.count)
+        for answers in wordAnswers where answers != 0 {
+            var bits = answers
+            while bits != 0 {
+                let number = bits.trailingZeroBitCount / 2
+                counts[number] += 1
+                bits &= ~(3 << UInt32(2 * number))
+            }
+        }
+        for number in counts.indices where counts[number] > 0 { startsByRule[number].reserveCapacity(counts[number]) }
         for (index, answers) in wordAnswers.enumerated() where answers != 0 {
             var bits = answers
             while bits != 0 {

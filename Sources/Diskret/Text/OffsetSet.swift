@@ -11,6 +11,22 @@ struct OffsetSet {
         return offset >= 0 && word < words.count && words[word] & (1 << UInt64(offset & 63)) != 0
     }
 
+    /// Adds every offset of `range` (not negative), a word of the bitmap at a time.
+    mutating func insert(contentsOf range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        precondition(range.lowerBound >= 0, "offsets are not negative")
+        let last = range.upperBound - 1
+        if last >> 6 >= words.count { words.append(contentsOf: repeatElement(0, count: last >> 6 + 1 - words.count)) }
+        var offset = range.lowerBound
+        while offset <= last {
+            let word = offset >> 6, bit = offset & 63
+            let bits = min(64 - bit, last - offset + 1)
+            let mask: UInt64 = bits == 64 ? ~0 : ((1 << UInt64(bits)) - 1) << UInt64(bit)
+            words[word] |= mask
+            offset += bits
+        }
+    }
+
     /// Adds `offset` (not negative).
     mutating func insert(_ offset: Int) {
         precondition(offset >= 0, "offsets are not negative")

@@ -67,10 +67,15 @@ final class Tokenizer {
                 default: token.kind = isPunctuation(first) ? .punctuation : .other
                 }
                 let slice = UnsafeBufferPointer(rebasing: buffer[range])
-                token.flags.formUnion(shapeFlags(slice))
-                try folder.appendKey(of: slice, to: &text.keys)
+                if let (flags, hash) = Self.foldGerman(slice, into: &text.keys) {
+                    token.flags.formUnion(flags)
+                    token.keyHash = hash
+                } else {
+                    token.flags.formUnion(shapeFlags(slice))
+                    try folder.appendKey(of: slice, to: &text.keys)
+                    token.keyHash = fnv1a(text.keys[token.keyStart..<text.keys.count])
+                }
                 token.keyEnd = try keyEnd(of: text)
-                token.keyHash = fnv1a(text.keys[token.keyStart..<token.keyEnd])
                 text.tokens.append(token)
             }
         }
@@ -106,9 +111,62 @@ final class Tokenizer {
         return (text.joinedKey(0..<text.tokens.count), text.tokens.count)
     }
 
+    /// The shape flags, key and key hash of a word of ASCII and German letters (ä, ö, ü, ß and their capitals)
+    /// in one pass over it: what `shapeFlags`, `KeyFolder.appendKey` (NFKC case folding, the umlauts' de-ASCII
+    /// forms) and `fnv1a` give for it, without ICU — German words with an umlaut had gone to ICU's folding, and
+    /// every word was walked three times. Nil, with nothing appended, for a word with any other unit.
+    @inline(__always)
+    private static func foldGerman(_ word: UnsafeBufferPointer<UInt16>, into keys: inout [UInt8]) -> (Token.Flags, UInt64)? {
+        let start = keys.count
+        var flags: Token.Flags = []
+        var letters = 0, upper = 0, lower = 0
+        var hash = FNV1a()
+        for unit in word {
+            if unit < 0x80 {
+                var byte = UInt8(truncatingIfNeeded: unit)
+                switch byte {
+                case 0x30...0x39: flags.insert(.hasDigit)
+                case 0x41...0x5A:
+                    if letters == 0 { flags.insert(.capitalized) }
+                    letters += 1; upper += 1; byte |= 0x20
+                case 0x61...0x7A: letters += 1; lower += 1
+                default: break
+                }
+                keys.append(byte)
+                hash.add(byte: byte)
+                continue
+            }
+            let first: UInt8, second: UInt8, isUpper: Bool
+            switch unit {
+            case 0xE4: (first, second, isUpper) = (0x61, 0x65, false)  // ä: ae
+            case 0xF6: (first, second, isUpper) = (0x6F, 0x65, false)  // ö: oe
+            case 0xFC: (first, second, isUpper) = (0x75, 0x65, false)  // ü: ue
+            case 0xDF: (first, second, isUpper) = (0x73, 0x73, false)  // ß: ss
+            case 0xC4: (first, second, isUpper) = (0x61, 0x65, true)   // Ä
+            case 0xD6: (first, second, isUpper) = (0x6F, 0x65, true)   // Ö
+            case 0xDC: (first, second, isUpper) = (0x75, 0x65, true)   // Ü
+            default:
+                keys.removeSubrange(start...)
+                return nil
+            }
+            if isUpper {
+                if letters == 0 { flags.insert(.capitalized) }
+                upper += 1
+            } else {
+                lower += 1
+            }
+            letters += 1
+            keys.append(first); keys.append(second)
+            hash.add(byte: first); hash.add(byte: second)
+        }
+        if letters >= 2 && upper == letters { flags.insert(.allCaps) }
+        if letters > 0 && lower == letters { flags.insert(.lowercase) }
+        return (flags, hash.value)
+    }
+
     /// Case and digit facts of a token. ASCII and Latin-1 letters are classified directly; only other
     /// scripts ask Swift's Unicode tables, which are slow per character.
-    private func shapeFlags(_ word: UnsafeBufferPointer<UInt16>) -> Token.Flags {
+    func shapeFlags(_ word: UnsafeBufferPointer<UInt16>) -> Token.Flags {
         var flags: Token.Flags = []
         var letters = 0, upper = 0, lower = 0, firstLetterSeen = false
         func letter(isUpper: Bool, isLower: Bool) {
