@@ -180,20 +180,11 @@ package struct JSONLinesRecord {
         text.withUTF8Buffer { out.append(contentsOf: $0) }
     }
 
-    /// Appends `value` in decimal.
+    /// Appends `value` in decimal (`writeInteger` for callers that build an array).
     static func appendInteger(_ value: Int, to out: inout [UInt8]) {
-        if value < 0 { out.append(0x2D) }
-        var magnitude = value.magnitude
-        // The digits from the last, into room for the most an Int has (20), then appended in order.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var start = digits.count
-            repeat {
-                start -= 1
-                digits[start] = 0x30 + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
-        }
+        var writer = JSONByteWriter(capacity: 20)
+        writeInteger(value, to: &writer)
+        writer.appendTo(&out)
     }
 
     /// The descriptions of the scores findings carry (hundredths from 0 to 1), made once.
@@ -202,12 +193,9 @@ package struct JSONLinesRecord {
     /// Appends `score` as Swift describes a `Double` ("0.85", "1.0"): from `scoreTexts` when it is one of
     /// those hundredths, which findings' scores are, otherwise described anew.
     static func appendScore(_ score: Double, to out: inout [UInt8]) {
-        let hundredths = (score * 100).rounded()
-        if score.sign == .plus, hundredths <= 100, Double(Int(hundredths)) / 100 == score {
-            out.append(contentsOf: scoreTexts[Int(hundredths)])
-        } else {
-            out.append(contentsOf: "\(score)".utf8)
-        }
+        var writer = JSONByteWriter(capacity: 24)
+        writeScore(score, to: &writer)
+        writer.appendTo(&out)
     }
 
     /// Whether one of the eight bytes of `word` may be a quote, a backslash or a control character (exact
@@ -220,35 +208,12 @@ package struct JSONLinesRecord {
         return below20 || hasZeroByte(word ^ 0x2222_2222_2222_2222) || hasZeroByte(word ^ 0x5C5C_5C5C_5C5C_5C5C)
     }
 
-    /// Appends `string` as a JSON string literal, escaping only what JSON requires.
+    /// Appends `string` as a JSON string literal, escaping only what JSON requires: the escaping `writeString`
+    /// does, for callers that build an array (a finding's text, an error line).
     package static func appendString(_ string: String, to out: inout [UInt8]) {
-        out.append(0x22)
-        var string = string
-        string.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
-            var plainStart = 0, index = 0
-            while index < bytes.count {
-                // Eight bytes at a time while none needs escaping: the note text is most of every line.
-                while index + 8 <= bytes.count, !mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
-                    index += 8
-                }
-                guard index < bytes.count else { break }
-                let byte = base[index]
-                index += 1
-                guard byte == 0x22 || byte == 0x5C || byte < 0x20 else { continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainStart..<(index - 1)]))
-                plainStart = index
-                switch byte {
-                case 0x22, 0x5C: out.append(0x5C); out.append(byte)
-                case 0x0A: out.append(0x5C); out.append(0x6E)
-                case 0x0D: out.append(0x5C); out.append(0x72)
-                case 0x09: out.append(0x5C); out.append(0x74)
-                default: out.append(contentsOf: String(format: "\\u%04x", byte).utf8)
-                }
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainStart...]))
-        }
-        out.append(0x22)
+        var writer = JSONByteWriter(capacity: string.utf8.count + 2)
+        writeString(string, to: &writer)
+        writer.appendTo(&out)
     }
 }
 
