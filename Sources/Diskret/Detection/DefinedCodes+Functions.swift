@@ -18,17 +18,12 @@ extension DefinedCodes {
                   Self.subjectsAndDuties.contains(text.key(function)), letters.first != units[tokens[function].start],
                   !letters.allSatisfy({ [0x49, 0x56, 0x58].contains($0) }) else { continue }
             if dotted {
-                let key = Array(text.key(code))
-                guard (2...3).contains(letters.count), isLatinUpper(letters[letters.startIndex]), letters.dropFirst().allSatisfy(isLatinLower),
-                      !Self.calendarAbbreviations.contains(key), !Self.addressAbbreviations.contains(key) else { continue }
+                guard isLetterCode(code, in: text) else { continue }
             } else {
                 // Capitals, or two or three small letters ("jw (Praktikant)"), or a capital and a small letter that a
                 // list knows as an abbreviation ("Os (Vertrauenslehrerin)"; not "Ltg (Praktikantin)", Leitung).
-                let letters = units[tokens[code].range]
-                let mixed = letters.count == 2 && isLatinUpper(letters[letters.startIndex])
-                    && letters.dropFirst().allSatisfy(isLatinLower) && !Self.calendarAbbreviations.contains(Array(text.key(code)))
-                    && !Self.addressAbbreviations.contains(Array(text.key(code)))
-                guard isCodeShape(code, in: text) || isSmallCode(code, in: text) || mixed else { continue }
+                guard isCodeShape(code, in: text) || isSmallCode(code, in: text) || letters.count == 2 && isLetterCode(code, in: text)
+                else { continue }
             }
             codes.insert(Array(units[tokens[code].range]))
         }

@@ -15,12 +15,12 @@ extension DefinedCodes {
             while first < lineEnd - 1, !tokens[first].isWord, first - lineStart < 2,
                   units[tokens[first].range].allSatisfy({ Self.signOffMarks.contains($0) }) { first += 1 }
             guard tokens[first].isWord, (2...3).contains(tokens[first].end - tokens[first].start),
-                  units[tokens[first].range].allSatisfy({ isLatinUpper($0) || isLatinLower($0) }) else { continue }
+                  units[tokens[first].range].allSatisfy(isCasedLatinLetter) else { continue }
             // Two codes joined by a slash alone on a line sign a note off ("KL / mt"): who wrote it and who typed it.
             if first == lineStart, lineEnd - first == 3, units[tokens[first + 1].start] == 0x2F,
                tokens[first + 1].end - tokens[first + 1].start == 1, tokens[first + 2].isWord,
                (2...3).contains(tokens[first + 2].end - tokens[first + 2].start),
-               units[tokens[first + 2].range].allSatisfy({ isLatinUpper($0) || isLatinLower($0) }),
+               units[tokens[first + 2].range].allSatisfy(isCasedLatinLetter),
                isPairedCode(first, in: text), isPairedCode(first + 2, in: text) {
                 pairs.append(Array(units[tokens[first].range]))
                 pairs.append(Array(units[tokens[first + 2].range]))

@@ -98,7 +98,7 @@ extension DefinedCodes {
         let token = text.tokens[index]
         let code = text.units[token.range]
         guard (2...4).contains(code.count), isLatinUpper(code[code.startIndex]),
-              code.allSatisfy({ isLatinUpper($0) || isLatinLower($0) }) else { return false }
+              code.allSatisfy(isCasedLatinLetter) else { return false }
         let capitals = code.filter(isLatinUpper).count
         // A capital after a small letter ("KiR", "AnM") or no vowel at all ("Wst", "Hdz" is a label) is no word.
         if zip(code.dropLast(), code.dropFirst()).contains(where: { isLatinLower($0) && isLatinUpper($1) }) {

@@ -75,9 +75,10 @@ struct DefinedCodes {
         return codes.union(listed)
     }
 
-    /// Two or three letters, a capital and small ones, alone in a staff cell ("| Bg | Beratungslehrerin |"): a
-    /// colleague's letters even where a list knows them as an abbreviation — but no weekday or form of address.
-    private func isLetterCode(_ index: Int, in text: TokenizedText) -> Bool {
+    /// Two or three letters, a capital and small ones, that no weekday or form of address is ("Bg", "Ha", "Wö"):
+    /// a colleague's letters where the place says so (alone in a staff cell, before a subject's bracket) even
+    /// where a list knows them as an abbreviation.
+    func isLetterCode(_ index: Int, in text: TokenizedText) -> Bool {
         let letters = text.units[text.tokens[index].range]
         guard (2...3).contains(letters.count), isLatinUpper(letters[letters.startIndex]), letters.dropFirst().allSatisfy(isLatinLower)
         else { return false }
@@ -178,7 +179,7 @@ struct DefinedCodes {
     /// one (a single-word name: any capitals but a shift word), or the same in small letters, letter for letter.
     private static func isCode(_ code: [UInt16], of initials: [UInt16], first: UInt16) -> Bool {
         // Capitals and small letters ("AnM" = Anne Mählmann, "JoK"): the capitals are the initials, in order.
-        if isLatinUpper(code[0]), code.contains(where: isLatinLower), code.allSatisfy({ isLatinUpper($0) || isLatinLower($0) }) {
+        if isLatinUpper(code[0]), code.contains(where: isLatinLower), code.allSatisfy(isCasedLatinLetter) {
             let capitals = code.filter(isLatinUpper)
             return capitals.count >= 2 && capitals.count == initials.count && capitals == initials
         }
@@ -402,7 +403,7 @@ struct DefinedCodes {
         }
         let code = units[tokens[last].range]
         let key = text.key(last)
-        guard code.allSatisfy({ isLatinUpper($0) || isLatinLower($0) }), !Self.closingWords.contains(Array(key)),
+        guard code.allSatisfy(isCasedLatinLetter), !Self.closingWords.contains(Array(key)),
               !lexicon.isRoleWord(key) else { return [] }
         if code.allSatisfy(isLatinLower) {
             guard !lexicon.isCommonWord(key), !lexicon.isAllowed(key), !lexicon.isLowercaseWord(key) else { return [] }
@@ -440,7 +441,7 @@ struct DefinedCodes {
         func isHandoverCode(_ index: Int) -> Bool {
             let range = tokens[index].range
             return tokens[index].isWord && (2...4).contains(range.count) && isLatinUpper(units[range.lowerBound])
-                && units[range].allSatisfy({ isLatinUpper($0) || isLatinLower($0) }) && !lexicon.isRoleWord(text.key(index))
+                && units[range].allSatisfy(isCasedLatinLetter) && !lexicon.isRoleWord(text.key(index))
                 && !Self.shiftWords.contains(Array(units[range]))
         }
         // The mark after the word is looked at first: most short words are followed by neither.

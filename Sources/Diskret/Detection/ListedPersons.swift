@@ -107,7 +107,7 @@ struct ListedPersons {
             // In the bracket after a first name, a nickname ("Ilayda (Krümel)") — a word of the language only where
             // the note uses it as a name throughout.
             for nickname in bracketedNicknames where (isNoCommonWord(nickname, in: text) && isNicknameSizedWord(nickname, in: text)
-                                                      && text.units[tokens[nickname].range].allSatisfy(isLatinLetter)
+                                                      && text.units[tokens[nickname].range].allSatisfy(isCasedLatinLetter)
                                                       || isUsedAsName(nickname, in: text)) && take(nickname) {
                 changed = true
             }
@@ -130,7 +130,7 @@ struct ListedPersons {
     /// so only words of the field children's nicknames come from count.
     private func isUsedAsName(_ index: Int, in text: TokenizedText) -> Bool {
         let tokens = text.tokens, hash = tokens[index].keyHash
-        guard isNicknameSizedWord(index, in: text), text.units[tokens[index].range].allSatisfy(isLatinLetter),
+        guard isNicknameSizedWord(index, in: text), text.units[tokens[index].range].allSatisfy(isCasedLatinLetter),
               Self.petNameWords.contains(text.key(index)) else { return false }
         var subjects = 0, nouns = 0
         for other in tokens.indices where other != index && tokens[other].keyHash == hash && text.key(other).elementsEqual(text.key(index)) {
@@ -151,9 +151,6 @@ struct ListedPersons {
         // The noun may also stand in the note ("Ein Spatz ist in die Turnhalle geflogen"), not more often than the name.
         return subjects >= max(1, nouns)
     }
-
-    /// A letter of the Latin alphabets German notes use, in either case.
-    private func isLatinLetter(_ unit: UInt16) -> Bool { isLatinUpper(unit) || isLatinLower(unit) }
 
     /// The closing bracket of "(6)", "(12 J.)", "(5 Wo.)" right after the word, or nil.
     private func ageBracketEnd(after index: Int, in text: TokenizedText) -> Int? {

@@ -63,7 +63,7 @@ struct LowerCaseAddresses {
         var end = tokens[index].end
         var next = index + 1
         // The abbreviation's full stop ("dorfstr."), not a sentence's ("am südring.").
-        if next < tokens.count, units[tokens[next].start] == 0x2E, !tokens[next].flags.contains(.spaceBefore), key.hasSuffix(Self.streetWords[0]) {
+        if next < tokens.count, units[tokens[next].start] == 0x2E, !tokens[next].flags.contains(.spaceBefore), key.hasSuffix(Self.abbreviatedStreetType) {
             end = tokens[next].end
             next += 1
         }
@@ -186,4 +186,6 @@ struct LowerCaseAddresses {
     private static let adjectiveEnding = Array("er".utf8)
     /// The street types that name a street after an adjective without a house number.
     private static let streetWords: [[UInt8]] = ["str", "strasse"].map { Array($0.utf8) }
+    /// The street type written with a full stop: "dorfstr.".
+    private static let abbreviatedStreetType = Array("str".utf8)
 }

@@ -58,7 +58,7 @@ struct NumberedStaffCodes {
         let letters = text.units[token.range]
         guard token.isWord, (2...5).contains(letters.count), isLatinUpper(letters[letters.startIndex]),
               isLatinUpper(letters[letters.index(before: letters.endIndex)]),
-              letters.allSatisfy({ isLatinUpper($0) || isLatinLower($0) }) else { return false }
+              letters.allSatisfy(isCasedLatinLetter) else { return false }
         return !Self.notStaff.contains(Array(text.key(index)))
     }
 

@@ -90,7 +90,7 @@ struct QuotedNicknames {
         }
         // "„Krümel“ / „Krümi“ = Mia-Sophie": the name after "=", past another quoted form.
         var after = closingQuote + 1
-        if after + 3 < tokens.count, units[tokens[after].start] == 0x2F, Self.openingQuotes.contains(units[tokens[after + 1].start]),
+        if after + 3 < tokens.count, units[tokens[after].start] == 0x2F, Self.isOpeningQuote(units[tokens[after + 1].start]),
            Self.closingQuotes.contains(units[tokens[after + 3].start]) { after += 4 }
         if after + 1 < tokens.count, units[tokens[after].start] == 0x3D, !tokens[after + 1].flags.contains(.newlineBefore),
            tokens[after + 1].isCapitalizedWord { return true }
@@ -124,8 +124,7 @@ struct QuotedNicknames {
         return before - 1
     }
 
-    private static let openingQuotes: Set<UInt16> = [0x22, 0x201E, 0x201C, 0xBB, 0xAB, 0x2039, 0x203A, 0x201A, 0x2018]
-    /// `openingQuotes.contains`, asked of every token without hashing it.
+    /// Whether a unit opens a quotation (" „ “ » « ‹ › ‚ ‘), asked of every token without hashing it.
     private static func isOpeningQuote(_ unit: UInt16) -> Bool {
         switch unit {
         case 0x22, 0x201E, 0x201C, 0xBB, 0xAB, 0x2039, 0x203A, 0x201A, 0x2018: return true

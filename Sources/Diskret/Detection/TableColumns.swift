@@ -24,7 +24,7 @@ struct TableColumns {
             if candidates[index].range.upperBound <= cell.range.upperBound {
                 // A name the lists know, alone in its cell under "Name" or "Vorname", is as sure as one after "Frau":
                 // it spreads to the notes under the table ("- W25-05 Andrzej: …").
-                let sure = cell.kind == .person && isAloneInCell(candidates[index].range, cell, in: text)
+                let sure = cell.kind == .person && isAloneInCell(candidates[index].range, cell, words: wordsIn(cell, text), in: text)
                 candidates[index].score = max(candidates[index].score, sure ? Evidence.confidentScore : threshold)
             }
             claimed.insert(candidates[index].range.lowerBound)
@@ -33,7 +33,7 @@ struct TableColumns {
             // A cell under "Name" that holds one quoted word holds a name even when it is a word of the language
             // ("| „Dodo“ |", "| „Kleiner“ |"): nicknames fill such columns. (Unquoted, a word there is mostly a
             // form's field: "| Anschrift |".)
-            let words = tokenIndices(of: cell.range, in: text).filter { text.tokens[$0].isWord }
+            let words = wordsIn(cell, text)
             let aloneInNameCell = cell.kind == .person && words.count == 1 && words[0] > 0
                 && [0x22, 0x201E, 0x201C, 0xBB, 0xAB].contains(text.units[text.tokens[words[0] - 1].start])
             for index in tokenIndices(of: cell.range, in: text) where text.tokens[index].isCapitalizedWord
@@ -50,7 +50,7 @@ struct TableColumns {
                 guard !lexicon.isAllowed(key), !lexicon.isRoleWord(key), aloneInNameCell || !lexicon.isCommonWord(key) else { continue }
                 // A quoted nickname found so spreads to the log's later rows ("| 5 | Dodo | raucht …"), and so does
                 // a word no list knows alone in its cell under "Name" ("| Andrzej |" … "- W25-05 Andrzej: …").
-                let sure = aloneInNameCell || cell.kind == .person && isAloneInCell(text.tokens[index].range, cell, in: text)
+                let sure = aloneInNameCell || cell.kind == .person && isAloneInCell(text.tokens[index].range, cell, words: words, in: text)
                 candidates.append(Candidate(range: text.tokens[index].range, category: .person, label: Self.nameLabel,
                                             score: sure ? Evidence.confidentScore : threshold, derived: !sure))
             }
@@ -59,12 +59,16 @@ struct TableColumns {
 
     /// Whether a one-word candidate fills its cell but for spaces, a nickname's bracket or quotes after it, and
     /// is no common word ("| Andrzej |", "| Ionuț („Johnny“) |"; not "| Mutter |").
-    private func isAloneInCell(_ range: Range<Int>, _ cell: TableLayout.Cell, in text: TokenizedText) -> Bool {
-        let words = tokenIndices(of: cell.range, in: text).filter { text.tokens[$0].isWord }
+    private func isAloneInCell(_ range: Range<Int>, _ cell: TableLayout.Cell, words: [Int], in text: TokenizedText) -> Bool {
         guard let first = words.first, text.tokens[first].range == range, text.tokens[first].isCapitalizedWord else { return false }
         let key = text.key(first)
         return !lexicon.isCommonWord(key) && !lexicon.isRoleWord(key) && !lexicon.isAllowed(key)
             && (words.count == 1 || text.units[text.tokens[first].end..<cell.range.upperBound].contains(0x28))
+    }
+
+    /// The word tokens of a cell.
+    private func wordsIn(_ cell: TableLayout.Cell, _ text: TokenizedText) -> [Int] {
+        tokenIndices(of: cell.range, in: text).filter { text.tokens[$0].isWord }
     }
 
     /// Ages in age columns.
@@ -120,8 +124,8 @@ struct TableColumns {
     func applyPhones(to candidates: inout [Candidate], in text: TokenizedText) {
         for cell in tables.cells where cell.kind == .phone {
             let units = text.units[cell.range]
-            guard units.count(where: { (0x30...0x39).contains($0) }) >= 2,
-                  units.allSatisfy({ (0x30...0x39).contains($0) || [0x20, 0x2D, 0x2013, 0x2B, 0x2F, 0x28, 0x29].contains($0) })
+            guard units.count(where: isASCIIDigit) >= 2,
+                  units.allSatisfy({ isASCIIDigit($0) || [0x20, 0x2D, 0x2013, 0x2B, 0x2F, 0x28, 0x29].contains($0) })
             else { continue }
             candidates.append(Candidate(range: cell.range, category: .contact, label: Self.phoneLabel, score: threshold, derived: true))
         }

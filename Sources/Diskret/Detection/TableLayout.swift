@@ -50,7 +50,7 @@ struct TableLayout {
     /// A cell that holds a day and month and nothing else: "08.05.", "8.5.", "15.05.25".
     private static func isDateHeading(_ cell: ArraySlice<UInt16>) -> Bool {
         let dots = cell.count(where: { $0 == 0x2E })
-        return (2...3).contains(dots) && cell.count <= 10 && cell.allSatisfy { (0x30...0x39).contains($0) || $0 == 0x2E }
+        return (2...3).contains(dots) && cell.count <= 10 && cell.allSatisfy { isASCIIDigit($0) || $0 == 0x2E }
     }
 
     /// A line drawn of "-", "=", "+" and ":" alone (spaces aside), at least three of them.
@@ -123,7 +123,7 @@ struct TableLayout {
     private static let placeHeaders: Set<[UInt16]> = Set(["ort", "wohnort", "stadtteil", "herkunft", "wohnhaft", "aufenthalt",
         "aufenthaltsort", "ortsteil", "gemeinde", "geburtsort", "anschrift", "adresse"].map { Array($0.utf16) })
     private static let phoneHeaders: Set<[UInt16]> = Set(["tel", "telefon", "telefonnummer", "dw", "durchwahl", "fon", "mobil",
-        "handy", "nebenstelle", "tel.-nr", "telnr"].map { Array($0.utf16) })
+        "handy", "nebenstelle", "telnr"].map { Array($0.utf16) })
     private static let roomHeaders: Set<[UInt16]> = Set(["zi", "zimmer", "raum", "whg", "wohnung", "app", "apartment",
         "etage", "bett"].map { Array($0.utf16) })
     private static let staffHeaders: Set<[UInt16]> = Set([

@@ -4,5 +4,8 @@ func isLatinUpper(_ unit: UInt16) -> Bool { (0x41...0x5A).contains(unit) || (0xC
 /// A small letter of ASCII or Latin-1 ("a", "ß", "ä", "ÿ"; not "÷").
 func isLatinLower(_ unit: UInt16) -> Bool { (0x61...0x7A).contains(unit) || (0xDF...0xFF).contains(unit) && unit != 0xF7 }
 
+/// A letter of ASCII or Latin-1 in either case (`isLatinUpper` or `isLatinLower`): the letters codes are written with.
+func isCasedLatinLetter(_ unit: UInt16) -> Bool { isLatinUpper(unit) || isLatinLower(unit) }
+
 /// An ASCII digit 0–9 (the digits dates, times and numbers are written with).
 func isASCIIDigit(_ unit: UInt16) -> Bool { unit >= 0x30 && unit <= 0x39 }
