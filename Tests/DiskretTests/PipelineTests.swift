@@ -970,4 +970,11 @@ import Testing
         // One room alone is an address, not a list of residents.
         #expect(try !spans(of: .person, in: "Sie wohnt im Zi. 4 Süd des Hauses.\n").contains("Süd"))
     }
+
+    @Test func aWordTheAllowListKeepsIsANameWhereTheNoteSaysSomeoneGoesByIt() throws {
+        #expect(try spans(of: .person, in: "Abholung: ein Mann, nennt sich „Dari“, fuhr weg.\n") == ["Dari"])
+        #expect(try spans(of: .person, in: "Dolmetscherin für Dari war da, sie nennt es „Dari“.\n").isEmpty)
+        // Lower-case weekdays after a trigger are days, not first names ("Do").
+        #expect(try spans(of: .date, in: "termin mit jobcenter am do., hb ab mi.\n") == ["do.", "mi."])
+    }
 }

@@ -47,12 +47,23 @@ struct QuotedNicknames {
                   (3...16).contains(tokens[last].end - tokens[index].start) else { continue }
             let key = text.key(index)
             // A verb or adjective in quotes is a quoted word ("„krass“"); a noun may be a pet name ("„Krümel“").
-            guard !lexicon.isAllowed(key), !lexicon.isRoleWord(key),
+            // A word the allow lists keep (a language: "Dari") is a name where the note says someone goes by it.
+            guard (!lexicon.isAllowed(key) && !lexicon.isRoleWord(key)) || isIntroducedAsName(openingQuote: index - 1, in: text),
                   last > index || !lexicon.isLowercaseWord(key) || lexicon.isNoun(key) else { continue }
             guard isNamedAsNickname(openingQuote: index - 1, closingQuote: closing, personEnds: personEnds, in: text) else { continue }
             added.append(Candidate(range: tokens[index].start..<tokens[last].end, category: .person, label: Self.label, score: 0.85))
         }
         candidates.append(contentsOf: added)
+    }
+
+    /// Whether the words before the quote say that someone goes by the quoted word: "nennt sich „Dari“",
+    /// "genannt „Bubi“", "Spitzname „Maxx“".
+    private func isIntroducedAsName(openingQuote: Int, in text: TokenizedText) -> Bool {
+        guard openingQuote >= 1, !text.tokens[openingQuote].flags.contains(.newlineBefore) else { return false }
+        let word = text.key(wordBefore(openingQuote, in: text))
+        if Self.introducingWords.contains(where: { word.elementsEqual($0) }) { return true }
+        let before = openingQuote - 1
+        return word.elementsEqual(Self.oneself) && before >= 1 && Self.callsWords.contains(where: { text.key(before - 1).elementsEqual($0) })
     }
 
     /// Whether the quote follows a person's name, or the bracket after one ("timur (2) „timmi“"), on its line.
@@ -80,13 +91,10 @@ struct QuotedNicknames {
             // "Ben, „Bubi“", "Zia / „Ahmadzia“"
             if [0x2C, 0x2F].contains(units[tokens[before].start]), before >= 1 { end = tokens[before - 1].end }
             if personEnds.contains(end) { return true }
+            if isIntroducedAsName(openingQuote: openingQuote, in: text) { return true }
             let word = text.key(wordBefore(openingQuote, in: text))
-            if Self.introducingWords.contains(where: { word.elementsEqual($0) }) || Self.friendWords.contains(where: { word.elementsEqual($0) }) {
-                return true
-            }
+            if Self.friendWords.contains(where: { word.elementsEqual($0) }) { return true }
             if word.elementsEqual(Self.house), before >= 1, text.key(before - 1).elementsEqual(Self.at) { return true }
-            // "nennt sich „Dari“"
-            if word.elementsEqual(Self.oneself), before >= 1, Self.callsWords.contains(where: { text.key(before - 1).elementsEqual($0) }) { return true }
         }
         // "„Krümel“ / „Krümi“ = Mia-Sophie": the name after "=", past another quoted form.
         var after = closingQuote + 1
