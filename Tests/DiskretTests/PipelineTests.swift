@@ -977,4 +977,30 @@ import Testing
         // Lower-case weekdays after a trigger are days, not first names ("Do").
         #expect(try spans(of: .date, in: "termin mit jobcenter am do., hb ab mi.\n") == ["do.", "mi."])
     }
+
+    @Test func theSurnameInTheBracketAfterAnInstitutionIsItsRepresentative() throws {
+        let minutes = "- Frauenberatung (Vogelsang): KM ambivalent.\n- ASD (Kraus) übernimmt.\n- Frauenhaus (Fischer): voll.\n"
+        let names = try spans(of: .person, in: minutes)
+        #expect(names.contains("Vogelsang") && names.contains("Kraus") && names.contains("Fischer"))
+        // The matter or the place in such a bracket stays as it is.
+        let matters = "Polizei (Wegweisung), Familiengericht (Gast), Kita (Leitung): Bericht. Jugendamt (Meppen): zuständig.\n"
+        #expect(try spans(of: .person, in: matters).isEmpty)
+    }
+
+    @Test func aWordJoinedToAChildsNameIsANameWhereTheNoteUsesItSo() throws {
+        let play = "Lulu spielt mit Tilli und Emo. Lulu ist die Mama, Emo soll Papa sein. „Nee.“ Emo will nicht.\n"
+        #expect(try found(play).filter { $0 == "Emo" }.count == 3)
+        // Once, or after an article, it is the word: "für Fuchs und Sau", "mit Lena und Hund … der Hund bellt".
+        #expect(try !found("Das ist nur für Fuchs und Sau.\n").contains("Sau"))
+        #expect(try !found("Mit Lena und Hund raus. Der Hund bellt, Hund schläft.\n").contains("Hund"))
+        // A doorbell's two surnames, one of them an adjective.
+        #expect(try found("KLINGELSCHILD \"KRAUS/DUMITRU\"\n").contains("KRAUS"))
+        #expect(try !found("Bezirk Gröpelingen/Walle, Schule/Kita\n").contains("Walle"))
+        // Initials after "v. a.", not the "R." of "f. d. R.".
+        #expect(try found("Streit, v. a. K. W. vs. Y. A.\nf. d. R. J. Wendt\n").contains("K. W."))
+        #expect(try !found("f. d. R. J. Wendt\n").contains("R. J."))
+        // A pet form of four letters keeps three of the name's: "nici" of Nicole, typed in a chat.
+        #expect(try found("Fachkraft: Nicole Heinze\nKM 09:15: nici ich hab jetzt neue nummer\n").contains("nici"))
+        #expect(try !found("Fachkraft: Nicole Heinze\nKM 09:15: taxi kommt gleich\n").contains("taxi"))
+    }
 }

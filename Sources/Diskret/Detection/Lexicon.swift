@@ -30,6 +30,8 @@ final class Lexicon: @unchecked Sendable {
     /// The allow lists of role words and institutions (`roles.txt`, `institutions.txt`) and the words written
     /// into allow rules (ranks, courts): "KM", "ASD", "PK" are roles, not someone's initials.
     let roleLists: [WordList]
+    /// The allow list of institutions alone (`institutions.txt`): "Frauenhaus", "ASD", "Schule".
+    let institutionLists: [WordList]
     /// The pack's particles, packed into integers and sorted: asked of almost every short word, so no array is
     /// made per query, and a bisection of a few dozen integers costs less than hashing one for a set.
     private let particles: [UInt64]
@@ -70,14 +72,19 @@ final class Lexicon: @unchecked Sendable {
         }
         nounLists = nouns
         var roles: [WordList] = []
+        var institutions: [WordList] = []
         for rule in pack.allow {
             guard case let .allow(fields) = rule.definition.body else { continue }
             for (path, list) in zip(fields.lists, rule.lists)
-            where path.value.hasSuffix("roles.txt") || path.value.hasSuffix("institutions.txt") { roles.append(list) }
+            where path.value.hasSuffix("roles.txt") || path.value.hasSuffix("institutions.txt") {
+                roles.append(list)
+                if path.value.hasSuffix("institutions.txt") { institutions.append(list) }
+            }
             // The words written into an allow rule (ranks, courts, services) come after its files.
             if !fields.words.isEmpty, let words = rule.lists.last { roles.append(words) }
         }
         roleLists = roles
+        institutionLists = institutions
         particles = Set(pack.particles.compactMap { Self.packed($0[...]) }).sorted()
         longParticles = pack.particles.filter { $0.count > 7 }
         longestParticle = pack.particles.map(\.count).max() ?? 0
@@ -104,6 +111,10 @@ final class Lexicon: @unchecked Sendable {
     }
     /// Whether a word is a role or an institution's abbreviation ("KM", "ASD").
     func isRoleWord(_ key: ArraySlice<UInt8>) -> Bool { answers.answer(.roleWord, for: key) { roleLists.anyContains(key) } }
+    /// Whether a word names a kind of institution ("Frauenhaus", "ASD"), not a person's role.
+    func isInstitution(_ key: ArraySlice<UInt8>) -> Bool {
+        answers.answer(.institution, for: key) { institutionLists.anyContains(key) }
+    }
     /// Whether a word is a place the lists know.
     func isPlace(_ key: ArraySlice<UInt8>) -> Bool { answers.answer(.place, for: key) { placeLists.anyContains(key) } }
     /// Whether a word is one written in small letters (a verb, an adjective …).

@@ -3,8 +3,9 @@
 /// Children's nicknames in Kita and residential-group logs are often words of the language ("Emo", "Memo",
 /// "Jojo"); standing where a name stands, beside names, they are names.
 extension ListedPersons {
-    /// Runs of three or more single capitalised words on one line, each joined to the next by ",", "+", "&",
-    /// "und" or "u." only; the run starts after no capitalised word ("Anwesend: Lea, …", "waren Lea, …").
+    /// Runs of two or more single capitalised words on one line, each joined to the next by ",", "+", "&",
+    /// "und" or "u." only; the run starts after no capitalised word ("Anwesend: Lea, …", "waren Lea, …",
+    /// "mit Tilli und Emo").
     func bareLists(in text: TokenizedText) -> [[Int]] {
         let tokens = text.tokens
         var runs: [[Int]] = []
@@ -12,7 +13,7 @@ extension ListedPersons {
         // had cost an allocation per capitalised word.
         var run: [Int] = []
         func close() {
-            if run.count >= 3 { runs.append(run) }
+            if run.count >= 2 { runs.append(run) }
             run.removeAll(keepingCapacity: true)
         }
         for index in tokens.indices where isSingleWordItem(index, in: text) {

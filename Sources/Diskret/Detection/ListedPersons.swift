@@ -19,6 +19,7 @@ struct ListedPersons {
         var lineItems: [Int] = []
         var lastClosing = -1
         var pairs: [(Int, Int)] = []
+        var surnamePairs: [(Int, Int)] = []
         for index in tokens.indices {
             let token = tokens[index]
             guard token.end - token.start == 1, index > 0 else { continue }
@@ -37,14 +38,21 @@ struct ListedPersons {
                    tokens[index - 1].isCapitalizedWord, tokens[index + 1].isCapitalizedWord {
                     pairs.append((index - 1, index + 1))
                 }
+            case 0x2F:
+                // A doorbell's or a family's two surnames: "Kraus/Dumitru", "KRAUS/DUMITRU", written alike and close.
+                if index + 1 < tokens.count, tokens[index - 1].end == token.start, tokens[index + 1].start == token.end,
+                   tokens[index - 1].isCapitalizedWord, tokens[index + 1].isCapitalizedWord,
+                   tokens[index - 1].flags.contains(.allCaps) == tokens[index + 1].flags.contains(.allCaps) {
+                    surnamePairs.append((index - 1, index + 1))
+                }
             default: break
             }
         }
         if lineItems.count >= 2 { itemsByLine.append(lineItems) }
         let bare = bareLists(in: text), kin = kinObjects(in: text), attending = attendanceItems(in: text)
         let nicknames = nicknamesBeforeNames(in: text) + nicknamesBeforeEquals(in: text), bracketedNicknames = nicknamesAfterNames(in: text)
-        guard !itemsByLine.isEmpty || !pairs.isEmpty || !bare.isEmpty || !kin.isEmpty || !attending.isEmpty || !nicknames.isEmpty
-            || !bracketedNicknames.isEmpty
+        guard !itemsByLine.isEmpty || !pairs.isEmpty || !surnamePairs.isEmpty || !bare.isEmpty || !kin.isEmpty || !attending.isEmpty
+            || !nicknames.isEmpty || !bracketedNicknames.isEmpty
         else { return }
 
         // Per token: 0 no finding, 1 a person, 2 something else; and the persons' capitalised words by key hash.
@@ -89,9 +97,30 @@ struct ListedPersons {
                 if isPerson(right) && (isNameLike(left, in: text) || isBareFirstName(right, in: text) && isUsedAsName(left, in: text))
                     && take(left) { changed = true }
             }
+            // Beside "/" a surname the lists know, also one that is an adjective ("Kraus/Dumitru"); not a noun or a
+            // place ("Schule/Kita", "Gröpelingen/Walle"), which is what a slash joins far more often.
+            for (left, right) in surnamePairs {
+                for (one, other) in [(left, right), (right, left)] where isPerson(one) && lexicon.isSurname(text.key(other))
+                    && !lexicon.isNoun(text.key(other)) && !lexicon.isPlace(text.key(other)) && take(other) {
+                    changed = true
+                }
+            }
             // A bare list of first names: its other words are names once two of them and half the items are.
-            for items in bare where items.count(where: isPerson) >= max(2, (items.count + 1) / 2) {
+            for items in bare where items.count >= 3 && items.count(where: isPerson) >= max(2, (items.count + 1) / 2) {
                 for item in items where isNameLike(item, in: text) && take(item) { changed = true }
+            }
+            // Two joined by "und" or "&" ("mit Tilli und Emo"; a comma joins a signature's name and function): a
+            // word beside a person is a name when it is none of the language's, nor a compound or a code ("und
+            // Schulsozialarbeiterin", "und TL"), or the note uses it as a name again and never as a noun ("Emo soll
+            // Papa sein", "Emo will nicht"; not "für Fuchs und Sau").
+            for items in bare where items.count == 2 && items[1] == items[0] + 2
+                && (text.key(items[0] + 1).elementsEqual(Self.and) || text.units[tokens[items[0] + 1].start] == 0x26) {
+                for (one, other) in [(items[0], items[1]), (items[1], items[0])] where isPerson(one)
+                    && !tokens[other].flags.contains(.allCaps) && (isNoCommonWord(other, in: text)
+                        && !lexicon.endsInCommonWord(text.key(other), headLength: 5) || isUsedAsName(other, anyWord: true, in: text))
+                    && take(other) {
+                    changed = true
+                }
             }
             // After a relative's "von" and in an attendance list even a common word is a name when the note uses
             // it again without an article ("Papa von Keks" … "Keks wollte nicht rein"; "Krank: Maus, Flocke").
@@ -128,10 +157,11 @@ struct ListedPersons {
     /// as after an article or possessive: "Krümel sehr müde", "Spatz hat Geburtstag", not "der Spatz". A name takes
     /// no article in a professional's note; a noun does — though telegraphic notes drop articles ("Haus voll"),
     /// so only words of the field children's nicknames come from count.
-    private func isUsedAsName(_ index: Int, in text: TokenizedText) -> Bool {
+    /// With `anyWord`, a word outside that field counts where the note uses it so twice and never as a noun.
+    private func isUsedAsName(_ index: Int, anyWord: Bool = false, in text: TokenizedText) -> Bool {
         let tokens = text.tokens, hash = tokens[index].keyHash
         guard isNicknameSizedWord(index, in: text), text.units[tokens[index].range].allSatisfy(isCasedLatinLetter),
-              Self.petNameWords.contains(text.key(index)) else { return false }
+              anyWord || Self.petNameWords.contains(text.key(index)) else { return false }
         var subjects = 0, nouns = 0
         for other in tokens.indices where other != index && tokens[other].keyHash == hash && text.key(other).elementsEqual(text.key(index)) {
             guard tokens[other].isCapitalizedWord else { return false }
@@ -140,15 +170,18 @@ struct ListedPersons {
                 let before = text.key(other - 1)
                 if Self.isArticleOrPossessive(before) || Self.moreFusedArticles.contains(before) { nouns += 1; continue }
             }
-            // The subject of a clause: opening its line or sentence, or a list's item, with a word in small letters
-            // after it on its line ("Krümel sehr müde", "Büro. Spatz hat …").
-            let opensClause = opensLine || [0x2E, 0x21, 0x3F, 0x2B, 0x2C, 0x3A].contains(text.units[tokens[other - 1].start])
+            // The subject of a clause: opening its line or sentence (after a quotation's closing mark too), or a
+            // list's item, with a word in small letters after it on its line ("Krümel sehr müde", "Büro. Spatz hat
+            // …", "„… schreien.“ Emo will nicht").
+            let opensClause = opensLine
+                || [0x2E, 0x21, 0x3F, 0x2B, 0x2C, 0x3A, 0x201C, 0x201D, 0x22, 0xBB].contains(text.units[tokens[other - 1].start])
             if opensClause, other + 1 < tokens.count, tokens[other + 1].isWord, tokens[other + 1].flags.contains(.lowercase),
                !tokens[other + 1].flags.contains(.newlineBefore) {
                 subjects += 1
             }
         }
         // The noun may also stand in the note ("Ein Spatz ist in die Turnhalle geflogen"), not more often than the name.
+        if anyWord && !Self.petNameWords.contains(text.key(index)) { return subjects >= 2 && nouns == 0 }
         return subjects >= max(1, nouns)
     }
 
