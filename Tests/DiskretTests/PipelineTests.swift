@@ -1003,4 +1003,21 @@ import Testing
         #expect(try found("Fachkraft: Nicole Heinze\nKM 09:15: nici ich hab jetzt neue nummer\n").contains("nici"))
         #expect(try !found("Fachkraft: Nicole Heinze\nKM 09:15: taxi kommt gleich\n").contains("taxi"))
     }
+
+    @Test func codesInQuotesDutyLabelsInOneLineAndNamesInARolesBracket() throws {
+        // A code in quotation marks in the bracket after the name, though "DW" is Durchwahl elsewhere.
+        let club = "Trainer Dennis Wörner („DW“)\n- DW schreibt Elif privat.\nKatrin Müller (KM) kam.\n"
+        let names = try spans(of: .person, in: club)
+        #expect(names.filter { $0 == "DW" }.count == 2 && !names.contains("KM"))
+        // A second label on a duty line opens a list of its own.
+        let duty = "ND: AH   Übergabe von: JK   Rufbereitschaft Leitung: MG (0171 6604381)\nRückruf MG: warten\n"
+        #expect(try found(duty).filter { $0 == "MG" }.count == 2)
+        // Two words after a role, one of them a name no list holds; not a matter.
+        #expect(try found("Der Vater (Silo Khalaf) habe gesagt, sie müsse heiraten.\n").contains("Silo Khalaf"))
+        #expect(try found("Schreiben an das Jugendamt (Leichte Sprache) geschickt.\n").isEmpty)
+        // A child found in a table's cell is the same child in a list of ages joined by "/".
+        let log = "22:30 | 4/6 | Kiki, Schnecke | Streit\n- Kiki (14) / Schnecke (15): Konflikt\n"
+        #expect(try found(log).filter { $0 == "Schnecke" }.count == 2)
+        #expect(try found("Celine lebt bei Pflegefam. Schneider.\nPflegeeltern: Arzttermine wahrgenommen.\n") == ["Celine", "Schneider"])
+    }
 }

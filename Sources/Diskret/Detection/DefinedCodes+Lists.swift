@@ -19,6 +19,9 @@ extension DefinedCodes {
             // A list whose line ends with a comma goes on, indented, on the next ("KRÜ (D, Ge), …,⏎     LNG (Ku)").
             while index < tokens.count, index == listStart || !tokens[index].flags.contains(.newlineBefore)
                     || (units[tokens[index - 1].start] == 0x2C && isIndented(index, in: text)) {
+                // Another label on the line opens a list of its own ("ND: AH   Übergabe von: JK   Leitung: MG").
+                if index > listStart, tokens[index].isWord, index + 1 < tokens.count, units[tokens[index + 1].start] == 0x3A,
+                   self.listStart(afterLabelAt: index, in: text) != nil { break }
                 let unit = units[tokens[index].start]
                 if unit == 0x28 {  // an item's bracket: skip it whole
                     while index < tokens.count, units[tokens[index].start] != 0x29, !tokens[index].flags.contains(.newlineBefore) { index += 1 }
@@ -150,12 +153,13 @@ extension DefinedCodes {
         "durch", "übernommen", "übergeben", "abgetippt", "aufgenommen", "bearbeiter", "bearbeiterin", "sachbearbeitung",
         "ansprechpartner", "ansprechpartnerin", "ersteller", "erstellerin", "unterschrift", "handzeichen", "berat",
         "rufbereitschaft", "bereitschaft", "hdz", "nd", "fd", "sd", "td", "gesehen", "gelesen", "kenntnis", "fk", "fachkraft",
-        "fachkräfte", "beteiligte", "nachtbereitschaft", "gegengelesen",
+        "fachkräfte", "beteiligte", "nachtbereitschaft", "gegengelesen", "leitung", "ltg",
     ].map { Array($0.utf16) })
 
     /// Labels of who is on duty: a role's letters after them are someone's code.
     static let dutyLabels: Set<[UInt16]> = Set(["dienst", "schicht", "frühdienst", "spätdienst", "nachtdienst", "tagdienst",
-        "rufbereitschaft", "bereitschaft", "hz", "hdz", "handzeichen", "kürzel", "nd", "fd", "sd", "td", "nachtbereitschaft"]
+        "rufbereitschaft", "bereitschaft", "hz", "hdz", "handzeichen", "kürzel", "nd", "fd", "sd", "td", "nachtbereitschaft",
+        "leitung", "ltg"]
         .map { Array($0.utf16) })
 
     /// A label's word in small letters, without its dots.

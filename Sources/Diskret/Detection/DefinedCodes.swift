@@ -146,10 +146,16 @@ struct DefinedCodes {
                 let token = tokens[index]
                 let code = Array(units[token.range])
                 // The code opens the bracket or follows "=", ":" or a comma in it ("(GL, SY)", "(Praktikantin,
-                // AL)"), and closes it or a list item.
-                let opens = [0x28, 0x3D, 0x3A, 0x2C].contains(units[tokens[index - 1].start])
-                let closes = index + 1 < tokens.count && [0x29, 0x2C].contains(units[tokens[index + 1].start])
-                if token.isWord, opens, closes, (2...3).contains(code.count), !lexicon.isAllowed(text.key(index)),
+                // AL)"), and closes it or a list item — in quotation marks too ("Dennis Wörner („DW“)").
+                var before = index - 1, after = index + 1
+                if Self.isQuotationMark(units[tokens[before].start]), before >= 1 { before -= 1 }
+                if after < tokens.count, Self.isQuotationMark(units[tokens[after].start]) { after += 1 }
+                let opens = [0x28, 0x3D, 0x3A, 0x2C].contains(units[tokens[before].start])
+                let closes = after < tokens.count && [0x29, 0x2C].contains(units[tokens[after].start])
+                // An allowed word ("DW" for Durchwahl) is the code where it spells the name's initials, not a role's
+                // letters ("Katrin Müller (KM)" is the mother).
+                let spellsInitials = code.elementsEqual(initials) && !lexicon.isPersonRole(text.key(index))
+                if token.isWord, opens, closes, (2...3).contains(code.count), !lexicon.isAllowed(text.key(index)) || spellsInitials,
                    Self.isCode(code, of: initials, first: first) {
                     codes.insert(code)
                 }
@@ -157,6 +163,11 @@ struct DefinedCodes {
             }
         }
         return codes
+    }
+
+    /// Whether a unit is a quotation mark, opening or closing: " „ “ ” » « ‚ ‘ ’.
+    private static func isQuotationMark(_ unit: UInt16) -> Bool {
+        [0x22, 0x201E, 0x201C, 0x201D, 0xBB, 0xAB, 0x201A, 0x2018, 0x2019].contains(unit)
     }
 
     /// The code of two or three small letters alone in the bracket that opens at token `opening`, when its

@@ -32,6 +32,8 @@ final class Lexicon: @unchecked Sendable {
     let roleLists: [WordList]
     /// The allow list of institutions alone (`institutions.txt`): "Frauenhaus", "ASD", "Schule".
     let institutionLists: [WordList]
+    /// The allow list of persons' roles alone (`roles.txt`): "KM", "Vater", "Klientin".
+    let personRoleLists: [WordList]
     /// The pack's particles, packed into integers and sorted: asked of almost every short word, so no array is
     /// made per query, and a bisection of a few dozen integers costs less than hashing one for a set.
     private let particles: [UInt64]
@@ -72,19 +74,20 @@ final class Lexicon: @unchecked Sendable {
         }
         nounLists = nouns
         var roles: [WordList] = []
-        var institutions: [WordList] = []
+        var institutions: [WordList] = [], personRoles: [WordList] = []
         for rule in pack.allow {
             guard case let .allow(fields) = rule.definition.body else { continue }
             for (path, list) in zip(fields.lists, rule.lists)
             where path.value.hasSuffix("roles.txt") || path.value.hasSuffix("institutions.txt") {
                 roles.append(list)
-                if path.value.hasSuffix("institutions.txt") { institutions.append(list) }
+                if path.value.hasSuffix("institutions.txt") { institutions.append(list) } else { personRoles.append(list) }
             }
             // The words written into an allow rule (ranks, courts, services) come after its files.
             if !fields.words.isEmpty, let words = rule.lists.last { roles.append(words) }
         }
         roleLists = roles
         institutionLists = institutions
+        personRoleLists = personRoles
         particles = Set(pack.particles.compactMap { Self.packed($0[...]) }).sorted()
         longParticles = pack.particles.filter { $0.count > 7 }
         longestParticle = pack.particles.map(\.count).max() ?? 0
@@ -111,6 +114,10 @@ final class Lexicon: @unchecked Sendable {
     }
     /// Whether a word is a role or an institution's abbreviation ("KM", "ASD").
     func isRoleWord(_ key: ArraySlice<UInt8>) -> Bool { answers.answer(.roleWord, for: key) { roleLists.anyContains(key) } }
+    /// Whether a word names a person's role ("KM", "Vater"), not an institution or another allowed word.
+    func isPersonRole(_ key: ArraySlice<UInt8>) -> Bool {
+        answers.answer(.personRole, for: key) { personRoleLists.anyContains(key) }
+    }
     /// Whether a word names a kind of institution ("Frauenhaus", "ASD"), not a person's role.
     func isInstitution(_ key: ArraySlice<UInt8>) -> Bool {
         answers.answer(.institution, for: key) { institutionLists.anyContains(key) }

@@ -15,7 +15,7 @@ final class LexiconAnswers {
     /// A question's number: bit `question` of a slot's answers says it was asked, bit `question + 16` the answer.
     enum Question: Int {
         case allowed, knownName, firstName, surname, commonWord, roleWord, place, lowercaseWord, compoundHead,
-             femaleFirstName, maleFirstName, noun, institution
+             femaleFirstName, maleFirstName, noun, institution, personRole
     }
 
     private typealias Slot = WordSlot

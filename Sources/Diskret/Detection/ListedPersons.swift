@@ -73,8 +73,10 @@ struct ListedPersons {
             guard covered[index] == 0, let known = personWords[tokens[index].keyHash] else { return false }
             return known.contains { text.key($0).elementsEqual(text.key(index)) }
         }
+        // A word found as a person elsewhere but not here is taken here too: propagation does not spread a word of
+        // the language ("Schnecke" in a table's cell, then "Kiki (14) / Schnecke (15)").
         func take(_ index: Int) -> Bool {
-            guard covered[index] == 0, !isPerson(index), isEligible(index, in: text) else { return false }
+            guard covered[index] == 0, isEligible(index, in: text) else { return false }
             covered[index] = 1
             personWords[tokens[index].keyHash, default: []].append(index)
             candidates.append(Candidate(range: tokens[index].range, category: .person, label: Self.label,
@@ -196,12 +198,12 @@ struct ListedPersons {
         return ((index + 4)..<min(tokens.count, index + 6)).first { units[tokens[$0].start] == 0x29 }
     }
 
-    /// Whether the tokens from `start` up to `end` (excluded) only join list items: ",", "+", "&", "und", "u.".
+    /// Whether the tokens from `start` up to `end` (excluded) only join list items: ",", "+", "&", "/", "und", "u.".
     private func onlySeparators(from start: Int, to end: Int, in text: TokenizedText) -> Bool {
         guard start <= end, end - start <= 3 else { return false }
         return (start..<end).allSatisfy { index in
             let unit = text.units[text.tokens[index].start]
-            return unit == 0x2C || unit == 0x2B || unit == 0x26 || unit == 0x2E || text.key(index).elementsEqual(Self.and)
+            return unit == 0x2C || unit == 0x2B || unit == 0x26 || unit == 0x2E || unit == 0x2F || text.key(index).elementsEqual(Self.and)
                 || text.key(index).elementsEqual(Self.andShort)
         }
     }
