@@ -1020,4 +1020,13 @@ import Testing
         #expect(try found(log).filter { $0 == "Schnecke" }.count == 2)
         #expect(try found("Celine lebt bei Pflegefam. Schneider.\nPflegeeltern: Arzttermine wahrgenommen.\n") == ["Celine", "Schneider"])
     }
+
+    @Test func twoLetterInitialsOfANamedPersonAndTheFirstPartOfADoubleName() throws {
+        let visits = "Wöchnerin: Theresa Gruber\nGewicht 3090 g. Th. weint viel. Erzählt: Th. traut sich nicht. St. 3 frei.\n"
+        let names = try found(visits)
+        #expect(names.filter { $0 == "Th." }.count == 2 && !names.contains("St."))
+        // Without a person who begins so, "Th." is no one.
+        #expect(try !found("Th. weint viel.\n").contains("Th."))
+        #expect(try found("JA-Akte: „Gebre-Medhin, Tesfai“\n").contains { $0.hasPrefix("Gebre-Medhin") })
+    }
 }

@@ -35,7 +35,43 @@ struct LoneInitials {
                                         score: threshold, derived: true))
         }
         applySmallLetters(to: &candidates, covered: covered, in: text)
+        applyDigraphs(to: &candidates, covered: covered, in: text)
     }
+
+    /// German initials of two or three letters for the sounds one letter does not write ("Th." for Theresa,
+    /// "Ch." for Christian, "Ph.", "Sch.", "St."): a person of the note begins with them, and the initial stands
+    /// before a word in small letters once ("Th. weint viel"); then it is that person wherever it stands, unless a
+    /// number follows ("St. 3").
+    private func applyDigraphs(to candidates: inout [Candidate], covered: OffsetSet, in text: TokenizedText) {
+        let tokens = text.tokens
+        var initials: [Int] = []
+        for index in tokens.indices.dropLast() where (2...3).contains(tokens[index].end - tokens[index].start)
+            && tokens[index].isCapitalizedWord && !tokens[index].flags.contains(.allCaps)
+            && text.units[tokens[index + 1].start] == 0x2E && !tokens[index + 1].flags.contains(.spaceBefore)
+            && Self.digraphs.contains(where: { text.key(index).elementsEqual($0) }) && !covered.contains(tokens[index].start) {
+            initials.append(index)
+        }
+        guard !initials.isEmpty else { return }
+        // The digraphs some person of the note begins with, and those of them written as a subject once.
+        var named = Set<[UInt8]>()
+        for candidate in candidates.indices where candidates[candidate].category == .person && candidates[candidate].score >= threshold {
+            let first = text.firstToken(endingAfter: candidates[candidate].range.lowerBound)
+            guard first < tokens.count, tokens[first].isCapitalizedWord, tokens[first].end - tokens[first].start >= 4 else { continue }
+            let word = text.key(first)
+            for digraph in Self.digraphs where word.starts(with: digraph) { named.insert(digraph) }
+        }
+        var subjects = Set<[UInt8]>()
+        for index in initials where named.contains(Array(text.key(index))) && isSubject(index, in: text) {
+            subjects.insert(Array(text.key(index)))
+        }
+        for index in initials where subjects.contains(Array(text.key(index))) && !isFollowedByNumber(index, in: text) {
+            candidates.append(Candidate(range: tokens[index].start..<tokens[index + 1].end, category: .person, label: Self.label,
+                                        score: threshold, derived: true))
+        }
+    }
+
+    /// Initials of two or three letters, folded: "Ch.", "Ph.", "Sch.", "St.", "Th.".
+    private static let digraphs: [[UInt8]] = ["ch", "ph", "sch", "st", "th"].map { Array($0.utf8) }
 
     /// Whether the initial at `index` is followed by a bracket naming a function or subject ("T. (Sport)",
     /// "K. (KL 3b)"): how minutes and school notes introduce the staff they then name by the letter alone.

@@ -35,10 +35,28 @@ struct NameMerger {
         for index in result.indices where result[index].category == .person {
             let floor = index > 0 ? result[index - 1].range.upperBound : 0
             let ceiling = index + 1 < result.count ? result[index + 1].range.lowerBound : text.units.count
-            result[index].range = initialsBefore(result[index].range, floor: floor, in: text)
+            let start = hyphenedPartBefore(result[index].range, floor: floor, in: text)
+            result[index].range = initialsBefore(start..<result[index].range.upperBound, floor: floor, in: text)
                 ..< min(ceiling, nameSuffixEnd(after: result[index].range, in: text))
         }
         return result
+    }
+
+    /// The start of a double name's first part that no rule took ("Gebre-" of "Gebre-Medhin"): a capitalised
+    /// word glued by a hyphen to the name, no word of the language, role or place ("Ex-", "KM-", "Berlin-" stay).
+    private func hyphenedPartBefore(_ name: Range<Int>, floor: Int, in text: TokenizedText) -> Int {
+        let tokens = text.tokens
+        let first = text.firstToken(endingAfter: name.lowerBound)
+        guard first >= 2, first < tokens.count, tokens[first].start == name.lowerBound, text.isJoiner(first - 1, after: first - 2),
+              !tokens[first].flags.contains(.spaceBefore), text.units[tokens[first - 1].start] != 0x27,
+              text.units[tokens[first - 1].start] != 0x2019 else { return name.lowerBound }
+        let part = first - 2
+        let key = text.key(part)
+        guard tokens[part].start >= floor, tokens[part].isCapitalizedWord, !tokens[part].flags.contains(.allCaps),
+              tokens[part].end - tokens[part].start >= 3, !lexicon.isCommonWord(key), !lexicon.isRoleWord(key),
+              !lexicon.isAllowed(key), !lexicon.isPlace(key),
+              part == 0 || !text.isJoiner(part - 1, after: max(0, part - 2)) else { return name.lowerBound }
+        return tokens[part].start
     }
 
     /// The start of the initials written before a name on its line ("J. Oberschmid", "H.-J. Rießner"), which
