@@ -1029,4 +1029,15 @@ import Testing
         #expect(try !found("Th. weint viel.\n").contains("Th."))
         #expect(try found("JA-Akte: „Gebre-Medhin, Tesfai“\n").contains { $0.hasPrefix("Gebre-Medhin") })
     }
+
+    @Test func codesSpellingANameInALegendAClosingSmallCodeAndAClassAfterASurname() throws {
+        let legend = "MA-Kürzel: BK Benjamin Kähler, AW Anja Wolf (Leitung)\n- AW hat ASD erreicht.\nKM Katrin Müller kam.\n"
+        let names = try found(legend)
+        #expect(names.contains("AW") && names.contains { $0.hasSuffix("Anja Wolf") } && !names.contains { $0.hasPrefix("KM") })
+        #expect(try found("Wiedervorlage: Rückruf folgt.\n\nkb\n") == ["kb"])
+        #expect(try !found("Wiedervorlage: Rückruf folgt.\n\nok\n").contains("ok"))
+        #expect(try found("Leonie Abt (8a) hat wohl etwas gesehen.\n").contains { $0.contains("Abt") })
+        #expect(try found("beteiligt:    KOF (Sport/Mathe), Bz (Beratungslehrerin)\nKOF hat nicht nachgefragt.\n")
+            .filter { $0 == "KOF" }.count == 2)
+    }
 }

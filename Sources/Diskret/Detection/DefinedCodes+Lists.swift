@@ -153,7 +153,7 @@ extension DefinedCodes {
         "durch", "übernommen", "übergeben", "abgetippt", "aufgenommen", "bearbeiter", "bearbeiterin", "sachbearbeitung",
         "ansprechpartner", "ansprechpartnerin", "ersteller", "erstellerin", "unterschrift", "handzeichen", "berat",
         "rufbereitschaft", "bereitschaft", "hdz", "nd", "fd", "sd", "td", "gesehen", "gelesen", "kenntnis", "fk", "fachkraft",
-        "fachkräfte", "beteiligte", "nachtbereitschaft", "gegengelesen", "leitung", "ltg",
+        "fachkräfte", "beteiligt", "beteiligte", "nachtbereitschaft", "gegengelesen", "leitung", "ltg",
     ].map { Array($0.utf16) })
 
     /// Labels of who is on duty: a role's letters after them are someone's code.

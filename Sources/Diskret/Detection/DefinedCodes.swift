@@ -125,6 +125,7 @@ struct DefinedCodes {
                     codes.insert(code)
                 }
             }
+            if let code = codeSpellingTheName(before: covered, personTokens: personTokens, in: text) { codes.insert(code) }
             var index = covered.upperBound
             guard index < tokens.count, units[tokens[index].start] == 0x28 else { continue }
             // The name's earlier words are candidates of their own yet ("Kerstin" of "Kerstin Wollenberg (KW)").
@@ -163,6 +164,25 @@ struct DefinedCodes {
             }
         }
         return codes
+    }
+
+    /// The capitals right before a full name that spell its initials, as a legend of codes writes them ("MA-Kürzel:
+    /// BK Benjamin Kähler, …, AW Anja Wolf (Leitung)"); not a role's letters ("KM Katrin Müller" is the mother).
+    private func codeSpellingTheName(before name: Range<Int>, personTokens: [Bool], in text: TokenizedText) -> [UInt16]? {
+        let tokens = text.tokens, units = text.units
+        let first = name.lowerBound, codeIndex = first - 1
+        guard codeIndex >= 0, tokens[codeIndex].isWord, tokens[codeIndex].flags.contains(.allCaps),
+              (2...3).contains(tokens[codeIndex].end - tokens[codeIndex].start), tokens[first].flags.contains(.spaceBefore),
+              !tokens[first].flags.contains(.newlineBefore), tokens[first].isCapitalizedWord,
+              !tokens[first].flags.contains(.allCaps) else { return nil }
+        // The name's words: this candidate's and the person words right after it on the line.
+        var end = name.upperBound
+        while end < tokens.count, end < name.upperBound + 3, personTokens[end], tokens[end].isCapitalizedWord,
+              !tokens[end].flags.contains(.newlineBefore) { end += 1 }
+        let initials = (first..<end).filter { tokens[$0].isCapitalizedWord }.map { units[tokens[$0].start] }
+        let code = Array(units[tokens[codeIndex].range])
+        guard initials.count >= 2, code.elementsEqual(initials), !lexicon.isPersonRole(text.key(codeIndex)) else { return nil }
+        return code
     }
 
     /// Whether a unit is a quotation mark, opening or closing: " „ “ ” » « ‚ ‘ ’.
@@ -417,7 +437,8 @@ struct DefinedCodes {
         guard code.allSatisfy(isCasedLatinLetter), !Self.closingWords.contains(Array(key)),
               !lexicon.isRoleWord(key) else { return [] }
         if code.allSatisfy(isLatinLower) {
-            guard !lexicon.isCommonWord(key), !lexicon.isAllowed(key), !lexicon.isLowercaseWord(key) else { return [] }
+            // Two small letters that a noun list knows are an abbreviation's ("Kb"), no sentence's last word.
+            guard code.count <= 2 || !lexicon.isCommonWord(key), !lexicon.isAllowed(key), !lexicon.isLowercaseWord(key) else { return [] }
         } else {
             guard isCodeShape(last, in: text), code.count <= 2 || !lexicon.isCommonWord(key) else { return [] }
         }

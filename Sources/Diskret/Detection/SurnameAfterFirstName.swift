@@ -105,7 +105,9 @@ struct SurnameAfterFirstName {
         if index >= 2, units[tokens[index - 2].start] == 0x28, [0x2C, 0x29].contains(units[tokens[next].start]),
            !lexicon.isRoleWord(text.key(index)), !ListedPersons.kinWords.contains(text.key(index)) { return true }
         if units[tokens[next].start] == 0x7C { return true }
-        if units[tokens[next].start] == 0x28 && next + 1 < tokens.count && tokens[next + 1].kind == .number { return true }
+        // An age or a school class in the bracket: "Emil Bruder (3)", "Leonie Abt (8a)".
+        if units[tokens[next].start] == 0x28 && next + 1 < tokens.count
+            && (tokens[next + 1].kind == .number || isASCIIDigit(units[tokens[next + 1].start])) { return true }
         if units[tokens[next].start] == 0x2C && next + 1 < tokens.count { next += 1 }
         return units[tokens[next].start] == 0x2A || (text.key(next).elementsEqual(Self.born) && next + 1 < tokens.count
                                                         && units[tokens[next + 1].start] == 0x2E)
