@@ -1040,4 +1040,12 @@ import Testing
         #expect(try found("beteiligt:    KOF (Sport/Mathe), Bz (Beratungslehrerin)\nKOF hat nicht nachgefragt.\n")
             .filter { $0 == "KOF" }.count == 2)
     }
+
+    @Test func surnamePrefixCodesNicknamesAtHomeAndParticlesAfterSmallHonorifics() throws {
+        let report = "MA im Dienst: Fr. Ines Kühn (Kü)\nKü hat die drei Jungs getrennt.\nAbgeschrieben zur Akte: Ke.\n"
+        let names = try found(report)
+        #expect(names.filter { $0 == "Kü" }.count == 2 && names.contains { $0.hasPrefix("Ke") })
+        #expect(try found("Darius Popescu („Dari“, zuhause „Dodo“), 3 J.\n").contains("Dodo"))
+        #expect(try spans(of: .person, in: "tg ja fr de vries, info weiter. mit fr. van der berg gesprochen.\n") == ["de vries", "van der berg"])
+    }
 }

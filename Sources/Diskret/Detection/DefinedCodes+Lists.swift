@@ -150,7 +150,7 @@ extension DefinedCodes {
         "mod", "moderation", "dienst", "dienste", "verf", "verfasst", "verfasser", "verfasserin", "bearb", "bearbeitung",
         "kürzel", "hz", "vertretung", "verteiler", "schicht", "frühdienst", "spätdienst", "nachtdienst", "tagdienst",
         "zuständig", "zust", "fallführung", "ff", "mitarbeitende", "team", "besetzung", "angelegt", "erstellt",
-        "durch", "übernommen", "übergeben", "abgetippt", "aufgenommen", "bearbeiter", "bearbeiterin", "sachbearbeitung",
+        "durch", "übernommen", "übergeben", "abgetippt", "abgeschrieben", "aufgenommen", "bearbeiter", "bearbeiterin", "sachbearbeitung",
         "ansprechpartner", "ansprechpartnerin", "ersteller", "erstellerin", "unterschrift", "handzeichen", "berat",
         "rufbereitschaft", "bereitschaft", "hdz", "nd", "fd", "sd", "td", "gesehen", "gelesen", "kenntnis", "fk", "fachkraft",
         "fachkräfte", "beteiligt", "beteiligte", "nachtbereitschaft", "gegengelesen", "leitung", "ltg",

@@ -156,8 +156,12 @@ struct DefinedCodes {
                 // An allowed word ("DW" for Durchwahl) is the code where it spells the name's initials, not a role's
                 // letters ("Katrin Müller (KM)" is the mother).
                 let spellsInitials = code.elementsEqual(initials) && !lexicon.isPersonRole(text.key(index))
-                if token.isWord, opens, closes, (2...3).contains(code.count), !lexicon.isAllowed(text.key(index)) || spellsInitials,
-                   Self.isCode(code, of: initials, first: first) {
+                // A capital and small letters that begin the surname are a code too ("Ines Kühn (Kü)").
+                let surname = units[tokens[covered.upperBound - 1].range]
+                let beginsSurname = code.count < surname.count && isLatinUpper(code[0]) && code.dropFirst().allSatisfy(isLatinLower)
+                    && surname.starts(with: code) && !lexicon.isAllowed(text.key(index))
+                if token.isWord, opens, closes, (2...3).contains(code.count),
+                   (!lexicon.isAllowed(text.key(index)) || spellsInitials) && Self.isCode(code, of: initials, first: first) || beginsSurname {
                     codes.insert(code)
                 }
                 index += 1

@@ -140,8 +140,9 @@ struct QuotedNicknames {
         }
     }
     private static let closingQuotes: Set<UInt16> = [0x22, 0x201C, 0x201D, 0xAB, 0xBB, 0x2039, 0x203A, 0x2018, 0x2019]
-    /// Words before a nickname: "genannt „Bubi“", "Spitzname „Maxx“", "alias „Kiki“".
-    private static let introducingWords: [[UInt8]] = ["genannt", "gen", "spitzname", "spitznamen", "rufname", "alias", "kosename"]
+    /// Words before a nickname: "genannt „Bubi“", "Spitzname „Maxx“", "alias „Kiki“", "zuhause „Dodo“".
+    private static let introducingWords: [[UInt8]] = ["genannt", "gen", "spitzname", "spitznamen", "rufname", "alias", "kosename",
+                                                      "zuhause"]
         .map { Array($0.utf8) }
     /// Friends, relatives and the adults around a child named by a nickname, in small letters too: "nen kumpel
     /// \"bobo\"", "ihr freund \"toni\"", "sein Trainer „Zacke“".
