@@ -1048,4 +1048,11 @@ import Testing
         #expect(try found("Darius Popescu („Dari“, zuhause „Dodo“), 3 J.\n").contains("Dodo"))
         #expect(try spans(of: .person, in: "tg ja fr de vries, info weiter. mit fr. van der berg gesprochen.\n") == ["de vries", "van der berg"])
     }
+
+    @Test func namesUnderARufnameHeaderAndPetFormsInChen() throws {
+        let table = "| Zi. | Rufname | Alter |\n| 1   | Jojo    | 15    |\n| 2   | Kiki    | 14    |\n"
+        #expect(try found(table).contains("Jojo"))
+        let names = try found("Die anderen Kinder (Tobi, Lenchen) fragten. Beim Umziehen nach dem Matschen: Mädchen.\n")
+        #expect(names.contains("Lenchen") && !names.contains("Matschen") && !names.contains("Mädchen"))
+    }
 }

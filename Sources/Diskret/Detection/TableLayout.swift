@@ -117,7 +117,7 @@ struct TableLayout {
     private static let personHeaders: Set<[UInt16]> = Set([
         "name", "vorname", "nachname", "kind", "kinder", "person", "personen", "teilnehmer", "teilnehmerin", "klient",
         "klientin", "bewohnerin", "bewohner", "geschwister", "mutter", "vater", "jugendl", "jugendliche", "jugendlicher",
-        "schüler", "schülerin", "proband", "probandin", "patient", "patientin", "pat",
+        "schüler", "schülerin", "proband", "probandin", "patient", "patientin", "pat", "rufname", "spitzname", "kosename",
     ].map { Array($0.utf16) })
     private static let ageHeaders: Set<[UInt16]> = Set(["alter", "lebensalter"].map { Array($0.utf16) })
     private static let placeHeaders: Set<[UInt16]> = Set(["ort", "wohnort", "stadtteil", "herkunft", "wohnhaft", "aufenthalt",

@@ -105,6 +105,7 @@ struct UnknownNameWords {
             if next == 0x2E && lexicon.beginsCommonWord(word) { return false }
         }
         if lexicon.isAllowed(word) || lexicon.isCommonWord(word) || lexicon.isParticle(word) || isJargon(word) { return false }
+        if isDiminutiveOfFirstName(word) { return true }
         // Plural and case endings of nouns ("Kliniken", "Befundes") and compounds ending in a noun
         // ("Technikchef", "Oppositionssprecher").
         for ending in Self.inflections where word.count > ending.count + 3 && word.hasSuffix(ending) {
@@ -120,6 +121,18 @@ struct UnknownNameWords {
         return !Self.hasClinicalEnding(word)
             && (followsInitial(index, in: text) || isQuotedAlone(index, in: text) || !isMisspeltCommonWord(word))
     }
+
+    /// Whether a word is a first name with "-chen" ("Lenchen" of Lena, "Mariechen", "Paulchen"): a child's pet
+    /// form, which the noun lists do not hold and the misspelling test would read as a noun ("Leichen").
+    private func isDiminutiveOfFirstName(_ word: ArraySlice<UInt8>) -> Bool {
+        guard word.count >= 6, word.hasSuffix(Self.diminutive) else { return false }
+        let stem = Array(word.dropLast(Self.diminutive.count))
+        // "-schen" ends verbs made nouns ("Matschen", "Waschen"), not a name's pet form.
+        guard stem.last != 0x73 else { return false }
+        return lexicon.isFirstName(stem[...]) || lexicon.isFirstName((stem + [0x61])[...]) || lexicon.isFirstName((stem + [0x65])[...])
+    }
+
+    private static let diminutive = Array("chen".utf8)
 
     /// A common word glued to an unknown one makes a compound ("Istanbul-Konvention"), unless it is also a
     /// surname: "Oyelaran-Metzger" is a double name.
