@@ -1055,4 +1055,11 @@ import Testing
         let names = try found("Die anderen Kinder (Tobi, Lenchen) fragten. Beim Umziehen nach dem Matschen: Mädchen.\n")
         #expect(names.contains("Lenchen") && !names.contains("Matschen") && !names.contains("Mädchen"))
     }
+
+    @Test func chatSendersInSmallLettersAndNamesAPhoneSavedSomeoneAs() throws {
+        let chat = "saschi 🐍 (21:47): na nikki alles fit\nsaschi 🐍 (21:47): sag deiner mutter\nheute (10:00): termin\nmorgen (11:00): auch\n"
+        let names = try spans(of: .person, in: chat)
+        #expect(names.filter { $0 == "saschi 🐍" }.count == 2 && !names.contains("heute"))
+        #expect(try found("im Handy gespeichert als „kalli“, sonst nichts.\n").contains("kalli"))
+    }
 }

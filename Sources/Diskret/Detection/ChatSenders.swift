@@ -10,8 +10,11 @@ struct ChatSenders {
         let tokens = text.tokens
         var senders: [Int] = []
         var senderEnds: [Int: Int] = [:]
+        // Display names in small letters too ("saschi 🐍 (21:47): na nikki"), as phones save them.
         for index in tokens.indices where (index == 0 || tokens[index].flags.contains(.newlineBefore))
-            && tokens[index].isCapitalizedWord && !tokens[index].flags.contains(.allCaps) {
+            && (tokens[index].isCapitalizedWord || tokens[index].isWord && tokens[index].flags.contains(.lowercase)
+                && tokens[index].end - tokens[index].start >= 3)
+            && !tokens[index].flags.contains(.allCaps) {
             if isFollowedByTime(tokens[index].end, in: text) {
                 senders.append(index)
             } else if let end = emojiEnd(after: index, in: text), isFollowedByTime(end, in: text) {
@@ -28,6 +31,8 @@ struct ChatSenders {
             guard tokens[index].end - tokens[index].start == 1 || lexicon.isFirstName(key)
                 || !((lexicon.isCommonWord(key) && senderEnds[index] == nil) || lexicon.isAllowed(key) || lexicon.isRoleWord(key))
             else { continue }
+            // In small letters no verb, adjective or function word ("heute (10:00): termin").
+            if tokens[index].flags.contains(.lowercase), lexicon.isLowercaseWord(key) || lexicon.isRoleWord(key) { continue }
             candidates.append(Candidate(range: tokens[index].start..<(senderEnds[index] ?? tokens[index].end), category: .person,
                                         label: Self.label, score: 0.85))
         }

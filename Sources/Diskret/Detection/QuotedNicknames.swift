@@ -40,7 +40,10 @@ struct QuotedNicknames {
             let smallAfterName = tokens[index].flags.contains(.lowercase) && last == index
                 && followsPerson(openingQuote: index - 1, personEnds: personEnds, in: text)
                 && !lexicon.isLowercaseWord(text.key(index)) && !lexicon.isCommonWord(text.key(index))
-            guard tokens[index].isCapitalizedWord || smallAfterFriend || smallAfterName,
+            // In small letters where the note says someone goes by it ("gespeichert als „saschi“").
+            let smallIntroduced = tokens[index].flags.contains(.lowercase) && !lexicon.isLowercaseWord(text.key(index))
+                && isIntroducedAsName(openingQuote: index - 1, in: text)
+            guard tokens[index].isCapitalizedWord || smallAfterFriend || smallAfterName || smallIntroduced,
                   !tokens[index].flags.contains(.allCaps) || capitalsAfterGenannt,
                   closing < tokens.count,
                   Self.closingQuotes.contains(units[tokens[closing].start]), tokens[closing].end - tokens[closing].start == 1,
@@ -63,6 +66,8 @@ struct QuotedNicknames {
         let word = text.key(wordBefore(openingQuote, in: text))
         if Self.introducingWords.contains(where: { word.elementsEqual($0) }) { return true }
         let before = openingQuote - 1
+        // How a phone shows someone: "gespeichert als „saschi 🐍“", "eingespeichert als".
+        if word.elementsEqual(Self.as), before >= 1, Self.savedWords.contains(where: { text.key(before - 1).elementsEqual($0) }) { return true }
         return word.elementsEqual(Self.oneself) && before >= 1 && Self.callsWords.contains(where: { text.key(before - 1).elementsEqual($0) })
     }
 
@@ -158,4 +163,7 @@ struct QuotedNicknames {
     /// Verbs before "sich" and a name a person gives himself: "nennt sich „Dari“".
     private static let callsWords: [[UInt8]] = ["nennt", "nannte", "nennen", "nannten"].map { Array($0.utf8) }
     private static let at = Array("zu".utf8)
+    private static let `as` = Array("als".utf8)
+    /// Participles before "als" and a name a phone shows: "gespeichert als „saschi“".
+    private static let savedWords: [[UInt8]] = ["gespeichert", "eingespeichert", "abgespeichert"].map { Array($0.utf8) }
 }
