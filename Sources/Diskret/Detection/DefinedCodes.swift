@@ -326,11 +326,15 @@ struct DefinedCodes {
         let tokens = text.tokens, units = text.units
         var codes = Set<[UInt16]>()
         for index in tokens.indices.dropLast(2) where tokens[index].isWord && (2...17).contains(tokens[index].end - tokens[index].start) {
+            // Only a word before a bracket, or capitals before capitals, can be followed by a code here: that is
+            // asked before the word is made and hashed, which had been done for every word of a note.
+            let beforeBracket = units[tokens[index + 1].start] == 0x28
+            guard beforeBracket || tokens[index].flags.contains(.allCaps) && tokens[index + 1].flags.contains(.allCaps) else { continue }
             let label = Self.labelWord(units[tokens[index].range])
             let function = Self.functionAbbreviations.contains(label)
             guard function || Self.dutyLabels.contains(label) else { continue }
             let code = index + 2
-            if units[tokens[index + 1].start] == 0x28, tokens[code].isWord, code + 1 < tokens.count {
+            if beforeBracket, tokens[code].isWord, code + 1 < tokens.count {
                 // The code closes the bracket, with its full stop if it has one ("(Hm.)").
                 let dotted = units[tokens[code + 1].start] == 0x2E && !tokens[code + 1].flags.contains(.spaceBefore)
                 let closing = dotted ? code + 2 : code + 1
