@@ -40,6 +40,7 @@ struct LineNeedles: Sendable {
                 }
             }
         }
+        marks.listMarkedLines()
         return marks
     }
 
@@ -86,13 +87,38 @@ struct LineMarks {
     /// `flat[gate * lineCount + line]`.
     fileprivate(set) var flat: [Bool]
     let lineCount: Int
+    /// The marked lines of each gate in ascending order, `markedLines[gateStarts[gate]..<gateStarts[gate + 1]]`:
+    /// a rule walks the few lines that hold its needles instead of every line of the note.
+    private var markedLines: [Int32] = []
+    private var gateStarts: [Int32] = [0]
+    private let gateCount: Int
 
     init(gates: Int, lines: Int) {
         flat = [Bool](repeating: false, count: gates * lines)
         lineCount = lines
+        gateCount = gates
     }
 
     func isMarked(gate: Int, line: Int) -> Bool { flat[gate * lineCount + line] }
+
+    /// The lines marked for `gate`, ascending.
+    func lines(of gate: Int) -> ArraySlice<Int32> { markedLines[Int(gateStarts[gate])..<Int(gateStarts[gate + 1])] }
+
+    /// Fills `markedLines` from `flat`, once its marks are all set.
+    fileprivate mutating func listMarkedLines() {
+        var markedLines: [Int32] = [], gateStarts: [Int32] = [0]
+        gateStarts.reserveCapacity(gateCount + 1)
+        let lineCount = lineCount, gateCount = gateCount
+        flat.withUnsafeBufferPointer { flat in
+            for gate in 0..<gateCount {
+                let row = gate &* lineCount
+                for line in 0..<lineCount where flat[row &+ line] { markedLines.append(Int32(line)) }
+                gateStarts.append(Int32(markedLines.count))
+            }
+        }
+        self.markedLines = markedLines
+        self.gateStarts = gateStarts
+    }
 }
 
 /// An Aho–Corasick automaton over the needles' units, as a full transition table: state 0 is the root,
