@@ -82,15 +82,15 @@ struct GateRegions {
 
     /// The parts two sorted lists of disjoint ranges have in common.
     /// Room for every part that can follow is made at the first one (see `lines(in:marks:gates:)`).
-    static func intersection(_ first: [Range<Int>], _ second: [Range<Int>]) -> [Range<Int>] {
+    static func intersection(_ first: [Range<Int>], _ second: ArraySlice<Range<Int>>) -> [Range<Int>] {
         var result: [Range<Int>] = []
-        var i = 0, j = 0
-        while i < first.count && j < second.count {
+        var i = 0, j = second.startIndex
+        while i < first.count && j < second.endIndex {
             let low = max(first[i].lowerBound, second[j].lowerBound)
             let high = min(first[i].upperBound, second[j].upperBound)
             if low < high {
                 // Each step moves past one range of either list: no more parts than ranges left.
-                if result.isEmpty { result.reserveCapacity(first.count - i + second.count - j) }
+                if result.isEmpty { result.reserveCapacity(first.count - i + second.endIndex - j) }
                 result.append(low..<high)
             }
             if first[i].upperBound < second[j].upperBound { i += 1 } else { j += 1 }
