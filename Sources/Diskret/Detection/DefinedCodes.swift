@@ -299,8 +299,10 @@ struct DefinedCodes {
         var index = 0
         while index < tokens.count {
             guard personTokens[index], tokens[index].isCapitalizedWord else { index += 1; continue }
-            // A run of capitalised name words on one line, apart by spaces or glued by hyphens.
-            var initials = [units[tokens[index].start]]
+            // A run of capitalised name words on one line, apart by spaces or glued by hyphens. Only a run of
+            // two or three words gives initials: their letters are kept in place, and an array is made for
+            // those runs alone (most runs are one word).
+            var letters = (units[tokens[index].start], UInt16(0), UInt16(0)), count = 1
             var last = index
             var next = index + 1
             while next < tokens.count, !tokens[next].flags.contains(.newlineBefore) {
@@ -309,11 +311,15 @@ struct DefinedCodes {
                 } else if !(personTokens[next] && tokens[next].isCapitalizedWord && text.onlySpaceBetween(last, next)) {
                     break
                 }
-                initials.append(units[tokens[next].start])
+                if count == 1 { letters.1 = units[tokens[next].start] } else if count == 2 { letters.2 = units[tokens[next].start] }
+                count += 1
                 last = next
                 next += 1
             }
-            if initials.allSatisfy(isLatinUpper) { add(initials) }
+            if count == 2 || count == 3 {
+                let initials = count == 2 ? [letters.0, letters.1] : [letters.0, letters.1, letters.2]
+                if initials.allSatisfy(isLatinUpper) { add(initials) }
+            }
             index = next
         }
         return codes
