@@ -200,7 +200,9 @@ extension DefinedCodes {
     func codesAfterShiftLetters(in text: TokenizedText) -> Set<[UInt16]> {
         let tokens = text.tokens, units = text.units
         var codes = Set<[UInt16]>()
+        // Every shift begins with a capital: most words are passed over by that before they are compared.
         for index in tokens.indices.dropLast() where tokens[index].isWord && (2...5).contains(tokens[index].end - tokens[index].start)
+            && isLatinUpper(units[tokens[index].start])
             && (Self.dutyShifts.contains(where: { units[tokens[index].range].elementsEqual($0) })
                 || Self.shiftNames.contains(where: { units[tokens[index].range].elementsEqual($0) })) {
             let code = index + 1

@@ -334,8 +334,10 @@ struct DefinedCodes {
         var index = 0
         while index < tokens.count {
             guard personTokens[index], tokens[index].isCapitalizedWord else { index += 1; continue }
-            // A run of capitalised name words on one line, apart by spaces or glued by hyphens.
-            var initials = [units[tokens[index].start]]
+            // A run of capitalised name words on one line, apart by spaces or glued by hyphens. Only a run of
+            // two or three words gives initials: their letters are kept in place, and an array is made for
+            // those runs alone (most runs are one word).
+            var letters = (units[tokens[index].start], UInt16(0), UInt16(0)), count = 1
             var last = index
             var next = index + 1
             while next < tokens.count, !tokens[next].flags.contains(.newlineBefore) {
@@ -344,11 +346,15 @@ struct DefinedCodes {
                 } else if !(personTokens[next] && tokens[next].isCapitalizedWord && text.onlySpaceBetween(last, next)) {
                     break
                 }
-                initials.append(units[tokens[next].start])
+                if count == 1 { letters.1 = units[tokens[next].start] } else if count == 2 { letters.2 = units[tokens[next].start] }
+                count += 1
                 last = next
                 next += 1
             }
-            if initials.allSatisfy(isLatinUpper) { add(initials) }
+            if count == 2 || count == 3 {
+                let initials = count == 2 ? [letters.0, letters.1] : [letters.0, letters.1, letters.2]
+                if initials.allSatisfy(isLatinUpper) { add(initials) }
+            }
             index = next
         }
         return codes
@@ -361,11 +367,15 @@ struct DefinedCodes {
         let tokens = text.tokens, units = text.units
         var codes = Set<[UInt16]>()
         for index in tokens.indices.dropLast(2) where tokens[index].isWord && (2...17).contains(tokens[index].end - tokens[index].start) {
+            // Only a word before a bracket, or capitals before capitals, can be followed by a code here: that is
+            // asked before the word is made and hashed, which had been done for every word of a note.
+            let beforeBracket = units[tokens[index + 1].start] == 0x28
+            guard beforeBracket || tokens[index].flags.contains(.allCaps) && tokens[index + 1].flags.contains(.allCaps) else { continue }
             let label = Self.labelWord(units[tokens[index].range])
             let function = Self.functionAbbreviations.contains(label)
             guard function || Self.dutyLabels.contains(label) else { continue }
             let code = index + 2
-            if units[tokens[index + 1].start] == 0x28, tokens[code].isWord, code + 1 < tokens.count {
+            if beforeBracket, tokens[code].isWord, code + 1 < tokens.count {
                 // The code closes the bracket, with its full stop if it has one ("(Hm.)").
                 let dotted = units[tokens[code + 1].start] == 0x2E && !tokens[code + 1].flags.contains(.spaceBefore)
                 let closing = dotted ? code + 2 : code + 1

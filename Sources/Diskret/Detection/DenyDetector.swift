@@ -10,7 +10,9 @@ struct DenyDetector {
             let lists = rule.lists.filter { $0.count > 0 }
             guard !lists.isEmpty else { continue }
             let maxTokens = max(1, lists.map(\.maxTokens).max() ?? 1)
+            let gate = rule.firstTokens
             for start in text.tokens.indices where text.tokens[start].kind == .word || text.tokens[start].kind == .number {
+                if let gate, !gate.mayStart(text.tokens[start].keyHash) { continue }
                 guard PhraseKey.mayStartEntry(text.tokens[start], in: lists, longer: maxTokens > 1) else { continue }
                 key.start(start, in: text)
                 var end = start

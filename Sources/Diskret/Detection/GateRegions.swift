@@ -55,46 +55,42 @@ struct GateRegions {
     }
 
     /// The lines inside `ranges` (unions of whole lines) that hold a needle of every one of `gates` (as
-    /// `LineNeedles.marks` gives them).
-    /// Room for all lines left is made at the first line found: grown line by line, the arrays of the rules
-    /// with required texts were reallocated twice per rule and note (and a counting pass cost as much).
+    /// `LineNeedles.marks` gives them), in ascending order.
+    /// Walks the lines marked for the first gate, not every line of the note: most rules' needles are on a few
+    /// lines. Room for all lines left is made at the first line found: grown line by line, the arrays of the
+    /// rules with required texts were reallocated twice per rule and note.
     func lines(in ranges: [Range<Int>], marks: LineMarks, gates: [Int]) -> [Range<Int>] {
         var result: [Range<Int>] = []
-        for range in ranges {
-            // The first line that ends at or after the range's start.
-            var low = 0, high = lines.count
-            while low < high {
-                let mid = (low + high) / 2
-                if lines[mid].upperBound < range.lowerBound { low = mid + 1 } else { high = mid }
-            }
-            var line = low
-            while line < lines.count && lines[line].lowerBound < range.upperBound {
-                if lines[line].lowerBound >= range.lowerBound && Self.isMarked(line, marks, gates) {
-                    if result.isEmpty { result.reserveCapacity(lines.count - line) }
-                    result.append(lines[line])
-                }
-                line += 1
-            }
+        let candidates = marks.lines(of: gates[0])
+        var range = 0
+        for (position, line) in zip(candidates.indices, candidates) {
+            let start = lines[Int(line)].lowerBound
+            // Ranges are sorted and disjoint: skip those that end before the line starts.
+            while range < ranges.count && ranges[range].upperBound <= start { range += 1 }
+            guard range < ranges.count else { break }
+            guard start >= ranges[range].lowerBound, Self.isMarked(Int(line), marks, gates) else { continue }
+            if result.isEmpty { result.reserveCapacity(candidates.endIndex - position) }
+            result.append(lines[Int(line)])
         }
         return result
     }
 
     private static func isMarked(_ line: Int, _ marks: LineMarks, _ gates: [Int]) -> Bool {
-        for gate in gates where !marks.isMarked(gate: gate, line: line) { return false }
+        for gate in gates.dropFirst() where !marks.isMarked(gate: gate, line: line) { return false }
         return true
     }
 
     /// The parts two sorted lists of disjoint ranges have in common.
     /// Room for every part that can follow is made at the first one (see `lines(in:marks:gates:)`).
-    static func intersection(_ first: [Range<Int>], _ second: [Range<Int>]) -> [Range<Int>] {
+    static func intersection(_ first: [Range<Int>], _ second: ArraySlice<Range<Int>>) -> [Range<Int>] {
         var result: [Range<Int>] = []
-        var i = 0, j = 0
-        while i < first.count && j < second.count {
+        var i = 0, j = second.startIndex
+        while i < first.count && j < second.endIndex {
             let low = max(first[i].lowerBound, second[j].lowerBound)
             let high = min(first[i].upperBound, second[j].upperBound)
             if low < high {
                 // Each step moves past one range of either list: no more parts than ranges left.
-                if result.isEmpty { result.reserveCapacity(first.count - i + second.count - j) }
+                if result.isEmpty { result.reserveCapacity(first.count - i + second.endIndex - j) }
                 result.append(low..<high)
             }
             if first[i].upperBound < second[j].upperBound { i += 1 } else { j += 1 }

@@ -40,6 +40,7 @@ struct LineNeedles: Sendable {
                 }
             }
         }
+        marks.listMarkedLines()
         return marks
     }
 
@@ -86,13 +87,38 @@ struct LineMarks {
     /// `flat[gate * lineCount + line]`.
     fileprivate(set) var flat: [Bool]
     let lineCount: Int
+    /// The marked lines of each gate in ascending order, `markedLines[gateStarts[gate]..<gateStarts[gate + 1]]`:
+    /// a rule walks the few lines that hold its needles instead of every line of the note.
+    private var markedLines: [Int32] = []
+    private var gateStarts: [Int32] = [0]
+    private let gateCount: Int
 
     init(gates: Int, lines: Int) {
         flat = [Bool](repeating: false, count: gates * lines)
         lineCount = lines
+        gateCount = gates
     }
 
     func isMarked(gate: Int, line: Int) -> Bool { flat[gate * lineCount + line] }
+
+    /// The lines marked for `gate`, ascending.
+    func lines(of gate: Int) -> ArraySlice<Int32> { markedLines[Int(gateStarts[gate])..<Int(gateStarts[gate + 1])] }
+
+    /// Fills `markedLines` from `flat`, once its marks are all set.
+    fileprivate mutating func listMarkedLines() {
+        var markedLines: [Int32] = [], gateStarts: [Int32] = [0]
+        gateStarts.reserveCapacity(gateCount + 1)
+        let lineCount = lineCount, gateCount = gateCount
+        flat.withUnsafeBufferPointer { flat in
+            for gate in 0..<gateCount {
+                let row = gate &* lineCount
+                for line in 0..<lineCount where flat[row &+ line] { markedLines.append(Int32(line)) }
+                gateStarts.append(Int32(markedLines.count))
+            }
+        }
+        self.markedLines = markedLines
+        self.gateStarts = gateStarts
+    }
 }
 
 /// An Aho–Corasick automaton over the needles' units, as a full transition table: state 0 is the root,
@@ -139,32 +165,42 @@ private struct NeedleAutomaton: Sendable {
             if needle.beforeNumber { ending[state].beforeNumber.append(Int32(needle.gate)) } else { ending[state].forward.append(Int32(needle.gate)) }
             hasBeforeNumber = hasBeforeNumber || needle.beforeNumber
         }
-        // Breadth first: each state's failure (its longest proper suffix in the trie) is done before it.
+        // Breadth first: each state's failure (its longest proper suffix in the trie) is done before it. The
+        // table is filled through pointers: it is built for every session, and its states by classes are
+        // most of that.
         step = children
         var failure = [Int32](repeating: 0, count: ending.count)
         var queue = (0..<classCount).map { children[$0] }.filter { $0 != 0 }
+        queue.reserveCapacity(ending.count)
         var head = 0
-        while head < queue.count {
-            let state = Int(queue[head])
-            head += 1
-            let suffix = Int(failure[state])
-            ending[state].forward += ending[suffix].forward
-            ending[state].beforeNumber += ending[suffix].beforeNumber
-            for unitClass in 0..<classCount {
-                let child = children[state * classCount + unitClass]
-                if child != 0 {
-                    failure[Int(child)] = step[suffix * classCount + unitClass]
-                    queue.append(child)
-                } else {
-                    step[state * classCount + unitClass] = step[suffix * classCount + unitClass]
+        let width = classCount
+        children.withUnsafeBufferPointer { children in
+            step.withUnsafeMutableBufferPointer { step in
+                while head < queue.count {
+                    let state = Int(queue[head])
+                    head += 1
+                    let suffix = Int(failure[state])
+                    if !ending[suffix].forward.isEmpty { ending[state].forward += ending[suffix].forward }
+                    if !ending[suffix].beforeNumber.isEmpty { ending[state].beforeNumber += ending[suffix].beforeNumber }
+                    let row = state &* width, suffixRow = suffix &* width
+                    for unitClass in 0..<width {
+                        let child = children[row &+ unitClass]
+                        if child != 0 {
+                            failure[Int(child)] = step[suffixRow &+ unitClass]
+                            queue.append(child)
+                        } else {
+                            step[row &+ unitClass] = step[suffixRow &+ unitClass]
+                        }
+                    }
                 }
             }
         }
+        endings.reserveCapacity(2 * ending.count + 1)
         for (forward, beforeNumber) in ending {
-            for gates in [forward, beforeNumber] {
-                endingGates.append(contentsOf: Set(gates).sorted())
-                endings.append(Int32(endingGates.count))
-            }
+            Self.appendGates(forward, to: &endingGates)
+            endings.append(Int32(endingGates.count))
+            Self.appendGates(beforeNumber, to: &endingGates)
+            endings.append(Int32(endingGates.count))
         }
         precondition(classCount < Int(Self.digitFlag), "unit classes must fit beside the digit flag")
         // Lower-casing changes only units below 256, and units above have a class only if a needle holds
@@ -174,6 +210,15 @@ private struct NeedleAutomaton: Sendable {
         for (unit, unitClass) in otherClass { entries[Int(unit)] = UInt16(unitClass) }
         for unit in 0...UInt16.max where GateRegions.isDigit(unit) { entries[Int(unit)] |= Self.digitFlag }
         unitEntries = entries
+    }
+
+    /// Appends `gates` sorted and without repeats. Most states end no needle, and of those that do most end one.
+    private static func appendGates(_ gates: [Int32], to endingGates: inout [Int32]) {
+        switch gates.count {
+        case 0: return
+        case 1: endingGates.append(gates[0])
+        default: endingGates.append(contentsOf: Set(gates).sorted())
+        }
     }
 
     private func classOf(_ unit: UInt16) -> Int { unit < 256 ? Int(latin1Class[Int(unit)]) : otherClass[unit] ?? 0 }

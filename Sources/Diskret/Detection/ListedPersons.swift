@@ -58,9 +58,11 @@ struct ListedPersons {
         // Per token: 0 no finding, 1 a person, 2 something else; and the persons' capitalised words by key hash.
         var covered = [UInt8](repeating: 0, count: tokens.count)
         var personWords: [UInt64: [Int]] = [:]
-        for candidate in candidates where candidate.score >= threshold {
-            for index in tokenIndices(of: candidate.range, in: text) {
-                if candidate.category == .person {
+        // By index: iterating copied each candidate and retained its label and extras.
+        for position in candidates.indices where candidates[position].score >= threshold {
+            let isPerson = candidates[position].category == .person
+            for index in tokenIndices(of: candidates[position].range, in: text) {
+                if isPerson {
                     covered[index] = 1
                     if tokens[index].isCapitalizedWord { personWords[tokens[index].keyHash, default: []].append(index) }
                 } else if covered[index] == 0 {

@@ -62,7 +62,7 @@ struct PatternDetector {
         let regions = GateRegions(units: text.units)
         try text.units.withUnsafeBufferPointer { (buffer) throws(DiskretError) in
             let marks = needles.marks(in: buffer, lines: regions.lines)
-            let shapeRegions = prefilters.map { $0.isWorthRunning(on: buffer.count) ? $0.regions(in: buffer) : nil }
+            let shapeRegions = prefilters.map { $0.isWorthRunning(on: buffer.count) ? $0.hits(in: buffer) : nil }
             var slot = 0
             rules: for (index, rule) in rules.enumerated() {
                 // Each narrowing stops the rule once nothing is left: most rules find no line on most notes.

@@ -27,8 +27,8 @@ struct Propagation {
         var petPrefixes: [UInt32: Int] = [:]
         let recurring = recurringNameWords(in: candidates, text: text)
         for candidate in candidates.indices where !candidates[candidate].derived
-            && (candidates[candidate].score >= Evidence.confidentScore || isFullName(candidates[candidate], in: text)
-                || isRecurring(candidates[candidate], recurring, in: text))
+            && (candidates[candidate].score >= Evidence.confidentScore || isFullName(candidate, of: candidates, in: text)
+                || isRecurring(candidate, of: candidates, recurring, in: text))
             && [.person, .address, .organisation].contains(candidates[candidate].category) {
             let category = candidates[candidate].category
             // Asked once per candidate, not per word: comparing the type's ending cost more than the word's tests.
@@ -169,9 +169,10 @@ struct Propagation {
 
     /// A person found as a first name and a surname ("Olena Bondarenko (34)"): less sure than a name after
     /// "Frau", but its surname alone later ("25-019 Bondarenko +1") is the same person.
-    private func isFullName(_ candidate: Candidate, in text: TokenizedText) -> Bool {
-        guard candidate.category == .person, candidate.score >= Self.fullNameScore else { return false }
-        let indices = tokenIndices(of: candidate.range, in: text)
+    /// (Asked by position: a candidate passed by value was copied, its label and extras retained.)
+    private func isFullName(_ position: Int, of candidates: [Candidate], in text: TokenizedText) -> Bool {
+        guard candidates[position].category == .person, candidates[position].score >= Self.fullNameScore else { return false }
+        let indices = tokenIndices(of: candidates[position].range, in: text)
         guard indices.count == 2, text.tokens[indices.lowerBound].isCapitalizedWord, text.tokens[indices.upperBound - 1].isCapitalizedWord
         else { return false }
         // Neither word a common one: "Papa Mirko" names the father by a kin word, which must not spread.
@@ -224,10 +225,11 @@ struct Propagation {
         return recurring
     }
 
-    /// Whether `candidate` is one word that `recurringNameWords` holds.
-    private func isRecurring(_ candidate: Candidate, _ recurring: Set<ArraySlice<UInt8>>, in text: TokenizedText) -> Bool {
-        guard !recurring.isEmpty, candidate.category == .person else { return false }
-        let indices = tokenIndices(of: candidate.range, in: text)
+    /// Whether candidate `position` is one word that `recurringNameWords` holds.
+    private func isRecurring(_ position: Int, of candidates: [Candidate], _ recurring: Set<ArraySlice<UInt8>>,
+                             in text: TokenizedText) -> Bool {
+        guard !recurring.isEmpty, candidates[position].category == .person else { return false }
+        let indices = tokenIndices(of: candidates[position].range, in: text)
         return indices.count == 1 && recurring.contains(text.key(indices.lowerBound))
     }
 

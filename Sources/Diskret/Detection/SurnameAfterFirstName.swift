@@ -61,12 +61,17 @@ struct SurnameAfterFirstName {
         }
         guard !keys.isEmpty else { return [] }
         var covered = OffsetSet(limit: text.units.count)
-        for candidate in candidates where candidate.score >= threshold { covered.insert(candidate.range.lowerBound) }
+        // By index, field by field: iterating copied each candidate and retained its label and extras.
+        for position in candidates.indices where candidates[position].score >= threshold {
+            covered.insert(candidates[position].range.lowerBound)
+        }
         for surname in surnames { covered.insert(surname.range.lowerBound) }
         var spread: [Candidate] = []
         for index in text.tokens.indices where text.tokens[index].isCapitalizedWord && !covered.contains(text.tokens[index].start)
             && keys.first(forHash: text.tokens[index].keyHash, where: { $0.elementsEqual(text.key(index)) }) != nil {
-            guard !candidates.contains(where: { $0.score >= threshold && $0.range.overlaps(text.tokens[index].range) }) else { continue }
+            guard !candidates.indices.contains(where: {
+                candidates[$0].score >= threshold && candidates[$0].range.overlaps(text.tokens[index].range)
+            }) else { continue }
             spread.append(Candidate(range: text.tokens[index].range, category: .person, label: Self.label, score: threshold, derived: true))
         }
         return spread
@@ -76,9 +81,10 @@ struct SurnameAfterFirstName {
     private func isNamedElsewhere(_ index: Int, in text: TokenizedText, _ candidates: [Candidate]) -> Bool {
         let key = text.key(index)
         guard lexicon.isSurname(key), !lexicon.isLowercaseWord(key) else { return false }
-        return candidates.contains { candidate in
-            candidate.category == .person && candidate.score >= threshold && candidate.range.lowerBound != text.tokens[index].start
-                && tokenIndices(of: candidate.range, in: text).contains { text.key($0).elementsEqual(key) }
+        return candidates.indices.contains { position in
+            candidates[position].category == .person && candidates[position].score >= threshold
+                && candidates[position].range.lowerBound != text.tokens[index].start
+                && tokenIndices(of: candidates[position].range, in: text).contains { text.key($0).elementsEqual(key) }
         }
     }
 

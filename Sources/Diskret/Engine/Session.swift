@@ -179,19 +179,22 @@ public final class Session {
         var position = 0
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(findings.count)
-        for finding in findings {
+        // Findings are read by index, field by field: a copy of each retained its label and extras, in every
+        // one of the three passes.
+        let count = min(findings.count, replacements.count)
+        for index in findings.indices {
             // Widened spans may meet over a dropped character: the earlier one keeps it. A span whose
             // characters all went to the one before (two halves of one composed letter) is masked by it.
-            let range = view.noteRange(finding.range)
+            let range = view.noteRange(findings[index].range)
             let start = max(range.lowerBound, position)
             ranges.append(start..<max(start, range.upperBound))
             position = max(start, range.upperBound)
         }
         // The final length (at most, with `explain`): a growing array held a long note twice while copied.
         var length = note.count
-        for (range, (finding, replacement)) in zip(ranges, zip(findings, replacements)) {
-            if let replacement { length += replacement.utf16.count - range.count }
-            if explain { length += 16 + finding.rule.utf16.count }
+        for index in 0..<count {
+            if let replacement = replacements[index] { length += replacement.utf16.count - ranges[index].count }
+            if explain { length += 16 + findings[index].rule.utf16.count }
         }
         output.reserveCapacity(length)
         var reported: [Finding] = []
@@ -202,16 +205,17 @@ public final class Session {
             for index in position..<offset where !UTF16.isTrailSurrogate(note[index]) { scalars += 1 }
             position = offset
         }
-        for (range, (finding, replacement)) in zip(ranges, zip(findings, replacements)) where !range.isEmpty {
+        for index in 0..<count where !ranges[index].isEmpty {
+            let range = ranges[index], replacement = replacements[index], score = findings[index].score
             output.append(contentsOf: note[position..<range.lowerBound])
             advance(to: range.lowerBound)
             let start = scalars
             if let replacement { UTF16Conversion.append(replacement, to: &output) } else { output.append(contentsOf: note[range]) }
             advance(to: range.upperBound)
-            if explain { output.append(contentsOf: "‹\(finding.rule) \(Int((finding.score * 100).rounded()))%›".utf16) }
-            reported.append(Finding(start: start, end: scalars, category: finding.category, type: finding.type,
-                                    rule: finding.rule, score: (finding.score * 100).rounded() / 100, replacement: replacement,
-                                    subject: finding.subject))
+            if explain { output.append(contentsOf: "‹\(findings[index].rule) \(Int((score * 100).rounded()))%›".utf16) }
+            reported.append(Finding(start: start, end: scalars, category: findings[index].category, type: findings[index].type,
+                                    rule: findings[index].rule, score: (score * 100).rounded() / 100, replacement: replacement,
+                                    subject: findings[index].subject))
         }
         output.append(contentsOf: note[position...])
         return AnonymizedText(text: UTF16Conversion.string(of: output), findings: reported)

@@ -14,8 +14,16 @@ struct Masker {
     func replacements(for findings: [Candidate], operators: [MaskingPolicy.Operator]? = nil) -> [String?] {
         // Entities are small numbers from the linker (0, 1, 2, …; -1 before linking), so per-entity facts live
         // in arrays indexed from the smallest: dictionaries keyed by them cost a SipHash per finding.
-        let base = findings.lazy.map(\.entity).min() ?? 0
-        let slotCount = (findings.lazy.map(\.entity).max() ?? 0) - base + 1
+        // Findings are read by index here and below, field by field: a copy of each retained its label and
+        // extras, three or four times per finding.
+        var lowest: Int?, highest: Int?
+        for index in findings.indices {
+            let entity = findings[index].entity
+            lowest = min(lowest ?? entity, entity)
+            highest = max(highest ?? entity, entity)
+        }
+        let base = lowest ?? 0
+        let slotCount = (highest ?? 0) - base + 1
         // The first person named with a role keeps it. A second person with the same single role
         // ("Lebensgefährte der KM: Hr. …") is more likely a misreading than a second mother, so it is
         // numbered as a plain person; numbered roles ("Kind") count up instead.
@@ -25,14 +33,16 @@ struct Masker {
         // A role the roster gives someone is that person's: a name of the note that is not on the roster and
         // comes with the same single role ("bei seiner Mutter, Gisela Braun" with a roster's Kindsmutter) is
         // not a second mother but someone whose role the note does not make clear.
-        for finding in findings where finding.category == .person && finding.subject != nil {
-            if let role = finding.role, !Self.numberedRoles.contains(role) { holders[role] = -1 }
+        for index in findings.indices where findings[index].category == .person && findings[index].subject != nil {
+            if let role = findings[index].role, !Self.numberedRoles.contains(role) { holders[role] = -1 }
         }
-        for finding in findings where finding.category == .person && finding.subject == nil && roles[finding.entity - base] == nil {
-            guard let role = finding.role else { continue }
-            if Self.numberedRoles.contains(role) || holders[role] == nil || holders[role] == finding.entity {
-                roles[finding.entity - base] = role
-                holders[role] = finding.entity
+        for index in findings.indices where findings[index].category == .person && findings[index].subject == nil
+            && roles[findings[index].entity - base] == nil {
+            guard let role = findings[index].role else { continue }
+            let entity = findings[index].entity
+            if Self.numberedRoles.contains(role) || holders[role] == nil || holders[role] == entity {
+                roles[entity - base] = role
+                holders[role] = entity
                 entitiesPerRole[role, default: 0] += 1
             }
         }
@@ -44,17 +54,17 @@ struct Masker {
         // The default policy (placeholders for all) spares each finding a dictionary look-up.
         let allPlaceholders = policy.isDefault
         return findings.indices.map { index -> String? in
-            let finding = findings[index]
-            switch operators?[index] ?? (allPlaceholders ? .placeholder : policy.operator(for: finding.category, type: finding.label.type)) {
+            let category = findings[index].category
+            switch operators?[index] ?? (allPlaceholders ? .placeholder : policy.operator(for: category, type: findings[index].label.type)) {
             case .keep: return nil
             case .redact: return Self.redactionBlock
             default: break  // placeholders; pseudonymisation operators replace them later (Pseudonymizer)
             }
-            if finding.category == .age { return "[Alter]" }
-            if let fixed = finding.fixedPlaceholder { return fixed }
-            let slot = finding.entity - base
-            var label = finding.placeholderLabel
-            if finding.category == .person, let role = roles[slot] {
+            if category == .age { return "[Alter]" }
+            if let fixed = findings[index].fixedPlaceholder { return fixed }
+            let slot = findings[index].entity - base
+            var label = findings[index].placeholderLabel
+            if category == .person, let role = roles[slot] {
                 if entitiesPerRole[role]! == 1 && !Self.numberedRoles.contains(role) { return "[\(role)]" }
                 label = role
             }

@@ -257,6 +257,12 @@ final class PrefilterScanner {
     /// A range ends where a match of the rule's shape ends (a match of the pattern ends there or before:
     /// its trailing look-ahead is part of the shape) and starts where that match can start at the earliest.
     func regions(in units: UnsafeBufferPointer<UInt16>) -> [[Range<Int>]]? {
+        hits(in: units).map { hits in (0..<prefilter.reach.count).map { Array(hits[$0]) } }
+    }
+
+    /// `regions(in:)` as one flat list: what the pattern stage reads, a few allocations per note instead of
+    /// an array per rule grown range by range.
+    func hits(in units: UnsafeBufferPointer<UInt16>) -> ShapeHits? {
         let collector = HitCollector(reach: prefilter.reach, unitCount: units.count)
         let history = collector.states
         let classCount = classCount
@@ -370,7 +376,8 @@ final class PrefilterScanner {
     private final class HitCollector {
         /// The DFA state after each unit of the note, written by the scanner.
         let states: UnsafeMutablePointer<Int16>
-        @exclusivity(unchecked) private var hits: [[Range<Int>]]
+        /// The ranges closed so far with their rules, in the order they closed (each rule's in ascending order).
+        @exclusivity(unchecked) private var closed: [(rule: Int, range: Range<Int>)] = []
         private let ruleCount: Int
         /// Per rule, how far before its end a match can start (`Int.max` when unbounded).
         private let reach: UnsafeMutablePointer<Int>
@@ -388,7 +395,7 @@ final class PrefilterScanner {
 
         init(reach: [Int?], unitCount: Int) {
             ruleCount = reach.count
-            hits = Array(repeating: [], count: ruleCount)
+            closed.reserveCapacity(4 * ruleCount)
             states = .allocate(capacity: unitCount)
             self.reach = .allocate(capacity: ruleCount)
             for (rule, length) in reach.enumerated() { (self.reach + rule).initialize(to: length ?? Int.max) }
@@ -453,7 +460,7 @@ final class PrefilterScanner {
                 if openEnd[rule] > 0 && start <= openEnd[rule] {
                     openStart[rule] = min(openStart[rule], start)
                 } else {
-                    if openEnd[rule] > 0 { hits[rule].append(openStart[rule]..<openEnd[rule]) }
+                    if openEnd[rule] > 0 { closed.append((rule, openStart[rule]..<openEnd[rule])) }
                     openStart[rule] = start
                 }
                 openEnd[rule] = index + 1
@@ -461,9 +468,9 @@ final class PrefilterScanner {
         }
 
         /// Per rule, its sorted, disjoint ranges.
-        func finishedHits() -> [[Range<Int>]] {
-            for rule in 0..<ruleCount where openEnd[rule] > 0 { hits[rule].append(openStart[rule]..<openEnd[rule]) }
-            return hits
+        func finishedHits() -> ShapeHits {
+            for rule in 0..<ruleCount where openEnd[rule] > 0 { closed.append((rule, openStart[rule]..<openEnd[rule])) }
+            return ShapeHits(closed, ruleCount: ruleCount)
         }
     }
 }

@@ -155,12 +155,15 @@ final class WordSetRule: Sendable {
     let lists: [WordList]
     /// An unknown-word rule's share of jargon that switches it off (1 for the other kinds: never).
     let jargonShare: Double
+    /// For a deny rule with few entries, which tokens may start one (nil: every token is asked of the lists).
+    let firstTokens: FirstTokenGate?
 
     init(definition: RuleDefinition, lists: [WordList]) {
         self.definition = definition
         if case let .unknownWord(fields) = definition.body { jargonShare = fields.jargonShare } else { jargonShare = 1 }
         label = definition.makeLabel()
         self.lists = lists
+        if case .deny = definition.body { firstTokens = FirstTokenGate(lists: lists) } else { firstTokens = nil }
     }
 
     func contains(_ key: [UInt8]) -> Bool { lists.anyContains(key) }

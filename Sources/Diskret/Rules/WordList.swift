@@ -225,6 +225,14 @@ final class WordList: @unchecked Sendable {
     func contains(_ key: [UInt8]) -> Bool { key.withUnsafeBufferPointer { contains($0) } }
     func contains(_ key: ArraySlice<UInt8>) -> Bool { key.withUnsafeBufferPointer { contains($0) } }
 
+    /// Calls `body` with the key bytes of every entry, in key order (not for the hot path).
+    func forEachEntry(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        for index in 0..<count {
+            let (start, length) = entry(index)
+            body(UnsafeBufferPointer(start: bytes + start, count: length))
+        }
+    }
+
     /// All entries as strings (for generating surrogates and for tests; not for the hot path).
     var entries: [String] {
         (0..<count).map { index in
