@@ -143,6 +143,8 @@ struct DefinedCodes {
                 continue
             }
             index += 1
+            // A capital and small letters that begin the surname are a code too ("Ines Kühn (Kü)").
+            let surname = units[tokens[covered.upperBound - 1].range]
             while index < tokens.count && index < covered.upperBound + 12 && units[tokens[index].start] != 0x29 {
                 let token = tokens[index]
                 let code = Array(units[token.range])
@@ -156,8 +158,6 @@ struct DefinedCodes {
                 // An allowed word ("DW" for Durchwahl) is the code where it spells the name's initials, not a role's
                 // letters ("Katrin Müller (KM)" is the mother).
                 let spellsInitials = code.elementsEqual(initials) && !lexicon.isPersonRole(text.key(index))
-                // A capital and small letters that begin the surname are a code too ("Ines Kühn (Kü)").
-                let surname = units[tokens[covered.upperBound - 1].range]
                 let beginsSurname = code.count < surname.count && isLatinUpper(code[0]) && code.dropFirst().allSatisfy(isLatinLower)
                     && surname.starts(with: code) && !lexicon.isAllowed(text.key(index))
                 if token.isWord, opens, closes, (2...3).contains(code.count),

@@ -25,6 +25,7 @@ struct Propagation {
         // The first four letters of the persons' names of five letters or more, with the longest name's length:
         // a pet form ends in -i or -y where the name goes on ("Reuti" of Reuter, "Schmidti").
         var petPrefixes: [UInt32: Int] = [:]
+        var shortPetPrefixes = Set<UInt32>()
         let recurring = recurringNameWords(in: candidates, text: text)
         for candidate in candidates.indices where !candidates[candidate].derived
             && (candidates[candidate].score >= Evidence.confidentScore || isFullName(candidate, of: candidates, in: text)
@@ -42,7 +43,7 @@ struct Propagation {
                 }
                 if category == .person, word.count >= 5, let prefix = Self.prefix(word) {
                     petPrefixes[prefix] = max(petPrefixes[prefix] ?? 0, word.count)
-                    petPrefixes[Self.shortPrefix(word)] = 4
+                    shortPetPrefixes.insert(Self.shortPrefix(word))
                 }
             }
         }
@@ -103,7 +104,7 @@ struct Propagation {
                     }
                 } else if isSpellingVariant(index, of: spellings, in: text) {
                     candidates.append(Candidate(range: text.tokens[index].range, category: .person, label: Self.variantLabel, score: threshold, derived: true))
-                } else if isPetForm(word, of: petPrefixes), !lexicon.isPlace(word) {
+                } else if isPetForm(word, of: petPrefixes, short: shortPetPrefixes), !lexicon.isPlace(word) {
                     candidates.append(Candidate(range: text.tokens[index].range, category: .person, label: Self.petFormLabel, score: threshold, derived: true))
                 }
                 continue
@@ -114,7 +115,7 @@ struct Propagation {
                 candidates.append(Candidate(range: text.tokens[index].range, category: .person, label: firstNameLabel, score: threshold, derived: true))
                 continue
             }
-            if isPetForm(word, of: petPrefixes), origin(of: word, hash: text.tokens[index].keyHash) == nil,
+            if isPetForm(word, of: petPrefixes, short: shortPetPrefixes), origin(of: word, hash: text.tokens[index].keyHash) == nil,
                !lexicon.isCommonWord(word), !lexicon.isAllowed(word), !lexicon.isPlace(word) {
                 candidates.append(Candidate(range: text.tokens[index].range, category: .person, label: Self.petFormLabel, score: threshold, derived: true))
                 continue
@@ -239,18 +240,18 @@ struct Propagation {
         return key.prefix(4).reduce(0) { $0 << 8 | UInt32($1) }
     }
 
-    /// A name's first three letters, kept beside the four-letter prefixes (a zero byte first tells them apart):
-    /// a pet form of four letters keeps only three of the name ("Nici" of Nicole, "Susi" of Susanne).
+    /// A name's first three letters: a pet form of four letters keeps only three of the name ("Nici" of Nicole,
+    /// "Susi" of Susanne).
     private static func shortPrefix(_ key: ArraySlice<UInt8>) -> UInt32 {
         key.prefix(3).reduce(0) { $0 << 8 | UInt32($1) }
     }
 
     /// Whether a word ending in "-i" or "-y" is a pet form of a person's name of the note ("Steffi" of
-    /// Stefanie, "nici" of Nicole): its first four letters begin the name and it is no longer, or it has four
-    /// letters and its first three begin the name.
-    private func isPetForm(_ word: ArraySlice<UInt8>, of petPrefixes: [UInt32: Int]) -> Bool {
+    /// Stefanie, "nici" of Nicole): its first four letters begin the name (`petPrefixes`, with the name's length)
+    /// and it is no longer, or it has four letters and its first three begin the name (`short`).
+    private func isPetForm(_ word: ArraySlice<UInt8>, of petPrefixes: [UInt32: Int], short: Set<UInt32>) -> Bool {
         guard (4...8).contains(word.count), word.last == 0x69 || word.last == 0x79 else { return false }
-        if word.count == 4 { return petPrefixes[Self.shortPrefix(word)] != nil }
+        if word.count == 4 { return short.contains(Self.shortPrefix(word)) }
         guard let prefix = Self.prefix(word), let nameLength = petPrefixes[prefix] else { return false }
         return word.count <= nameLength
     }

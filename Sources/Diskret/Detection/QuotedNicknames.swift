@@ -41,8 +41,8 @@ struct QuotedNicknames {
                 && followsPerson(openingQuote: index - 1, personEnds: personEnds, in: text)
                 && !lexicon.isLowercaseWord(text.key(index)) && !lexicon.isCommonWord(text.key(index))
             // In small letters where the note says someone goes by it ("gespeichert als „saschi“").
-            let smallIntroduced = tokens[index].flags.contains(.lowercase) && !lexicon.isLowercaseWord(text.key(index))
-                && isIntroducedAsName(openingQuote: index - 1, in: text)
+            let introduced = isIntroducedAsName(openingQuote: index - 1, in: text)
+            let smallIntroduced = introduced && tokens[index].flags.contains(.lowercase) && !lexicon.isLowercaseWord(text.key(index))
             guard tokens[index].isCapitalizedWord || smallAfterFriend || smallAfterName || smallIntroduced,
                   !tokens[index].flags.contains(.allCaps) || capitalsAfterGenannt,
                   closing < tokens.count,
@@ -51,7 +51,7 @@ struct QuotedNicknames {
             let key = text.key(index)
             // A verb or adjective in quotes is a quoted word ("„krass“"); a noun may be a pet name ("„Krümel“").
             // A word the allow lists keep (a language: "Dari") is a name where the note says someone goes by it.
-            guard (!lexicon.isAllowed(key) && !lexicon.isRoleWord(key)) || isIntroducedAsName(openingQuote: index - 1, in: text),
+            guard (!lexicon.isAllowed(key) && !lexicon.isRoleWord(key)) || introduced,
                   last > index || !lexicon.isLowercaseWord(key) || lexicon.isNoun(key) else { continue }
             guard isNamedAsNickname(openingQuote: index - 1, closingQuote: closing, personEnds: personEnds, in: text) else { continue }
             added.append(Candidate(range: tokens[index].start..<tokens[last].end, category: .person, label: Self.label, score: 0.85))
