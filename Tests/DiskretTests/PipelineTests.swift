@@ -1062,4 +1062,14 @@ import Testing
         #expect(names.filter { $0 == "saschi 🐍" }.count == 2 && !names.contains("heute"))
         #expect(try found("im Handy gespeichert als „kalli“, sonst nichts.\n").contains("kalli"))
     }
+
+    @Test func staffCodesWithAGluedNumber() throws {
+        let log = "Kürzel: BE1 (Gruppenleitung), BE3, NB2 (Nachtbereitschaft)\n15:30 BE3: Übergabe von BE1.\n22:00 NB2 übernimmt.\n"
+        #expect(try engine.anonymize(log).text
+            == "Kürzel: [Person 1] (Gruppenleitung), [Person 2], [Person 3] (Nachtbereitschaft)\n15:30 [Person 2]: Übergabe von [Person 1].\n22:00 [Person 3] übernimmt.\n")
+        // Numbered without a list: several numbers with one code's letters; the second child's father stays a role.
+        let names = try found("Übergabe ND2 an ND1, ND2 geht. KV2 ruft an, KV1 nicht. Wohnung im OG2, OG1 leer; PS4 und PS5.\n")
+        #expect(names.contains("ND1") && names.contains("ND2"))
+        #expect(!names.contains { $0.hasPrefix("KV") || $0.hasPrefix("OG") || $0.hasPrefix("PS") })
+    }
 }

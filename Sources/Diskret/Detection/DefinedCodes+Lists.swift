@@ -36,8 +36,10 @@ extension DefinedCodes {
                     continue
                 }
                 // In an attendance line capitals are someone's initials unless they are a role ("KG", not "KM").
-                if itemStart, tokens[index].isWord, endsItem(index + 1, in: text),
-                   isCodeShape(index, in: text, inList: true, duty: duty) || isSmallCode(index, in: text) {
+                // ICU calls a word that ends in digits a number: "BE1" is asked for apart.
+                if itemStart, endsItem(index + 1, in: text), tokens[index].isWord
+                    && (isCodeShape(index, in: text, inList: true, duty: duty) || isSmallCode(index, in: text))
+                    || tokens[index].kind == .number && NumberedStaffCodes(lexicon: lexicon).isGluedCode(index, in: text) {
                     codes.insert(Array(units[tokens[index].range]))
                 }
                 itemStart = false

@@ -41,7 +41,7 @@ struct DefinedCodes {
             for offset in candidates[position].range { covered[offset] = true }
         }
         let codeList = Array(codes)
-        for token in tokens where token.isWord && (2...5).contains(token.end - token.start) && !covered[token.start]
+        for token in tokens where token.kind != .punctuation && (2...5).contains(token.end - token.start) && !covered[token.start]
             && (Self.isOne(of: codeList, units[token.range]) || Self.isGenitive(of: codeList, units[token.range])) {
             // An abbreviated name keeps its full stop ("Sch.", "Kü."): left behind, it marks the abbreviation.
             let abbreviated = token.end < units.count && units[token.end] == 0x2E && units[token.range].contains(where: isLatinLower)

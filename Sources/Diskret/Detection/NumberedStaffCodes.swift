@@ -1,4 +1,4 @@
-/// A service's abbreviation with a staff number ("ASD-14", "SPFH-7", "IeF-3") names one professional, as
+/// A service's abbreviation with a staff number ("ASD-14", "SPFH-7", "IeF-3", "BE1") names one professional, as
 /// initials do: minutes of youth offices and case conferences sign, list and assign tasks by such codes, and
 /// the number is what tells the conference who it was.
 struct NumberedStaffCodes {
@@ -43,6 +43,14 @@ struct NumberedStaffCodes {
             unknown[letters, default: ([], [])].ranges.append(tokens[index].start..<tokens[number].end)
             unknown[letters, default: ([], [])].numbers.insert(Array(units[tokens[number].range]))
         }
+        // "BE1", "NB2": capitals with the number glued on, one token that ICU calls a number.
+        for index in tokens.indices where tokens[index].kind == .number && (3...5).contains(tokens[index].end - tokens[index].start) {
+            guard isGluedCode(index, in: text) else { continue }
+            let code = units[tokens[index].range]
+            let letters = Array(code.prefix(while: isLatinUpper))
+            unknown[letters, default: ([], [])].ranges.append(tokens[index].range)
+            unknown[letters, default: ([], [])].numbers.insert(Array(code.dropFirst(letters.count)))
+        }
         // Capitals that stand for a function ("FK-07", "FK-12", "LT-1" three times) are staff codes where the note
         // numbers several staff so, or uses one code again and again; a single "GA-02" stays a thing's number.
         for (_, seen) in unknown where seen.numbers.count >= 2 || seen.ranges.count >= 3 { found.append(contentsOf: seen.ranges) }
@@ -72,11 +80,21 @@ struct NumberedStaffCodes {
         return lexicon.isRoleWord(key) || (letters.contains(where: isLatinLower) && !lexicon.isCommonWord(key) && !lexicon.isAllowed(key))
     }
 
+    /// Two or three capitals with a number of one or two digits glued on ("BE1", "NB2"), none of the laws,
+    /// things and floors ("SGB8", "PS4", "OG2") nor a person's role counted ("KV2", the second child's father).
+    func isGluedCode(_ index: Int, in text: TokenizedText) -> Bool {
+        let code = text.units[text.tokens[index].range]
+        let letters = code.prefix(while: { $0 >= 0x41 && $0 <= 0x5A }), number = code.dropFirst(letters.count)
+        guard (2...3).contains(letters.count), (1...2).contains(number.count), number.allSatisfy(isASCIIDigit) else { return false }
+        let key = text.key(index).prefix(letters.count)
+        return !Self.notStaff.contains(Array(key)) && !lexicon.isPersonRole(key)
+    }
+
     /// Mitarbeiter(in), Fachkraft, Bezugsbetreuer(in): words that a staff number follows.
     private static let staffWords: [[UInt16]] = ["MA", "FK", "BB"].map { Array($0.utf16) }
 
     /// Capitals with numbers that name laws, classifications, forms and things.
     private static let notStaff: Set<[UInt8]> = Set(["sgb", "bgb", "icd", "dsm", "covid", "ffp", "pcr", "hiv", "gg", "stgb", "stpo",
         "famfg", "ag", "olg", "lg", "vg", "sg", "bmw", "vw", "mp", "kw", "ukw", "din", "iso", "en", "usb", "lte", "hd", "tv", "pc",
-        "bab", "ns", "sars", "mrt", "ct", "ekg", "eeg"].map { Array($0.utf8) })
+        "bab", "ns", "sars", "mrt", "ct", "ekg", "eeg", "og", "ug", "eg", "dg", "ps", "zi", "ssw", "nr", "wg", "co", "fc", "tsv"].map { Array($0.utf8) })
 }
