@@ -1072,4 +1072,15 @@ import Testing
         #expect(names.contains("ND1") && names.contains("ND2"))
         #expect(!names.contains { $0.hasPrefix("KV") || $0.hasPrefix("OG") || $0.hasPrefix("PS") })
     }
+
+    @Test func surnamesThatAnAllowListHoldsForAnotherSenseAfterAFirstName() throws {
+        let names = try found("Gestern kam Anna Richter.\nDer Saal wurde von Rudolf Skoda umgebaut.\n")
+        #expect(names.contains("Anna Richter") && names.contains("Rudolf Skoda"))
+        #expect(try found("KM Frau Thị Mai Hoàng kam.\n").contains { $0.contains("Mai") })
+        // The car itself, a relative, a weekday and a month after a name stay readable.
+        let note = "Sie fährt einen Opel Corsa, er den BMW. (Lena Mama): ok. Mit Ida Montag besprochen.\n"
+        #expect(try !found(note).contains { $0.contains("Opel") || $0.contains("BMW") })
+        #expect(try !spans(of: .person, in: note).contains { $0.contains("Mama") || $0.contains("Montag") })
+    }
 }
+

@@ -4,6 +4,7 @@
 /// noun itself only where a table cell, an age bracket or a birth ends the name ("Emil Bruder (3) |",
 /// "Ben Schwarz, geb. …") or the name opens a bracket ("(Gisela Ruf, Mahlberg)").
 /// The word must be written like the first name (both lower case or both capitalised) and stand on its line.
+/// A surname that an allow list holds for another sense counts here ("Anna Richter", "Rudolf Skoda").
 struct SurnameAfterFirstName {
     static let label = RuleLabel(rule: "engine.surname-after-first-name", type: "person.surname")
     let lexicon: Lexicon
@@ -24,8 +25,10 @@ struct SurnameAfterFirstName {
                 }
                 continue
             }
-            guard tokens[next].end - tokens[next].start >= 3,
-                  !lexicon.isAllowed(text.key(next)) || endsPersonCell(after: next, in: text) else { continue }
+            guard tokens[next].end - tokens[next].start >= 3 else { continue }
+            let allowed = lexicon.isAllowed(text.key(next))
+            let allowedSurname = allowed && isSurnameDespiteAllowList(next, in: text)
+            guard !allowed || allowedSurname || endsPersonCell(after: next, in: text) else { continue }
             let lowerCase = isLatinLower(units[candidates[position].range.lowerBound])
             if lowerCase {
                 // A surname that is also a noun ("krüger", "koch") only when the note names that person elsewhere
@@ -37,7 +40,8 @@ struct SurnameAfterFirstName {
                 // no common word (a town's name is no doubt: "Ben" is one too).
                 guard tokens[next].isCapitalizedWord, !tokens[next].flags.contains(.allCaps), !tokens[next].flags.contains(.hasDigit),
                       lexicon.isFirstName(text.key(covered.lowerBound)), !lexicon.isCompoundHead(text.key(covered.lowerBound)),
-                      !lexicon.isCompoundHead(text.key(next)) || endsPersonCell(after: next, in: text), !text.isLabel(next),
+                      !lexicon.isCompoundHead(text.key(next)) || allowedSurname || endsPersonCell(after: next, in: text),
+                      !text.isLabel(next) || allowedSurname && units[tokens[next + 1].start] == 0x2E,
                       !text.looksLikeAbbreviation(next, shortCapitals: true) else { continue }
             }
             // Above street names and towns, which such a surname often is as well.
@@ -47,6 +51,21 @@ struct SurnameAfterFirstName {
         candidates.append(contentsOf: spread(added, in: text, besides: candidates))
         candidates.append(contentsOf: added)
     }
+
+    /// A capitalised surname that an allow list holds for another of its senses ("Anna Richter", "Ferdinand
+    /// Porsche"): after a first name the name comes first. Not a relative or a role of the case ("(Lena Mama)",
+    /// "Bekannte von Ida Mutter"), a weekday ("mit Lena Montag besprochen"), nor a word that is written small but
+    /// at a sentence's start ("Alle", "Dann"). A month is a name here ("Thị Mai").
+    private func isSurnameDespiteAllowList(_ index: Int, in text: TokenizedText) -> Bool {
+        let key = text.key(index)
+        return text.tokens[index].isCapitalizedWord && lexicon.isSurname(key) && !lexicon.isLowercaseWord(key)
+            && !ListedPersons.kinWords.contains(key) && !Self.caseWordsAndWeekdays.contains(Array(key))
+    }
+
+    private static let caseWordsAndWeekdays: Set<[UInt8]> = Set([
+        "ehemann", "sohn", "kind", "kinder", "kindsvater", "stiefsohn", "nachbar", "zeuge", "patient", "herr",
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+    ].map { Array($0.utf8) })
 
     /// The capitalised surnames found here, where the note names the person by surname alone ("f. Olena
     /// Bondarenko (34)" … "25-019 Bondarenko +1"): the propagation stage ran before they were found.
