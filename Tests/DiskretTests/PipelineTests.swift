@@ -1082,5 +1082,12 @@ import Testing
         #expect(try !found(note).contains { $0.contains("Opel") || $0.contains("BMW") })
         #expect(try !spans(of: .person, in: note).contains { $0.contains("Mama") || $0.contains("Montag") })
     }
+
+    @Test func aSurnameAfterAnInitialSpreadsAsAFullNameDoes() throws {
+        let note = "Kurzberatung: S. Oberle (FK), T. Kern (ASD).\nHausbesuch 15:30 Uhr (Oberle/Kern)\n"
+        #expect(try found(note).filter { $0 == "Kern" || $0.hasSuffix("Kern") }.count == 2)
+        // An initial before a word no surname list holds spreads nothing ("S. Anlage" is no person).
+        #expect(try !found("Befund s. Anlage. Die Anlage liegt bei.\n").contains("Anlage"))
+    }
 }
 

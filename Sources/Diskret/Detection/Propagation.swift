@@ -168,12 +168,18 @@ struct Propagation {
             && !lexicon.isAllowed(word) && !lexicon.isPlace(word) && !lexicon.endsInCommonWord(word)
     }
 
-    /// A person found as a first name and a surname ("Olena Bondarenko (34)"): less sure than a name after
-    /// "Frau", but its surname alone later ("25-019 Bondarenko +1") is the same person.
+    /// A person found as a first name and a surname ("Olena Bondarenko (34)") or an initial and a surname ("T.
+    /// Kern"): less sure than a name after "Frau", but its surname alone later ("25-019 Bondarenko +1",
+    /// "(Oberle/Kern)") is the same person.
     /// (Asked by position: a candidate passed by value was copied, its label and extras retained.)
     private func isFullName(_ position: Int, of candidates: [Candidate], in text: TokenizedText) -> Bool {
         guard candidates[position].category == .person, candidates[position].score >= Self.fullNameScore else { return false }
         let indices = tokenIndices(of: candidates[position].range, in: text)
+        // An initial before a surname the lists know ("T. Kern (ASD)"): the surname spreads even where it is a noun.
+        if indices.count == 3, text.isInitial(indices.lowerBound), text.tokens[indices.upperBound - 1].isCapitalizedWord {
+            let last = text.key(indices.upperBound - 1)
+            return lexicon.isSurname(last) && !lexicon.isAllowed(last)
+        }
         guard indices.count == 2, text.tokens[indices.lowerBound].isCapitalizedWord, text.tokens[indices.upperBound - 1].isCapitalizedWord
         else { return false }
         // Neither word a common one: "Papa Mirko" names the father by a kin word, which must not spread.
