@@ -1089,5 +1089,14 @@ import Testing
         // An initial before a word no surname list holds spreads nothing ("S. Anlage" is no person).
         #expect(try !found("Befund s. Anlage. Die Anlage liegt bei.\n").contains("Anlage"))
     }
+
+    @Test func bothInitialsWithoutASpaceAndStaffNumbersOfLeadership() throws {
+        let report = "Hr. Dennis Hoppe (41) habe sie gepackt. D.H. im SZ, WV f. D.H.\nRufbereitschaft BL 2; 20:15 Info an BL 2, gez. BL 2.\n"
+        let names = try found(report)
+        #expect(names.filter { $0 == "D.H." }.count == 2 && names.filter { $0 == "BL 2" }.count == 3)
+        // A degree after a name is no one's initials; a muscle grade or a dosage is no staff number.
+        #expect(try !found("Gül Arslan, M.A. Soziale Arbeit; Elke Maas, B.A.\n").contains { $0 == "M.A." || $0 == "B.A." })
+        #expect(try !found("Faustschluss KG 3/5, KG 3/5, KG 4/5; Pantoloc MA 1-0-0, MA 0-0-1, MA 1-0-1.\n").contains { $0.hasPrefix("KG") || $0.hasPrefix("MA") })
+    }
 }
 

@@ -1,6 +1,7 @@
 /// A lone initial ("D.", "A.") stands for a person of the note whose name starts with that letter: once
 /// "Dominik" or "Amira" is found, "lt. D." and "- A. erzählt" are that person, whatever stands around them.
-/// Children in case notes are mostly named so after their first mention.
+/// Children in case notes are mostly named so after their first mention; adults in police reports by both
+/// initials, spaced or not ("D. H.", "D.H.").
 ///
 /// Not taken: known abbreviations ("Z. n.", "I. A.", a lower-case letter after: "z. B."), "S." before a
 /// number (a page), and A., M., N., V. before a word of no German list (Arteria, Morbus, Nervus, Vena in
@@ -51,6 +52,17 @@ struct NamedInitials {
             if end + 2 < units.count, units[end] == 0x2D, isLatinUpper(units[end + 1]), units[end + 2] == 0x2E { end += 3 }
             candidates.append(Candidate(range: token.start..<end, category: .person, label: Self.label, score: threshold, derived: true))
         }
+        // Both initials written without a space ("D.H." for Dennis Hoppe), which ICU keeps one word: a person's
+        // first and last letters of the note, not an abbreviation's ("I.A.", "U.A.") nor a degree's ("B.A.").
+        for index in tokens.indices where index + 1 < tokens.count && tokens[index].end - tokens[index].start == 3 {
+            let start = tokens[index].start, dot = tokens[index + 1]
+            guard units[start + 1] == 0x2E, isLatinUpper(units[start]), isLatinUpper(units[start + 2]), !covered[start],
+                  units[dot.start] == 0x2E, !dot.flags.contains(.spaceBefore),
+                  letters.contains(units[start]), letters.contains(units[start + 2]),
+                  !Self.knownPairs.contains([units[start], units[start + 2]]),
+                  !Self.degrees.contains([units[start], units[start + 2]]) else { continue }
+            candidates.append(Candidate(range: start..<dot.end, category: .person, label: Self.label, score: threshold, derived: true))
+        }
     }
 
     /// Whether the token at `index` continues an abbreviation of single letters ("Z. n.", "I. A.", "u. a.").
@@ -64,6 +76,8 @@ struct NamedInitials {
     }
 
     private static let knownPairs: Set<[UInt16]> = [[0x49, 0x41], [0x49, 0x56], [0x5A, 0x4E], [0x56, 0x41], [0x55, 0x41]]  // I.A. I.V. Z.N. V.A. U.A.
+
+    private static let degrees: Set<[UInt16]> = [[0x42, 0x41], [0x4D, 0x41], [0x42, 0x53], [0x4D, 0x53], [0x4D, 0x44], [0x50, 0x44]]  // B.A. M.A. B.S. M.S. M.D. P.D.
 
     private static func isLetter(_ unit: UInt16) -> Bool { isLatinUpper(unit) || isLatinLower(unit) }
 }

@@ -30,14 +30,17 @@ struct NumberedStaffCodes {
                 unknown[letters, default: ([], [])].numbers.insert(Array(units[tokens[number].range]))
             }
         }
-        // "MA 07", "FK 12": a staff word and its number apart by a space, where a residential group or service
-        // numbers its staff instead of naming them (a "KW 11", "Zi. 3" or "PK 38" has another word).
+        // "MA 07", "FK 12", "BL 2": a staff word and its number apart by a space, where a residential group or
+        // service numbers its staff instead of naming them (a "KW 11", "Zi. 3" or an exhibit's "AS 3" has
+        // another word).
         for index in tokens.indices.dropLast() where tokens[index].isWord && tokens[index].end - tokens[index].start == 2
             && Self.staffWords.contains(where: { units[tokens[index].range].elementsEqual($0) }) {
             let number = index + 1
+            // A number that goes on ("KG 3/5" a muscle grade, "MG 1-0-0" a dosage) counts something else.
             guard tokens[number].kind == .number, tokens[number].start == tokens[index].end + 1, units[tokens[index].end] == 0x20,
                   (1...3).contains(tokens[number].end - tokens[number].start), text.asciiNumber(number) != nil,
-                  number + 1 == tokens.count || tokens[number + 1].start > tokens[number].end || !tokens[number + 1].isWord
+                  number + 1 == tokens.count || tokens[number + 1].start > tokens[number].end
+                    || !tokens[number + 1].isWord && !goesOn(number, in: text)
             else { continue }
             let letters = Array(units[tokens[index].range])
             unknown[letters, default: ([], [])].ranges.append(tokens[index].start..<tokens[number].end)
@@ -90,11 +93,23 @@ struct NumberedStaffCodes {
         return !Self.notStaff.contains(Array(key)) && !lexicon.isPersonRole(key)
     }
 
-    /// Mitarbeiter(in), Fachkraft, Bezugsbetreuer(in): words that a staff number follows.
-    private static let staffWords: [[UInt16]] = ["MA", "FK", "BB"].map { Array($0.utf16) }
+    /// Whether a slash, hyphen, full stop or colon and another number follow the number glued: a fraction, a
+    /// dosage, a date or a time ("3/5", "1-0-0", "12.03", "10:30"), not a sentence's end ("an MA 12.").
+    private func goesOn(_ number: Int, in text: TokenizedText) -> Bool {
+        let tokens = text.tokens
+        guard number + 2 < tokens.count, Self.numberContinuations.contains(text.units[tokens[number + 1].start]) else { return false }
+        return tokens[number + 2].start == tokens[number + 1].end && isASCIIDigit(text.units[tokens[number + 2].start])
+    }
+
+    private static let numberContinuations: Set<UInt16> = [0x2F, 0x2D, 0x2E, 0x3A]
+
+    /// Mitarbeiter(in), Fachkraft, Bezugsbetreuer(in), Bereichs-, Team- and Gruppenleitung, Praktikant(in),
+    /// Erzieher(in): words that a staff number follows.
+    private static let staffWords: [[UInt16]] = ["MA", "FK", "BB", "BL", "TL", "GL", "PK", "EZ"].map { Array($0.utf16) }
 
     /// Capitals with numbers that name laws, classifications, forms and things.
     private static let notStaff: Set<[UInt8]> = Set(["sgb", "bgb", "icd", "dsm", "covid", "ffp", "pcr", "hiv", "gg", "stgb", "stpo",
         "famfg", "ag", "olg", "lg", "vg", "sg", "bmw", "vw", "mp", "kw", "ukw", "din", "iso", "en", "usb", "lte", "hd", "tv", "pc",
-        "bab", "ns", "sars", "mrt", "ct", "ekg", "eeg", "og", "ug", "eg", "dg", "ps", "zi", "ssw", "nr", "wg", "co", "fc", "tsv"].map { Array($0.utf8) })
+        "bab", "ns", "sars", "mrt", "ct", "ekg", "eeg", "og", "ug", "eg", "dg", "ps", "zi", "ssw", "nr", "wg", "co", "fc", "tsv",
+        "pp", "pi", "pr", "kk", "hb", "lk", "kg", "mg"].map { Array($0.utf8) })
 }
