@@ -1098,5 +1098,14 @@ import Testing
         #expect(try !found("Gül Arslan, M.A. Soziale Arbeit; Elke Maas, B.A.\n").contains { $0 == "M.A." || $0 == "B.A." })
         #expect(try !found("Faustschluss KG 3/5, KG 3/5, KG 4/5; Pantoloc MA 1-0-0, MA 0-0-1, MA 1-0-1.\n").contains { $0.hasPrefix("KG") || $0.hasPrefix("MA") })
     }
+
+    @Test func residentsBeforeTheirRoomsBracketAndSurnamesALegendGivesACode() throws {
+        let minutes = "Bewohner: Dschay (Zi. 1), Lulu (Zi. 4), Bär (Zi. 6)\nFür Lulu gilt: kein Kontakt.\n"
+        #expect(try found(minutes).filter { $0 == "Lulu" }.count == 2)
+        let legend = "Kürzel: KRÜ = Krüger (KL 7a), WEB = Weber (KL 5c), KS = Bezugserzieherin, NR = Nachtbereitschaft\n"
+        let names = try found(legend)
+        #expect(names.contains("Krüger") && names.contains("Weber"))
+        #expect(!names.contains("Bezugserzieherin") && !names.contains("Nachtbereitschaft"))
+    }
 }
 

@@ -22,6 +22,7 @@ struct DefinedCodes {
         codes.formUnion(codesBeforeFunctionBrackets(in: text))
         codes.formUnion(codesInStaffCells(in: text))
         codes.formUnion(codesDefinedByEquals(in: text))
+        candidates.append(contentsOf: surnamesDefiningCodes(in: text))
         codes.formUnion(codesAfterNamedPersons(personTokens: personTokens, in: text))
         codes.formUnion(authorCodes(after: candidates, in: text))
         codes.formUnion(signOffAndHandoverCodes(in: text))
@@ -256,6 +257,26 @@ struct DefinedCodes {
             codes.insert(letters)
         }
         return codes
+    }
+
+    /// The surname a legend gives a code ("KRÜ = Krüger (KL 7a), WEB = Weber (KL 5c)"): after a code in capitals
+    /// and "=" a surname the lists know is that person even where it is a noun; a function ("KS =
+    /// Bezugserzieherin", "NR = Nachtbereitschaft") is none.
+    private func surnamesDefiningCodes(in text: TokenizedText) -> [Candidate] {
+        let tokens = text.tokens, units = text.units
+        var found: [Candidate] = []
+        for index in tokens.indices.dropFirst() where units[tokens[index].start] == 0x3D && tokens[index].end - tokens[index].start == 1
+            && index + 1 < tokens.count {
+            let code = index - 1, name = index + 1
+            guard tokens[code].isWord, tokens[code].flags.contains(.allCaps), (2...4).contains(tokens[code].end - tokens[code].start),
+                  tokens[name].isCapitalizedWord, !tokens[name].flags.contains(.allCaps), !tokens[name].flags.contains(.newlineBefore),
+                  name + 1 == tokens.count || tokens[name + 1].flags.contains(.newlineBefore)
+                    || [0x28, 0x2C, 0x3B, 0xB7, 0x7C].contains(units[tokens[name + 1].start]) else { continue }
+            let key = text.key(name)
+            guard lexicon.isSurname(key), !lexicon.isAllowed(key), !lexicon.isRoleWord(key) else { continue }
+            found.append(Candidate(range: tokens[name].range, category: .person, label: Self.label, score: threshold, derived: true))
+        }
+        return found
     }
 
     /// A code given to a person after the name, at the end of its line: "Sabine Pohl (Erzieherin, führt Gespräch)

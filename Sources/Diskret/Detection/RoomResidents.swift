@@ -1,5 +1,5 @@
-/// The residents of an occupancy line, each after her room's number: "Belegung: Zi. 1 Dodo | Zi. 2 Smiley |
-/// Zi. 6 frei", "Zi. 3 Gabi". Shelters and residential groups name residents so, often by nicknames that are
+/// The residents of an occupancy line, each after her room's number or before its bracket: "Belegung: Zi. 1
+/// Dodo | Zi. 2 Smiley | Zi. 6 frei", "Zi. 3 Gabi", "Dschay (Zi. 1), Lulu (Zi. 4), Bär (Zi. 6)". Shelters and residential groups name residents so, often by nicknames that are
 /// words too; where two rooms or more are listed on one line, the capitalised word after each room's number is a
 /// person (a word of the dictionaries only in a roster of three rooms or more), and found so it spreads to the rest
 /// of the note ("22:20 | Dodo | telefoniert").
@@ -31,10 +31,18 @@ struct RoomResidents {
             guard room.elementsEqual(Self.zi) || room.elementsEqual(Self.zimmer) else { continue }
             var number = index + 1
             if units[tokens[number].start] == 0x2E { number += 1 }
-            let name = number + 1
-            guard name < tokens.count, tokens[number].kind == .number, tokens[number].end - tokens[number].start <= 2,
-                  tokens[name].isCapitalizedWord, !tokens[name].flags.contains(.allCaps), !tokens[name].flags.contains(.newlineBefore),
-                  tokens[name].start == tokens[number].end + 1 else { continue }
+            guard tokens[number].kind == .number, tokens[number].end - tokens[number].start <= 2 else { continue }
+            // The name before the room's bracket ("Lulu (Zi. 4)") or after the room's number ("Zi. 4 Lulu").
+            let name: Int
+            if index >= 2, units[tokens[index - 1].start] == 0x28, tokens[index - 2].end < tokens[index - 1].start,
+               !tokens[index - 1].flags.contains(.newlineBefore) {
+                name = index - 2
+            } else {
+                name = number + 1
+                guard name < tokens.count, tokens[name].start == tokens[number].end + 1 else { continue }
+            }
+            guard tokens[name].isCapitalizedWord, !tokens[name].flags.contains(.allCaps), !tokens[name].flags.contains(.newlineBefore)
+                    || name < index else { continue }
             let key = text.key(name)
             guard !lexicon.isAllowed(key), !lexicon.isRoleWord(key), !Self.notResidents.contains(where: { key.elementsEqual($0) })
             else { continue }
