@@ -1107,5 +1107,19 @@ import Testing
         #expect(names.contains("Krüger") && names.contains("Weber"))
         #expect(!names.contains("Bezugserzieherin") && !names.contains("Nachtbereitschaft"))
     }
+
+    @Test func witnessesNumberedBeforeTheirInvertedNamesAndCodesALegendDefines() throws {
+        let report = "Zeugen:\nZ1 Opitz, Henrik, 56, Busfahrer\nZ2 Demir, Aylin, 17, Schülerin\n"
+        let names = try spans(of: .person, in: report)
+        #expect(names.contains("Opitz, Henrik") && names.contains("Demir, Aylin"))
+        let log = "Legende: TK-1 = Karin (FSJ), L-1 = Tobi (Leitung)\nDo 13.02. L-1 + TK-1: Fallbesprechung.\n"
+        #expect(try found(log).filter { $0 == "TK-1" || $0 == "L-1" }.count == 4)
+        #expect(try found("Im Handy ist er als „Paddy“ gespeichert.\n").contains("Paddy"))
+    }
+
+    @Test func aNameInsideTheNotesLastTokenIsFoundWithoutFault() throws {
+        // The file-name rule finds a name inside the last token; the stages after it must not read past the tokens.
+        #expect(try found("Anlagen:\n1. Kitabestaetigung_Adam.pdf").contains("Adam"))
+    }
 }
 

@@ -154,6 +154,16 @@ struct NameMerger {
     /// Florin (unbekannt)": a surname and the first names after its comma, standing alone after a field label,
     /// at a line's or cell's start or after a parent's role word and ending the line or the field, are one
     /// person (two placeholders would make two people of her).
+    /// Whether offset `end` closes the first word of its line and that word numbers an entry: "Z1 Opitz, Henrik",
+    /// "B2 Kaya, Derya", "3) Vogt, Ina" — a witness's, an accused's or a list's number of up to four characters.
+    private func isAfterLineNumber(_ end: Int, in text: TokenizedText) -> Bool {
+        let units = text.units
+        var start = end
+        while start > 0, units[start - 1] != 0x20, units[start - 1] != 0x09, units[start - 1] != 0x0A { start -= 1 }
+        guard start < end, end - start <= 4, start == 0 || units[start - 1] == 0x0A else { return false }
+        return units[start..<end].contains(where: isASCIIDigit)
+    }
+
     private func isInvertedName(_ surname: Range<Int>, _ given: Range<Int>, in text: TokenizedText) -> Bool {
         let units = text.units
         guard given.lowerBound == surname.upperBound + 2, units[surname.upperBound] == 0x2C, units[surname.upperBound + 1] == 0x20
@@ -165,7 +175,7 @@ struct NameMerger {
         // A comma after a bracket ends the list item before ("Petrenko, Oksana (KM, 38), Petrenko, Wiktor (KV)").
         let afterItem = before >= 2 && units[before - 1] == 0x2C && units[before - 2] == 0x29
         guard before == 0 || [0x0A, 0x3A, 0x7C, 0x3B, 0x2F].contains(units[before - 1]) || afterItem
-                || isAfterParentRole(before, in: text) else { return false }
+                || isAfterParentRole(before, in: text) || isAfterLineNumber(before, in: text) else { return false }
         var after = given.upperBound
         while after < units.count && (units[after] == 0x20 || units[after] == 0x09) { after += 1 }
         // A capital: a second first name, merged next ("Grace Ayodele").

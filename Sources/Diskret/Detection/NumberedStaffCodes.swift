@@ -10,18 +10,27 @@ struct NumberedStaffCodes {
         var found: [Range<Int>] = []
         // Capitals no list knows as a service, by their letters: the staff numbers seen with them, the times seen.
         var unknown: [[UInt16]: (ranges: [Range<Int>], numbers: Set<[UInt16]>)] = [:]
+        // Every glued code with its text, and the codes a legend defines ("TK-1 = Tobi (FSJ)", "L-1 = Karin"):
+        // defined, a code is a person wherever it stands, one capital and a number too.
+        var glued: [(range: Range<Int>, code: ArraySlice<UInt16>)] = []
+        var defined = Set<ArraySlice<UInt16>>()
         for index in tokens.indices.dropFirst().dropLast() where units[tokens[index].start] == 0x2D
             && tokens[index].end - tokens[index].start == 1 {
             let code = index - 1, number = index + 1
             // Glued: "ASD-14", not "ASD - 14" or "ASD-14a".
             guard tokens[code].end == tokens[index].start, tokens[number].start == tokens[index].end,
                   tokens[number].kind == .number, (1...3).contains(tokens[number].end - tokens[number].start),
-                  text.asciiNumber(number) != nil, isCodeShape(code, in: text),
+                  text.asciiNumber(number) != nil,
                   number + 1 == tokens.count || tokens[number + 1].start > tokens[number].end
                     || (!tokens[number + 1].isWord && units[tokens[number + 1].start] != 0x2D),
                   code == 0 || tokens[code - 1].end < tokens[code].start || units[tokens[code - 1].start] != 0x2D
             else { continue }
             let range = tokens[code].start..<tokens[number].end
+            if tokens[code].isWord, tokens[code].end - tokens[code].start <= 3, units[tokens[code].range].allSatisfy(isLatinUpper) {
+                glued.append((range, units[range]))
+                if isDefinedByLegend(after: number, in: text) { defined.insert(units[range]) }
+            }
+            guard isCodeShape(code, in: text) else { continue }
             if isServiceShape(code, in: text) {
                 found.append(range)
             } else if units[tokens[code].range].allSatisfy(isLatinUpper), tokens[code].end - tokens[code].start <= 3 {
@@ -57,6 +66,10 @@ struct NumberedStaffCodes {
         // Capitals that stand for a function ("FK-07", "FK-12", "LT-1" three times) are staff codes where the note
         // numbers several staff so, or uses one code again and again; a single "GA-02" stays a thing's number.
         for (_, seen) in unknown where seen.numbers.count >= 2 || seen.ranges.count >= 3 { found.append(contentsOf: seen.ranges) }
+        if !defined.isEmpty {
+            let already = Set(found.map(\.lowerBound))
+            for entry in glued where defined.contains(entry.code) && !already.contains(entry.range.lowerBound) { found.append(entry.range) }
+        }
         for range in found.sorted(by: { $0.lowerBound < $1.lowerBound }) {
             candidates.append(Candidate(range: range, category: .person, label: Self.label, score: Evidence.confidentScore))
         }
@@ -91,6 +104,16 @@ struct NumberedStaffCodes {
         guard (2...3).contains(letters.count), (1...2).contains(number.count), number.allSatisfy(isASCIIDigit) else { return false }
         let key = text.key(index).prefix(letters.count)
         return !Self.notStaff.contains(Array(key)) && !lexicon.isPersonRole(key)
+    }
+
+    /// Whether " = " and a capitalised name follow the code's number: a legend's definition ("TK-1 = Tobi").
+    private func isDefinedByLegend(after number: Int, in text: TokenizedText) -> Bool {
+        let tokens = text.tokens
+        guard number + 2 < tokens.count, text.units[tokens[number + 1].start] == 0x3D,
+              !tokens[number + 2].flags.contains(.newlineBefore) else { return false }
+        let key = text.key(number + 2)
+        return tokens[number + 2].isCapitalizedWord && (lexicon.isFirstName(key) || lexicon.isSurname(key) || !lexicon.isCommonWord(key))
+            && !lexicon.isAllowed(key)
     }
 
     /// Whether a slash, hyphen, full stop or colon and another number follow the number glued: a fraction, a

@@ -16,6 +16,8 @@ struct OrganisationHead {
             let category = candidates[position].category
             guard category == .person || category == .address || category == .organisation else { continue }
             let first = tokenIndices(of: candidates[position].range, in: text).lowerBound
+            // A finding inside the note's last token ("…_Adam.pdf") covers no token from its start.
+            guard first < tokens.count else { continue }
             var start = candidates[position].range.lowerBound
             if category != .organisation {
                 if category == .person, let kind = kindBeforeTitle(first, in: text) {

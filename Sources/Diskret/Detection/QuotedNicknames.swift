@@ -98,6 +98,9 @@ struct QuotedNicknames {
             if personEnds.contains(end) { return true }
             if isIntroducedAsName(openingQuote: openingQuote, in: text) { return true }
             let word = text.key(wordBefore(openingQuote, in: text))
+            // The participle after the quote: "ist er als „Paddy 🐺“ gespeichert".
+            if word.elementsEqual(Self.as), closingQuote + 1 < tokens.count, !tokens[closingQuote + 1].flags.contains(.newlineBefore),
+               Self.savedWords.contains(where: { text.key(closingQuote + 1).elementsEqual($0) }) { return true }
             if Self.friendWords.contains(where: { word.elementsEqual($0) }) { return true }
             if word.elementsEqual(Self.house), before >= 1, text.key(before - 1).elementsEqual(Self.at) { return true }
         }
