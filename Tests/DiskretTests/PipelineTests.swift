@@ -1121,5 +1121,12 @@ import Testing
         // The file-name rule finds a name inside the last token; the stages after it must not read past the tokens.
         #expect(try found("Anlagen:\n1. Kitabestaetigung_Adam.pdf").contains("Adam"))
     }
+
+    @Test func capitalsOpeningAParticipantsLineThatSpellTheNameOnIt() throws {
+        let minutes = "Teilnehmende:\nRA - Mutter (Ramona Albrecht, Tel. 0162 7781203)\nEL - Lebensgefährte (Enrico Lenz)\n- RA: müde. Mit EL gebe es Streit.\n"
+        let names = try found(minutes)
+        #expect(names.filter { $0 == "RA" }.count == 1 && names.contains("EL"))
+        #expect(try found("Verfasser: MA 4471 (Bezugsbetreuer). Abholung durch MA 3302.\n").contains("MA 4471"))
+    }
 }
 

@@ -22,6 +22,7 @@ struct DefinedCodes {
         codes.formUnion(codesBeforeFunctionBrackets(in: text))
         codes.formUnion(codesInStaffCells(in: text))
         codes.formUnion(codesDefinedByEquals(in: text))
+        codes.formUnion(codesOpeningTheirNamesLine(personTokens: personTokens, in: text))
         candidates.append(contentsOf: surnamesDefiningCodes(in: text))
         codes.formUnion(codesAfterNamedPersons(personTokens: personTokens, in: text))
         codes.formUnion(authorCodes(after: candidates, in: text))
@@ -188,6 +189,32 @@ struct DefinedCodes {
         let code = Array(units[tokens[codeIndex].range])
         guard initials.count >= 2, code.elementsEqual(initials), !lexicon.isPersonRole(text.key(codeIndex)) else { return nil }
         return code
+    }
+
+    /// The capitals that open a line of a participants' list and spell the initials of the name later on it
+    /// ("RA - Mutter (Ramona Albrecht, Tel. …)", "EL – Lebensgefährte (Enrico Lenz)"): the letters are that
+    /// person, even where they are a title's or a word's ("RA", "EL"); a role's stay the role ("KM Katrin Müller").
+    private func codesOpeningTheirNamesLine(personTokens: [Bool], in text: TokenizedText) -> Set<[UInt16]> {
+        let tokens = text.tokens, units = text.units
+        var codes = Set<[UInt16]>()
+        for index in tokens.indices where tokens[index].flags.contains(.lineStart) && tokens[index].isWord
+            && tokens[index].flags.contains(.allCaps) && (2...3).contains(tokens[index].end - tokens[index].start)
+            && !lexicon.isPersonRole(text.key(index)) {
+            let code = Array(units[tokens[index].range])
+            var position = index + 1
+            while position < tokens.count, !tokens[position].flags.contains(.newlineBefore) {
+                // A run of capitalised person words: their first letters.
+                var end = position
+                while end < tokens.count, personTokens[end], tokens[end].isCapitalizedWord, !tokens[end].flags.contains(.newlineBefore) { end += 1 }
+                if end - position >= 2, end - position == code.count,
+                   (position..<end).map({ units[tokens[$0].start] }).elementsEqual(code) {
+                    codes.insert(code)
+                    break
+                }
+                position = max(end, position + 1)
+            }
+        }
+        return codes
     }
 
     /// Whether a unit is a quotation mark, opening or closing: " „ “ ” » « ‚ ‘ ’.

@@ -39,7 +39,7 @@ struct NumberedStaffCodes {
                 unknown[letters, default: ([], [])].numbers.insert(Array(units[tokens[number].range]))
             }
         }
-        // "MA 07", "FK 12", "BL 2": a staff word and its number apart by a space, where a residential group or
+        // "MA 07", "FK 12", "BL 2", "MA 4471": a staff word and its number apart by a space, where a residential group or
         // service numbers its staff instead of naming them (a "KW 11", "Zi. 3" or an exhibit's "AS 3" has
         // another word).
         for index in tokens.indices.dropLast() where tokens[index].isWord && tokens[index].end - tokens[index].start == 2
@@ -47,7 +47,7 @@ struct NumberedStaffCodes {
             let number = index + 1
             // A number that goes on ("KG 3/5" a muscle grade, "MG 1-0-0" a dosage) counts something else.
             guard tokens[number].kind == .number, tokens[number].start == tokens[index].end + 1, units[tokens[index].end] == 0x20,
-                  (1...3).contains(tokens[number].end - tokens[number].start), text.asciiNumber(number) != nil,
+                  (1...4).contains(tokens[number].end - tokens[number].start), text.asciiNumber(number) != nil,
                   number + 1 == tokens.count || tokens[number + 1].start > tokens[number].end
                     || !tokens[number + 1].isWord && !goesOn(number, in: text)
             else { continue }
