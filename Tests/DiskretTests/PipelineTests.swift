@@ -1128,5 +1128,14 @@ import Testing
         #expect(names.filter { $0 == "RA" }.count == 1 && names.contains("EL"))
         #expect(try found("Verfasser: MA 4471 (Bezugsbetreuer). Abholung durch MA 3302.\n").contains("MA 4471"))
     }
+
+    @Test func initialsAfterVonNightStaffNumbersAndAPartysChatName() throws {
+        let report = "- Heinrich Wendland, 78, Altenteil = H. W.\n- Matthias Wendland, 49, Sohn v. H. W.\n"
+        #expect(try found(report).filter { $0 == "H. W." }.count == 2)
+        #expect(try found("Nachtbereitschaft NB 3; NB 3 bemerkt 23:40 leeres Bett, NB 3 begleitet.\n").filter { $0 == "NB 3" }.count == 3)
+        let filing = "Im Chat ist die Antragstellerin „Vanny“, der Antragsgegner als „Ari“ gespeichert; die Mutter „Angst“.\n"
+        let names = try found(filing)
+        #expect(names.contains("Vanny") && names.contains("Ari") && !names.contains("Angst"))
+    }
 }
 

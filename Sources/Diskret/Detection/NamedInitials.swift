@@ -43,8 +43,10 @@ struct NamedInitials {
             if index + 2 < tokens.count, tokens[index + 2].kind == .number, units[token.start] == 0x53 { continue }  // "S. 12"
             // After a number a letter is a unit ("29 J.", "7 d. A."); after "d."/"i." it ends an abbreviation ("d. A.").
             if index >= 1, tokens[index - 1].kind == .number { continue }
+            // "v." is "von" before a person ("Sohn v. H. W."), not an abbreviation's first half.
             if index >= 2, units[tokens[index - 1].start] == 0x2E, tokens[index - 2].isWord,
-               tokens[index - 2].end - tokens[index - 2].start == 1, !tokens[index - 2].isCapitalizedWord { continue }
+               tokens[index - 2].end - tokens[index - 2].start == 1, !tokens[index - 2].isCapitalizedWord,
+               units[tokens[index - 2].start] != 0x76 { continue }
             if [0x41, 0x4D, 0x4E, 0x56].contains(units[token.start]), index + 2 < tokens.count, tokens[index + 2].isWord,
                !tokens[index + 2].isCapitalizedWord, !lexicon.isCommonWord(text.key(index + 2)) { continue }
             // A double initial of a hyphenated first name ("L.-M." for Lara-Marie) is one mention.

@@ -102,6 +102,10 @@ struct QuotedNicknames {
             if word.elementsEqual(Self.as), closingQuote + 1 < tokens.count, !tokens[closingQuote + 1].flags.contains(.newlineBefore),
                Self.savedWords.contains(where: { text.key(closingQuote + 1).elementsEqual($0) }) { return true }
             if Self.friendWords.contains(where: { word.elementsEqual($0) }) { return true }
+            // A party's role, or a role and "als", before the name a chat shows for that party: "ist die
+            // Antragstellerin „Vanny“", "der Antragsgegner als „Ari“". A word of the language there is a quote.
+            let role = word.elementsEqual(Self.as) && before >= 1 ? text.key(before - 1) : word
+            if lexicon.isPersonRole(role), !lexicon.isCommonWord(text.key(openingQuote + 1)) { return true }
             if word.elementsEqual(Self.house), before >= 1, text.key(before - 1).elementsEqual(Self.at) { return true }
         }
         // "„Krümel“ / „Krümi“ = Mia-Sophie": the name after "=", past another quoted form.
