@@ -1137,5 +1137,15 @@ import Testing
         let names = try found(filing)
         #expect(names.contains("Vanny") && names.contains("Ari") && !names.contains("Angst"))
     }
+
+    @Test func aPetNameBeforeTheChildsNameAndAgeAndStaffNumberedByOneLetter() throws {
+        let note = "kita: krümel (finn, 3) war in der kita.\nder kleine (kerem, 14 monate) hat fieber. foto nicht gemacht (KM nicht einverst.).\n"
+        let names = try found(note)
+        #expect(names.contains("krümel") && !names.contains("kleine") && !names.contains("gemacht"))
+        let register = "Die Leitung L-02, L-04, L-09 und L-11 sowie Anlage K-1, K-2, K-3.\nO. u. K. unverletzt, O. verängstigt. Oskar und Karla.\n"
+        let found = try found(register)
+        #expect(found.contains("L-02") && found.contains("L-11") && !found.contains { $0.hasPrefix("K-") })
+        #expect(found.filter { $0 == "O." }.count == 2 && found.contains("K."))
+    }
 }
 

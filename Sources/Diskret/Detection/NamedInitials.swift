@@ -43,10 +43,11 @@ struct NamedInitials {
             if index + 2 < tokens.count, tokens[index + 2].kind == .number, units[token.start] == 0x53 { continue }  // "S. 12"
             // After a number a letter is a unit ("29 J.", "7 d. A."); after "d."/"i." it ends an abbreviation ("d. A.").
             if index >= 1, tokens[index - 1].kind == .number { continue }
-            // "v." is "von" before a person ("Sohn v. H. W."), not an abbreviation's first half.
+            // "v." is "von" before a person ("Sohn v. H. W."), "u." is "und" between two ("O. u. K."): neither is
+            // an abbreviation's first half there.
             if index >= 2, units[tokens[index - 1].start] == 0x2E, tokens[index - 2].isWord,
                tokens[index - 2].end - tokens[index - 2].start == 1, !tokens[index - 2].isCapitalizedWord,
-               units[tokens[index - 2].start] != 0x76 { continue }
+               units[tokens[index - 2].start] != 0x76, !isAndBetweenInitials(index - 2, in: text) { continue }
             if [0x41, 0x4D, 0x4E, 0x56].contains(units[token.start]), index + 2 < tokens.count, tokens[index + 2].isWord,
                !tokens[index + 2].isCapitalizedWord, !lexicon.isCommonWord(text.key(index + 2)) { continue }
             // A double initial of a hyphenated first name ("L.-M." for Lara-Marie) is one mention.
@@ -67,10 +68,18 @@ struct NamedInitials {
         }
     }
 
+    /// Whether the "u." at token `index` joins two capital initials ("O. u. K."): "und", not "u. a.".
+    private func isAndBetweenInitials(_ index: Int, in text: TokenizedText) -> Bool {
+        let tokens = text.tokens, units = text.units
+        guard units[tokens[index].start] == 0x75, index >= 2, index + 3 < tokens.count, units[tokens[index + 1].start] == 0x2E else { return false }
+        return text.isInitial(index - 2) && text.isInitial(index + 2)
+    }
+
     /// Whether the token at `index` continues an abbreviation of single letters ("Z. n.", "I. A.", "u. a.").
     private func isAbbreviationPart(after index: Int, in text: TokenizedText) -> Bool {
         let tokens = text.tokens
-        guard index + 1 < tokens.count, tokens[index].isWord, tokens[index].end - tokens[index].start == 1 else { return false }
+        guard index + 1 < tokens.count, tokens[index].isWord, tokens[index].end - tokens[index].start == 1,
+              !isAndBetweenInitials(index, in: text) else { return false }
         let next = tokens[index + 1]
         guard text.units[next.start] == 0x2E, !next.flags.contains(.spaceBefore) else { return false }
         // A lower-case letter ("Z. n.") or a capital that the list of pairs knows ("I. A.").

@@ -13,6 +13,7 @@ struct NumberedStaffCodes {
         // Every glued code with its text, and the codes a legend defines ("TK-1 = Tobi (FSJ)", "L-1 = Karin"):
         // defined, a code is a person wherever it stands, one capital and a number too.
         var glued: [(range: Range<Int>, code: ArraySlice<UInt16>)] = []
+        var singles: [UInt16: (ranges: [Range<Int>], numbers: Set<[UInt16]>)] = [:]
         var defined = Set<ArraySlice<UInt16>>()
         for index in tokens.indices.dropFirst().dropLast() where units[tokens[index].start] == 0x2D
             && tokens[index].end - tokens[index].start == 1 {
@@ -29,6 +30,13 @@ struct NumberedStaffCodes {
             if tokens[code].isWord, tokens[code].end - tokens[code].start <= 3, units[tokens[code].range].allSatisfy(isLatinUpper) {
                 glued.append((range, units[range]))
                 if isDefinedByLegend(after: number, in: text) { defined.insert(units[range]) }
+            }
+            // One capital numbered ("L-02", "L-11"): a school's or a group's staff where three numbers or more
+            // stand with it; not an exhibit's letter ("K-1", "B-2").
+            if tokens[code].isWord, tokens[code].end - tokens[code].start == 1, isLatinUpper(units[tokens[code].start]),
+               !Self.exhibitLetters.contains(units[tokens[code].start]) {
+                singles[units[tokens[code].start], default: ([], [])].ranges.append(range)
+                singles[units[tokens[code].start], default: ([], [])].numbers.insert(Array(units[tokens[number].range]))
             }
             guard isCodeShape(code, in: text) else { continue }
             if isServiceShape(code, in: text) {
@@ -66,6 +74,7 @@ struct NumberedStaffCodes {
         // Capitals that stand for a function ("FK-07", "FK-12", "LT-1" three times) are staff codes where the note
         // numbers several staff so, or uses one code again and again; a single "GA-02" stays a thing's number.
         for (_, seen) in unknown where seen.numbers.count >= 2 || seen.ranges.count >= 3 { found.append(contentsOf: seen.ranges) }
+        for (_, seen) in singles where seen.numbers.count >= 3 { found.append(contentsOf: seen.ranges) }
         if !defined.isEmpty {
             let already = Set(found.map(\.lowerBound))
             for entry in glued where defined.contains(entry.code) && !already.contains(entry.range.lowerBound) { found.append(entry.range) }
@@ -105,6 +114,9 @@ struct NumberedStaffCodes {
         let key = text.key(index).prefix(letters.count)
         return !Self.notStaff.contains(Array(key)) && !lexicon.isPersonRole(key)
     }
+
+    /// Letters that number a party's exhibits in court filings (Kläger, Beklagte, Antragsteller, Antragsgegner).
+    private static let exhibitLetters: Set<UInt16> = [0x4B, 0x42, 0x41]
 
     /// Whether " = " and a capitalised name follow the code's number: a legend's definition ("TK-1 = Tobi").
     private func isDefinedByLegend(after number: Int, in text: TokenizedText) -> Bool {

@@ -118,7 +118,7 @@ public final class Session {
     }
 
     /// The pipeline: candidates from all rules → allow list → names in table columns → ages in brackets as evidence → evidence →
-    /// threshold → months that are first names before surnames → persons listed beside persons → chat senders → quoted nicknames → residents by room → representatives in brackets → propagation → initials of named persons → lone initials → addresses in small letters → surnames after first names → codes defined in the note → staff codes with numbers → ages in brackets and tables → rooms, places and phone numbers in tables →
+    /// threshold → months that are first names before surnames → persons listed beside persons → chat senders → quoted nicknames → words a bracket names → residents by room → representatives in brackets → propagation → initials of named persons → lone initials → addresses in small letters → surnames after first names → codes defined in the note → staff codes with numbers → ages in brackets and tables → rooms, places and phone numbers in tables →
     /// times and weekdays beside dates → kinds of business before names → overlap resolution → name merging → genitive names → role evidence →
     /// roster roles → the site's never-mask list → entity linking.
     func detect(in text: TokenizedText, known: [KnownPerson]) throws(DiskretError) -> [Candidate] {
@@ -135,6 +135,7 @@ public final class Session {
         ListedPersons(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         ChatSenders(lexicon: lexicon).apply(to: &candidates, in: text)
         QuotedNicknames(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
+        BracketedIdentities(lexicon: lexicon).apply(to: &candidates, in: text)
         RoomResidents(lexicon: lexicon).apply(to: &candidates, in: text)
         RepresentativeBrackets(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         Propagation(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)

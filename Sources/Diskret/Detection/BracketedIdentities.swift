@@ -1,0 +1,61 @@
+/// A word before a bracket that says who it is: a pet name before the child's first name and age ("krümel
+/// (finn, 3)", "Mausi (Mia, 4)"), a nickname before the role of the person it stands for ("hotte (neuer partner,
+/// heißt wohl …)"). Family helpers write so in small letters; no list holds such words, and many are words of
+/// the language ("krümel", "Bär"), so the bracket is the evidence.
+struct BracketedIdentities {
+    static let label = RuleLabel(rule: "engine.bracketed-identity", type: "person.nickname")
+    let lexicon: Lexicon
+
+    func apply(to candidates: inout [Candidate], in text: TokenizedText) {
+        let tokens = text.tokens, units = text.units
+        var added: [Candidate] = []
+        for bracket in tokens.indices.dropFirst() where units[tokens[bracket].start] == 0x28 && bracket + 2 < tokens.count {
+            let word = bracket - 1, inside = bracket + 1
+            guard tokens[word].isWord, tokens[word].end - tokens[word].start >= 3, tokens[bracket].flags.contains(.spaceBefore),
+                  !tokens[inside].flags.contains(.newlineBefore), !tokens[bracket].flags.contains(.newlineBefore),
+                  isNameShaped(word, in: text) else { continue }
+            // A child's first name and age vouch for a pet name that is a noun ("krümel (finn, 3)"); a role only for
+            // a word of no list ("hotte (neuer partner, …)"): before "(KM einverstanden)" stands any word.
+            let key = text.key(word)
+            if opensWithChildAndAge(inside, in: text) {
+                guard lexicon.isNoun(key) || !lexicon.isLowercaseWord(key) else { continue }
+            } else {
+                guard opensWithRole(inside, in: text), !lexicon.isLowercaseWord(key), !lexicon.isCommonWord(key) else { continue }
+            }
+            added.append(Candidate(range: tokens[word].range, category: .person, label: Self.label, score: Evidence.confidentScore))
+        }
+        candidates.append(contentsOf: added)
+    }
+
+    /// A word that may be a pet name: no role, institution or function word, and in capitals no word of the
+    /// language ("Geburtstag (Lena, 7)" is a birthday).
+    private func isNameShaped(_ index: Int, in text: TokenizedText) -> Bool {
+        let key = text.key(index)
+        guard !lexicon.isAllowed(key), !lexicon.isRoleWord(key), !lexicon.isParticle(key) else { return false }
+        if text.tokens[index].flags.contains(.lowercase) { return true }
+        return text.tokens[index].isCapitalizedWord && !text.tokens[index].flags.contains(.allCaps) && !lexicon.isCommonWord(key)
+    }
+
+    /// Whether the bracket opens with a first name and a child's age: "(finn, 3)", "(Mia, 4 J.)".
+    private func opensWithChildAndAge(_ inside: Int, in text: TokenizedText) -> Bool {
+        let tokens = text.tokens
+        guard lexicon.isFirstName(text.key(inside)), inside + 2 < tokens.count, text.units[tokens[inside + 1].start] == 0x2C else { return false }
+        return tokens[inside + 2].kind == .number && (text.asciiNumber(inside + 2) ?? 99) < 19
+    }
+
+    /// Whether the bracket opens with a partner's or relative's role that ends there or at a comma: "(neuer
+    /// partner, heißt wohl …)", "(KV)".
+    private func opensWithRole(_ inside: Int, in text: TokenizedText) -> Bool {
+        let tokens = text.tokens
+        var index = inside
+        // An adjective before the role: "neuer partner".
+        if Self.roleAdjectives.contains(where: { text.key(index).elementsEqual($0) }), index + 1 < tokens.count { index += 1 }
+        guard Self.partnerWords.contains(where: { text.key(index).elementsEqual($0) }), index + 1 < tokens.count else { return false }
+        return [0x2C, 0x29].contains(text.units[tokens[index + 1].start])
+    }
+
+    private static let roleAdjectives: [[UInt8]] = ["neuer", "neue", "ex", "jetziger", "jetzige", "aktueller", "aktuelle"].map { Array($0.utf8) }
+    /// Partners and relatives whose nickname the note uses for them.
+    private static let partnerWords: [[UInt8]] = ["partner", "partnerin", "freund", "freundin", "lebensgefährte", "lebensgefährtin",
+        "kv", "km", "ex-partner", "ex-mann", "ex-freund", "stiefvater", "opa", "oma", "onkel", "tante", "cousin", "cousine"].map { Array($0.utf8) }
+}
