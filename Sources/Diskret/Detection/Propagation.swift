@@ -200,16 +200,17 @@ struct Propagation {
         }
         guard words.count >= 2 else { return [] }
         words.sort { $0.hash < $1.hash }
-        var groups: [[(hash: UInt64, token: Int, start: Int)]] = []
+        // The runs of `words` under one hash whose first word is found twice or more; the words of a run that
+        // only share its hash are told apart by their keys where they are counted (no array per run is made).
+        var groups: [Range<Int>] = []
         var run = 0
         while run < words.count {
             var end = run + 1
             while end < words.count && words[end].hash == words[run].hash { end += 1 }
-            // A word found once (most are) makes no group: no array is filtered for it.
             if end - run >= 2 {
                 let first = text.key(words[run].token)
-                let same = words[run..<end].filter { text.key($0.token).elementsEqual(first) }
-                if same.count >= 2, !lexicon.isCommonWord(first), !lexicon.isAllowed(first) { groups.append(Array(same)) }
+                if words[run..<end].count(where: { text.key($0.token).elementsEqual(first) }) >= 2,
+                   !lexicon.isCommonWord(first), !lexicon.isAllowed(first) { groups.append(run..<end) }
             }
             run = end
         }
@@ -220,8 +221,11 @@ struct Propagation {
             otherwise.insert(contentsOf: candidates[position].range)
         }
         var recurring = Set<ArraySlice<UInt8>>()
-        for group in groups where group.filter({ !otherwise.contains($0.start) }).count >= 2 {
-            recurring.insert(text.key(group[0].token))
+        for group in groups {
+            let first = text.key(words[group.lowerBound].token)
+            if words[group].count(where: { text.key($0.token).elementsEqual(first) && !otherwise.contains($0.start) }) >= 2 {
+                recurring.insert(first)
+            }
         }
         return recurring
     }
