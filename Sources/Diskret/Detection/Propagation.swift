@@ -33,7 +33,7 @@ struct Propagation {
             && [.person, .address, .organisation].contains(candidates[candidate].category) {
             let category = candidates[candidate].category
             // Asked once per candidate, not per word: comparing the type's ending cost more than the word's tests.
-            let nickname = category == .person && candidates[candidate].type.hasSuffix("nickname")
+            let nickname = category == .person && candidates[candidate].label.isNickname
             for index in tokenIndices(of: candidates[candidate].range, in: text)
             where isPropagatable(index, person: category == .person, nickname: nickname, in: text)
                 && spreads(category, index, in: text) {
@@ -55,7 +55,7 @@ struct Propagation {
         var firstNames = PrehashedTable<ArraySlice<UInt8>>()
         var namePrefixes: [UInt32: Int] = [:]
         for candidate in candidates.indices where candidates[candidate].category == .person && candidates[candidate].score >= threshold
-            && candidates[candidate].type.hasSuffix("firstname") {
+            && candidates[candidate].label.isFirstName {
             for index in tokenIndices(of: candidates[candidate].range, in: text) where text.tokens[index].isCapitalizedWord {
                 let word = text.key(index), hash = text.tokens[index].keyHash
                 if firstNames.first(forHash: hash, where: { $0.elementsEqual(word) }) == nil { firstNames.insert(word, forHash: hash) }
@@ -88,7 +88,7 @@ struct Propagation {
                 let hash = text.tokens[index].keyHash
                 // A nickname that is a word too ("jojo" of Joel) spreads as what it was found as.
                 let common = lexicon.isCommonWord(word)
-                if let (category, label) = origin(of: word, hash: hash), category == .person, !common || label.type.hasSuffix("nickname") {
+                if let (category, label) = origin(of: word, hash: hash), category == .person, !common || label.isNickname {
                     candidates.append(Candidate(range: text.tokens[index].range, category: category, label: label, score: threshold, derived: true))
                 } else if common {
                     continue
