@@ -67,23 +67,29 @@ struct EntityLinker {
         }
         for (mention, gender) in order.map({ unlinked[$0] }) {
             let index = mention.index
-            var matches: Set<Int> = []
+            // The one entity the mention fits, and whether it fits another too: only a sole entity links it (kept
+            // in two variables: a set of the entities, and the set of persons it came from, were two allocations
+            // and a hash per person for every mention).
+            var sole: Int?
+            var fitsSeveral = false
             if !findings[index].standalone {
-                // Past the look-up's bound the mention is ambiguous: two stand-in entities, so it links to none.
-                let linked = persons.persons(linkedTo: mention.words)
-                if linked == nil { matches = [-1, -2] }
-                for person in linked ?? [] {
-                    let entity = persons.entity(of: person)
-                    if let gender, let known = genders[entity], gender != known { continue }
-                    // Sharing only a part of a double name ("Herr Yılmaz", "Frau Fischer-Yılmaz") is no evidence
-                    // of one person: a family name is shared by a family. It links only when the gender is known
-                    // on both sides and agrees.
-                    if persons.sharesOnlyDoubleNameParts(person, with: mention.words, parts: mention.parts),
-                       gender == nil || genders[entity] != gender { continue }
-                    matches.insert(entity)
+                // Past the look-up's bound the mention is ambiguous, so it links to none.
+                if let linked = persons.persons(linkedTo: mention.words) {
+                    for person in linked {
+                        let entity = persons.entity(of: person)
+                        if let gender, let known = genders[entity], gender != known { continue }
+                        // Sharing only a part of a double name ("Herr Yılmaz", "Frau Fischer-Yılmaz") is no evidence
+                        // of one person: a family name is shared by a family. It links only when the gender is known
+                        // on both sides and agrees.
+                        if persons.sharesOnlyDoubleNameParts(person, with: mention.words, parts: mention.parts),
+                           gender == nil || genders[entity] != gender { continue }
+                        if sole == nil { sole = entity } else if sole != entity { fitsSeveral = true; break }
+                    }
+                } else {
+                    fitsSeveral = true
                 }
             }
-            if matches.count == 1, let entity = matches.first {
+            if !fitsSeveral, let entity = sole {
                 findings[index].entity = entity
                 if genders[entity] == nil, let gender { genders[entity] = gender }
                 if let known = rosterFindings[entity] {
@@ -123,20 +129,20 @@ struct EntityLinker {
             for word in signature { byWord[word].append(person) }
         }
 
-        /// The entities of the persons whose signature contains `signature` or is contained in it.
-        /// The persons whose signature contains `signature` or is contained in it; nil when more than
-        /// `maximumLooks` persons had to be compared. A word shared by thousands of distinct persons ("Anna X1
-        /// Müller, Anna X2 Müller, …") had made every mention scan all of them, quadratic in the note; past the
-        /// bound the mention counts as ambiguous and gets an entity of its own — a number of its own in the
-        /// placeholder, never less masking. No note of real persons comes near the bound.
-        func persons(linkedTo signature: [Int]) -> Set<Int>? {
-            var result: Set<Int> = []
+        /// The persons whose signature contains `signature` or is contained in it (a person that shares several
+        /// words with it is listed once per word); nil when more than `maximumLooks` persons had to be compared.
+        /// A word shared by thousands of distinct persons ("Anna X1 Müller, Anna X2 Müller, …") had made every
+        /// mention scan all of them, quadratic in the note; past the bound the mention counts as ambiguous and
+        /// gets an entity of its own — a number of its own in the placeholder, never less masking. No note of
+        /// real persons comes near the bound.
+        func persons(linkedTo signature: [Int]) -> [Int]? {
+            var result: [Int] = []
             var looks = 0
             /// Compares one person; false once the bound is reached.
             func consider(_ person: Int) -> Bool {
                 looks += 1
                 if EntityLinker.isSubset(signature, of: words[person]) || EntityLinker.isSubset(words[person], of: signature) {
-                    result.insert(person)
+                    result.append(person)
                 }
                 return looks < Self.maximumLooks
             }

@@ -65,7 +65,7 @@ struct Evidence {
         let count = text.tokens.count
         // Whether each candidate is a first name, asked of its type once; those added below (after the
         // given ones) never are.
-        let givenFirstNames = candidates.indices.map { candidates[$0].category == .person && candidates[$0].type.hasSuffix("firstname") }
+        let givenFirstNames = candidates.indices.map { candidates[$0].category == .person && candidates[$0].label.isFirstName }
         func isFirstName(_ index: Int) -> Bool { index < givenFirstNames.count && givenFirstNames[index] }
         // Where a phone number starts: a name word right before its bracket is whom it reaches
         // ("Rufbereitschaft Vogt (0171 …)").

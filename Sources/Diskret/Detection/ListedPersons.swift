@@ -55,16 +55,18 @@ struct ListedPersons {
             || !nicknames.isEmpty || !bracketedNicknames.isEmpty
         else { return }
 
-        // Per token: 0 no finding, 1 a person, 2 something else; and the persons' capitalised words by key hash.
+        // Per token: 0 no finding, 1 a person, 2 something else; and the persons' capitalised words by key hash
+        // (in a table keyed by the hash tokens carry: a dictionary of arrays made an array per word and hashed
+        // each hash again).
         var covered = [UInt8](repeating: 0, count: tokens.count)
-        var personWords: [UInt64: [Int]] = [:]
+        var personWords = PrehashedTable<Int>()
         // By index: iterating copied each candidate and retained its label and extras.
         for position in candidates.indices where candidates[position].score >= threshold {
             let isPerson = candidates[position].category == .person
             for index in tokenIndices(of: candidates[position].range, in: text) {
                 if isPerson {
                     covered[index] = 1
-                    if tokens[index].isCapitalizedWord { personWords[tokens[index].keyHash, default: []].append(index) }
+                    if tokens[index].isCapitalizedWord { personWords.insert(index, forHash: tokens[index].keyHash) }
                 } else if covered[index] == 0 {
                     covered[index] = 2
                 }
@@ -72,15 +74,15 @@ struct ListedPersons {
         }
         func isPerson(_ index: Int) -> Bool {
             if covered[index] == 1 { return true }
-            guard covered[index] == 0, let known = personWords[tokens[index].keyHash] else { return false }
-            return known.contains { text.key($0).elementsEqual(text.key(index)) }
+            guard covered[index] == 0 else { return false }
+            return personWords.first(forHash: tokens[index].keyHash) { text.key($0).elementsEqual(text.key(index)) } != nil
         }
         // A word found as a person elsewhere but not here is taken here too: propagation does not spread a word of
         // the language ("Schnecke" in a table's cell, then "Kiki (14) / Schnecke (15)").
         func take(_ index: Int) -> Bool {
             guard covered[index] == 0, isEligible(index, in: text) else { return false }
             covered[index] = 1
-            personWords[tokens[index].keyHash, default: []].append(index)
+            personWords.insert(index, forHash: tokens[index].keyHash)
             candidates.append(Candidate(range: tokens[index].range, category: .person, label: Self.label,
                                         score: Evidence.confidentScore))
             return true
@@ -151,7 +153,7 @@ struct ListedPersons {
         guard tokens.indices.contains(where: { covered[$0] == 1 && tokens[$0].isCapitalizedWord && Self.petNameWords.contains(text.key($0)) })
         else { return }
         for index in tokens.indices where covered[index] == 0 && tokens[index].isCapitalizedWord && Self.petNameWords.contains(text.key(index))
-            && !personWords.keys.contains(tokens[index].keyHash) && isUsedAsName(index, in: text)
+            && personWords.value(forHash: tokens[index].keyHash) == nil && isUsedAsName(index, in: text)
             && (index == 0 || !tokens[index - 1].isWord || !Self.isArticleOrPossessive(text.key(index - 1))) {
             _ = take(index)
         }

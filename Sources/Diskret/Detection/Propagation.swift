@@ -33,7 +33,7 @@ struct Propagation {
             && [.person, .address, .organisation].contains(candidates[candidate].category) {
             let category = candidates[candidate].category
             // Asked once per candidate, not per word: comparing the type's ending cost more than the word's tests.
-            let nickname = category == .person && candidates[candidate].type.hasSuffix("nickname")
+            let nickname = category == .person && candidates[candidate].label.isNickname
             for index in tokenIndices(of: candidates[candidate].range, in: text)
             where isPropagatable(index, person: category == .person, nickname: nickname, in: text)
                 && spreads(category, index, in: text) {
@@ -55,7 +55,7 @@ struct Propagation {
         var firstNames = PrehashedTable<ArraySlice<UInt8>>()
         var namePrefixes: [UInt32: Int] = [:]
         for candidate in candidates.indices where candidates[candidate].category == .person && candidates[candidate].score >= threshold
-            && candidates[candidate].type.hasSuffix("firstname") {
+            && candidates[candidate].label.isFirstName {
             for index in tokenIndices(of: candidates[candidate].range, in: text) where text.tokens[index].isCapitalizedWord {
                 let word = text.key(index), hash = text.tokens[index].keyHash
                 if firstNames.first(forHash: hash, where: { $0.elementsEqual(word) }) == nil { firstNames.insert(word, forHash: hash) }
@@ -88,7 +88,7 @@ struct Propagation {
                 let hash = text.tokens[index].keyHash
                 // A nickname that is a word too ("jojo" of Joel) spreads as what it was found as.
                 let common = lexicon.isCommonWord(word)
-                if let (category, label) = origin(of: word, hash: hash), category == .person, !common || label.type.hasSuffix("nickname") {
+                if let (category, label) = origin(of: word, hash: hash), category == .person, !common || label.isNickname {
                     candidates.append(Candidate(range: text.tokens[index].range, category: category, label: label, score: threshold, derived: true))
                 } else if common {
                     continue
@@ -206,16 +206,17 @@ struct Propagation {
         }
         guard words.count >= 2 else { return [] }
         words.sort { $0.hash < $1.hash }
-        var groups: [[(hash: UInt64, token: Int, start: Int)]] = []
+        // The runs of `words` under one hash whose first word is found twice or more; the words of a run that
+        // only share its hash are told apart by their keys where they are counted (no array per run is made).
+        var groups: [Range<Int>] = []
         var run = 0
         while run < words.count {
             var end = run + 1
             while end < words.count && words[end].hash == words[run].hash { end += 1 }
-            // A word found once (most are) makes no group: no array is filtered for it.
             if end - run >= 2 {
                 let first = text.key(words[run].token)
-                let same = words[run..<end].filter { text.key($0.token).elementsEqual(first) }
-                if same.count >= 2, !lexicon.isCommonWord(first), !lexicon.isAllowed(first) { groups.append(Array(same)) }
+                if words[run..<end].count(where: { text.key($0.token).elementsEqual(first) }) >= 2,
+                   !lexicon.isCommonWord(first), !lexicon.isAllowed(first) { groups.append(run..<end) }
             }
             run = end
         }
@@ -226,8 +227,11 @@ struct Propagation {
             otherwise.insert(contentsOf: candidates[position].range)
         }
         var recurring = Set<ArraySlice<UInt8>>()
-        for group in groups where group.filter({ !otherwise.contains($0.start) }).count >= 2 {
-            recurring.insert(text.key(group[0].token))
+        for group in groups {
+            let first = text.key(words[group.lowerBound].token)
+            if words[group].count(where: { text.key($0.token).elementsEqual(first) && !otherwise.contains($0.start) }) >= 2 {
+                recurring.insert(first)
+            }
         }
         return recurring
     }

@@ -17,7 +17,10 @@ struct UnknownNameWords {
             for index in tokenIndices(of: candidates[candidate].range, in: text) { claimed[index] = true }
         }
         let definition = rule.definition
-        for index in text.tokens.indices where !claimed[index] && (!afterInitialOnly || followsInitial(index, in: text))
+        // Both tests take only capitalised words of three letters or more (capitals-only ones too): the flags rule
+        // out most tokens before either is called.
+        for index in text.tokens.indices where text.tokens[index].isCapitalizedWord && text.tokens[index].end - text.tokens[index].start >= 3
+            && !claimed[index] && (!afterInitialOnly || followsInitial(index, in: text))
             && (isUnknownName(index, in: text) || (!afterInitialOnly && isCapitalsListHead(index, in: text))) {
             candidates.append(Candidate(range: text.tokens[index].range, category: definition.category ?? .person,
                                         label: rule.label, score: definition.score))

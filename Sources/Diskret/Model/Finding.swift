@@ -87,10 +87,16 @@ struct Candidate: Sendable {
 final class RuleLabel: Sendable {
     let rule: String
     let type: String
+    /// Whether the type is a first name's ("person.firstname") or a nickname's: stages ask it of every
+    /// candidate, and comparing the type's ending there cost more than their own tests.
+    let isFirstName: Bool
+    let isNickname: Bool
 
     init(rule: String, type: String) {
         self.rule = rule
         self.type = type
+        isFirstName = type.hasSuffix("firstname")
+        isNickname = type.hasSuffix("nickname")
     }
 }
 
