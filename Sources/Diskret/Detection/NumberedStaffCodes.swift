@@ -27,7 +27,10 @@ struct NumberedStaffCodes {
                   code == 0 || tokens[code - 1].end < tokens[code].start || units[tokens[code - 1].start] != 0x2D
             else { continue }
             let range = tokens[code].start..<tokens[number].end
-            if tokens[code].isWord, tokens[code].end - tokens[code].start <= 3, units[tokens[code].range].allSatisfy(isLatinUpper) {
+            // Up to three capitals: a legend may define them; unknown to the lists, several numbers make them staff.
+            let capitals = tokens[code].isWord && tokens[code].end - tokens[code].start <= 3
+                && units[tokens[code].range].allSatisfy(isLatinUpper)
+            if capitals {
                 glued.append((range, units[range]))
                 if isDefinedByLegend(after: number, in: text) { defined.insert(units[range]) }
             }
@@ -41,7 +44,7 @@ struct NumberedStaffCodes {
             guard isCodeShape(code, in: text) else { continue }
             if isServiceShape(code, in: text) {
                 found.append(range)
-            } else if units[tokens[code].range].allSatisfy(isLatinUpper), tokens[code].end - tokens[code].start <= 3 {
+            } else if capitals {
                 let letters = Array(units[tokens[code].range])
                 unknown[letters, default: ([], [])].ranges.append(range)
                 unknown[letters, default: ([], [])].numbers.insert(Array(units[tokens[number].range]))
