@@ -105,7 +105,9 @@ import Testing
                     Issue.record("a pattern that does not compile was used")
                 } catch {
                     #expect(error.description.contains("rules.yaml:2: rule id.code: pattern does not compile (U_REGEX_MISMATCHED_PAREN"))
-                    #expect(!error.description.contains("Kowalczyk") && !error.description.contains("1234"))
+                    // The rule file's path names a random temporary directory, which may hold any digits.
+                    let withoutPath = error.description.replacingOccurrences(of: rules, with: "")
+                    #expect(!withoutPath.contains("Kowalczyk") && !withoutPath.contains("1234"))
                 }
             }
             #expect(throws: DiskretError.self) { try pack.compilePatterns() }
