@@ -1147,5 +1147,18 @@ import Testing
         #expect(found.contains("L-02") && found.contains("L-11") && !found.contains { $0.hasPrefix("K-") })
         #expect(found.filter { $0 == "O." }.count == 2 && found.contains("K."))
     }
-}
 
+    @Test func codesSpellingNamedPersonsWhereTheyActAndANicknameAfterAParent() throws {
+        let assessment = "Fallverantwortlich: Ch. Wessendorf, zweite Fachkraft: T. Ademi, Leitung: B. Gärtner.\n"
+            + "Hausbesuch (HB) am 22.04. durch CW und TA, Rücksprache BG (TL). Erstellt von M. Möller.\n"
+            + "21.03. | Anruf (MÖ). WH. Uelzen. PHK Wagenhäuser, Fax 00:10 (Wa).\n"
+        let names = try found(assessment)
+        #expect(names.contains("CW") && names.contains("TA") && names.contains("MÖ") && names.contains("Wa"))
+        #expect(!names.contains("HB") && !names.contains("TL") && !names.contains("WH"))
+        let police = "Kevin nennt die Mutter „Nati“, die Oma „Schatz“; entschuldigung von mutter \"bauchweh\".\n"
+            + "Zi. 1 – Svetlana + Kira (3). Svetl. braucht Begleitung, über Dolm. besprochen.\n"
+        let others = try found(police)
+        #expect(others.contains("Nati") && !others.contains("bauchweh") && !others.contains { $0.hasPrefix("Dolm") })
+        #expect(others.contains { $0.hasPrefix("Svetl") } && others.filter { $0.hasPrefix("Svetl") }.count == 2)
+    }
+}

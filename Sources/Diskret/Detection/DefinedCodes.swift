@@ -34,6 +34,8 @@ struct DefinedCodes {
         codes.formUnion(initialsOfNamedPersons(personTokens: personTokens, in: text))
         codes.formUnion(codesAfterDutyWords(in: text))
         codes.formUnion(abbreviatedSurnames(personTokens: personTokens, in: text))
+        codes.formUnion(spelledCodesWherePersonsStand(personTokens: personTokens, in: text))
+        codes.formUnion(truncatedNames(personTokens: personTokens, in: text))
         codes.formUnion(codesAfterShiftLetters(in: text))
         guard !codes.isEmpty else { return }
         codes.formUnion(codesListedWith(Array(codes), in: text))

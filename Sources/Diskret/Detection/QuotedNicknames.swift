@@ -102,6 +102,8 @@ struct QuotedNicknames {
             if word.elementsEqual(Self.as), closingQuote + 1 < tokens.count, !tokens[closingQuote + 1].flags.contains(.newlineBefore),
                Self.savedWords.contains(where: { text.key(closingQuote + 1).elementsEqual($0) }) { return true }
             if Self.friendWords.contains(where: { word.elementsEqual($0) }) { return true }
+            if tokens[openingQuote + 1].isCapitalizedWord, Self.kinWords.contains(where: { word.elementsEqual($0) }),
+               !lexicon.isLowercaseWord(text.key(openingQuote + 1)) { return true }
             // A party's role, or a role and "als", before the name a chat shows for that party: "ist die
             // Antragstellerin „Vanny“", "der Antragsgegner als „Ari“". A word of the language there is a quote.
             let role = word.elementsEqual(Self.as) && before >= 1 ? text.key(before - 1) : word
@@ -161,6 +163,10 @@ struct QuotedNicknames {
     private static let friendWords: [[UInt8]] = ["kumpel", "freund", "freundin", "exfreund", "exfreundin", "typ", "bruder", "schwester",
         "cousin", "cousine", "onkel", "tante", "kollege", "kollegin", "trainer", "trainerin", "nachbar", "nachbarin", "chef", "chefin",
         "stiefvater", "stiefpapa", "partner", "partnerin"].map { Array($0.utf8) }
+    /// Parents and kin before a nickname in capitals ("nennt die Mutter „Nati“"); in small letters the quote is
+    /// more often what they said ("entschuldigung von mutter \"bauchweh\"").
+    private static let kinWords: [[UInt8]] = ["mutter", "vater", "mama", "papa", "oma", "opa", "stiefmutter", "sohn", "tochter",
+        "ehemann", "ehefrau"].map { Array($0.utf8) }
     /// Words in the bracket after a nickname that give the real name: "(eigentl. Ben)", "(richtig: Benjamin)".
     private static let realNameWords: [[UInt8]] = ["eigentl", "eigentlich", "richtig", "buergerlich"]
         .map { Array($0.utf8) }
