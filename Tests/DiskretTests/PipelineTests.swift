@@ -1161,4 +1161,10 @@ import Testing
         #expect(others.contains("Nati") && !others.contains("bauchweh") && !others.contains { $0.hasPrefix("Dolm") })
         #expect(others.contains { $0.hasPrefix("Svetl") } && others.filter { $0.hasPrefix("Svetl") }.count == 2)
     }
+
+    @Test func aPetNameALegendGivesAfterTheChildsNameAndAge() throws {
+        let names = try found("kinder: ben (7) = benni, lea-marie (4) = mausi, mia (5 mon.) = krümel\n\nmausi nicht in kita.\nTermin (3) = Ende\n")
+        #expect(names.contains("benni") && names.filter { $0 == "mausi" }.count == 2 && names.contains("krümel"))
+        #expect(!names.contains("Ende"))
+    }
 }

@@ -24,7 +24,31 @@ struct BracketedIdentities {
             }
             added.append(Candidate(range: tokens[word].range, category: .person, label: Self.label, score: Evidence.confidentScore))
         }
+        added.append(contentsOf: petNamesAfterAges(in: text))
         candidates.append(contentsOf: added)
+    }
+
+    /// A legend that gives a child's pet name after her name and age: "lea-marie (4) = mausi, mia (5 mon.) =
+    /// krümel". A first name before the bracket, the bracket opening with the age ("Termin (3) = Ende" is none);
+    /// the pet name ends its item (a comma, the line's end).
+    private func petNamesAfterAges(in text: TokenizedText) -> [Candidate] {
+        let tokens = text.tokens, units = text.units
+        var found: [Candidate] = []
+        for equals in tokens.indices.dropFirst() where units[tokens[equals].start] == 0x3D && tokens[equals].end - tokens[equals].start == 1
+            && units[tokens[equals - 1].start] == 0x29 && equals + 1 < tokens.count {
+            let name = equals + 1
+            guard tokens[name].isWord, !tokens[name].flags.contains(.newlineBefore), tokens[name].end - tokens[name].start >= 3,
+                  name + 1 == tokens.count || tokens[name + 1].flags.contains(.newlineBefore) || units[tokens[name + 1].start] == 0x2C,
+                  isNameShaped(name, in: text) || lexicon.isNoun(text.key(name)) else { continue }
+            // The bracket before "=", on the same line, opening with a child's age.
+            var opening = equals - 2
+            while opening > 0, opening > equals - 6, units[tokens[opening].start] != 0x28, !tokens[opening].flags.contains(.newlineBefore) { opening -= 1 }
+            guard opening >= 1, units[tokens[opening].start] == 0x28, tokens[opening + 1].kind == .number,
+                  (text.asciiNumber(opening + 1) ?? 99) < 19, tokens[opening - 1].isWord,
+                  lexicon.isFirstName(text.key(opening - 1)) else { continue }
+            found.append(Candidate(range: tokens[name].range, category: .person, label: Self.label, score: Evidence.confidentScore))
+        }
+        return found
     }
 
     /// A word that may be a pet name: no role, institution or function word, and in capitals no word of the
