@@ -1167,4 +1167,15 @@ import Testing
         #expect(names.contains("benni") && names.filter { $0 == "mausi" }.count == 2 && names.contains("krümel"))
         #expect(!names.contains("Ende"))
     }
+
+    @Test func namesInArabicScriptBeforeTheirTranscriptionAndFirstNamesTypedSmall() throws {
+        let family = "Familie الحسن – Al-Hassan\n- Mutter: رشا Rasha\nSie sagte: спасибо большое за помощь, и до свидания.\n"
+        let names = try found(family)
+        #expect(names.contains { $0.hasPrefix("الحسن") } && names.contains { $0.hasPrefix("رشا") })
+        #expect(!names.contains { $0.contains("спасибо") })
+        let chat = "Mandy 09:47: moin. ja passt aber nich so früh bitte jay hat 8 uhr schule, erst in kita bringen\nkv tobias seit jan. weg, max ist groß und rosa will schule.\n"
+        let small = try found(chat)
+        #expect(small.contains("jay") && small.contains("tobias"))
+        #expect(!small.contains("moin") && !small.contains("jan") && !small.contains("max") && !small.contains("rosa"))
+    }
 }
