@@ -1178,4 +1178,15 @@ import Testing
         #expect(small.contains("jay") && small.contains("tobias"))
         #expect(!small.contains("moin") && !small.contains("jan") && !small.contains("max") && !small.contains("rosa"))
     }
+
+    @Test func whatEveryoneCallsSomeoneAPetNameLegendAndAShortFormBeforeTheName() throws {
+        let diary = "neuer freund im haushalt, alle sagen \"mäcki\", vorname marcel. mäcki macht auf.\n"
+            + "krümel (= finn, 4) vorm tablet. krümel hustet. sie sagen \"nein\".\n"
+        let names = try found(diary)
+        #expect(names.filter { $0 == "mäcki" }.count == 2 && names.filter { $0 == "krümel" }.count == 2)
+        #expect(!names.contains("nein"))
+        let log = "08:10 Dome (Dominik B., 8b) wieder zu spät. Mit Dome Plan gemacht.\nDer Termin (Donnerstag, 8 Uhr) fiel aus.\n"
+        let short = try found(log)
+        #expect(short.filter { $0 == "Dome" }.count == 2 && !short.contains("Termin"))
+    }
 }

@@ -12,11 +12,18 @@ struct BracketedIdentities {
         for bracket in tokens.indices.dropFirst() where units[tokens[bracket].start] == 0x28 && bracket + 2 < tokens.count {
             let word = bracket - 1, inside = bracket + 1
             guard tokens[word].isWord, tokens[word].end - tokens[word].start >= 3, tokens[bracket].flags.contains(.spaceBefore),
-                  !tokens[inside].flags.contains(.newlineBefore), !tokens[bracket].flags.contains(.newlineBefore),
-                  isNameShaped(word, in: text) else { continue }
+                  !tokens[inside].flags.contains(.newlineBefore), !tokens[bracket].flags.contains(.newlineBefore) else { continue }
+            let key = text.key(word)
+            // "Dome (Dominik B., 8b)": a short form that begins as the first name in the bracket does is that
+            // person, even where it is a word too (Dome, the plural of Dom).
+            if opensWithTheNameItShortens(key, inside, in: text), !lexicon.isAllowed(key), !lexicon.isRoleWord(key),
+               !lexicon.isLowercaseWord(key) {
+                added.append(Candidate(range: tokens[word].range, category: .person, label: Self.label, score: Evidence.confidentScore))
+                continue
+            }
+            guard isNameShaped(word, in: text) else { continue }
             // A child's first name and age vouch for a pet name that is a noun ("krümel (finn, 3)"); a role only for
             // a word of no list ("hotte (neuer partner, …)"): before "(KM einverstanden)" stands any word.
-            let key = text.key(word)
             if opensWithChildAndAge(inside, in: text) {
                 guard lexicon.isNoun(key) || !lexicon.isLowercaseWord(key) else { continue }
             } else {
@@ -60,11 +67,22 @@ struct BracketedIdentities {
         return text.tokens[index].isCapitalizedWord && !text.tokens[index].flags.contains(.allCaps) && !lexicon.isCommonWord(key)
     }
 
-    /// Whether the bracket opens with a first name and a child's age: "(finn, 3)", "(Mia, 4 J.)".
+    /// Whether the bracket opens with a first name and a child's age: "(finn, 3)", "(Mia, 4 J.)", "(= finn, 4)".
     private func opensWithChildAndAge(_ inside: Int, in text: TokenizedText) -> Bool {
         let tokens = text.tokens
+        var inside = inside
+        if text.units[tokens[inside].start] == 0x3D, tokens[inside].end - tokens[inside].start == 1, inside + 1 < tokens.count { inside += 1 }
         guard lexicon.isFirstName(text.key(inside)), inside + 2 < tokens.count, text.units[tokens[inside + 1].start] == 0x2C else { return false }
         return tokens[inside + 2].kind == .number && (text.asciiNumber(inside + 2) ?? 99) < 19
+    }
+
+    /// Whether the bracket opens with a first name that the word before it shortens: the same first two letters,
+    /// the word shorter, and the name followed by its surname's initial or a comma ("Dome (Dominik B., 8b)").
+    private func opensWithTheNameItShortens(_ word: ArraySlice<UInt8>, _ inside: Int, in text: TokenizedText) -> Bool {
+        let tokens = text.tokens, name = text.key(inside)
+        guard word.count >= 3, word.count < name.count, word.prefix(2).elementsEqual(name.prefix(2)), inside + 1 < tokens.count,
+              lexicon.isFirstName(name) else { return false }
+        return text.isInitial(inside + 1) || text.units[tokens[inside + 1].start] == 0x2C
     }
 
     /// Whether the bracket opens with a partner's or relative's role that ends there or at a comma: "(neuer

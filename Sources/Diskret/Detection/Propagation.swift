@@ -273,10 +273,11 @@ struct Propagation {
     private func isPropagatable(_ index: Int, person: Bool, nickname: Bool = false, in text: TokenizedText) -> Bool {
         let token = text.tokens[index]
         // A name found in small letters with context ("timur (2) „timmi“") is that person in small letters
-        // elsewhere ("mit timmi"), unless it is a word of the language.
+        // elsewhere ("mit timmi"), unless it is a word of the language — but a pet name a bracket or legend gave
+        // is the child wherever the note says it ("krümel (= finn, 4)" … "krümel hustet").
         if person, token.flags.contains(.lowercase), token.end - token.start >= 3 {
             let word = text.key(index)
-            return !lexicon.isLowercaseWord(word) && (nickname || !lexicon.isCommonWord(word)) && !lexicon.isAllowed(word)
+            return (nickname || !lexicon.isLowercaseWord(word)) && (nickname || !lexicon.isCommonWord(word)) && !lexicon.isAllowed(word)
                 && !lexicon.isParticle(word)
         }
         guard token.isCapitalizedWord, token.end - token.start >= 2 else { return false }

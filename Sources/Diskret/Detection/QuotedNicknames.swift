@@ -42,7 +42,9 @@ struct QuotedNicknames {
                 && !lexicon.isLowercaseWord(text.key(index)) && !lexicon.isCommonWord(text.key(index))
             // In small letters where the note says someone goes by it ("gespeichert als „saschi“").
             let introduced = isIntroducedAsName(openingQuote: index - 1, in: text)
-            let smallIntroduced = introduced && tokens[index].flags.contains(.lowercase) && !lexicon.isLowercaseWord(text.key(index))
+            // What everyone calls someone: "alle sagen \"mäcki\"" — in small letters no word of the language.
+            let called = index >= 2 && Self.callingWords.contains(where: { text.key(wordBefore(index - 1, in: text)).elementsEqual($0) })
+            let smallIntroduced = (introduced || called) && tokens[index].flags.contains(.lowercase) && !lexicon.isLowercaseWord(text.key(index))
             guard tokens[index].isCapitalizedWord || smallAfterFriend || smallAfterName || smallIntroduced,
                   !tokens[index].flags.contains(.allCaps) || capitalsAfterGenannt,
                   closing < tokens.count,
@@ -102,6 +104,8 @@ struct QuotedNicknames {
             if word.elementsEqual(Self.as), closingQuote + 1 < tokens.count, !tokens[closingQuote + 1].flags.contains(.newlineBefore),
                Self.savedWords.contains(where: { text.key(closingQuote + 1).elementsEqual($0) }) { return true }
             if Self.friendWords.contains(where: { word.elementsEqual($0) }) { return true }
+            if Self.callingWords.contains(where: { word.elementsEqual($0) }), !lexicon.isCommonWord(text.key(openingQuote + 1))
+                || tokens[openingQuote + 1].flags.contains(.lowercase) { return true }
             if tokens[openingQuote + 1].isCapitalizedWord, Self.kinWords.contains(where: { word.elementsEqual($0) }),
                !lexicon.isLowercaseWord(text.key(openingQuote + 1)) { return true }
             // A party's role, or a role and "als", before the name a chat shows for that party: "ist die
@@ -155,6 +159,9 @@ struct QuotedNicknames {
     }
     private static let closingQuotes: Set<UInt16> = [0x22, 0x201C, 0x201D, 0xAB, 0xBB, 0x2039, 0x203A, 0x2018, 0x2019]
     /// Words before a nickname: "genannt „Bubi“", "Spitzname „Maxx“", "alias „Kiki“", "zuhause „Dodo“".
+    /// Verbs before what people call someone: "alle sagen „Mäcki“", "sie nennen ihn „Bär“" (a word of the language
+    /// in small letters there is what they say).
+    private static let callingWords: [[UInt8]] = ["sagen", "nennen", "nennt", "nannten", "rufen", "ruft"].map { Array($0.utf8) }
     private static let introducingWords: [[UInt8]] = ["genannt", "gen", "spitzname", "spitznamen", "rufname", "alias", "kosename",
                                                       "zuhause"]
         .map { Array($0.utf8) }
