@@ -1189,4 +1189,16 @@ import Testing
         let short = try found(log)
         #expect(short.filter { $0 == "Dome" }.count == 2 && !short.contains("Termin"))
     }
+
+    @Test func numberedCodesInABracketHandoverLinesArrowsAndAPetNameBeforeItsLegend() throws {
+        let log = "Besetzung: Tanja (T4), Yusuf (Y2)\n2 | 16:40 | legt auf | T4\nT4/Y2 23:58\nvon: MB  an: TS\n"
+            + "21:30 | Übergabe TK -> RS. Umgang mit Wut -> NEU priorisiert.\nbubu = elias (2), volle windel. bubu hat fieber.\n"
+        let names = try found(log)
+        #expect(names.filter { $0 == "T4" }.count == 3 && names.filter { $0 == "Y2" }.count == 2)
+        #expect(names.contains("MB") && names.contains("TS") && names.contains("TK") && names.contains("RS"))
+        #expect(!names.contains("Wut") && !names.contains("NEU") && names.filter { $0 == "bubu" }.count == 2)
+        let fax = "Von:   PK Leer, ESD, DGL\nAn:   Jugendamt\nKinder: Lena (7), Tom (B2)\n"
+        let header = try found(fax)
+        #expect(!header.contains("ESD") && !header.contains("DGL") && !header.contains("B2"))
+    }
 }

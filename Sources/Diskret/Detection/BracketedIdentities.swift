@@ -36,7 +36,7 @@ struct BracketedIdentities {
     }
 
     /// A legend that gives a child's pet name after her name and age: "lea-marie (4) = mausi, mia (5 mon.) =
-    /// krümel". A first name before the bracket, the bracket opening with the age ("Termin (3) = Ende" is none);
+    /// krümel", or before them: "bubu = elias (2)". A first name before the bracket, the bracket opening with the age ("Termin (3) = Ende" is none);
     /// the pet name ends its item (a comma, the line's end).
     private func petNamesAfterAges(in text: TokenizedText) -> [Candidate] {
         let tokens = text.tokens, units = text.units
@@ -54,6 +54,16 @@ struct BracketedIdentities {
                   (text.asciiNumber(opening + 1) ?? 99) < 19, tokens[opening - 1].isWord,
                   lexicon.isFirstName(text.key(opening - 1)) else { continue }
             found.append(Candidate(range: tokens[name].range, category: .person, label: Self.label, score: Evidence.confidentScore))
+        }
+        // The other way round, the pet name first: "bubu = elias (2), volle windel".
+        for equals in tokens.indices.dropFirst() where units[tokens[equals].start] == 0x3D && tokens[equals].end - tokens[equals].start == 1
+            && equals + 2 < tokens.count {
+            let pet = equals - 1, name = equals + 1
+            guard tokens[pet].isWord, tokens[pet].end - tokens[pet].start >= 3, !tokens[equals].flags.contains(.newlineBefore),
+                  !tokens[name].flags.contains(.newlineBefore), units[tokens[name + 1].start] == 0x28, name + 2 < tokens.count,
+                  tokens[name + 2].kind == .number, (text.asciiNumber(name + 2) ?? 99) < 19, lexicon.isFirstName(text.key(name)),
+                  isNameShaped(pet, in: text) || lexicon.isNoun(text.key(pet)) else { continue }
+            found.append(Candidate(range: tokens[pet].range, category: .person, label: Self.label, score: Evidence.confidentScore))
         }
         return found
     }

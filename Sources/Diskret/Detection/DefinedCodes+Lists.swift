@@ -69,9 +69,24 @@ extension DefinedCodes {
         let word = Self.labelWord(units[token.range])
         guard colon ? Self.labels.contains(word) || Self.labelsWithoutColon.contains(word) : Self.labelsWithoutColon.contains(word)
         else { return nil }
+        if Self.handoverLabels.contains(word), !opensHandoverLine(index, in: text) { return nil }
         if colon { next += 1 }
         guard next < tokens.count, !tokens[next].flags.contains(.newlineBefore) else { return nil }
         return next
+    }
+
+    /// Whether token `index` is the "von:" that opens a handover line or the "an:" after it on that line ("von:
+    /// SK  an: MB"); a mail's or fax's "Von:" has its "An:" on a line of its own.
+    private func opensHandoverLine(_ index: Int, in text: TokenizedText) -> Bool {
+        let tokens = text.tokens
+        var start = index
+        while start > 0, !tokens[start].flags.contains(.newlineBefore) { start -= 1 }
+        var end = index + 1
+        while end < tokens.count, !tokens[end].flags.contains(.newlineBefore) { end += 1 }
+        func isLabel(_ at: Int, _ word: String) -> Bool {
+            at + 1 < end && text.key(at).elementsEqual(word.utf8) && text.units[tokens[at + 1].start] == 0x3A
+        }
+        return isLabel(start, "von") && (start + 2..<end).contains { isLabel($0, "an") }
     }
 
     /// Whether the line of token `index` begins with white space: a list's continuation.
@@ -88,6 +103,9 @@ extension DefinedCodes {
         if index > 0, isColumnGap(units[tokens[index - 1].end..<tokens[index].start]) { return true }
         let unit = units[tokens[index].start]
         if unit == 0x2E { return endsItem(index + 1, in: text) }
+        // The next list label on the line: "von: SK  an: MB" (not "RB ASD: TS", a duty and its service).
+        if tokens[index].isWord, index + 1 < tokens.count, units[tokens[index + 1].start] == 0x3A,
+           Self.labels.contains(Self.labelWord(units[tokens[index].range])) { return true }
         // A closing bracket ends a list written inside one ("(erstellt: CE)"); a date after a code dates the
         // entry ("Übernommen: EK 13.03.").
         // "=" after a code in a legend defines it ("Kürzel: Hf = Klassenleitung, Mü = Schulsozialarbeit").
@@ -156,7 +174,11 @@ extension DefinedCodes {
         "ansprechpartner", "ansprechpartnerin", "ersteller", "erstellerin", "unterschrift", "handzeichen", "berat",
         "rufbereitschaft", "bereitschaft", "hdz", "nd", "fd", "sd", "td", "gesehen", "gelesen", "kenntnis", "fk", "fachkraft",
         "fachkräfte", "beteiligt", "beteiligte", "nachtbereitschaft", "gegengelesen", "leitung", "ltg",
+        "von", "an",
     ].map { Array($0.utf16) })
+    /// Labels that open a handover only at the line's start, "an" after "von:" on it too ("von: SK  an: MB"):
+    /// elsewhere they are prepositions ("Weiter an: BISS Uelzen").
+    private static let handoverLabels: Set<[UInt16]> = Set(["von", "an"].map { Array($0.utf16) })
 
     /// Labels of who is on duty: a role's letters after them are someone's code.
     static let dutyLabels: Set<[UInt16]> = Set(["dienst", "schicht", "frühdienst", "spätdienst", "nachtdienst", "tagdienst",

@@ -164,8 +164,11 @@ struct DefinedCodes {
                 let spellsInitials = code.elementsEqual(initials) && !lexicon.isPersonRole(text.key(index))
                 let beginsSurname = code.count < surname.count && isLatinUpper(code[0]) && code.dropFirst().allSatisfy(isLatinLower)
                     && surname.starts(with: code) && !lexicon.isAllowed(text.key(index))
-                if token.isWord, opens, closes, (2...3).contains(code.count),
-                   (!lexicon.isAllowed(text.key(index)) || spellsInitials) && Self.isCode(code, of: initials, first: first) || beginsSurname {
+                // A name's initial and a number, alone in the bracket: "Tanja (T4)", "Bea (B1)".
+                let numbered = opens && closes && (2...3).contains(code.count) && code[0] == first
+                    && code.dropFirst().allSatisfy { (0x30...0x39).contains($0) }
+                if numbered || token.isWord && opens && closes && (2...3).contains(code.count)
+                    && ((!lexicon.isAllowed(text.key(index)) || spellsInitials) && Self.isCode(code, of: initials, first: first) || beginsSurname) {
                     codes.insert(code)
                 }
                 index += 1
@@ -564,6 +567,13 @@ struct DefinedCodes {
                 guard isHandoverCode(index), isHandoverCode(after) else { continue }
                 codes.insert(Array(units[tokens[index].range]))
                 codes.insert(Array(units[tokens[after].range]))
+            case 0x2D, 0x3D:
+                // The arrow typed as "->" or "=>": "Übergabe TK -> RS".
+                guard units[tokens[after].start] == 0x3E, !tokens[after].flags.contains(.spaceBefore), after + 1 < tokens.count,
+                      !tokens[after + 1].flags.contains(.newlineBefore), isHandoverCode(index), isHandoverCode(after + 1),
+                      isCodeShape(index, in: text), isCodeShape(after + 1, in: text) else { continue }
+                codes.insert(Array(units[tokens[index].range]))
+                codes.insert(Array(units[tokens[after + 1].range]))
             default:
                 continue
             }
