@@ -1201,4 +1201,16 @@ import Testing
         let header = try found(fax)
         #expect(!header.contains("ESD") && !header.contains("DGL") && !header.contains("B2"))
     }
+
+    @Test func petNamesBeforeAnAgeOrTheirNameServiceNumbersAndACodeThatIsAWord() throws {
+        let notes = "- krümel (7 mon.) zahnt, nachts wach\n- bubu (3) rennt rum, windel voll, termine (3) offen\n"
+            + "- maki (= marko dragić, kv von bubu) nicht da. maki hat mama geschubst.\n"
+            + "Spuren: Abstriche vaginal/zervikal (4), Slip asserviert, Urin + Blut.\nherkes konuşuyor (= tu das nicht).\n"
+        let names = try found(notes)
+        #expect(names.contains("krümel") && names.filter { $0 == "bubu" }.count == 2 && names.filter { $0 == "maki" }.count == 2)
+        #expect(!names.contains("termine") && !names.contains("zervikal") && !names.contains("konuşuyor"))
+        let school = "Kürzel: HÖ = Fr. Höfer (KL), Dem = Fr. Demirtaş (SSA)\nGespräch Dem 12.02.\nDienst: KD 2 (bis 02:00), KD 5\nBeraterin: Kh. Nowak\n"
+        let codes = try found(school)
+        #expect(codes.filter { $0 == "Dem" }.count == 2 && codes.contains("KD 2") && codes.contains("KD 5") && codes.contains("Kh. Nowak"))
+    }
 }

@@ -24,8 +24,13 @@ struct BracketedIdentities {
             guard isNameShaped(word, in: text) else { continue }
             // A child's first name and age vouch for a pet name that is a noun ("krümel (finn, 3)"); a role only for
             // a word of no list ("hotte (neuer partner, …)"): before "(KM einverstanden)" stands any word.
-            if opensWithChildAndAge(inside, in: text) {
+            if opensWithChildAndAge(inside, in: text) || opensWithTheNameItStandsFor(inside, in: text) {
                 guard lexicon.isNoun(key) || !lexicon.isLowercaseWord(key) else { continue }
+            } else if let months = opensWithAge(inside, in: text) {
+                // An age alone in small letters: "bubu (3) rennt rum", a word of no list; a noun only before a
+                // baby's age in months ("krümel (7 mon.)"), as "termine (3)" counts.
+                guard tokens[word].flags.contains(.lowercase), !lexicon.isLowercaseWord(key) || months && lexicon.isNoun(key),
+                      months || !lexicon.isCommonWord(key), isTypedSmall(lineOf: word, in: text) else { continue }
             } else {
                 guard opensWithRole(inside, in: text), !lexicon.isLowercaseWord(key), !lexicon.isCommonWord(key) else { continue }
             }
@@ -85,6 +90,42 @@ struct BracketedIdentities {
         guard lexicon.isFirstName(text.key(inside)), inside + 2 < tokens.count, text.units[tokens[inside + 1].start] == 0x2C else { return false }
         return tokens[inside + 2].kind == .number && (text.asciiNumber(inside + 2) ?? 99) < 19
     }
+
+    /// Whether the bracket says whom the word stands for: "maki (= marko dragić, kv von …)".
+    private func opensWithTheNameItStandsFor(_ inside: Int, in text: TokenizedText) -> Bool {
+        let tokens = text.tokens
+        guard text.units[tokens[inside].start] == 0x3D, tokens[inside].end - tokens[inside].start == 1, inside + 1 < tokens.count
+        else { return false }
+        return lexicon.isFirstName(text.key(inside + 1)) && !lexicon.isLowercaseWord(text.key(inside + 1))
+    }
+
+    /// Whether the line of token `index` is typed in small letters, nouns too: four in five of its words small
+    /// ("- bubu (3) rennt rum, windel voll"; not "Abstriche vaginal/zervikal (4)").
+    private func isTypedSmall(lineOf index: Int, in text: TokenizedText) -> Bool {
+        let tokens = text.tokens
+        var start = index, end = index + 1
+        while start > 0, !tokens[start].flags.contains(.newlineBefore) { start -= 1 }
+        while end < tokens.count, !tokens[end].flags.contains(.newlineBefore) { end += 1 }
+        var words = 0, small = 0
+        for token in tokens[start..<end] where token.isWord {
+            words += 1
+            if token.flags.contains(.lowercase) { small += 1 }
+        }
+        return small * 5 >= words * 4
+    }
+
+    /// Whether the bracket holds a child's age alone ("(3)", "(7 mon.)"): nil if not, else whether in months.
+    private func opensWithAge(_ inside: Int, in text: TokenizedText) -> Bool? {
+        let tokens = text.tokens, units = text.units
+        guard tokens[inside].kind == .number, (text.asciiNumber(inside) ?? 99) < 19, inside + 1 < tokens.count else { return nil }
+        if units[tokens[inside + 1].start] == 0x29 { return false }
+        guard Self.monthWords.contains(where: { text.key(inside + 1).elementsEqual($0) }) else { return nil }
+        var closing = inside + 2
+        if closing < tokens.count, units[tokens[closing].start] == 0x2E { closing += 1 }
+        return closing < tokens.count && units[tokens[closing].start] == 0x29 ? true : nil
+    }
+
+    private static let monthWords: [[UInt8]] = ["mon", "monate", "mo", "wo", "wochen"].map { Array($0.utf8) }
 
     /// Whether the bracket opens with a first name that the word before it shortens: the same first two letters,
     /// the word shorter, and the name followed by its surname's initial or a comma ("Dome (Dominik B., 8b)").

@@ -268,17 +268,25 @@ struct DefinedCodes {
             && index + 1 < tokens.count {
             let code = index - 1
             guard tokens[code].isWord, (2...3).contains(tokens[code].end - tokens[code].start),
-                  !tokens[index + 1].flags.contains(.newlineBefore), !lexicon.isAllowed(text.key(code)) else { continue }
+                  !tokens[index + 1].flags.contains(.newlineBefore) else { continue }
             var initials: [UInt16] = []
             var next = index + 1
+            let letters = Array(units[tokens[code].range])
+            // "Dem = Fr. Demirtaş": the code begins the surname in the item, a word of the language though it is.
+            var beginsSurname = false
             // Up to the item's end: a comma, "·", ";", "|" or "/" ("KS = Katrin Schubert · AnM = Anne Mählmann").
             while next < tokens.count, next < index + 8, !tokens[next].flags.contains(.newlineBefore),
                   ![0x2C, 0xB7, 0x3B, 0x7C, 0x2F].contains(units[tokens[next].start]) {
-                if tokens[next].isWord, isLatinUpper(units[tokens[next].start]) { initials.append(units[tokens[next].start]) }
+                if tokens[next].isWord, isLatinUpper(units[tokens[next].start]) {
+                    initials.append(units[tokens[next].start])
+                    let word = units[tokens[next].range]
+                    if word.count >= letters.count + 3, zip(letters, word).allSatisfy({ $0 == $1 || $0 | 0x20 == $1 }),
+                       !lexicon.isAllowed(text.key(next)) { beginsSurname = true }
+                }
                 next += 1
             }
-            let letters = Array(units[tokens[code].range])
-            guard let first = initials.first else { continue }
+            guard let first = initials.first, beginsSurname || !lexicon.isAllowed(text.key(code)) else { continue }
+            if beginsSurname, isLatinUpper(letters[0]) { codes.insert(letters); continue }
             // "TG = Grabowski": a surname alone vouches for a code in capitals that ends with its letter.
             let bySurname = initials.count == 1 && letters.allSatisfy(isLatinUpper) && letters.last == first
             // "Be = Bernadette": a code that spells the beginning of the first name after it stands for that person.

@@ -142,8 +142,8 @@ struct NumberedStaffCodes {
     private static let numberContinuations: Set<UInt16> = [0x2F, 0x2D, 0x2E, 0x3A]
 
     /// Mitarbeiter(in), Fachkraft, Bezugsbetreuer(in), Bereichs-, Team- and Gruppenleitung, Praktikant(in),
-    /// Erzieher(in), Nacht- and Rufbereitschaft, Nachtdienst: words that a staff number follows.
-    private static let staffWords: [[UInt16]] = ["MA", "FK", "BB", "BL", "TL", "GL", "PK", "EZ", "NB", "RB", "ND"].map { Array($0.utf16) }
+    /// Erzieher(in), Nacht- and Rufbereitschaft, Nachtdienst, Krisendienst: words that a staff number follows.
+    private static let staffWords: [[UInt16]] = ["MA", "FK", "BB", "BL", "TL", "GL", "PK", "EZ", "NB", "RB", "ND", "KD"].map { Array($0.utf16) }
 
     /// Capitals with numbers that name laws, classifications, forms and things.
     private static let notStaff: Set<[UInt8]> = Set(["sgb", "bgb", "icd", "dsm", "covid", "ffp", "pcr", "hiv", "gg", "stgb", "stpo",
