@@ -1213,4 +1213,12 @@ import Testing
         let codes = try found(school)
         #expect(codes.filter { $0 == "Dem" }.count == 2 && codes.contains("KD 2") && codes.contains("KD 5") && codes.contains("Kh. Nowak"))
     }
+
+    @Test func helplineNumbersTeachersCodesInALabelledRowAndAQuotedPetNameLegend() throws {
+        let note = "KL: Hm · Sport: Lü · SSA: Ti\n10.02. / Hm\nIm Dienst: Ute (B214), Kai (B230)\n| 14:05 | Schweigeanruf | B214 |\n"
+            + "kinder: kevin (4) = \"kev\" oder \"keksi\"\nkeksi schläft. Frau Ahmadi (B1) spricht gut.\nTeilnehmende: ERz (Bereichsltg.)\n"
+        let names = try found(note)
+        #expect(names.filter { $0 == "Hm" }.count == 2 && names.contains("Ti") && names.filter { $0 == "B214" }.count == 2)
+        #expect(names.contains("kev") && names.filter { $0 == "keksi" }.count == 2 && names.contains("ERz") && !names.contains("B1"))
+    }
 }

@@ -48,17 +48,34 @@ struct BracketedIdentities {
         var found: [Candidate] = []
         for equals in tokens.indices.dropFirst() where units[tokens[equals].start] == 0x3D && tokens[equals].end - tokens[equals].start == 1
             && units[tokens[equals - 1].start] == 0x29 && equals + 1 < tokens.count {
-            let name = equals + 1
-            guard tokens[name].isWord, !tokens[name].flags.contains(.newlineBefore), tokens[name].end - tokens[name].start >= 3,
-                  name + 1 == tokens.count || tokens[name + 1].flags.contains(.newlineBefore) || units[tokens[name + 1].start] == 0x2C,
-                  isNameShaped(name, in: text) || lexicon.isNoun(text.key(name)) else { continue }
+            // The pet names, in quotation marks too and joined by "oder": kevin (4) = "kev" oder "keksi".
+            var names: [Int] = []
+            var next = equals + 1
+            while next < tokens.count, !tokens[next].flags.contains(.newlineBefore) {
+                let quoted = QuotedNicknames.isOpeningQuote(units[tokens[next].start]) && tokens[next].end - tokens[next].start == 1
+                let name = quoted ? next + 1 : next
+                let end = quoted ? name + 1 : name
+                guard name < tokens.count, tokens[name].isWord, !tokens[name].flags.contains(.newlineBefore),
+                      tokens[name].end - tokens[name].start >= 3,
+                      !quoted || end < tokens.count && QuotedNicknames.closingQuotes.contains(units[tokens[end].start]),
+                      isNameShaped(name, in: text) || lexicon.isNoun(text.key(name)) else { break }
+                let after = end + 1
+                let itemEnds = after == tokens.count || tokens[after].flags.contains(.newlineBefore) || units[tokens[after].start] == 0x2C
+                guard itemEnds || text.key(after).elementsEqual("oder".utf8) else { break }
+                names.append(name)
+                if itemEnds { break }
+                next = after + 1
+            }
+            guard !names.isEmpty else { continue }
             // The bracket before "=", on the same line, opening with a child's age.
             var opening = equals - 2
             while opening > 0, opening > equals - 6, units[tokens[opening].start] != 0x28, !tokens[opening].flags.contains(.newlineBefore) { opening -= 1 }
             guard opening >= 1, units[tokens[opening].start] == 0x28, tokens[opening + 1].kind == .number,
                   (text.asciiNumber(opening + 1) ?? 99) < 19, tokens[opening - 1].isWord,
                   lexicon.isFirstName(text.key(opening - 1)) else { continue }
-            found.append(Candidate(range: tokens[name].range, category: .person, label: Self.label, score: Evidence.confidentScore))
+            for name in names {
+                found.append(Candidate(range: tokens[name].range, category: .person, label: Self.label, score: Evidence.confidentScore))
+            }
         }
         // The other way round, the pet name first: "bubu = elias (2), volle windel".
         for equals in tokens.indices.dropFirst() where units[tokens[equals].start] == 0x3D && tokens[equals].end - tokens[equals].start == 1

@@ -2,6 +2,36 @@
 /// below it ("/mh", "Tü", "– SK", "ss"), and the codes opening the rows of a participants' table, a column's gap
 /// before their role ("BK    ASD, fallführend"). One such line may be a word; two or more make a log or table.
 extension DefinedCodes {
+    /// A line of functions or subjects and who holds them, "KL: Hm · Mathe/SU: Sk · Sport: Lü · SSA: Ti": where two
+    /// items or more on a line are a label, a colon and one code, the codes are persons.
+    func codesInLabelledRows(in text: TokenizedText) -> Set<[UInt16]> {
+        let tokens = text.tokens, units = text.units
+        var codes = Set<[UInt16]>()
+        var found: [[UInt16]] = []
+        var lineHasSeparator = false
+        for index in tokens.indices {
+            if tokens[index].flags.contains(.newlineBefore) {
+                if found.count >= 2, lineHasSeparator { codes.formUnion(found) }
+                found.removeAll(keepingCapacity: true)
+                lineHasSeparator = false
+            }
+            let unit = units[tokens[index].start]
+            if tokens[index].end - tokens[index].start == 1, unit == 0xB7 || unit == 0x7C || unit == 0x3B { lineHasSeparator = true }
+            // The code after a label's colon, ending its item: a separator, the line's end.
+            guard unit == 0x3A, index >= 1, tokens[index - 1].isWord, index + 1 < tokens.count, tokens[index + 1].isWord,
+                  !tokens[index + 1].flags.contains(.newlineBefore) else { continue }
+            let code = index + 1
+            let after = code + 1
+            let ends = after == tokens.count || tokens[after].flags.contains(.newlineBefore)
+                || [0xB7, 0x7C, 0x3B].contains(units[tokens[after].start])
+            guard ends, isCodeShape(code, in: text) || isLetterCode(code, in: text) && !lexicon.isCommonWord(text.key(code))
+            else { continue }
+            found.append(Array(units[tokens[code].range]))
+        }
+        if found.count >= 2, lineHasSeparator { codes.formUnion(found) }
+        return codes
+    }
+
     func codesOnLinesOfTheirOwn(in text: TokenizedText) -> Set<[UInt16]> {
         let tokens = text.tokens, units = text.units
         var signatures: [[UInt16]] = [], rowHeads: [[UInt16]] = [], pairs: [[UInt16]] = []

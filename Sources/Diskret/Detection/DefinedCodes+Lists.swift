@@ -123,8 +123,10 @@ extension DefinedCodes {
         guard (2...4).contains(code.count), isLatinUpper(code[code.startIndex]),
               code.allSatisfy(isCasedLatinLetter) else { return false }
         let capitals = code.filter(isLatinUpper).count
-        // A capital after a small letter ("KiR", "AnM") or no vowel at all ("Wst", "Hdz" is a label) is no word.
-        if zip(code.dropLast(), code.dropFirst()).contains(where: { isLatinLower($0) && isLatinUpper($1) }) {
+        // A capital after a small letter ("KiR", "AnM"), two capitals before a small one ("ERz") or no vowel at
+        // all ("Wst", "Hdz" is a label) is no word.
+        if zip(code.dropLast(), code.dropFirst()).contains(where: { isLatinLower($0) && isLatinUpper($1) })
+            || capitals >= 2 && capitals < code.count && isLatinUpper(code[code.startIndex + 1]) {
             return !lexicon.isAllowed(text.key(index))
         }
         if inList && capitals == 1 && code.count == 3 && !code.contains(where: { Self.vowels.contains($0) }) {

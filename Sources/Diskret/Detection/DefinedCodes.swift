@@ -31,6 +31,7 @@ struct DefinedCodes {
         codes.formUnion(closingSignature(in: text))
         codes.formUnion(codesAfterGreetings(in: text))
         codes.formUnion(codesOnLinesOfTheirOwn(in: text))
+        codes.formUnion(codesInLabelledRows(in: text))
         codes.formUnion(initialsOfNamedPersons(personTokens: personTokens, in: text))
         codes.formUnion(codesAfterDutyWords(in: text))
         codes.formUnion(abbreviatedSurnames(personTokens: personTokens, in: text))
@@ -164,9 +165,11 @@ struct DefinedCodes {
                 let spellsInitials = code.elementsEqual(initials) && !lexicon.isPersonRole(text.key(index))
                 let beginsSurname = code.count < surname.count && isLatinUpper(code[0]) && code.dropFirst().allSatisfy(isLatinLower)
                     && surname.starts(with: code) && !lexicon.isAllowed(text.key(index))
-                // A name's initial and a number, alone in the bracket: "Tanja (T4)", "Bea (B1)".
-                let numbered = opens && closes && (2...3).contains(code.count) && code[0] == first
-                    && code.dropFirst().allSatisfy { (0x30...0x39).contains($0) }
+                // A capital and a number, alone in the bracket: "Tanja (T4)", "Bea (B1)", "Ute (B214)" — one digit
+                // only after the name's own initial, as "Frau Ahmadi (B1)" gives a language level.
+                let digits = code.dropFirst()
+                let numbered = opens && closes && isLatinUpper(code[0]) && !digits.isEmpty && digits.allSatisfy { (0x30...0x39).contains($0) }
+                    && (digits.count >= 2 && digits.count <= 4 || digits.count == 1 && code[0] == first)
                 if numbered || token.isWord && opens && closes && (2...3).contains(code.count)
                     && ((!lexicon.isAllowed(text.key(index)) || spellsInitials) && Self.isCode(code, of: initials, first: first) || beginsSurname) {
                     codes.insert(code)

@@ -151,13 +151,14 @@ struct QuotedNicknames {
     }
 
     /// Whether a unit opens a quotation (" „ “ » « ‹ › ‚ ‘), asked of every token without hashing it.
-    private static func isOpeningQuote(_ unit: UInt16) -> Bool {
+    static func isOpeningQuote(_ unit: UInt16) -> Bool {
         switch unit {
         case 0x22, 0x201E, 0x201C, 0xBB, 0xAB, 0x2039, 0x203A, 0x201A, 0x2018: return true
         default: return false
         }
     }
-    private static let closingQuotes: Set<UInt16> = [0x22, 0x201C, 0x201D, 0xAB, 0xBB, 0x2039, 0x203A, 0x2018, 0x2019]
+    /// Units that close a quotation.
+    static let closingQuotes: Set<UInt16> = [0x22, 0x201C, 0x201D, 0xAB, 0xBB, 0x2039, 0x203A, 0x2018, 0x2019]
     /// Words before a nickname: "genannt „Bubi“", "Spitzname „Maxx“", "alias „Kiki“", "zuhause „Dodo“".
     /// Verbs before what people call someone: "alle sagen „Mäcki“", "sie nennen ihn „Bär“" (a word of the language
     /// in small letters there is what they say).
