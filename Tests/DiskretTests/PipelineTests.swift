@@ -1221,4 +1221,13 @@ import Testing
         #expect(names.filter { $0 == "Hm" }.count == 2 && names.contains("Ti") && names.filter { $0 == "B214" }.count == 2)
         #expect(names.contains("kev") && names.filter { $0 == "keksi" }.count == 2 && names.contains("ERz") && !names.contains("B1"))
     }
+
+    @Test func petNamesCalledSoAtHomeAndStaffNumbersInAStaffColumn() throws {
+        let note = "sie nennt ihn nur \"bärchen\", er liegt aufm sofa. maja (8, zu hause \"mausi\") ist in der schule.\n"
+            + "mausi hat sich eingeschlossen. sie sagen nur \"nein\".\n\nNr | Zeit | MA | Anruferin\n---|---|---|---\n"
+            + "01 | 18:22 | 23 | Marina, 34\nDienst: MA 23 (bis 00:00), 23 Anrufe\n"
+        let names = try found(note)
+        #expect(names.contains("bärchen") && names.filter { $0 == "mausi" }.count == 2 && !names.contains("nein"))
+        #expect(names.filter { $0 == "23" }.count == 1)
+    }
 }

@@ -24,6 +24,7 @@ struct DefinedCodes {
         codes.formUnion(codesDefinedByEquals(in: text))
         codes.formUnion(codesOpeningTheirNamesLine(personTokens: personTokens, in: text))
         candidates.append(contentsOf: surnamesDefiningCodes(in: text))
+        candidates.append(contentsOf: numbersInStaffCells(in: text))
         codes.formUnion(codesAfterNamedPersons(personTokens: personTokens, in: text))
         codes.formUnion(authorCodes(after: candidates, in: text))
         codes.formUnion(signOffAndHandoverCodes(in: text))
@@ -53,6 +54,19 @@ struct DefinedCodes {
             candidates.append(Candidate(range: token.start..<(abbreviated ? token.end + 1 : token.end), category: .person,
                                         label: Self.label, score: threshold, derived: true))
         }
+    }
+
+    /// A staff number alone in a cell under a staff header ("Nr | Zeit | MA |" … "| 23 |"): the one on duty,
+    /// as "MA 23" names her elsewhere. Masked where it stands only: the same digits elsewhere are a time or a count.
+    private func numbersInStaffCells(in text: TokenizedText) -> [Candidate] {
+        var found: [Candidate] = []
+        for cell in tables.cells where cell.kind == .staff {
+            let indices = tokenIndices(of: cell.range, in: text)
+            guard indices.count == 1, let index = indices.first, text.tokens[index].kind == .number,
+                  (1...4).contains(text.tokens[index].end - text.tokens[index].start), text.asciiNumber(index) != nil else { continue }
+            found.append(Candidate(range: text.tokens[index].range, category: .person, label: Self.label, score: threshold, derived: true))
+        }
+        return found
     }
 
     /// The codes in the cells under a staff header ("| wer |", "| MA |"). Capitals a list knows otherwise ("LT",

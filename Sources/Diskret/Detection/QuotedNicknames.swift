@@ -43,7 +43,7 @@ struct QuotedNicknames {
             // In small letters where the note says someone goes by it ("gespeichert als „saschi“").
             let introduced = isIntroducedAsName(openingQuote: index - 1, in: text)
             // What everyone calls someone: "alle sagen \"mäcki\"" — in small letters no word of the language.
-            let called = index >= 2 && Self.callingWords.contains(where: { text.key(wordBefore(index - 1, in: text)).elementsEqual($0) })
+            let called = index >= 2 && isCalled(openingQuote: index - 1, in: text)
             let smallIntroduced = (introduced || called) && tokens[index].flags.contains(.lowercase) && !lexicon.isLowercaseWord(text.key(index))
             guard tokens[index].isCapitalizedWord || smallAfterFriend || smallAfterName || smallIntroduced,
                   !tokens[index].flags.contains(.allCaps) || capitalsAfterGenannt,
@@ -63,11 +63,30 @@ struct QuotedNicknames {
 
     /// Whether the words before the quote say that someone goes by the quoted word: "nennt sich „Dari“",
     /// "genannt „Bubi“", "Spitzname „Maxx“".
+    /// Whether a verb of calling stands before the quote, past a pronoun and "nur"/"immer" ("alle sagen
+    /// \"mäcki\"", "sie nennt ihn nur \"bärchen\"").
+    private func isCalled(openingQuote: Int, in text: TokenizedText) -> Bool {
+        var before = openingQuote - 1
+        for _ in 0..<3 {
+            guard before >= 0, text.tokens[before].isWord, !text.tokens[before + 1].flags.contains(.newlineBefore) else { return false }
+            let word = text.key(before)
+            if Self.callingWords.contains(where: { word.elementsEqual($0) }) { return true }
+            guard Self.betweenCallingWords.contains(where: { word.elementsEqual($0) }) else { return false }
+            before -= 1
+        }
+        return false
+    }
+
+    private static let betweenCallingWords: [[UInt8]] = ["ihn", "sie", "ihm", "ihr", "es", "nur", "immer", "alle", "bloss", "einfach"]
+        .map { Array($0.utf8) }
+
     private func isIntroducedAsName(openingQuote: Int, in text: TokenizedText) -> Bool {
         guard openingQuote >= 1, !text.tokens[openingQuote].flags.contains(.newlineBefore) else { return false }
         let word = text.key(wordBefore(openingQuote, in: text))
         if Self.introducingWords.contains(where: { word.elementsEqual($0) }) { return true }
         let before = openingQuote - 1
+        // "zu hause \"mausi\"": what the family calls a child at home.
+        if word.elementsEqual(Self.house), before >= 1, text.key(before - 1).elementsEqual(Self.at) { return true }
         // How a phone shows someone: "gespeichert als „saschi 🐍“", "eingespeichert als".
         if word.elementsEqual(Self.as), before >= 1, Self.savedWords.contains(where: { text.key(before - 1).elementsEqual($0) }) { return true }
         return word.elementsEqual(Self.oneself) && before >= 1 && Self.callsWords.contains(where: { text.key(before - 1).elementsEqual($0) })
@@ -104,7 +123,7 @@ struct QuotedNicknames {
             if word.elementsEqual(Self.as), closingQuote + 1 < tokens.count, !tokens[closingQuote + 1].flags.contains(.newlineBefore),
                Self.savedWords.contains(where: { text.key(closingQuote + 1).elementsEqual($0) }) { return true }
             if Self.friendWords.contains(where: { word.elementsEqual($0) }) { return true }
-            if Self.callingWords.contains(where: { word.elementsEqual($0) }), !lexicon.isCommonWord(text.key(openingQuote + 1))
+            if isCalled(openingQuote: openingQuote, in: text), !lexicon.isCommonWord(text.key(openingQuote + 1))
                 || tokens[openingQuote + 1].flags.contains(.lowercase) { return true }
             if tokens[openingQuote + 1].isCapitalizedWord, Self.kinWords.contains(where: { word.elementsEqual($0) }),
                !lexicon.isLowercaseWord(text.key(openingQuote + 1)) { return true }
