@@ -1230,4 +1230,10 @@ import Testing
         #expect(names.contains("bärchen") && names.filter { $0 == "mausi" }.count == 2 && !names.contains("nein"))
         #expect(names.filter { $0 == "23" }.count == 1)
     }
+
+    @Test func aHelplinesStaffNumbersInAnAttendanceLine() throws {
+        let log = "Besetzung: B07 (Schichtltg.), B12\n1 | 18:20 | angenommen | B07\nÜbergabe per Mail. – B07\nAusdruck im Format A4.\n"
+        let names = try found(log)
+        #expect(names.filter { $0 == "B07" }.count == 3 && names.contains("B12") && !names.contains("A4"))
+    }
 }

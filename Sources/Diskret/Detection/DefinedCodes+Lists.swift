@@ -39,7 +39,8 @@ extension DefinedCodes {
                 // ICU calls a word that ends in digits a number: "BE1" is asked for apart.
                 if itemStart, endsItem(index + 1, in: text), tokens[index].isWord
                     && (isCodeShape(index, in: text, inList: true, duty: duty) || isSmallCode(index, in: text))
-                    || tokens[index].kind == .number && NumberedStaffCodes(lexicon: lexicon).isGluedCode(index, in: text) {
+                    || tokens[index].kind == .number && (NumberedStaffCodes(lexicon: lexicon).isGluedCode(index, in: text)
+                        || itemStart && endsItem(index + 1, in: text) && Self.isLetterNumber(units[tokens[index].range])) {
                     codes.insert(Array(units[tokens[index].range]))
                 }
                 itemStart = false
@@ -87,6 +88,12 @@ extension DefinedCodes {
             at + 1 < end && text.key(at).elementsEqual(word.utf8) && text.units[tokens[at + 1].start] == 0x3A
         }
         return isLabel(start, "von") && (start + 2..<end).contains { isLabel($0, "an") }
+    }
+
+    /// One capital and two or three digits, as a helpline numbers its staff in an attendance line ("Besetzung:
+    /// B07 (Schichtltg.), B12").
+    static func isLetterNumber(_ code: ArraySlice<UInt16>) -> Bool {
+        (3...4).contains(code.count) && isLatinUpper(code[code.startIndex]) && code.dropFirst().allSatisfy(isASCIIDigit)
     }
 
     /// Whether the line of token `index` begins with white space: a list's continuation.
