@@ -30,7 +30,7 @@ struct BracketedIdentities {
                 // An age alone in small letters: "bubu (3) rennt rum", a word of no list; a noun only before a
                 // baby's age in months ("krümel (7 mon.)"), as "termine (3)" counts.
                 guard tokens[word].flags.contains(.lowercase), !lexicon.isLowercaseWord(key) || months && lexicon.isNoun(key),
-                      months || !lexicon.isCommonWord(key), isTypedSmall(lineOf: word, in: text) else { continue }
+                      months || !lexicon.isCommonWord(key), text.isTypedSmall(text.lineTokens(of: word)) else { continue }
             } else {
                 guard opensWithRole(inside, in: text), !lexicon.isLowercaseWord(key), !lexicon.isCommonWord(key) else { continue }
             }
@@ -114,21 +114,6 @@ struct BracketedIdentities {
         guard text.units[tokens[inside].start] == 0x3D, tokens[inside].end - tokens[inside].start == 1, inside + 1 < tokens.count
         else { return false }
         return lexicon.isFirstName(text.key(inside + 1)) && !lexicon.isLowercaseWord(text.key(inside + 1))
-    }
-
-    /// Whether the line of token `index` is typed in small letters, nouns too: four in five of its words small
-    /// ("- bubu (3) rennt rum, windel voll"; not "Abstriche vaginal/zervikal (4)").
-    private func isTypedSmall(lineOf index: Int, in text: TokenizedText) -> Bool {
-        let tokens = text.tokens
-        var start = index, end = index + 1
-        while start > 0, !tokens[start].flags.contains(.newlineBefore) { start -= 1 }
-        while end < tokens.count, !tokens[end].flags.contains(.newlineBefore) { end += 1 }
-        var words = 0, small = 0
-        for token in tokens[start..<end] where token.isWord {
-            words += 1
-            if token.flags.contains(.lowercase) { small += 1 }
-        }
-        return small * 5 >= words * 4
     }
 
     /// Whether the bracket holds a child's age alone ("(3)", "(7 mon.)"): nil if not, else whether in months.

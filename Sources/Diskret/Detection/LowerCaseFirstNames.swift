@@ -18,13 +18,8 @@ struct LowerCaseFirstNames {
             var end = start + 1
             while end < tokens.count, !tokens[end].flags.contains(.newlineBefore) { end += 1 }
             defer { start = end }
-            // Counted in place: most lines are ordinary German, and the lists are asked only on the few that are not.
-            var words = 0, small = 0
-            for index in start..<end where tokens[index].isWord {
-                words += 1
-                if tokens[index].flags.contains(.lowercase) { small += 1 }
-            }
-            guard words >= 5, small * 5 >= words * 4,
+            // Most lines are ordinary German: the lists are asked only on the few typed small.
+            guard text.isTypedSmall(start..<end, minimumWords: 5),
                   (start..<end).contains(where: { tokens[$0].flags.contains(.lowercase) && isNounTypedSmall($0, in: text) }) else { continue }
             for index in start..<end where tokens[index].flags.contains(.lowercase)
                 && (3...12).contains(tokens[index].end - tokens[index].start) && isFirstNameOnly(index, in: text) {
