@@ -121,9 +121,15 @@ def download(driver, downloads):
         os.remove(os.path.join(downloads, name))
     driver.find_element(By.ID, "herunterladen").click()
     target = os.path.join(downloads, "notiz-maskiert.txt")
-    for _ in range(100):
+    # The file may appear before the browser has finished writing it (on a loaded machine the check once read it
+    # early): wait, up to 30 s, until it is there, not empty, and its size held still for a poll.
+    size = -1
+    for _ in range(300):
         if os.path.exists(target):
-            break
+            current = os.path.getsize(target)
+            if current > 0 and current == size:
+                break
+            size = current
         time.sleep(0.1)
     return open(target, encoding="utf-8").read() if os.path.exists(target) else ""
 
