@@ -70,8 +70,7 @@ struct BracketedIdentities {
             // The bracket before "=", on the same line, opening with a child's age.
             var opening = equals - 2
             while opening > 0, opening > equals - 6, units[tokens[opening].start] != 0x28, !tokens[opening].flags.contains(.newlineBefore) { opening -= 1 }
-            guard opening >= 1, units[tokens[opening].start] == 0x28, tokens[opening + 1].kind == .number,
-                  (text.asciiNumber(opening + 1) ?? 99) < 19, tokens[opening - 1].isWord,
+            guard opening >= 1, units[tokens[opening].start] == 0x28, isChildsAge(opening + 1, in: text), tokens[opening - 1].isWord,
                   lexicon.isFirstName(text.key(opening - 1)) else { continue }
             for name in names {
                 found.append(Candidate(range: tokens[name].range, category: .person, label: Self.label, score: Evidence.confidentScore))
@@ -83,7 +82,7 @@ struct BracketedIdentities {
             let pet = equals - 1, name = equals + 1
             guard tokens[pet].isWord, tokens[pet].end - tokens[pet].start >= 3, !tokens[equals].flags.contains(.newlineBefore),
                   !tokens[name].flags.contains(.newlineBefore), units[tokens[name + 1].start] == 0x28, name + 2 < tokens.count,
-                  tokens[name + 2].kind == .number, (text.asciiNumber(name + 2) ?? 99) < 19, lexicon.isFirstName(text.key(name)),
+                  isChildsAge(name + 2, in: text), lexicon.isFirstName(text.key(name)),
                   isNameShaped(pet, in: text) || lexicon.isNoun(text.key(pet)) else { continue }
             found.append(Candidate(range: tokens[pet].range, category: .person, label: Self.label, score: Evidence.confidentScore))
         }
@@ -105,7 +104,12 @@ struct BracketedIdentities {
         var inside = inside
         if text.units[tokens[inside].start] == 0x3D, tokens[inside].end - tokens[inside].start == 1, inside + 1 < tokens.count { inside += 1 }
         guard lexicon.isFirstName(text.key(inside)), inside + 2 < tokens.count, text.units[tokens[inside + 1].start] == 0x2C else { return false }
-        return tokens[inside + 2].kind == .number && (text.asciiNumber(inside + 2) ?? 99) < 19
+        return isChildsAge(inside + 2, in: text)
+    }
+
+    /// Whether token `index` is a number a child's age can be (under 19).
+    private func isChildsAge(_ index: Int, in text: TokenizedText) -> Bool {
+        text.tokens[index].kind == .number && (text.asciiNumber(index) ?? 99) < 19
     }
 
     /// Whether the bracket says whom the word stands for: "maki (= marko dragić, kv von …)".
@@ -119,7 +123,7 @@ struct BracketedIdentities {
     /// Whether the bracket holds a child's age alone ("(3)", "(7 mon.)"): nil if not, else whether in months.
     private func opensWithAge(_ inside: Int, in text: TokenizedText) -> Bool? {
         let tokens = text.tokens, units = text.units
-        guard tokens[inside].kind == .number, (text.asciiNumber(inside) ?? 99) < 19, inside + 1 < tokens.count else { return nil }
+        guard isChildsAge(inside, in: text), inside + 1 < tokens.count else { return nil }
         if units[tokens[inside + 1].start] == 0x29 { return false }
         guard Self.monthWords.contains(where: { text.key(inside + 1).elementsEqual($0) }) else { return nil }
         var closing = inside + 2

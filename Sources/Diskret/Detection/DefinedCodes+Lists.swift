@@ -80,10 +80,7 @@ extension DefinedCodes {
     /// SK  an: MB"); a mail's or fax's "Von:" has its "An:" on a line of its own.
     private func opensHandoverLine(_ index: Int, in text: TokenizedText) -> Bool {
         let tokens = text.tokens
-        var start = index
-        while start > 0, !tokens[start].flags.contains(.newlineBefore) { start -= 1 }
-        var end = index + 1
-        while end < tokens.count, !tokens[end].flags.contains(.newlineBefore) { end += 1 }
+        let line = text.lineTokens(of: index), start = line.lowerBound, end = line.upperBound
         func isLabel(_ at: Int, _ word: String) -> Bool {
             at + 1 < end && text.key(at).elementsEqual(word.utf8) && text.units[tokens[at + 1].start] == 0x3A
         }

@@ -182,7 +182,7 @@ struct DefinedCodes {
                 // A capital and a number, alone in the bracket: "Tanja (T4)", "Bea (B1)", "Ute (B214)" — one digit
                 // only after the name's own initial, as "Frau Ahmadi (B1)" gives a language level.
                 let digits = code.dropFirst()
-                let numbered = opens && closes && isLatinUpper(code[0]) && !digits.isEmpty && digits.allSatisfy { (0x30...0x39).contains($0) }
+                let numbered = opens && closes && isLatinUpper(code[0]) && !digits.isEmpty && digits.allSatisfy(isASCIIDigit)
                     && (digits.count >= 2 && digits.count <= 4 || digits.count == 1 && code[0] == first)
                 if numbered || token.isWord && opens && closes && (2...3).contains(code.count)
                     && ((!lexicon.isAllowed(text.key(index)) || spellsInitials) && Self.isCode(code, of: initials, first: first) || beginsSurname) {

@@ -15,8 +15,7 @@ struct LowerCaseFirstNames {
         var added: [Candidate] = []
         var start = 0
         while start < tokens.count {
-            var end = start + 1
-            while end < tokens.count, !tokens[end].flags.contains(.newlineBefore) { end += 1 }
+            let end = text.lineTokens(of: start).upperBound
             defer { start = end }
             // Most lines are ordinary German: the lists are asked only on the few typed small.
             guard text.isTypedSmall(start..<end, minimumWords: 5),
