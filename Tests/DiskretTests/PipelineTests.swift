@@ -1236,4 +1236,32 @@ import Testing
         let names = try found(log)
         #expect(names.filter { $0 == "B07" }.count == 3 && names.contains("B12") && !names.contains("A4"))
     }
+
+    @Test func numberedStaffInARosterAfterTheirStaffWordAndWhereverTheirNumberStandsAlone() throws {
+        let note = "erstellt: MA 0417 (TL) am 03.02.\nMo 03.02.  F 0417 | S 0522, 0630 | N 0188\nDi 04.02.  F 0188 | S 0417 | N 0630\n"
+            + "Gespräch 0522 mit Tim, Umzug 2024. RB 563 € erhalten, Zi. 12.\ngez. 0417\n"
+        let names = try spans(of: .person, in: note)
+        #expect(names.filter { $0.hasSuffix("0417") }.count == 4 && names.filter { $0 == "0522" }.count == 2)
+        #expect(names.filter { $0 == "0630" }.count == 2 && names.filter { $0 == "0188" }.count == 2)
+        #expect(!names.contains("2024") && !names.contains("563") && !names.contains("12"))
+    }
+
+    @Test func aLegendOfCodesWithItsLabelSpreadOverWordsAndCapitalsMetWith() throws {
+        let note = "geführt: BRA (SL)\nKürzel der Lehrkräfte lt. Plan: LOR, JOR, Ref. Kö\n03.03. · 6b · L. T. · LOR\n"
+            + "Gespräch mit JOR und Kö. Danach mit ROZ u. HAZ, dann mit RTW ins KH, Uhr mit SIM.\nROZ ruft an. – BRA\n"
+        let names = try found(note)
+        #expect(names.filter { $0 == "LOR" }.count == 2 && names.filter { $0 == "JOR" }.count == 2 && names.filter { $0.hasPrefix("Kö") }.count == 2)
+        #expect(names.filter { $0 == "BRA" }.count == 2 && names.filter { $0 == "ROZ" }.count == 2 && names.contains("HAZ"))
+        #expect(!names.contains("RTW") && !names.contains("SIM") && !names.contains("SL"))
+    }
+
+    @Test func gluedStaffCodesOfAnEstablishedShapeNicknamesNamedAgainAndPartlyGivenNumbers() throws {
+        let log = "21:12 | Anr. w | AB1\n22:40 | Anr. m | KR2\n23:10 | Rückruf | AB1\n00:30 | Anr. w | KR2\n01:00 | AB1 + KR2\n"
+            + "Übergabe 07:05 an LP2. Nr. endet …8834, Rückruf 0175 …… 291.\n"
+            + "kv kam mit \"fuzzi\" vorbei. fuzzi raucht aufm balkon. km sagt der \"keller\" ist zu.\n"
+            + "Laut Zeugin ist „Buddy“ der Spitzname des Mannes.\n"
+        let names = try spans(of: .person, in: log), contacts = try spans(of: .contact, in: log)
+        #expect(names.contains("LP2") && names.filter { $0 == "fuzzi" }.count == 2 && !names.contains("keller") && names.contains("Buddy"))
+        #expect(contacts.contains("…8834") && contacts.contains("0175 …… 291"))
+    }
 }

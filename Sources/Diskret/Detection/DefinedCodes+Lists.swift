@@ -15,7 +15,7 @@ extension DefinedCodes {
             // Whoever a duty line names is on duty, a role's letters too ("Nachtdienst: KL").
             let duty = Self.dutyLabels.contains(Self.labelWord(units[tokens[index].range]))
             index = listStart
-            var itemStart = true
+            var itemStart = true, titled = false
             // A list whose line ends with a comma goes on, indented, on the next ("KRÜ (D, Ge), …,⏎     LNG (Ku)").
             while index < tokens.count, index == listStart || !tokens[index].flags.contains(.newlineBefore)
                     || (units[tokens[index - 1].start] == 0x2C && isIndented(index, in: text)) {
@@ -29,6 +29,14 @@ extension DefinedCodes {
                     continue
                 }
                 if Self.separators.contains(unit) || Self.isJoiningWord(units[tokens[index].range]) { itemStart = true; index += 1; continue }
+                // A title's abbreviation before the item's code leaves the code the item ("Ref. Kö", "Fr. Sch").
+                if itemStart, tokens[index].isWord, index + 2 < tokens.count, units[tokens[index + 1].start] == 0x2E,
+                   !tokens[index + 2].flags.contains(.newlineBefore),
+                   Self.itemTitles.contains(where: { text.key(index).elementsEqual($0) }) {
+                    index += 2
+                    titled = true
+                    continue
+                }
                 // A shift's letters before the item's code ("Dienst: FD JoB · SD MaF, WW · ND Kl"): the code is the item.
                 if itemStart, tokens[index].end - tokens[index].start == 2, index + 1 < tokens.count, tokens[index + 1].isWord,
                    !tokens[index + 1].flags.contains(.newlineBefore), Self.shiftWords.contains(Array(units[tokens[index].range])) {
@@ -37,13 +45,16 @@ extension DefinedCodes {
                 }
                 // In an attendance line capitals are someone's initials unless they are a role ("KG", not "KM").
                 // ICU calls a word that ends in digits a number: "BE1" is asked for apart.
+                // After a title's abbreviation a capital and small letters are the code even where they are a word ("Ref. Kö").
                 if itemStart, endsItem(index + 1, in: text), tokens[index].isWord
-                    && (isCodeShape(index, in: text, inList: true, duty: duty) || isSmallCode(index, in: text))
+                    && (isCodeShape(index, in: text, inList: true, duty: duty) || isSmallCode(index, in: text)
+                        || titled && isLetterCode(index, in: text) && !lexicon.isAllowed(text.key(index)))
                     || tokens[index].kind == .number && (NumberedStaffCodes(lexicon: lexicon).isGluedCode(index, in: text)
                         || itemStart && endsItem(index + 1, in: text) && Self.isLetterNumber(units[tokens[index].range])) {
                     codes.insert(Array(units[tokens[index].range]))
                 }
                 itemStart = false
+                titled = false
                 index += 1
             }
         }
@@ -66,15 +77,32 @@ extension DefinedCodes {
         if !colon && length > Self.longestLabelWithoutColon { return nil }
         // Most words before a dot or colon are no label: their length and first letter tell so before the word
         // is made and hashed (that had been most of this stage on the bench corpus).
-        guard length < Self.labelShapes.count, Self.labelShapes[length] & Self.shapeBit(first) != 0 else { return nil }
-        let word = Self.labelWord(units[token.range])
-        guard colon ? Self.labels.contains(word) || Self.labelsWithoutColon.contains(word) : Self.labelsWithoutColon.contains(word)
-        else { return nil }
-        if Self.handoverLabels.contains(word), !opensHandoverLine(index, in: text) { return nil }
+        let shaped = length < Self.labelShapes.count && Self.labelShapes[length] & Self.shapeBit(first) != 0
+        let word = shaped ? Self.labelWord(units[token.range]) : []
+        let labelled = shaped && (colon ? Self.labels.contains(word) || Self.labelsWithoutColon.contains(word)
+                                        : Self.labelsWithoutColon.contains(word))
+        // A legend's label of several words: "LK-Kürzel lt. Stundenplan:", "Kürzel der Kolleginnen:".
+        guard labelled || colon && isCodeLegend(endingAt: index, in: text) else { return nil }
+        if labelled, Self.handoverLabels.contains(word), !opensHandoverLine(index, in: text) { return nil }
         if colon { next += 1 }
         guard next < tokens.count, !tokens[next].flags.contains(.newlineBefore) else { return nil }
         return next
     }
+
+    /// Whether a word ending in "kürzel" opens the line of the label that ends at token `index` ("LK-Kürzel lt.
+    /// Stundenplan:"): what the colon lists are codes.
+    private func isCodeLegend(endingAt index: Int, in text: TokenizedText) -> Bool {
+        var before = index
+        for _ in 0..<6 {
+            let token = text.tokens[before]
+            if token.isWord, Self.labelWord(text.units[token.range]).reversed().starts(with: Self.legendWord.reversed()) { return true }
+            if token.flags.contains(.newlineBefore) || before == 0 { return false }
+            before -= 1
+        }
+        return false
+    }
+
+    private static let legendWord = Array("kürzel".utf16)
 
     /// Whether token `index` is the "von:" that opens a handover line or the "an:" after it on that line ("von:
     /// SK  an: MB"); a mail's or fax's "Von:" has its "An:" on a line of its own.
@@ -166,6 +194,9 @@ extension DefinedCodes {
         word.elementsEqual("und".utf16) || word.elementsEqual("u".utf16) || word.elementsEqual("sowie".utf16)
     }
 
+    /// Abbreviated titles before a colleague's code: Referendar(in), Praktikant(in), Frau, Herr, Kollege/Kollegin.
+    private static let itemTitles: [[UInt8]] = ["ref", "prakt", "fr", "hr", "koll"].map { Array($0.utf8) }
+
     /// "," "/" "+" "&" ";" "·" "•" between the items of a list.
     private static let separators: Set<UInt16> = [0x2C, 0x2F, 0x2B, 0x26, 0x3B, 0xB7, 0x2022]
 
@@ -179,7 +210,7 @@ extension DefinedCodes {
         "durch", "übernommen", "übergeben", "abgetippt", "abgeschrieben", "aufgenommen", "bearbeiter", "bearbeiterin", "sachbearbeitung",
         "ansprechpartner", "ansprechpartnerin", "ersteller", "erstellerin", "unterschrift", "handzeichen", "berat",
         "rufbereitschaft", "bereitschaft", "hdz", "nd", "fd", "sd", "td", "gesehen", "gelesen", "kenntnis", "fk", "fachkraft",
-        "fachkräfte", "beteiligt", "beteiligte", "nachtbereitschaft", "gegengelesen", "leitung", "ltg",
+        "fachkräfte", "beteiligt", "beteiligte", "nachtbereitschaft", "gegengelesen", "leitung", "ltg", "geführt",
         "von", "an",
     ].map { Array($0.utf16) })
     /// Labels that open a handover only at the line's start, "an" after "von:" on it too ("von: SK  an: MB"):

@@ -39,6 +39,7 @@ struct DefinedCodes {
         codes.formUnion(spelledCodesWherePersonsStand(personTokens: personTokens, in: text))
         codes.formUnion(truncatedNames(personTokens: personTokens, in: text))
         codes.formUnion(codesAfterShiftLetters(in: text))
+        codes.formUnion(capitalsMetWith(in: text))
         guard !codes.isEmpty else { return }
         codes.formUnion(codesListedWith(Array(codes), in: text))
         let tokens = text.tokens, units = text.units
@@ -509,6 +510,15 @@ struct DefinedCodes {
         let tokens = text.tokens, units = text.units
         // A code with its full stop ("Pf."): the letters before it sign.
         guard var last = tokens.indices.last else { return [] }
+        // A dash, the code, and the service after a slash or comma: "– bh / familienhilfe thüringer wald".
+        let line = text.lineTokens(of: last)
+        if line.count >= 4, tokens[line.lowerBound].end - tokens[line.lowerBound].start == 1,
+           [0x2D, 0x2013, 0x2014].contains(units[tokens[line.lowerBound].start]), tokens[line.lowerBound + 1].isWord,
+           [0x2F, 0x2C].contains(units[tokens[line.lowerBound + 2].start]) {
+            last = line.lowerBound + 1
+            guard (2...4).contains(tokens[last].end - tokens[last].start) else { return [] }
+            return isSigningCode(last, in: text) ? [Array(units[tokens[last].range])] : []
+        }
         if last >= 2, units[tokens[last].start] == 0x2E, tokens[last].end - tokens[last].start == 1, !tokens[last].flags.contains(.spaceBefore),
            tokens[last - 1].isWord, (2...3).contains(tokens[last - 1].end - tokens[last - 1].start),
            units[tokens[last - 1].range].dropFirst().allSatisfy(isLatinLower) {
@@ -524,17 +534,20 @@ struct DefinedCodes {
             let isDash = tokens[first].end - tokens[first].start == 1 && [0x2D, 0x2013, 0x2014].contains(units[tokens[first].start])
             guard isDash || (lead.elementsEqual(Self.signed) && last - first == 2 && units[tokens[first + 1].start] == 0x2E) else { return [] }
         }
-        let code = units[tokens[last].range]
-        let key = text.key(last)
-        guard code.allSatisfy(isCasedLatinLetter), !Self.closingWords.contains(Array(key)),
-              !lexicon.isRoleWord(key) else { return [] }
+        return isSigningCode(last, in: text) ? [Array(units[tokens[last].range])] : []
+    }
+
+    /// Whether the letters of token `index`, where a note's signature stands, can be the writer's code: no word
+    /// that ends a note, no role, no word of the language.
+    private func isSigningCode(_ index: Int, in text: TokenizedText) -> Bool {
+        let code = text.units[text.tokens[index].range]
+        let key = text.key(index)
+        guard code.allSatisfy(isCasedLatinLetter), !Self.closingWords.contains(Array(key)), !lexicon.isRoleWord(key) else { return false }
         if code.allSatisfy(isLatinLower) {
             // Two small letters that a noun list knows are an abbreviation's ("Kb"), no sentence's last word.
-            guard code.count <= 2 || !lexicon.isCommonWord(key), !lexicon.isAllowed(key), !lexicon.isLowercaseWord(key) else { return [] }
-        } else {
-            guard isCodeShape(last, in: text), code.count <= 2 || !lexicon.isCommonWord(key) else { return [] }
+            return (code.count <= 2 || !lexicon.isCommonWord(key)) && !lexicon.isAllowed(key) && !lexicon.isLowercaseWord(key)
         }
-        return [Array(code)]
+        return isCodeShape(index, in: text) && (code.count <= 2 || !lexicon.isCommonWord(key))
     }
 
     private static let signed = Array("gez".utf8)

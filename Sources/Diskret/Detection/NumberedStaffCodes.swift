@@ -67,16 +67,31 @@ struct NumberedStaffCodes {
             unknown[letters, default: ([], [])].numbers.insert(Array(units[tokens[number].range]))
         }
         // "BE1", "NB2": capitals with the number glued on, one token that ICU calls a number.
+        var gluedShapes: [(letters: [UInt16], digits: Int, range: Range<Int>)] = []
         for index in tokens.indices where tokens[index].kind == .number && (3...5).contains(tokens[index].end - tokens[index].start) {
             guard isGluedCode(index, in: text) else { continue }
             let code = units[tokens[index].range]
             let letters = Array(code.prefix(while: isLatinUpper))
             unknown[letters, default: ([], [])].ranges.append(tokens[index].range)
             unknown[letters, default: ([], [])].numbers.insert(Array(code.dropFirst(letters.count)))
+            gluedShapes.append((letters, code.count - letters.count, tokens[index].range))
         }
         // Capitals that stand for a function ("FK-07", "FK-12", "LT-1" three times) are staff codes where the note
         // numbers several staff so, or uses one code again and again; a single "GA-02" stays a thing's number.
-        for (_, seen) in unknown where seen.numbers.count >= 2 || seen.ranges.count >= 3 { found.append(contentsOf: seen.ranges) }
+        var staffLetters = Set<[UInt16]>()
+        for (letters, seen) in unknown where seen.numbers.count >= 2 || seen.ranges.count >= 3 {
+            found.append(contentsOf: seen.ranges)
+            staffLetters.insert(letters)
+        }
+        // Where two codes glued so name staff ("AB1" and "KR2", each many times), every code of their shape does:
+        // a service that codes its staff by two letters and a digit writes "TW1" and "LP2" once each too.
+        let established = Set(gluedShapes.filter { staffLetters.contains($0.letters) }.map(\.letters))
+        if established.count >= 2 {
+            let shapes = Set(gluedShapes.filter { established.contains($0.letters) }.map { [$0.letters.count, $0.digits] })
+            for glued in gluedShapes where !staffLetters.contains(glued.letters) && shapes.contains([glued.letters.count, glued.digits]) {
+                found.append(glued.range)
+            }
+        }
         for (_, seen) in singles where seen.numbers.count >= 3 { found.append(contentsOf: seen.ranges) }
         if !defined.isEmpty {
             let already = Set(found.map(\.lowerBound))
@@ -143,7 +158,7 @@ struct NumberedStaffCodes {
 
     /// Mitarbeiter(in), Fachkraft, Bezugsbetreuer(in), Bereichs-, Team- and Gruppenleitung, Praktikant(in),
     /// Erzieher(in), Nacht- and Rufbereitschaft, Nachtdienst, Krisendienst: words that a staff number follows.
-    private static let staffWords: [[UInt16]] = ["MA", "FK", "BB", "BL", "TL", "GL", "PK", "EZ", "NB", "RB", "ND", "KD"].map { Array($0.utf16) }
+    static let staffWords: [[UInt16]] = ["MA", "FK", "BB", "BL", "TL", "GL", "PK", "EZ", "NB", "RB", "ND", "KD"].map { Array($0.utf16) }
 
     /// Capitals with numbers that name laws, classifications, forms and things.
     private static let notStaff: Set<[UInt8]> = Set(["sgb", "bgb", "icd", "dsm", "covid", "ffp", "pcr", "hiv", "gg", "stgb", "stpo",

@@ -45,7 +45,11 @@ struct QuotedNicknames {
             // What everyone calls someone: "alle sagen \"mäcki\"" — in small letters no word of the language.
             let called = index >= 2 && isCalled(openingQuote: index - 1, in: text)
             let smallIntroduced = (introduced || called) && tokens[index].flags.contains(.lowercase) && !lexicon.isLowercaseWord(text.key(index))
-            guard tokens[index].isCapitalizedWord || smallAfterFriend || smallAfterName || smallIntroduced,
+            // In small letters after "mit", "und" or an article, and named again without quotes: "kam mit \"hotte\""
+            // … "hotte raucht", "der \"schrauber\" und \"mücke\"" … "schrauber hat ronny weggezogen".
+            let smallReused = last == index && tokens[index].flags.contains(.lowercase) && isIntroducedByCompanyWord(openingQuote: index - 1, in: text)
+                && !lexicon.isLowercaseWord(text.key(index)) && !lexicon.isAllowed(text.key(index)) && isNamedUnquoted(index, in: text)
+            guard tokens[index].isCapitalizedWord || smallAfterFriend || smallAfterName || smallIntroduced || smallReused,
                   !tokens[index].flags.contains(.allCaps) || capitalsAfterGenannt,
                   closing < tokens.count,
                   Self.closingQuotes.contains(units[tokens[closing].start]), tokens[closing].end - tokens[closing].start == 1,
@@ -55,10 +59,33 @@ struct QuotedNicknames {
             // A word the allow lists keep (a language: "Dari") is a name where the note says someone goes by it.
             guard (!lexicon.isAllowed(key) && !lexicon.isRoleWord(key)) || introduced,
                   last > index || !lexicon.isLowercaseWord(key) || lexicon.isNoun(key) else { continue }
-            guard isNamedAsNickname(openingQuote: index - 1, closingQuote: closing, personEnds: personEnds, in: text) else { continue }
+            guard smallReused || isNamedAsNickname(openingQuote: index - 1, closingQuote: closing, personEnds: personEnds, in: text)
+            else { continue }
             added.append(Candidate(range: tokens[index].start..<tokens[last].end, category: .person, label: Self.label, score: 0.85))
         }
         candidates.append(contentsOf: added)
+    }
+
+    /// Whether "mit", "und", "+" or an article stands right before the quote, on its line: where a person stands.
+    private func isIntroducedByCompanyWord(openingQuote: Int, in text: TokenizedText) -> Bool {
+        guard openingQuote >= 1, !text.tokens[openingQuote].flags.contains(.newlineBefore) else { return false }
+        let before = openingQuote - 1
+        if text.tokens[before].kind == .punctuation { return text.units[text.tokens[before].start] == 0x2B }
+        let word = text.key(before)
+        return Self.companyWords.contains(where: { word.elementsEqual($0) })
+    }
+
+    private static let companyWords: [[UInt8]] = ["mit", "und", "der", "die", "den", "dem", "vom", "beim"].map { Array($0.utf8) }
+
+    /// Whether the word of token `index` stands elsewhere in the note without quotation marks around it.
+    private func isNamedUnquoted(_ index: Int, in text: TokenizedText) -> Bool {
+        let tokens = text.tokens, units = text.units
+        let hash = tokens[index].keyHash, key = text.key(index)
+        for other in tokens.indices where other != index && tokens[other].keyHash == hash && text.key(other).elementsEqual(key) {
+            let quotedBefore = other >= 1 && Self.isOpeningQuote(units[tokens[other - 1].start]) && tokens[other - 1].end == tokens[other].start
+            if !quotedBefore { return true }
+        }
+        return false
     }
 
     /// Whether the words before the quote say that someone goes by the quoted word: "nennt sich „Dari“",
@@ -76,6 +103,13 @@ struct QuotedNicknames {
         }
         return false
     }
+
+    /// Whether "ihn" or "ihm" stands among the three words before the quote.
+    private func passesHim(openingQuote: Int, in text: TokenizedText) -> Bool {
+        (max(0, openingQuote - 3)..<openingQuote).contains { text.tokens[$0].isWord && Self.him.contains(where: text.key($0).elementsEqual) }
+    }
+
+    private static let him: [[UInt8]] = ["ihn", "ihm"].map { Array($0.utf8) }
 
     private static let betweenCallingWords: [[UInt8]] = ["ihn", "sie", "ihm", "ihr", "es", "nur", "immer", "alle", "bloss", "einfach"]
         .map { Array($0.utf8) }
@@ -123,8 +157,9 @@ struct QuotedNicknames {
             if word.elementsEqual(Self.as), closingQuote + 1 < tokens.count, !tokens[closingQuote + 1].flags.contains(.newlineBefore),
                Self.savedWords.contains(where: { text.key(closingQuote + 1).elementsEqual($0) }) { return true }
             if Self.friendWords.contains(where: { word.elementsEqual($0) }) { return true }
+            // Past "ihn" or "ihm" a word of the language is what they call him too ("nennen ihn alle „Memo“").
             if isCalled(openingQuote: openingQuote, in: text), !lexicon.isCommonWord(text.key(openingQuote + 1))
-                || tokens[openingQuote + 1].flags.contains(.lowercase) { return true }
+                || tokens[openingQuote + 1].flags.contains(.lowercase) || passesHim(openingQuote: openingQuote, in: text) { return true }
             if tokens[openingQuote + 1].isCapitalizedWord, Self.kinWords.contains(where: { word.elementsEqual($0) }),
                !lexicon.isLowercaseWord(text.key(openingQuote + 1)) { return true }
             // A party's role, or a role and "als", before the name a chat shows for that party: "ist die
@@ -132,6 +167,11 @@ struct QuotedNicknames {
             let role = word.elementsEqual(Self.as) && before >= 1 ? text.key(before - 1) : word
             if lexicon.isPersonRole(role), !lexicon.isCommonWord(text.key(openingQuote + 1)) { return true }
             if word.elementsEqual(Self.house), before >= 1, text.key(before - 1).elementsEqual(Self.at) { return true }
+        }
+        // "ist „Celli“ der Spitzname des Beschuldigten": the word after the quote says it.
+        if (closingQuote + 1..<min(tokens.count, closingQuote + 3)).contains(where: { tokens[$0].isWord
+            && Self.nicknameWords.contains(where: text.key($0).elementsEqual) && !tokens[$0].flags.contains(.newlineBefore) }) {
+            return true
         }
         // "„Krümel“ / „Krümi“ = Mia-Sophie": the name after "=", past another quoted form.
         var after = closingQuote + 1
@@ -185,6 +225,8 @@ struct QuotedNicknames {
     private static let introducingWords: [[UInt8]] = ["genannt", "gen", "spitzname", "spitznamen", "rufname", "alias", "kosename",
                                                       "zuhause"]
         .map { Array($0.utf8) }
+    /// Nouns after a quote that say it is a nickname: "„Celli“ ist sein Spitzname".
+    private static let nicknameWords: [[UInt8]] = ["spitzname", "spitznamen", "kosename", "rufname", "szenename"].map { Array($0.utf8) }
     /// Friends, relatives and the adults around a child named by a nickname, in small letters too: "nen kumpel
     /// \"bobo\"", "ihr freund \"toni\"", "sein Trainer „Zacke“".
     private static let friendWords: [[UInt8]] = ["kumpel", "freund", "freundin", "exfreund", "exfreundin", "typ", "bruder", "schwester",

@@ -118,7 +118,7 @@ public final class Session {
     }
 
     /// The pipeline: candidates from all rules → allow list → names in table columns → ages in brackets as evidence → evidence →
-    /// threshold → months that are first names before surnames → persons listed beside persons → chat senders → quoted nicknames → words a bracket names → residents by room → representatives in brackets → first names in small letters → propagation → initials of named persons → lone initials → addresses in small letters → surnames after first names → codes defined in the note → staff codes with numbers → ages in brackets and tables → rooms, places and phone numbers in tables →
+    /// threshold → months that are first names before surnames → persons listed beside persons → chat senders → quoted nicknames → words a bracket names → residents by room → representatives in brackets → first names in small letters → propagation → initials of named persons → lone initials → addresses in small letters → surnames after first names → codes defined in the note → staff codes with numbers → staff numbers → ages in brackets and tables → rooms, places and phone numbers in tables →
     /// times and weekdays beside dates → kinds of business before names → overlap resolution → name merging → genitive names → role evidence →
     /// roster roles → the site's never-mask list → entity linking.
     func detect(in text: TokenizedText, known: [KnownPerson]) throws(DiskretError) -> [Candidate] {
@@ -146,6 +146,7 @@ public final class Session {
         SurnameAfterFirstName(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         DefinedCodes(lexicon: lexicon, threshold: threshold, tables: tables).apply(to: &candidates, in: text)
         NumberedStaffCodes(lexicon: lexicon).apply(to: &candidates, in: text)
+        StaffNumbers(threshold: threshold).apply(to: &candidates, in: text)
         BracketedAge(threshold: threshold).apply(to: &candidates, in: text)
         columns.applyAges(to: &candidates, in: text)
         columns.applyRooms(to: &candidates, in: text)
