@@ -12,7 +12,7 @@ struct NumberedStaffCodes {
         var unknown: [[UInt16]: (ranges: [Range<Int>], numbers: Set<[UInt16]>)] = [:]
         // Every glued code with its text, and the codes a legend defines ("TK-1 = Tobi (FSJ)", "L-1 = Karin"):
         // defined, a code is a person wherever it stands, one capital and a number too.
-        var glued: [(range: Range<Int>, code: ArraySlice<UInt16>)] = []
+        var glued: [(range: Range<Int>, code: ArraySlice<UInt16>, index: Int)] = []
         var singles: [UInt16: (ranges: [Range<Int>], numbers: Set<[UInt16]>)] = [:]
         var defined = Set<ArraySlice<UInt16>>()
         for index in tokens.indices.dropFirst().dropLast() where units[tokens[index].start] == 0x2D
@@ -31,7 +31,7 @@ struct NumberedStaffCodes {
             let capitals = tokens[code].isWord && tokens[code].end - tokens[code].start <= 3
                 && units[tokens[code].range].allSatisfy(isLatinUpper)
             if capitals {
-                glued.append((range, units[range]))
+                glued.append((range, units[range], code))
                 if isDefinedByLegend(after: number, in: text) { defined.insert(units[range]) }
             }
             // One capital numbered ("L-02", "L-11"): a school's or a group's staff where three numbers or more
@@ -97,6 +97,17 @@ struct NumberedStaffCodes {
             let already = Set(found.map(\.lowerBound))
             for entry in glued where defined.contains(entry.code) && !already.contains(entry.range.lowerBound) { found.append(entry.range) }
         }
+        // Where two codes or more joined so name staff ("BE-07", "BE-11"), a code of their number's length where a
+        // person stands names one too ("Rufbereitschaft L-01", "erledigt durch GL-02", "gegengelesen: GL-02").
+        let foundStarts = Set(found.map(\.lowerBound))
+        let staffCodes = glued.filter { foundStarts.contains($0.range.lowerBound) }
+        if Set(staffCodes.map(\.code)).count >= 2 {
+            let lengths = Set(staffCodes.map { Self.numberLength($0.code) })
+            for entry in glued where !foundStarts.contains(entry.range.lowerBound) && lengths.contains(Self.numberLength(entry.code))
+                && standsForPerson(entry.index, in: text) {
+                found.append(entry.range)
+            }
+        }
         for range in found.sorted(by: { $0.lowerBound < $1.lowerBound }) {
             candidates.append(Candidate(range: range, category: .person, label: Self.label, score: Evidence.confidentScore))
         }
@@ -132,6 +143,22 @@ struct NumberedStaffCodes {
         let key = text.key(index).prefix(letters.count)
         return !Self.notStaff.contains(Array(key)) && !lexicon.isPersonRole(key)
     }
+
+    /// The digits after a code's hyphen.
+    private static func numberLength(_ code: ArraySlice<UInt16>) -> Int {
+        code.count - (code.firstIndex(of: 0x2D).map { code.distance(from: code.startIndex, to: $0) + 1 } ?? 0)
+    }
+
+    /// Whether a duty's or an author's word, a label's colon or a list's comma stands right before token `index`.
+    private func standsForPerson(_ index: Int, in text: TokenizedText) -> Bool {
+        guard index >= 1, !text.tokens[index].flags.contains(.newlineBefore) else { return false }
+        let previous = text.tokens[index - 1]
+        if previous.kind == .punctuation { return [0x3A, 0x2C, 0x28, 0x2F].contains(text.units[previous.start]) }
+        return Self.personSlotWords.contains(where: { text.key(index - 1).elementsEqual($0) })
+    }
+
+    private static let personSlotWords: [[UInt8]] = ["rufbereitschaft", "bereitschaft", "durch", "intern", "dienst", "leitung",
+        "nachtbereitschaft", "nachtdienst", "spaetdienst", "fruehdienst", "info", "an", "mit", "von", "laut", "lt"].map { Array($0.utf8) }
 
     /// Letters that number a party's exhibits in court filings (Kläger, Beklagte, Antragsteller, Antragsgegner).
     private static let exhibitLetters: Set<UInt16> = [0x4B, 0x42, 0x41]
