@@ -1274,4 +1274,15 @@ import Testing
         #expect(!names.contains("GA-02") && !names.contains("K-1") && names.contains("Wiebke") && names.contains("Winter"))
         #expect(!names.contains("Lehrerin"))
     }
+
+    @Test func letterNumberedStaffOnceTwoSignPetNamesPastNurAndOderAndAChatLogsSenders() throws {
+        let note = "Mo | Früh → Spät | K07 an R12\n- Tim zum Arzt, R12 fährt.\ngez. K07\n\nMo | Spät → Nacht | R12 an T03\ngez. R12\n"
+            + "Rufbereitschaft T09 informiert. Papier A4 und Vitamin B12.\n"
+            + "kinder: ida (5), zuhause nur \"spatz\" od. \"idi\" – ben (2), genannt \"knopf\". spatz schläft.\n"
+            + "Jonas R. (17) = \"Jojo\". Chat\n22:04 nachtfalter99: hallo\n22:05 Beraterin: Hallo!\n"
+        let names = try spans(of: .person, in: note), contacts = try spans(of: .contact, in: note)
+        #expect(names.filter { $0 == "R12" }.count == 4 && names.contains("T03") && names.contains("T09") && !names.contains("A4"))
+        #expect(names.filter { $0 == "spatz" }.count == 2 && names.contains("idi") && names.contains("knopf") && names.contains("Jojo"))
+        #expect(contacts.contains("nachtfalter99"))
+    }
 }

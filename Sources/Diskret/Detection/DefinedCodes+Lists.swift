@@ -201,7 +201,7 @@ extension DefinedCodes {
     private static let separators: Set<UInt16> = [0x2C, 0x2F, 0x2B, 0x26, 0x3B, 0xB7, 0x2022]
 
     /// Labels of attendance, duty and authorship lines, small letters without dots, that need a colon.
-    private static let labels: Set<[UInt16]> = Set([
+    static let labels: Set<[UInt16]> = Set([
         "anw", "anwesend", "anwesende", "anwesenheit", "teilnehmende", "teilnehmer", "teilnehmerinnen", "tn", "teiln",
         "entsch", "entschuldigt", "abwesend", "prot", "protokoll", "protokollführung", "protokollant", "protokollantin",
         "mod", "moderation", "dienst", "dienste", "verf", "verfasst", "verfasser", "verfasserin", "bearb", "bearbeitung",

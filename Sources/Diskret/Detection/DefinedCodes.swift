@@ -42,6 +42,9 @@ struct DefinedCodes {
         codes.formUnion(capitalsMetWith(in: text))
         guard !codes.isEmpty else { return }
         codes.formUnion(codesListedWith(Array(codes), in: text))
+        codes.formUnion(letterNumbersOfAnEstablishedShape(codes, in: text))
+        // A roster's shifts are no one's code ("Früh → Spät | K07 an R12").
+        codes.subtract(Self.shiftNames)
         let tokens = text.tokens, units = text.units
         var covered = [Bool](repeating: false, count: units.count + 1)
         for position in candidates.indices where candidates[position].score >= threshold {
@@ -55,6 +58,28 @@ struct DefinedCodes {
             candidates.append(Candidate(range: token.start..<(abbreviated ? token.end + 1 : token.end), category: .person,
                                         label: Self.label, score: threshold, derived: true))
         }
+    }
+
+    /// Where two codes of the note are a capital and two or three digits ("gez. P11", "gez. N02"), every such token
+    /// standing alone is a colleague too ("P11 an P04", "Rufbereitschaft P09", "P22 mit Bogi"): a service that
+    /// numbers its staff so numbers all of them.
+    private func letterNumbersOfAnEstablishedShape(_ codes: Set<[UInt16]>, in text: TokenizedText) -> Set<[UInt16]> {
+        guard codes.filter({ Self.isLetterNumber($0[...]) }).count >= 2 else { return [] }
+        var found = Set<[UInt16]>()
+        for (index, token) in text.tokens.enumerated() where token.kind == .number && Self.isLetterNumber(text.units[token.range])
+            && (token.start == 0 || !isCasedLatinLetter(text.units[token.start - 1]) && text.units[token.start - 1] != 0x2D)
+            && (token.end == text.units.count || text.units[token.end] != 0x2D) && !isNamedByNoun(index, in: text) {
+            found.insert(Array(text.units[token.range]))
+        }
+        return found
+    }
+
+    /// Whether a noun that no duty or handover word is stands right before token `index`: "Vitamin B12", "Raum
+    /// A12", "Bus B12" name a thing, "Rufbereitschaft T09" a colleague.
+    private func isNamedByNoun(_ index: Int, in text: TokenizedText) -> Bool {
+        guard index >= 1, text.tokens[index - 1].isCapitalizedWord, !text.tokens[index].flags.contains(.newlineBefore) else { return false }
+        let word = Self.labelWord(text.units[text.tokens[index - 1].range])
+        return !Self.dutyLabels.contains(word) && !Self.labels.contains(word)
     }
 
     /// A staff number alone in a cell under a staff header ("Nr | Zeit | MA |" … "| 23 |"): the one on duty,

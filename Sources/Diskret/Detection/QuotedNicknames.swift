@@ -44,7 +44,8 @@ struct QuotedNicknames {
             let introduced = isIntroducedAsName(openingQuote: index - 1, in: text)
             // What everyone calls someone: "alle sagen \"mäcki\"" — in small letters no word of the language.
             let called = index >= 2 && isCalled(openingQuote: index - 1, in: text)
-            let smallIntroduced = (introduced || called) && tokens[index].flags.contains(.lowercase) && !lexicon.isLowercaseWord(text.key(index))
+            // After "genannt" or "zu hause" even a word of the language is the name ("genannt \"flocke\"").
+            let smallIntroduced = tokens[index].flags.contains(.lowercase) && (introduced || called && !lexicon.isLowercaseWord(text.key(index)))
             // In small letters after "mit", "und" or an article, and named again without quotes: "kam mit \"hotte\""
             // … "hotte raucht", "der \"schrauber\" und \"mücke\"" … "schrauber hat ronny weggezogen".
             let smallReused = last == index && tokens[index].flags.contains(.lowercase) && isIntroducedByCompanyWord(openingQuote: index - 1, in: text)
@@ -111,14 +112,25 @@ struct QuotedNicknames {
 
     private static let him: [[UInt8]] = ["ihn", "ihm"].map { Array($0.utf8) }
 
+    private static let orWords: [[UInt8]] = ["oder", "od", "bzw"].map { Array($0.utf8) }
+    private static let onlyWords: [[UInt8]] = ["nur", "immer", "meist", "meistens", "bloss"].map { Array($0.utf8) }
+
     private static let betweenCallingWords: [[UInt8]] = ["ihn", "sie", "ihm", "ihr", "es", "nur", "immer", "alle", "bloss", "einfach"]
         .map { Array($0.utf8) }
 
     private func isIntroducedAsName(openingQuote: Int, in text: TokenizedText) -> Bool {
         guard openingQuote >= 1, !text.tokens[openingQuote].flags.contains(.newlineBefore) else { return false }
-        let word = text.key(wordBefore(openingQuote, in: text))
+        var before = wordBefore(openingQuote, in: text)
+        // Past "nur" or "immer": "zuhause nur \"maus\"", "genannt immer „Bubi“".
+        if before >= 1, text.tokens[before].isWord, Self.onlyWords.contains(where: text.key(before).elementsEqual) { before -= 1 }
+        let word = text.key(before)
         if Self.introducingWords.contains(where: { word.elementsEqual($0) }) { return true }
-        let before = openingQuote - 1
+        // The other form after "oder": "zuhause nur \"maus\" od. \"mieki\"" is introduced as the first is.
+        if Self.orWords.contains(where: { word.elementsEqual($0) }), before >= 3,
+           Self.closingQuotes.contains(text.units[text.tokens[before - 1].start]), text.tokens[before - 2].isWord,
+           Self.isOpeningQuote(text.units[text.tokens[before - 3].start]) {
+            return isIntroducedAsName(openingQuote: before - 3, in: text)
+        }
         // "zu hause \"mausi\"": what the family calls a child at home.
         if word.elementsEqual(Self.house), before >= 1, text.key(before - 1).elementsEqual(Self.at) { return true }
         // How a phone shows someone: "gespeichert als „saschi 🐍“", "eingespeichert als".
@@ -131,6 +143,8 @@ struct QuotedNicknames {
         let tokens = text.tokens, units = text.units
         var before = openingQuote - 1
         guard before >= 0, !tokens[openingQuote].flags.contains(.newlineBefore) else { return false }
+        // "Dominik R. (19) = „Dome“": the name, its bracket, and "=" before the nickname.
+        if before >= 1, units[tokens[before].start] == 0x3D, tokens[before].end - tokens[before].start == 1 { before -= 1 }
         if units[tokens[before].start] == 0x29 {
             var open = before - 1
             while open > 0, open > before - 6, units[tokens[open].start] != 0x28, !tokens[open].flags.contains(.newlineBefore) { open -= 1 }
@@ -218,12 +232,12 @@ struct QuotedNicknames {
     }
     /// Units that close a quotation.
     static let closingQuotes: Set<UInt16> = [0x22, 0x201C, 0x201D, 0xAB, 0xBB, 0x2039, 0x203A, 0x2018, 0x2019]
-    /// Words before a nickname: "genannt „Bubi“", "Spitzname „Maxx“", "alias „Kiki“", "zuhause „Dodo“".
+    /// Words before a nickname: "genannt „Bubi“", "Spitzname „Maxx“", "alias „Kiki“", "zuhause „Dodo“", "daheim „Bibi“".
     /// Verbs before what people call someone: "alle sagen „Mäcki“", "sie nennen ihn „Bär“" (a word of the language
     /// in small letters there is what they say).
     private static let callingWords: [[UInt8]] = ["sagen", "nennen", "nennt", "nannten", "rufen", "ruft"].map { Array($0.utf8) }
     private static let introducingWords: [[UInt8]] = ["genannt", "gen", "spitzname", "spitznamen", "rufname", "alias", "kosename",
-                                                      "zuhause"]
+                                                      "zuhause", "daheim"]
         .map { Array($0.utf8) }
     /// Nouns after a quote that say it is a nickname: "„Celli“ ist sein Spitzname".
     private static let nicknameWords: [[UInt8]] = ["spitzname", "spitznamen", "kosename", "rufname", "szenename"].map { Array($0.utf8) }
