@@ -1285,4 +1285,14 @@ import Testing
         #expect(names.filter { $0 == "spatz" }.count == 2 && names.contains("idi") && names.contains("knopf") && names.contains("Jojo"))
         #expect(contacts.contains("nachtfalter99"))
     }
+
+    @Test func zeroPaddedStaffCodesTwoLetterCodesOnAStaffLineAndPetNamesANamingVerbGives() throws {
+        let log = "Dienst: B-07, B-12, ab 17 Uhr B-21 | Hintergrund: B-02\n01 | 14:06 | B-07 | Scherzanruf\nAnlage B-1, B-2, B-3.\n"
+            + "MA: Sa\nAbholung nur KM oder Sa.\naufgenommen: K. Wohlfahrt (Wo)\nEinschätzung Wo: gut.\n"
+            + "oma nennt noah \"dicker\" und mila \"prinzessin\". km nennt sie nur \"krümel\". sie sagen nur \"nein\".\n"
+        let names = try spans(of: .person, in: log)
+        #expect(names.filter { $0 == "B-07" }.count == 2 && names.contains("B-02") && !names.contains("B-1") && !names.contains("B-3"))
+        #expect(names.filter { $0.hasPrefix("Sa") }.count == 2 && names.filter { $0 == "Wo" }.count == 2)
+        #expect(names.contains("dicker") && names.contains("prinzessin") && names.contains("krümel") && !names.contains("nein"))
+    }
 }

@@ -46,8 +46,11 @@ extension DefinedCodes {
                 // In an attendance line capitals are someone's initials unless they are a role ("KG", not "KM").
                 // ICU calls a word that ends in digits a number: "BE1" is asked for apart.
                 // After a title's abbreviation a capital and small letters are the code even where they are a word ("Ref. Kö").
+                // A weekday's letters alone at a duty line's end are the one on duty ("MA: Sa").
+                let closesLine = index + 1 == tokens.count || tokens[index + 1].flags.contains(.newlineBefore)
                 if itemStart, endsItem(index + 1, in: text), tokens[index].isWord
                     && (isCodeShape(index, in: text, inList: true, duty: duty) || isSmallCode(index, in: text)
+                        || duty && closesLine && index == listStart && isTwoLetterCode(index, in: text)
                         || titled && isLetterCode(index, in: text) && !lexicon.isAllowed(text.key(index)))
                     || tokens[index].kind == .number && (NumberedStaffCodes(lexicon: lexicon).isGluedCode(index, in: text)
                         || itemStart && endsItem(index + 1, in: text) && Self.isLetterNumber(units[tokens[index].range])) {
@@ -113,6 +116,12 @@ extension DefinedCodes {
             at + 1 < end && text.key(at).elementsEqual(word.utf8) && text.units[tokens[at + 1].start] == 0x3A
         }
         return isLabel(start, "von") && (start + 2..<end).contains { isLabel($0, "an") }
+    }
+
+    /// A capital and a small letter ("Sa", "Ch").
+    private func isTwoLetterCode(_ index: Int, in text: TokenizedText) -> Bool {
+        let code = text.units[text.tokens[index].range]
+        return code.count == 2 && isLatinUpper(code[code.startIndex]) && isLatinLower(code[code.startIndex + 1])
     }
 
     /// One capital and two or three digits, as a helpline numbers its staff in an attendance line ("Besetzung:
@@ -210,7 +219,7 @@ extension DefinedCodes {
         "durch", "übernommen", "übergeben", "abgetippt", "abgeschrieben", "aufgenommen", "bearbeiter", "bearbeiterin", "sachbearbeitung",
         "ansprechpartner", "ansprechpartnerin", "ersteller", "erstellerin", "unterschrift", "handzeichen", "berat",
         "rufbereitschaft", "bereitschaft", "hdz", "nd", "fd", "sd", "td", "gesehen", "gelesen", "kenntnis", "fk", "fachkraft",
-        "fachkräfte", "beteiligt", "beteiligte", "nachtbereitschaft", "gegengelesen", "leitung", "ltg", "geführt",
+        "fachkräfte", "beteiligt", "beteiligte", "nachtbereitschaft", "gegengelesen", "leitung", "ltg", "geführt", "ma",
         "von", "an",
     ].map { Array($0.utf16) })
     /// Labels that open a handover only at the line's start, "an" after "von:" on it too ("von: SK  an: MB"):
@@ -220,7 +229,7 @@ extension DefinedCodes {
     /// Labels of who is on duty: a role's letters after them are someone's code.
     static let dutyLabels: Set<[UInt16]> = Set(["dienst", "schicht", "frühdienst", "spätdienst", "nachtdienst", "tagdienst",
         "rufbereitschaft", "bereitschaft", "hz", "hdz", "handzeichen", "kürzel", "nd", "fd", "sd", "td", "nachtbereitschaft",
-        "leitung", "ltg"]
+        "leitung", "ltg", "ma"]
         .map { Array($0.utf16) })
 
     /// A label's word in small letters, without its dots.

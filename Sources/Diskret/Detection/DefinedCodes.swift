@@ -203,8 +203,9 @@ struct DefinedCodes {
                 // An allowed word ("DW" for Durchwahl) is the code where it spells the name's initials, not a role's
                 // letters ("Katrin Müller (KM)" is the mother).
                 let spellsInitials = code.elementsEqual(initials) && !lexicon.isPersonRole(text.key(index))
+                // Alone in the bracket, even a word of the lists ("K. Wohlfahrt (Wo)").
                 let beginsSurname = code.count < surname.count && isLatinUpper(code[0]) && code.dropFirst().allSatisfy(isLatinLower)
-                    && surname.starts(with: code) && !lexicon.isAllowed(text.key(index))
+                    && surname.starts(with: code) && (!lexicon.isAllowed(text.key(index)) || after < tokens.count && units[tokens[after].start] == 0x29)
                 // A capital and a number, alone in the bracket: "Tanja (T4)", "Bea (B1)", "Ute (B214)" — one digit
                 // only after the name's own initial, as "Frau Ahmadi (B1)" gives a language level.
                 let digits = code.dropFirst()

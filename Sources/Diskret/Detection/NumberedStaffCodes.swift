@@ -36,8 +36,7 @@ struct NumberedStaffCodes {
             }
             // One capital numbered ("L-02", "L-11"): a school's or a group's staff where three numbers or more
             // stand with it; not an exhibit's letter ("K-1", "B-2").
-            if tokens[code].isWord, tokens[code].end - tokens[code].start == 1, isLatinUpper(units[tokens[code].start]),
-               !Self.exhibitLetters.contains(units[tokens[code].start]) {
+            if tokens[code].isWord, tokens[code].end - tokens[code].start == 1, isLatinUpper(units[tokens[code].start]) {
                 singles[units[tokens[code].start], default: ([], [])].ranges.append(range)
                 singles[units[tokens[code].start], default: ([], [])].numbers.insert(Array(units[tokens[number].range]))
             }
@@ -92,7 +91,12 @@ struct NumberedStaffCodes {
                 found.append(glued.range)
             }
         }
-        for (_, seen) in singles where seen.numbers.count >= 3 { found.append(contentsOf: seen.ranges) }
+        // An exhibit's letter ("B-2", "K-12") numbers without a leading zero; "B-07", "B-02" number staff.
+        for (letter, seen) in singles where seen.numbers.count >= 3 {
+            guard Self.exhibitLetters.contains(letter) else { found.append(contentsOf: seen.ranges); continue }
+            guard seen.numbers.contains(where: { $0.count == 2 && $0.first == 0x30 }) else { continue }
+            found.append(contentsOf: seen.ranges.filter { Self.numberLength(units[$0]) == 2 })
+        }
         if !defined.isEmpty {
             let already = Set(found.map(\.lowerBound))
             for entry in glued where defined.contains(entry.code) && !already.contains(entry.range.lowerBound) { found.append(entry.range) }

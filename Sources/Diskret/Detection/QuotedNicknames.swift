@@ -45,7 +45,10 @@ struct QuotedNicknames {
             // What everyone calls someone: "alle sagen \"mäcki\"" — in small letters no word of the language.
             let called = index >= 2 && isCalled(openingQuote: index - 1, in: text)
             // After "genannt" or "zu hause" even a word of the language is the name ("genannt \"flocke\"").
-            let smallIntroduced = tokens[index].flags.contains(.lowercase) && (introduced || called && !lexicon.isLowercaseWord(text.key(index)))
+            // Named so by "nennt" and the one named ("nennt noah \"dicker\"", "nennt sie nur \"krümel\""): any word.
+            let named = called && isNamedByNennen(openingQuote: index - 1, in: text)
+            let smallIntroduced = tokens[index].flags.contains(.lowercase)
+                && (introduced || named || called && !lexicon.isLowercaseWord(text.key(index)))
             // In small letters after "mit", "und" or an article, and named again without quotes: "kam mit \"hotte\""
             // … "hotte raucht", "der \"schrauber\" und \"mücke\"" … "schrauber hat ronny weggezogen".
             let smallReused = last == index && tokens[index].flags.contains(.lowercase) && isIntroducedByCompanyWord(openingQuote: index - 1, in: text)
@@ -59,7 +62,7 @@ struct QuotedNicknames {
             // A verb or adjective in quotes is a quoted word ("„krass“"); a noun may be a pet name ("„Krümel“").
             // A word the allow lists keep (a language: "Dari") is a name where the note says someone goes by it.
             guard (!lexicon.isAllowed(key) && !lexicon.isRoleWord(key)) || introduced,
-                  last > index || !lexicon.isLowercaseWord(key) || lexicon.isNoun(key) else { continue }
+                  last > index || named || !lexicon.isLowercaseWord(key) || lexicon.isNoun(key) else { continue }
             guard smallReused || isNamedAsNickname(openingQuote: index - 1, closingQuote: closing, personEnds: personEnds, in: text)
             else { continue }
             added.append(Candidate(range: tokens[index].start..<tokens[last].end, category: .person, label: Self.label, score: 0.85))
@@ -95,15 +98,41 @@ struct QuotedNicknames {
     /// \"mäcki\"", "sie nennt ihn nur \"bärchen\"").
     private func isCalled(openingQuote: Int, in text: TokenizedText) -> Bool {
         var before = openingQuote - 1
-        for _ in 0..<3 {
-            guard before >= 0, text.tokens[before].isWord, !text.tokens[before + 1].flags.contains(.newlineBefore) else { return false }
+        for _ in 0..<6 {
+            guard before >= 0, !text.tokens[before + 1].flags.contains(.newlineBefore) else { return false }
+            // Past an earlier nickname and its child: "nennt noah \"dicker\" und mila \"prinzessin\"".
+            if Self.closingQuotes.contains(text.units[text.tokens[before].start]), before >= 2,
+               Self.isOpeningQuote(text.units[text.tokens[before - 2].start]) {
+                before -= 3
+                continue
+            }
+            guard text.tokens[before].isWord else { return false }
             let word = text.key(before)
             if Self.callingWords.contains(where: { word.elementsEqual($0) }) { return true }
-            guard Self.betweenCallingWords.contains(where: { word.elementsEqual($0) }) else { return false }
+            // The one called: a pronoun, "nur", or a child's first name ("nennt noah \"dicker\"").
+            guard Self.betweenCallingWords.contains(where: { word.elementsEqual($0) }) || lexicon.isFirstName(word)
+                || word.elementsEqual(Self.and) else { return false }
             before -= 1
         }
         return false
     }
+
+    private static let and = Array("und".utf8)
+
+    /// Whether "nennt" or "nennen" and the one named (a pronoun or a first name) stand before the quote on its line.
+    private func isNamedByNennen(openingQuote: Int, in text: TokenizedText) -> Bool {
+        let line = text.lineTokens(of: openingQuote)
+        var object = false
+        for before in stride(from: openingQuote - 1, through: max(line.lowerBound, openingQuote - 6), by: -1) where text.tokens[before].isWord {
+            let word = text.key(before)
+            if Self.namingVerbs.contains(where: word.elementsEqual) { return object }
+            if Self.namedObjects.contains(where: word.elementsEqual) || lexicon.isFirstName(word) { object = true }
+        }
+        return false
+    }
+
+    private static let namingVerbs: [[UInt8]] = ["nennt", "nennen", "nannte", "nannten"].map { Array($0.utf8) }
+    private static let namedObjects: [[UInt8]] = ["ihn", "ihm", "sie", "ihr"].map { Array($0.utf8) }
 
     /// Whether "ihn" or "ihm" stands among the three words before the quote.
     private func passesHim(openingQuote: Int, in text: TokenizedText) -> Bool {
