@@ -1295,4 +1295,13 @@ import Testing
         #expect(names.filter { $0.hasPrefix("Sa") }.count == 2 && names.filter { $0 == "Wo" }.count == 2)
         #expect(names.contains("dicker") && names.contains("prinzessin") && names.contains("krümel") && !names.contains("nein"))
     }
+
+    @Test func aNicknameWhoseBracketGivesTheRealNameAndACodeBeforeItsSubjectAndMore() throws {
+        let note = "km hat neuen freund, knuddel (eig. sascha, ca. 30). knuddel schreit.\n"
+            + "mücke (freundin aus bad kösen, heißt eig. jennifer) war da. termine (eig. drei) offen.\n"
+            + "HeR (Mathe, per Mail): alles gut. Info an HeR.\n"
+        let names = try spans(of: .person, in: note)
+        #expect(names.filter { $0 == "knuddel" }.count == 2 && names.contains("mücke") && !names.contains("termine"))
+        #expect(names.filter { $0.hasPrefix("HeR") }.count == 2)
+    }
 }

@@ -24,7 +24,7 @@ struct BracketedIdentities {
             guard isNameShaped(word, in: text) else { continue }
             // A child's first name and age vouch for a pet name that is a noun ("krümel (finn, 3)"); a role only for
             // a word of no list ("hotte (neuer partner, …)"): before "(KM einverstanden)" stands any word.
-            if opensWithChildAndAge(inside, in: text) || opensWithTheNameItStandsFor(inside, in: text) {
+            if opensWithChildAndAge(inside, in: text) || opensWithTheNameItStandsFor(inside, in: text) || givesTheRealName(inside, in: text) {
                 guard lexicon.isNoun(key) || !lexicon.isLowercaseWord(key) else { continue }
             } else if let months = opensWithAge(inside, in: text) {
                 // An age alone in small letters: "bubu (3) rennt rum", a word of no list; a noun only before a
@@ -119,6 +119,30 @@ struct BracketedIdentities {
         else { return false }
         return lexicon.isFirstName(text.key(inside + 1)) && !lexicon.isLowercaseWord(text.key(inside + 1))
     }
+
+    /// Whether the bracket gives the real first name after "eig." or "heißt": "bolle (eig. marcel, ca. 35)",
+    /// "schnecke (freundin aus bad schlema, heißt eig. jacqueline)".
+    private func givesTheRealName(_ inside: Int, in text: TokenizedText) -> Bool {
+        let tokens = text.tokens
+        var index = inside
+        while index + 1 < tokens.count, index < inside + 12, text.units[tokens[index].start] != 0x29,
+              !tokens[index].flags.contains(.newlineBefore) {
+            if tokens[index].isWord, Self.realNameWords.contains(where: text.key(index).elementsEqual) {
+                var name = index + 1
+                while name < tokens.count, !tokens[name].isWord || Self.realNameWords.contains(where: text.key(name).elementsEqual)
+                    || text.key(name).elementsEqual(Self.probably) {
+                    guard name < index + 5 else { return false }
+                    name += 1
+                }
+                return name < tokens.count && lexicon.isFirstName(text.key(name))
+            }
+            index += 1
+        }
+        return false
+    }
+
+    private static let realNameWords: [[UInt8]] = ["eig", "eigentl", "eigentlich", "heisst", "heißt"].map { Array($0.utf8) }
+    private static let probably = Array("wohl".utf8)
 
     /// Whether the bracket holds a child's age alone ("(3)", "(7 mon.)"): nil if not, else whether in months.
     private func opensWithAge(_ inside: Int, in text: TokenizedText) -> Bool? {

@@ -1,4 +1,5 @@
-/// Codes with their function in a bracket: "Ergänzungen MT (Sport)", "Von Ki (Pausenaufsicht) unterbunden". School
+/// Codes with their function in a bracket: "Ergänzungen MT (Sport)", "Von Ki (Pausenaufsicht) unterbunden", "HöB
+/// (Deutsch, per Mail)". School
 /// and Kita notes introduce a colleague so, by her letters and what she teaches or supervises; the letters are
 /// then used alone ("so MT", "bei Ki").
 extension DefinedCodes {
@@ -6,7 +7,7 @@ extension DefinedCodes {
         let tokens = text.tokens, units = text.units
         var codes = Set<[UInt16]>()
         for index in tokens.indices.dropFirst() where units[tokens[index].start] == 0x28 && tokens[index].end - tokens[index].start == 1
-            && index + 2 < tokens.count && units[tokens[index + 2].start] == 0x29 {
+            && index + 2 < tokens.count && [0x29, 0x2C].contains(units[tokens[index + 2].start]) {
             // A code with its full stop: "Wö. (Sport)", "Ha. (Schulsozialarbeit)".
             let dotted = index >= 2 && units[tokens[index - 1].start] == 0x2E && tokens[index - 1].end - tokens[index - 1].start == 1
                 && !tokens[index - 1].flags.contains(.spaceBefore) && tokens[index - 2].isWord
