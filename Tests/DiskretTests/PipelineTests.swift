@@ -1304,4 +1304,11 @@ import Testing
         #expect(names.filter { $0 == "knuddel" }.count == 2 && names.contains("mücke") && !names.contains("termine"))
         #expect(names.filter { $0.hasPrefix("HeR") }.count == 2)
     }
+
+    @Test func aLegendsCodeBeforeAFunctionAndNameAHandoverBetweenCodesAndADashedEntrySignature() throws {
+        let note = "08:20  RK  Anm.: Pat. kommt.\n09:10  RK  Rückruf.\nLA = Dr. Petra Lauer, RK = MFA Ronja Kessel\n"
+            + "22:05  Übergabe TB an MO. Ayo schläft.\n21:40  Lena ins Bett, ruhig -TB\n"
+        let names = try spans(of: .person, in: note)
+        #expect(names.filter { $0 == "RK" }.count == 3 && names.filter { $0 == "TB" }.count == 2 && names.contains("MO"))
+    }
 }

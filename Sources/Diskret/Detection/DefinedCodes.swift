@@ -321,7 +321,10 @@ struct DefinedCodes {
             // Up to the item's end: a comma, "·", ";", "|" or "/" ("KS = Katrin Schubert · AnM = Anne Mählmann").
             while next < tokens.count, next < index + 8, !tokens[next].flags.contains(.newlineBefore),
                   ![0x2C, 0xB7, 0x3B, 0x7C, 0x2F].contains(units[tokens[next].start]) {
-                if tokens[next].isWord, isLatinUpper(units[tokens[next].start]) {
+                // A title or a function's letters before the name are no initial ("SK = MFA Sandra Klees", "Dr.").
+                let title = (lexicon.isAllowed(text.key(next)) || lexicon.isRoleWord(text.key(next)))
+                    && (tokens[next].flags.contains(.allCaps) || next + 1 < tokens.count && units[tokens[next + 1].start] == 0x2E)
+                if tokens[next].isWord, isLatinUpper(units[tokens[next].start]), !title {
                     initials.append(units[tokens[next].start])
                     let word = units[tokens[next].range]
                     if word.count >= letters.count + 3, zip(letters, word).allSatisfy({ $0 == $1 || $0 | 0x20 == $1 }),
@@ -577,6 +580,8 @@ struct DefinedCodes {
     }
 
     private static let signed = Array("gez".utf8)
+    private static let handover = Array("uebergabe".utf8)
+    private static let to = Array("an".utf8)
     /// Words that end a note without signing it.
     static let closingWords: Set<[UInt8]> = Set(["ok", "ja", "nein", "ende", "gez", "info", "fyi", "todo", "tbc", "eilt",
                                                           "wv", "zda", "erl"].map { Array($0.utf8) })
@@ -615,6 +620,19 @@ struct DefinedCodes {
                !tokens[index - 1].flags.contains(.newlineBefore), !tokens[index].flags.contains(.newlineBefore),
                index + 1 == tokens.count || tokens[index + 1].flags.contains(.newlineBefore), isCodeShape(index, in: text) {
                 codes.insert(Array(units[tokens[index].range]))
+            }
+            // A dash glued to the code that ends the line: an entry's writer ("… aufs Zi. -TS").
+            if index >= 1, tokens[index - 1].end - tokens[index - 1].start == 1, [0x2D, 0x2013].contains(units[tokens[index - 1].start]),
+               tokens[index - 1].flags.contains(.spaceBefore), !tokens[index - 1].flags.contains(.newlineBefore),
+               tokens[index].start == tokens[index - 1].end, index + 1 == tokens.count || tokens[index + 1].flags.contains(.newlineBefore),
+               isCodeShape(index, in: text) {
+                codes.insert(Array(units[tokens[index].range]))
+            }
+            // "Übergabe TS an MK": who hands the shift over and who takes it.
+            if index >= 1, index + 2 < tokens.count, text.key(index - 1).elementsEqual(Self.handover), text.key(index + 1).elementsEqual(Self.to),
+               !tokens[index + 2].flags.contains(.newlineBefore), isCodeShape(index, in: text), isCodeShape(index + 2, in: text) {
+                codes.insert(Array(units[tokens[index].range]))
+                codes.insert(Array(units[tokens[index + 2].range]))
             }
             var next = index + 1
             if next < tokens.count, units[tokens[next].start] == 0x2E, !tokens[next].flags.contains(.spaceBefore) { next += 1 }
