@@ -84,9 +84,9 @@ struct NumberedStaffCodes {
         }
         // Where two codes glued so name staff ("AB1" and "KR2", each many times), every code of their shape does:
         // a service that codes its staff by two letters and a digit writes "TW1" and "LP2" once each too.
-        let established = Set(gluedShapes.filter { staffLetters.contains($0.letters) }.map(\.letters))
-        if established.count >= 2 {
-            let shapes = Set(gluedShapes.filter { established.contains($0.letters) }.map { [$0.letters.count, $0.digits] })
+        let established = gluedShapes.filter { staffLetters.contains($0.letters) }
+        if Set(established.map(\.letters)).count >= 2 {
+            let shapes = Set(established.map { [$0.letters.count, $0.digits] })
             for glued in gluedShapes where !staffLetters.contains(glued.letters) && shapes.contains([glued.letters.count, glued.digits]) {
                 found.append(glued.range)
             }

@@ -17,14 +17,16 @@ struct StaffNumbers {
             staff.insert(Array(text.units[tokens[index].range]))
         }
         guard !staff.isEmpty else { return }
+        // Each number's line, found once: the rounds below ask it again and again.
+        let lineOf = Dictionary(uniqueKeysWithValues: standalone.map { ($0, text.lineTokens(of: $0).lowerBound) })
         // A number listed beside a staff number on its line is staff too; found so, it spreads, and its line may
         // list more ("Mi 13.11.  F 0502 | S 0418, 0233 | N 0191").
         for _ in 0..<4 {
             let before = staff.count
             var lines = Set<Int>()
-            for index in standalone where isSpreading(index, staff, in: text) { lines.insert(text.lineTokens(of: index).lowerBound) }
+            for index in standalone where isSpreading(index, staff, in: text) { lines.insert(lineOf[index]!) }
             for index in standalone where !staff.contains(Array(text.units[tokens[index].range]))
-                && lines.contains(text.lineTokens(of: index).lowerBound) && isListed(index, in: text)
+                && lines.contains(lineOf[index]!) && isListed(index, in: text)
                 && staff.contains(where: { $0.count == tokens[index].end - tokens[index].start }) && !isYear(index, in: text) {
                 staff.insert(Array(text.units[tokens[index].range]))
             }
