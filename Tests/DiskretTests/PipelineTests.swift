@@ -1311,4 +1311,25 @@ import Testing
         let names = try spans(of: .person, in: note)
         #expect(names.filter { $0 == "RK" }.count == 3 && names.filter { $0 == "TB" }.count == 2 && names.contains("MO"))
     }
+
+    @Test func aHelplinesOneDigitDutyCodesSmallDutyLettersHandoversAndClosingSignatures() throws {
+        let log = "Dienst: N3 (bis 02:00), N7 (ab 01:00), Hintergrund Leitung KS\n22:14 | N3 | Anruf, 12 min\n"
+            + "01:15 | N7 | Rücksprache KS.\nFD: SaB / tk    SD: jh / AnM\n| 13:30 | Lu | zurück | jh |\n"
+            + "18:05 | BR | Übernahme von KL. Offen: Fax.\n07:50 | jh | Übergabe an KL:\nÜbergabe an DGr. A um 6 Uhr, an FD um 7.\n"
+            + "Druck auf A4. Raum B1.\n"
+        let names = try spans(of: .person, in: log)
+        #expect(names.filter { $0 == "N3" }.count == 2 && names.filter { $0 == "N7" }.count == 2 && !names.contains("A4") && !names.contains("B1"))
+        #expect(names.filter { $0 == "KS" }.count == 2 && names.filter { $0 == "jh" }.count == 3 && names.filter { $0 == "KL" }.count == 2)
+        #expect(!names.contains { $0.hasPrefix("DGr") } && !names.contains("FD"))
+        let signed = try spans(of: .person, in: "Termin am Montag mit Fr. A., nicht über A.s Handy.\n– Kö (Aylin Köse)\n")
+        #expect(signed.contains("Kö") && signed.contains("A.s"))
+        #expect(try spans(of: .person, in: "hb ausgefallen, keiner macht auf.\n– bw\n").contains("bw"))
+        #expect(try spans(of: .person, in: "Nächster Termin wieder mit Fr. Tsegay.\nCL\n").contains("CL"))
+        #expect(!(try spans(of: .person, in: "Alles erledigt.\nPS\n").contains("PS")))
+    }
+
+    @Test func aRostersResidentWhoseNameIsALanguage() throws {
+        let names = try spans(of: .person, in: "Belegung: Lu (Zi. 3), Nini (Zi. 4), Dari (Zi. 5), Ami (Zi. 6)\n")
+        #expect(names.contains("Dari") && names.contains("Nini"))
+    }
 }

@@ -51,12 +51,16 @@ extension DefinedCodes {
                 if itemStart, endsItem(index + 1, in: text), tokens[index].isWord
                     && (isCodeShape(index, in: text, inList: true, duty: duty) || isSmallCode(index, in: text)
                         || duty && closesLine && index == listStart && isTwoLetterCode(index, in: text)
+                        || duty && isTwoSmallLetters(index, in: text)
                         || titled && isLetterCode(index, in: text) && !lexicon.isAllowed(text.key(index)))
                     || tokens[index].kind == .number && (NumberedStaffCodes(lexicon: lexicon).isGluedCode(index, in: text)
-                        || itemStart && endsItem(index + 1, in: text) && Self.isLetterNumber(units[tokens[index].range])) {
+                        || itemStart && endsItem(index + 1, in: text) && Self.isLetterNumber(units[tokens[index].range])
+                        || duty && itemStart && endsItem(index + 1, in: text) && isRecurringOneDigitCode(index, in: text)) {
                     codes.insert(Array(units[tokens[index].range]))
                 }
-                itemStart = false
+                // A duty's word inside the list leaves the one who holds it the item ("Dienst: N3, N7,
+                // Hintergrund Leitung KS").
+                itemStart = duty && tokens[index].isWord && Self.dutyLabels.contains(Self.labelWord(units[tokens[index].range]))
                 titled = false
                 index += 1
             }
@@ -128,6 +132,14 @@ extension DefinedCodes {
     /// B07 (Schichtltg.), B12").
     static func isLetterNumber(_ code: ArraySlice<UInt16>) -> Bool {
         (3...4).contains(code.count) && isLatinUpper(code[code.startIndex]) && code.dropFirst().allSatisfy(isASCIIDigit)
+    }
+
+    /// A capital and one digit on a duty line that the note writes again elsewhere ("Dienst: N3 (bis 02:00), N7"
+    /// … "22:14 | N3 |"): a helpline's staff by their line's number. Once only, it is a paper size or a room ("A4").
+    private func isRecurringOneDigitCode(_ index: Int, in text: TokenizedText) -> Bool {
+        let code = text.units[text.tokens[index].range]
+        guard code.count == 2, isLatinUpper(code[code.startIndex]), isASCIIDigit(code[code.startIndex + 1]) else { return false }
+        return text.tokens.indices.contains { $0 != index && text.tokens[$0].kind == .number && text.units[text.tokens[$0].range].elementsEqual(code) }
     }
 
     /// Whether the line of token `index` begins with white space: a list's continuation.

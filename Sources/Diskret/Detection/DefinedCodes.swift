@@ -540,13 +540,16 @@ struct DefinedCodes {
         // A code with its full stop ("Pf."): the letters before it sign.
         guard var last = tokens.indices.last else { return [] }
         // A dash, the code, and the service after a slash or comma: "– bh / familienhilfe thüringer wald".
+        // A dash, the code, and the writer's full name in a bracket: "– Kö (Aylin Köse)".
         let line = text.lineTokens(of: last)
         if line.count >= 4, tokens[line.lowerBound].end - tokens[line.lowerBound].start == 1,
            [0x2D, 0x2013, 0x2014].contains(units[tokens[line.lowerBound].start]), tokens[line.lowerBound + 1].isWord,
-           [0x2F, 0x2C].contains(units[tokens[line.lowerBound + 2].start]) {
+           [0x2F, 0x2C, 0x28].contains(units[tokens[line.lowerBound + 2].start]) {
             last = line.lowerBound + 1
             guard (2...4).contains(tokens[last].end - tokens[last].start) else { return [] }
-            return isSigningCode(last, in: text) ? [Array(units[tokens[last].range])] : []
+            // Before the writer's name a capital and a small letter are hers even where a list knows them ("Kö").
+            let named = units[tokens[last + 1].start] == 0x28 && tokens[last + 2].isCapitalizedWord && isLetterCode(last, in: text)
+            return named || isSigningCode(last, in: text) ? [Array(units[tokens[last].range])] : []
         }
         if last >= 2, units[tokens[last].start] == 0x2E, tokens[last].end - tokens[last].start == 1, !tokens[last].flags.contains(.spaceBefore),
            tokens[last - 1].isWord, (2...3).contains(tokens[last - 1].end - tokens[last - 1].start),
@@ -562,8 +565,37 @@ struct DefinedCodes {
             let lead = text.key(first)
             let isDash = tokens[first].end - tokens[first].start == 1 && [0x2D, 0x2013, 0x2014].contains(units[tokens[first].start])
             guard isDash || (lead.elementsEqual(Self.signed) && last - first == 2 && units[tokens[first + 1].start] == 0x2E) else { return [] }
+            // Two small letters after the closing dash sign even where a list knows them as an abbreviation ("– bw").
+            if isDash, last == first + 1, isTwoSmallLetters(last, in: text) { return [Array(units[tokens[last].range])] }
+        } else if isCapitalsSignature(last, in: text) {
+            // Capitals alone on the note's last line sign it even where a list knows them ("CL").
+            return [Array(units[tokens[last].range])]
         }
         return isSigningCode(last, in: text) ? [Array(units[tokens[last].range])] : []
+    }
+
+    /// Whether an abbreviation with its full stop names a group by its letter or number after it ("an DGr. A",
+    /// "an Gr. 2"): a shift handed to a team, not to a colleague.
+    private func isNamingAGroup(_ index: Int, in text: TokenizedText) -> Bool {
+        let tokens = text.tokens
+        guard index + 2 < tokens.count, text.units[tokens[index + 1].start] == 0x2E, !tokens[index + 2].flags.contains(.newlineBefore)
+        else { return false }
+        return tokens[index + 2].end - tokens[index + 2].start == 1 || tokens[index + 2].kind == .number
+    }
+
+    /// Two small letters that are no word of the language, no role and no closing word: a colleague's code
+    /// where a signature or a duty stands, even where a list knows them as an abbreviation ("bw", "jh").
+    func isTwoSmallLetters(_ index: Int, in text: TokenizedText) -> Bool {
+        let code = text.units[text.tokens[index].range], key = text.key(index)
+        return code.count == 2 && code.allSatisfy(isLatinLower) && !lexicon.isLowercaseWord(key) && !lexicon.isRoleWord(key)
+            && !Self.closingWords.contains(Array(key)) && !Self.shortFunctionWords.contains(Array(key))
+    }
+
+    /// Two or three capitals that are no role and no closing word ("CL", not "KM", "PS").
+    private func isCapitalsSignature(_ index: Int, in text: TokenizedText) -> Bool {
+        let code = text.units[text.tokens[index].range], key = text.key(index)
+        return (2...3).contains(code.count) && code.allSatisfy(isLatinUpper) && !lexicon.isRoleWord(key)
+            && !Self.closingWords.contains(Array(key))
     }
 
     /// Whether the letters of token `index`, where a note's signature stands, can be the writer's code: no word
@@ -582,9 +614,11 @@ struct DefinedCodes {
     private static let signed = Array("gez".utf8)
     private static let handover = Array("uebergabe".utf8)
     private static let to = Array("an".utf8)
+    private static let takeover = Array("uebernahme".utf8)
+    private static let from = Array("von".utf8)
     /// Words that end a note without signing it.
     static let closingWords: Set<[UInt8]> = Set(["ok", "ja", "nein", "ende", "gez", "info", "fyi", "todo", "tbc", "eilt",
-                                                          "wv", "zda", "erl"].map { Array($0.utf8) })
+                                                          "wv", "zda", "erl", "ps", "pps", "nb", "lg", "vg", "mfg", "bg", "tbd", "usw", "etc"].map { Array($0.utf8) })
 
     /// Codes in a bracket that ends a line, twice or more: the writer signing each entry of a diary or log
     /// ("… vom Gitterbett". (AY)"). Once, such a bracket is as often an abbreviation ("(ASD)").
@@ -633,6 +667,16 @@ struct DefinedCodes {
                !tokens[index + 2].flags.contains(.newlineBefore), isCodeShape(index, in: text), isCodeShape(index + 2, in: text) {
                 codes.insert(Array(units[tokens[index].range]))
                 codes.insert(Array(units[tokens[index + 2].range]))
+            }
+            // "Übergabe an KL:", "Übernahme von KL.": the one a shift goes to or comes from. Not a shift ("an FD"),
+            // nor three capitals, which here are as often a ward or a service ("von ZNA").
+            if index >= 2, text.key(index - 1).elementsEqual(Self.to) || text.key(index - 1).elementsEqual(Self.from),
+               text.key(index - 2).elementsEqual(Self.handover) || text.key(index - 2).elementsEqual(Self.takeover),
+               index + 1 == tokens.count || tokens[index + 1].flags.contains(.newlineBefore) || tokens[index + 1].kind == .punctuation,
+               !isNamingAGroup(index, in: text),
+               isCodeShape(index, in: text), !Self.shiftWords.contains(Array(units[tokens[index].range])),
+               tokens[index].end - tokens[index].start == 2 || !tokens[index].flags.contains(.allCaps) {
+                codes.insert(Array(units[tokens[index].range]))
             }
             var next = index + 1
             if next < tokens.count, units[tokens[next].start] == 0x2E, !tokens[next].flags.contains(.spaceBefore) { next += 1 }

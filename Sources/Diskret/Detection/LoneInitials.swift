@@ -34,8 +34,20 @@ struct LoneInitials {
             candidates.append(Candidate(range: tokens[index].start..<tokens[index + 1].end, category: .person, label: Self.label,
                                         score: threshold, derived: true))
         }
+        applyGenitives(of: letters, to: &candidates, covered: covered, in: text)
         applySmallLetters(to: &candidates, covered: covered, in: text)
         applyDigraphs(to: &candidates, covered: covered, in: text)
+    }
+
+    /// A person's letter with a genitive "s" glued to its full stop ("nicht R.s handy"), which the word breaker
+    /// keeps as one word: that person too.
+    private func applyGenitives(of letters: Set<UInt16>, to candidates: inout [Candidate], covered: OffsetSet, in text: TokenizedText) {
+        guard !letters.isEmpty else { return }
+        let units = text.units
+        for token in text.tokens where token.end - token.start == 3 && units[token.start + 1] == 0x2E && units[token.start + 2] == 0x73
+            && letters.contains(units[token.start]) && !covered.contains(token.start) {
+            candidates.append(Candidate(range: token.range, category: .person, label: Self.label, score: threshold, derived: true))
+        }
     }
 
     /// German initials of two or three letters for the sounds one letter does not write ("Th." for Theresa,

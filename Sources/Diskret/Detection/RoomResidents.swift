@@ -1,7 +1,7 @@
 /// The residents of an occupancy line, each after her room's number or before its bracket: "Belegung: Zi. 1
 /// Dodo | Zi. 2 Smiley | Zi. 6 frei", "Zi. 3 Gabi", "Dschay (Zi. 1), Lulu (Zi. 4), Bär (Zi. 6)". Shelters and residential groups name residents so, often by nicknames that are
 /// words too; where two rooms or more are listed on one line, the capitalised word after each room's number is a
-/// person (a word of the dictionaries only in a roster of three rooms or more), and found so it spreads to the rest
+/// person (a word of the dictionaries or the allow lists only in a roster of three rooms or more), and found so it spreads to the rest
 /// of the note ("22:20 | Dodo | telefoniert").
 struct RoomResidents {
     static let label = RuleLabel(rule: "engine.room-resident", type: "person.nickname")
@@ -44,9 +44,10 @@ struct RoomResidents {
             guard tokens[name].isCapitalizedWord, !tokens[name].flags.contains(.allCaps), !tokens[name].flags.contains(.newlineBefore)
                     || name < index else { continue }
             let key = text.key(name)
-            guard !lexicon.isAllowed(key), !lexicon.isRoleWord(key), !Self.notResidents.contains(where: { key.elementsEqual($0) })
+            guard !lexicon.isPersonRole(key), !lexicon.isInstitution(key), !Self.notResidents.contains(where: { key.elementsEqual($0) })
             else { continue }
-            line.append((name, lexicon.isCommonWord(key)))
+            // A word an allow list holds ("Dari", a language) is a resident as a dictionary's word is: in a roster.
+            line.append((name, lexicon.isCommonWord(key) || lexicon.isAllowed(key) || lexicon.isRoleWord(key)))
         }
         flush()
         candidates.append(contentsOf: added)
