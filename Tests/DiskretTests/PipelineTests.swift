@@ -1332,4 +1332,11 @@ import Testing
         let names = try spans(of: .person, in: "Belegung: Lu (Zi. 3), Nini (Zi. 4), Dari (Zi. 5), Ami (Zi. 6)\n")
         #expect(names.contains("Dari") && names.contains("Nini"))
     }
+
+    @Test func aListsCapitalSurnameSpreadsAndAChildsFirstInitialAlone() throws {
+        let note = "Zeugen:\n  - WIŚNIEWSKA, Marta, 47 J.\n  - TRAN, Minh, 19 J.\n\n- Wiśniewska: bestätigt Anrufe.\n- Tran: hat ihn gesehen.\n"
+            + "06.02. | Schlägerei mit R. A. (8b), Nasenbluten bei R. | Aufsicht\nFr. Lenz, Sozialpädagogin (B. A.)\n"
+        let names = try spans(of: .person, in: note)
+        #expect(names.contains("Wiśniewska") && names.contains("Tran") && names.contains("R.") && !names.contains("B."))
+    }
 }

@@ -23,6 +23,13 @@ struct LoneInitials {
                range.count == 1 || units[range.lowerBound + 1] == 0x2E {
                 letters.insert(units[range.lowerBound])
             }
+            // A child named by two initials ("mit R. A. (8b)") is named by the first alone too ("bei R.").
+            if candidates[index].category == .person, range.count == 5, isLatinUpper(units[range.lowerBound]),
+               units[range.lowerBound + 1] == 0x2E, units[range.lowerBound + 2] == 0x20, isLatinUpper(units[range.lowerBound + 3]),
+               units[range.lowerBound + 4] == 0x2E,
+               units[range.lowerBound + 3] != 0x41 || ![0x42, 0x4D].contains(units[range.lowerBound]) {  // not a degree, "B. A.", "M. A."
+                letters.insert(units[range.lowerBound])
+            }
         }
         var initials: [Int] = []
         for index in tokens.indices where text.isInitial(index) && !isAbbreviationPart(index, in: text) {
@@ -160,6 +167,10 @@ struct LoneInitials {
         let next = index + 2
         if next + 1 < tokens.count, tokens[next].isWord, tokens[next].end - tokens[next].start == 1,
            tokens[next].flags.contains(.lowercase), units[tokens[next + 1].start] == 0x2E { return true }
+        // A degree in a bracket after a profession: "Sozialpädagogin (B. A.)", "(M. A.)".
+        if index >= 1, units[tokens[index - 1].start] == 0x28, [0x42, 0x4D].contains(units[tokens[index].start]),
+           next + 2 < tokens.count, units[tokens[next].start] == 0x41, tokens[next].end - tokens[next].start == 1,
+           units[tokens[next + 1].start] == 0x2E, units[tokens[next + 2].start] == 0x29 { return true }
         return false
     }
 

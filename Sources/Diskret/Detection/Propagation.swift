@@ -173,8 +173,18 @@ struct Propagation {
     /// "(Oberle/Kern)") is the same person.
     /// (Asked by position: a candidate passed by value was copied, its label and extras retained.)
     private func isFullName(_ position: Int, of candidates: [Candidate], in text: TokenizedText) -> Bool {
-        guard candidates[position].category == .person, candidates[position].score >= Self.fullNameScore else { return false }
+        guard candidates[position].category == .person, candidates[position].score >= threshold else { return false }
         let indices = tokenIndices(of: candidates[position].range, in: text)
+        // A list's "SURNAME, Firstname" ("WIŚNIEWSKA, Marta"): the surname in capitals spreads to its later
+        // mentions in running text ("- Wiśniewska: bestätigt …").
+        if indices.count >= 3, text.tokens[indices.lowerBound].flags.contains(.allCaps),
+           text.tokens[indices.lowerBound].end - text.tokens[indices.lowerBound].start >= 3,
+           text.units[text.tokens[indices.lowerBound + 1].start] == 0x2C, text.tokens[indices.lowerBound + 2].isCapitalizedWord,
+           lexicon.isFirstName(text.key(indices.lowerBound + 2)), opensListItem(indices.lowerBound, in: text) {
+            let surname = text.key(indices.lowerBound)
+            return !lexicon.isAllowed(surname) && !lexicon.isRoleWord(surname) && !lexicon.isLowercaseWord(surname)
+        }
+        guard candidates[position].score >= Self.fullNameScore else { return false }
         // An initial before a surname the lists know ("T. Kern (ASD)"): the surname spreads even where it is a noun.
         if indices.count == 3, text.isInitial(indices.lowerBound), text.tokens[indices.upperBound - 1].isCapitalizedWord {
             let last = text.key(indices.upperBound - 1)
@@ -188,6 +198,14 @@ struct Propagation {
     }
 
     private static let fullNameScore = 0.7
+
+    /// Whether token `index` begins its line, after a list's dash, bullet or number at most.
+    private func opensListItem(_ index: Int, in text: TokenizedText) -> Bool {
+        if index == 0 || text.tokens[index].flags.contains(.newlineBefore) { return true }
+        let before = text.tokens[index - 1]
+        guard before.flags.contains(.newlineBefore) || index == 1 else { return false }
+        return before.end - before.start == 1 && [0x2D, 0x2013, 0x2022, 0x2A].contains(text.units[before.start]) || before.kind == .number
+    }
 
     /// The one-word person finds that two places of the note found on their own ("Chucky (15, Zi. 1)" and a
     /// table row "| Chucky |"): a word found as a name twice is that name where nothing stands around it too
