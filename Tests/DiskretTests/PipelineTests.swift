@@ -1339,4 +1339,13 @@ import Testing
         let names = try spans(of: .person, in: note)
         #expect(names.contains("Wiśniewska") && names.contains("Tran") && names.contains("R.") && !names.contains("B."))
     }
+
+    @Test func aNicknameAfterHeisstAMembersCodeAfterARankAndAStaffSignatureWithItsFunction() throws {
+        let note = "lg dennis (34), heißt bei allen nur \"wölfi\", ist immer da. wölfi schläft.\n\n"
+            + "Anwesend:\nKRin Rt (Vorsitz)\nSz (KL 7b, D/GPG)\nÖz (M, WiB)\n\nSz: seit Januar verändert.\n"
+            + "Verfasst: S. Reimer, PFK, 06.11.2024\n"
+        let names = try spans(of: .person, in: note)
+        #expect(names.filter { $0 == "wölfi" }.count == 2 && names.filter { $0 == "Sz" }.count == 2 && names.contains("Öz"))
+        #expect(names.contains("S. Reimer") && !names.contains("PFK"))
+    }
 }

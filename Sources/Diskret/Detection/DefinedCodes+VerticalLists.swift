@@ -10,15 +10,29 @@ extension DefinedCodes {
             var line = index + 2
             guard line < tokens.count, tokens[line].flags.contains(.newlineBefore) else { continue }
             // One code per line, as long as the lines keep that shape; a blank line ends the list.
-            while line < tokens.count, tokens[line].flags.contains(.newlineBefore), !startsAfterBlankLine(line, in: text),
-                  isCodeShape(line, in: text, inList: true), line + 1 < tokens.count,
-                  Self.itemEnds.contains(units[tokens[line + 1].start]) || tokens[line + 1].flags.contains(.newlineBefore) {
-                codes.insert(Array(units[tokens[line].range]))
-                line += 1
+            while line < tokens.count, tokens[line].flags.contains(.newlineBefore), !startsAfterBlankLine(line, in: text) {
+                // A rank or title before the member's code: "KRin Rt (Vorsitz)".
+                var code = line
+                if code + 1 < tokens.count, tokens[code + 1].isWord, !tokens[code + 1].flags.contains(.newlineBefore),
+                   lexicon.isRoleWord(text.key(code)) || Self.isGenderedRank(units[tokens[code].range]) { code += 1 }
+                // A capital and small letters before their bracket are the member's even where a list knows them
+                // ("Sz (KL 7b, D/GPG)", "Öz (M, WiB)").
+                let bracketed = code + 1 < tokens.count && units[tokens[code + 1].start] == 0x28 && isLetterCode(code, in: text)
+                guard bracketed || isCodeShape(code, in: text, inList: true), code + 1 < tokens.count,
+                      Self.itemEnds.contains(units[tokens[code + 1].start]) || tokens[code + 1].flags.contains(.newlineBefore)
+                else { break }
+                codes.insert(Array(units[tokens[code].range]))
+                line = code + 1
                 while line < tokens.count, !tokens[line].flags.contains(.newlineBefore) { line += 1 }
             }
         }
         return codes
+    }
+
+    /// Capitals and "in", as a rank's or an office's feminine form is abbreviated: "KRin", "StRin", "KOKin".
+    private static func isGenderedRank(_ word: ArraySlice<UInt16>) -> Bool {
+        word.count >= 4 && word[word.endIndex - 2] == 0x69 && word[word.endIndex - 1] == 0x6E
+            && isLatinUpper(word[word.startIndex]) && isLatinUpper(word[word.endIndex - 3])
     }
 
     /// Whether an empty line stands before the line that token `index` starts.

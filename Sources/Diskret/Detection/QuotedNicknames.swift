@@ -144,7 +144,8 @@ struct QuotedNicknames {
     private static let orWords: [[UInt8]] = ["oder", "od", "bzw"].map { Array($0.utf8) }
     private static let onlyWords: [[UInt8]] = ["nur", "immer", "meist", "meistens", "bloss"].map { Array($0.utf8) }
 
-    private static let betweenCallingWords: [[UInt8]] = ["ihn", "sie", "ihm", "ihr", "es", "nur", "immer", "alle", "bloss", "einfach"]
+    private static let betweenCallingWords: [[UInt8]] = ["ihn", "sie", "ihm", "ihr", "es", "nur", "immer", "alle", "allen", "bloss",
+        "einfach", "bei", "uns", "hier", "eigentlich", "er"]
         .map { Array($0.utf8) }
 
     private func isIntroducedAsName(openingQuote: Int, in text: TokenizedText) -> Bool {
@@ -264,7 +265,8 @@ struct QuotedNicknames {
     /// Words before a nickname: "genannt „Bubi“", "Spitzname „Maxx“", "alias „Kiki“", "zuhause „Dodo“", "daheim „Bibi“".
     /// Verbs before what people call someone: "alle sagen „Mäcki“", "sie nennen ihn „Bär“" (a word of the language
     /// in small letters there is what they say).
-    private static let callingWords: [[UInt8]] = ["sagen", "nennen", "nennt", "nannten", "rufen", "ruft"].map { Array($0.utf8) }
+    private static let callingWords: [[UInt8]] = ["sagen", "nennen", "nennt", "nannten", "rufen", "ruft", "heisst", "hiess"]
+        .map { Array($0.utf8) }
     private static let introducingWords: [[UInt8]] = ["genannt", "gen", "spitzname", "spitznamen", "rufname", "alias", "kosename",
                                                       "zuhause", "daheim"]
         .map { Array($0.utf8) }
