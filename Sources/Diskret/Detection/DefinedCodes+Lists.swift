@@ -89,7 +89,8 @@ extension DefinedCodes {
         let labelled = shaped && (colon ? Self.labels.contains(word) || Self.labelsWithoutColon.contains(word)
                                         : Self.labelsWithoutColon.contains(word))
         // A legend's label of several words: "LK-Kürzel lt. Stundenplan:", "Kürzel der Kolleginnen:".
-        guard labelled || colon && isCodeLegend(endingAt: index, in: text) else { return nil }
+        guard labelled || colon && (isCodeLegend(endingAt: index, in: text) || isGenderedLabel(endingAt: index, in: text))
+        else { return nil }
         if labelled, Self.handoverLabels.contains(word), !opensHandoverLine(index, in: text) { return nil }
         if colon { next += 1 }
         guard next < tokens.count, !tokens[next].flags.contains(.newlineBefore) else { return nil }
@@ -110,6 +111,17 @@ extension DefinedCodes {
     }
 
     private static let legendWord = Array("kürzel".utf16)
+
+    /// Whether token `index` is the "innen" of a label written with a gender mark ("Berater*innen:",
+    /// "Mitarbeiter:innen:", "Kolleg_innen:"), whose stem is a label.
+    private func isGenderedLabel(endingAt index: Int, in text: TokenizedText) -> Bool {
+        let tokens = text.tokens, units = text.units
+        guard index >= 2, units[tokens[index].range].elementsEqual("innen".utf16), tokens[index - 1].end - tokens[index - 1].start == 1,
+              [0x2A, 0x3A, 0x5F].contains(units[tokens[index - 1].start]), tokens[index - 1].end == tokens[index].start,
+              tokens[index - 2].end == tokens[index - 1].start, tokens[index - 2].isWord else { return false }
+        let stem = Self.labelWord(units[tokens[index - 2].range])
+        return Self.labels.contains(stem) || Self.labels.contains(stem + Array("innen".utf16))
+    }
 
     /// Whether token `index` is the "von:" that opens a handover line or the "an:" after it on that line ("von:
     /// SK  an: MB"); a mail's or fax's "Von:" has its "An:" on a line of its own.
@@ -232,7 +244,7 @@ extension DefinedCodes {
         "ansprechpartner", "ansprechpartnerin", "ersteller", "erstellerin", "unterschrift", "handzeichen", "berat",
         "rufbereitschaft", "bereitschaft", "hdz", "nd", "fd", "sd", "td", "gesehen", "gelesen", "kenntnis", "fk", "fachkraft",
         "fachkräfte", "beteiligt", "beteiligte", "nachtbereitschaft", "gegengelesen", "leitung", "ltg", "geführt", "ma",
-        "von", "an",
+        "von", "an", "berater", "beraterin", "beraterinnen", "mitarbeiter", "mitarbeiterinnen", "kolleginnen", "kollegen",
     ].map { Array($0.utf16) })
     /// Labels that open a handover only at the line's start, "an" after "von:" on it too ("von: SK  an: MB"):
     /// elsewhere they are prepositions ("Weiter an: BISS Uelzen").

@@ -478,10 +478,13 @@ struct DefinedCodes {
             // Only a word before a bracket, or capitals before capitals, can be followed by a code here: that is
             // asked before the word is made and hashed, which had been done for every word of a note.
             let beforeBracket = units[tokens[index + 1].start] == 0x28
-            guard beforeBracket || tokens[index].flags.contains(.allCaps) && tokens[index + 1].flags.contains(.allCaps) else { continue }
+            // Or a written-out duty (ten letters or more) before capitals or its abbreviation's full stop.
+            let long = tokens[index].end - tokens[index].start >= 10
+                && (tokens[index + 1].flags.contains(.allCaps) || units[tokens[index + 1].start] == 0x2E)
+            guard beforeBracket || long || tokens[index].flags.contains(.allCaps) && tokens[index + 1].flags.contains(.allCaps) else { continue }
             let label = Self.labelWord(units[tokens[index].range])
             let function = Self.functionAbbreviations.contains(label)
-            guard function || Self.dutyLabels.contains(label) else { continue }
+            guard function || Self.dutyLabels.contains(label) || long && Self.staffNouns.contains(label) else { continue }
             let code = index + 2
             if beforeBracket, tokens[code].isWord, code + 1 < tokens.count {
                 // The code closes the bracket, with its full stop if it has one ("(Hm.)").
@@ -495,6 +498,14 @@ struct DefinedCodes {
                 if isCodeShape(code, in: text, inList: true, duty: true) || isSmallCode(code, in: text) || smallAfterFunction {
                     codes.insert(Array(units[tokens[code].range]))
                 }
+            } else if long, Self.staffNouns.contains(label), case let held = units[tokens[index + 1].start] == 0x2E ? index + 2 : index + 1,
+                      held < tokens.count, tokens[held].isWord, tokens[held].flags.contains(.allCaps),
+                      !tokens[held].flags.contains(.newlineBefore), (2...3).contains(tokens[held].end - tokens[held].start),
+                      !lexicon.isRoleWord(text.key(held)), !Self.shiftWords.contains(Array(units[tokens[held].range])),
+                      isCodeShape(held, in: text), !lexicon.isAllowed(text.key(held)), isFollowedByTimeOrEnd(held, in: text) {
+                // A written-out duty before capitals no list knows: "Rufbereitschaft KB 6:40 informiert", "mit
+                // Bezugsbetr. TB" — not "Rufbereitschaft JA Bad Ems", "Bezugserzieher TG" (Tagesgruppe).
+                codes.insert(Array(units[tokens[held].range]))
             } else if function, tokens[index].flags.contains(.allCaps), tokens[index + 1].isWord, tokens[index + 1].flags.contains(.allCaps),
                       text.onlySpaceBetween(index, index + 1), (2...3).contains(tokens[index + 1].end - tokens[index + 1].start),
                       !lexicon.isRoleWord(text.key(index + 1)), isCodeShape(index + 1, in: text) {
@@ -503,6 +514,21 @@ struct DefinedCodes {
         }
         return codes
     }
+
+    /// Whether the line ends after token `index`, or a full stop, a number or a weekday follows it ("KB 6:40",
+    /// "TB Mo."): a colleague's code so; before a name, a place or a colon it is a group or a service ("BL: Hr.
+    /// Ostermann", "LK Dingolfing", "WG Haus Lindenhof").
+    private func isFollowedByTimeOrEnd(_ index: Int, in text: TokenizedText) -> Bool {
+        let after = index + 1
+        guard after < text.tokens.count, !text.tokens[after].flags.contains(.newlineBefore) else { return true }
+        return text.units[text.tokens[after].start] == 0x2E || text.tokens[after].kind == .number
+            || Self.calendarAbbreviations.contains(Array(text.key(after)))
+    }
+
+    /// Written-out duties and functions a colleague's capitals follow: folded, without dots.
+    static let staffNouns: Set<[UInt16]> = Set(["rufbereitschaft", "bereitschaft", "hintergrunddienst", "bezugsbetreuer",
+        "bezugsbetreuerin", "bezugsbetreuung", "bezugserzieher", "bezugserzieherin", "bezugsbetr", "fallführung",
+        "fallverantwortung"].map { Array($0.utf16) })
 
     /// Abbreviations of functions that a colleague's code follows ("SL (Hm.)", "BZ DK"): Schul-, Team-,
     /// Klassen-, Gruppen-, Bereichsleitung, Fachkraft, Bezugsbetreuung, Schulsozialarbeit, Stellvertretung:
@@ -730,6 +756,11 @@ struct DefinedCodes {
                       [0x2C, 0x2F, 0x2B, 0x26].contains(units[tokens[next].start]), tokens[next].end - tokens[next].start == 1
                 else { break }
                 item = next + 1
+                // After a slash two small letters are the next colleague's ("Spät – TS / mk").
+                if units[tokens[next].start] == 0x2F, tokens[item].isWord, isTwoSmallLetters(item, in: text), endsItem(item + 1, in: text) {
+                    codes.insert(Array(units[tokens[item].range]))
+                    continue
+                }
                 guard tokens[item].isWord, isCodeShape(item, in: text), !lexicon.isRoleWord(text.key(item)),
                       endsItem(item + 1, in: text) else { break }
                 let code = units[tokens[item].range]

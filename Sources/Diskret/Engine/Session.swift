@@ -119,7 +119,7 @@ public final class Session {
 
     /// The pipeline: candidates from all rules → allow list → names in table columns → ages in brackets as evidence → evidence →
     /// threshold → months that are first names before surnames → persons listed beside persons → chat senders → quoted nicknames → words a bracket names → residents by room → representatives in brackets → first names in small letters → propagation → initials of named persons → lone initials → addresses in small letters → surnames after first names → codes defined in the note → staff codes with numbers → staff numbers → ages in brackets and tables → rooms, places and phone numbers in tables →
-    /// times and weekdays beside dates → kinds of business before names → overlap resolution → name merging → genitive names → role evidence →
+    /// times and weekdays beside dates → kinds of business before names → overlap resolution → name merging → genitive names → a display name's emoji → role evidence →
     /// roster roles → the site's never-mask list → entity linking.
     func detect(in text: TokenizedText, known: [KnownPerson]) throws(DiskretError) -> [Candidate] {
         let threshold = engine.options.threshold
@@ -156,6 +156,7 @@ public final class Session {
         OrganisationHead(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         var findings = NameMerger(lexicon: lexicon).merge(OverlapResolver.resolve(candidates), in: text)
         GenitiveNames(lexicon: lexicon).trim(&findings, in: text)
+        DisplayNameSymbols().widen(&findings, in: text)
         RoleEvidence(lexicon: lexicon).apply(to: &findings, in: text)
         if !known.isEmpty { try RosterRoles(known: known, tokenizer: tokenizer).apply(to: &findings, in: text) }
         // After the roster has claimed its persons, before linking numbers the placeholders.
