@@ -1359,4 +1359,13 @@ import Testing
         #expect(names.filter { $0 == "KB" }.count == 2 && !names.contains("JA") && !names.contains("BL"))
         #expect(names.contains("Maik 🐺"))
     }
+
+    @Test func aReadReceiptsCodesAQuotedNicknameBeforeItsBracketAndAVowelessLegendCode() throws {
+        let note = "11.11. | SD | Lu | Arzt | AS\nÜbergabe gelesen: AS ✓ TK ✓ PeG (Urlaub)\n"
+            + "kevin war bei \"atze\" (nachbar eg, andreas tietz) zocken. atze hat bier angeboten.\n"
+            + "Kürzel: Tür = Schulsozialarb. · Schr = Sport\n18 | 13.02. | 7c | an Tür | Schr\n"
+        let names = try spans(of: .person, in: note)
+        #expect(names.filter { $0 == "AS" }.count == 2 && names.contains("TK"))
+        #expect(names.filter { $0 == "atze" }.count == 2 && names.filter { $0 == "Schr" }.count == 2)
+    }
 }

@@ -5,12 +5,17 @@
 struct BracketedIdentities {
     static let label = RuleLabel(rule: "engine.bracketed-identity", type: "person.nickname")
     let lexicon: Lexicon
+    /// Straight and typographic quotes, opening or closing.
+    private static let quotes: Set<UInt16> = [0x22, 0x27, 0x201C, 0x201D, 0x201E, 0xAB, 0xBB, 0x2018, 0x2019, 0x201A]
 
     func apply(to candidates: inout [Candidate], in text: TokenizedText) {
         let tokens = text.tokens, units = text.units
         var added: [Candidate] = []
         for bracket in tokens.indices.dropFirst() where units[tokens[bracket].start] == 0x28 && bracket + 2 < tokens.count {
-            let word = bracket - 1, inside = bracket + 1
+            // A nickname in quotes stands before the bracket as well: bei "atze" (nachbar eg, andreas tietz).
+            let quoted = bracket >= 3 && Self.quotes.contains(units[tokens[bracket - 1].start])
+                && tokens[bracket - 1].end - tokens[bracket - 1].start == 1 && Self.quotes.contains(units[tokens[bracket - 3].start])
+            let word = quoted ? bracket - 2 : bracket - 1, inside = bracket + 1
             guard tokens[word].isWord, tokens[word].end - tokens[word].start >= 3, tokens[bracket].flags.contains(.spaceBefore),
                   !tokens[inside].flags.contains(.newlineBefore), !tokens[bracket].flags.contains(.newlineBefore) else { continue }
             let key = text.key(word)
@@ -24,7 +29,8 @@ struct BracketedIdentities {
             guard isNameShaped(word, in: text) else { continue }
             // A child's first name and age vouch for a pet name that is a noun ("krümel (finn, 3)"); a role only for
             // a word of no list ("hotte (neuer partner, …)"): before "(KM einverstanden)" stands any word.
-            if opensWithChildAndAge(inside, in: text) || opensWithTheNameItStandsFor(inside, in: text) || givesTheRealName(inside, in: text) {
+            if opensWithChildAndAge(inside, in: text) || opensWithTheNameItStandsFor(inside, in: text) || givesTheRealName(inside, in: text)
+                || quoted && holdsAFullName(inside, in: text) {
                 guard lexicon.isNoun(key) || !lexicon.isLowercaseWord(key) else { continue }
             } else if let months = opensWithAge(inside, in: text) {
                 // An age alone in small letters: "bubu (3) rennt rum", a word of no list; a noun only before a
@@ -110,6 +116,20 @@ struct BracketedIdentities {
     /// Whether token `index` is a number a child's age can be (under 19).
     private func isChildsAge(_ index: Int, in text: TokenizedText) -> Bool {
         text.tokens[index].kind == .number && (text.asciiNumber(index) ?? 99) < 19
+    }
+
+    /// Whether the bracket holds a first name and the word after it: a quoted nickname's bearer, "\"atze\" (nachbar
+    /// eg, andreas tietz)".
+    private func holdsAFullName(_ inside: Int, in text: TokenizedText) -> Bool {
+        let tokens = text.tokens
+        var index = inside
+        while index + 1 < tokens.count, index < inside + 10, text.units[tokens[index].start] != 0x29,
+              !tokens[index].flags.contains(.newlineBefore) {
+            if tokens[index].isWord, tokens[index + 1].isWord, lexicon.isFirstName(text.key(index)),
+               !lexicon.isLowercaseWord(text.key(index)) { return true }
+            index += 1
+        }
+        return false
     }
 
     /// Whether the bracket says whom the word stands for: "maki (= marko dragić, kv von …)".

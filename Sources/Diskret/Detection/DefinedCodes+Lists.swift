@@ -203,7 +203,10 @@ extension DefinedCodes {
         if capitals == 1 && code.count > 2 {
             let dotted = index + 1 < text.tokens.count && text.units[text.tokens[index + 1].start] == 0x2E
                 && !text.tokens[index + 1].flags.contains(.spaceBefore)
-            guard dotted else { return false }
+            // Four letters without a vowel are no word, with or without their dot ("Schr = Sport").
+            let voweless = code.count == 4 && !code.contains(where: { Self.vowels.contains($0) })
+                && !Self.voweless.contains(Array(text.key(index)))
+            guard dotted || voweless else { return false }
         }
         // Capitals are no word of the lists ("AM" is not "am", "AB" is not "ab"); a role word stays one ("KM", "ASD").
         let key = text.key(index)
@@ -230,8 +233,8 @@ extension DefinedCodes {
     /// Abbreviated titles before a colleague's code: Referendar(in), Praktikant(in), Frau, Herr, Kollege/Kollegin.
     private static let itemTitles: [[UInt8]] = ["ref", "prakt", "fr", "hr", "koll"].map { Array($0.utf8) }
 
-    /// "," "/" "+" "&" ";" "·" "•" between the items of a list.
-    private static let separators: Set<UInt16> = [0x2C, 0x2F, 0x2B, 0x26, 0x3B, 0xB7, 0x2022]
+    /// "," "/" "+" "&" ";" "·" "•" between the items of a list, and the check marks of a read receipt ("gelesen: AS ✓ TK ✓").
+    private static let separators: Set<UInt16> = [0x2C, 0x2F, 0x2B, 0x26, 0x3B, 0xB7, 0x2022, 0x2713, 0x2714]
 
     /// Labels of attendance, duty and authorship lines, small letters without dots, that need a colon.
     static let labels: Set<[UInt16]> = Set([
