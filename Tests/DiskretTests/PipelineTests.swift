@@ -1368,4 +1368,11 @@ import Testing
         #expect(names.filter { $0 == "AS" }.count == 2 && names.contains("TK"))
         #expect(names.filter { $0 == "atze" }.count == 2 && names.filter { $0 == "Schr" }.count == 2)
     }
+
+    @Test func aSmallNicknameBeforeABracketThatOpensWithAFullName() throws {
+        let note = "- lg gaga (dragan petrović, 33), kv von mimi\nauf nachfrage: gaga sei gestern ausgerastet.\n"
+            + "Die Kursleitung (Martina Rieger, Sevgi Aktaş) berichtet.\n"
+        let names = try spans(of: .person, in: note)
+        #expect(names.filter { $0 == "gaga" }.count == 2 && !names.contains("Kursleitung"))
+    }
 }

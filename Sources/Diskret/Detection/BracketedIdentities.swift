@@ -27,6 +27,13 @@ struct BracketedIdentities {
                 continue
             }
             guard isNameShaped(word, in: text) else { continue }
+            // A short word in small letters that no list holds before a bracket that opens with a full name: "lg
+            // gaga (dragan petrović, 33)" (not "die Kursleitung (Martina Rieger)", "kinderschutzbeauftragte (…)").
+            if tokens[word].flags.contains(.lowercase), tokens[word].end - tokens[word].start <= 8, !lexicon.isNoun(key),
+               !lexicon.isLowercaseWord(key), !lexicon.isCommonWord(key), opensWithAFullName(inside, in: text) {
+                added.append(Candidate(range: tokens[word].range, category: .person, label: Self.label, score: Evidence.confidentScore))
+                continue
+            }
             // A child's first name and age vouch for a pet name that is a noun ("krümel (finn, 3)"); a role only for
             // a word of no list ("hotte (neuer partner, …)"): before "(KM einverstanden)" stands any word.
             if opensWithChildAndAge(inside, in: text) || opensWithTheNameItStandsFor(inside, in: text) || givesTheRealName(inside, in: text)
@@ -116,6 +123,14 @@ struct BracketedIdentities {
     /// Whether token `index` is a number a child's age can be (under 19).
     private func isChildsAge(_ index: Int, in text: TokenizedText) -> Bool {
         text.tokens[index].kind == .number && (text.asciiNumber(index) ?? 99) < 19
+    }
+
+    /// Whether the bracket opens with a first name and a word after it, then a comma or its end.
+    private func opensWithAFullName(_ inside: Int, in text: TokenizedText) -> Bool {
+        let tokens = text.tokens
+        guard inside + 2 < tokens.count, tokens[inside].isWord, tokens[inside + 1].isWord, lexicon.isFirstName(text.key(inside)),
+              !lexicon.isLowercaseWord(text.key(inside)), !tokens[inside + 1].flags.contains(.newlineBefore) else { return false }
+        return [0x2C, 0x29].contains(text.units[tokens[inside + 2].start])
     }
 
     /// Whether the bracket holds a first name and the word after it: a quoted nickname's bearer, "\"atze\" (nachbar
