@@ -137,14 +137,20 @@ struct BracketedIdentities {
     /// eg, andreas tietz)".
     private func holdsAFullName(_ inside: Int, in text: TokenizedText) -> Bool {
         let tokens = text.tokens
-        var index = inside
-        while index + 1 < tokens.count, index < inside + 10, text.units[tokens[index].start] != 0x29,
-              !tokens[index].flags.contains(.newlineBefore) {
-            if tokens[index].isWord, tokens[index + 1].isWord, lexicon.isFirstName(text.key(index)),
-               !lexicon.isLowercaseWord(text.key(index)) { return true }
-            index += 1
+        return bracketTokens(from: inside, upTo: 10, in: text).contains { index in
+            tokens[index].isWord && tokens[index + 1].isWord && lexicon.isFirstName(text.key(index))
+                && !lexicon.isLowercaseWord(text.key(index))
         }
-        return false
+    }
+
+    /// The tokens of a bracket from `inside` on, at most `limit` of them, before its closing bracket or its line's
+    /// end; each has a token after it.
+    private func bracketTokens(from inside: Int, upTo limit: Int, in text: TokenizedText) -> Range<Int> {
+        let tokens = text.tokens
+        var end = inside
+        while end + 1 < tokens.count, end < inside + limit, text.units[tokens[end].start] != 0x29,
+              !tokens[end].flags.contains(.newlineBefore) { end += 1 }
+        return inside..<end
     }
 
     /// Whether the bracket says whom the word stands for: "maki (= marko dragić, kv von …)".
@@ -159,19 +165,15 @@ struct BracketedIdentities {
     /// "schnecke (freundin aus bad schlema, heißt eig. jacqueline)".
     private func givesTheRealName(_ inside: Int, in text: TokenizedText) -> Bool {
         let tokens = text.tokens
-        var index = inside
-        while index + 1 < tokens.count, index < inside + 12, text.units[tokens[index].start] != 0x29,
-              !tokens[index].flags.contains(.newlineBefore) {
-            if tokens[index].isWord, Self.realNameWords.contains(where: text.key(index).elementsEqual) {
-                var name = index + 1
-                while name < tokens.count, !tokens[name].isWord || Self.realNameWords.contains(where: text.key(name).elementsEqual)
-                    || text.key(name).elementsEqual(Self.probably) {
-                    guard name < index + 5 else { return false }
-                    name += 1
-                }
-                return name < tokens.count && lexicon.isFirstName(text.key(name))
+        for index in bracketTokens(from: inside, upTo: 12, in: text)
+        where tokens[index].isWord && Self.realNameWords.contains(where: text.key(index).elementsEqual) {
+            var name = index + 1
+            while name < tokens.count, !tokens[name].isWord || Self.realNameWords.contains(where: text.key(name).elementsEqual)
+                || text.key(name).elementsEqual(Self.probably) {
+                guard name < index + 5 else { return false }
+                name += 1
             }
-            index += 1
+            return name < tokens.count && lexicon.isFirstName(text.key(name))
         }
         return false
     }

@@ -484,7 +484,8 @@ struct DefinedCodes {
             guard beforeBracket || long || tokens[index].flags.contains(.allCaps) && tokens[index + 1].flags.contains(.allCaps) else { continue }
             let label = Self.labelWord(units[tokens[index].range])
             let function = Self.functionAbbreviations.contains(label)
-            guard function || Self.dutyLabels.contains(label) || long && Self.staffNouns.contains(label) else { continue }
+            let writtenOut = long && Self.writtenOutDuties.contains(label)
+            guard function || Self.dutyLabels.contains(label) || writtenOut else { continue }
             let code = index + 2
             if beforeBracket, tokens[code].isWord, code + 1 < tokens.count {
                 // The code closes the bracket, with its full stop if it has one ("(Hm.)").
@@ -498,7 +499,7 @@ struct DefinedCodes {
                 if isCodeShape(code, in: text, inList: true, duty: true) || isSmallCode(code, in: text) || smallAfterFunction {
                     codes.insert(Array(units[tokens[code].range]))
                 }
-            } else if long, Self.staffNouns.contains(label), case let held = units[tokens[index + 1].start] == 0x2E ? index + 2 : index + 1,
+            } else if writtenOut, case let held = units[tokens[index + 1].start] == 0x2E ? index + 2 : index + 1,
                       held < tokens.count, tokens[held].isWord, tokens[held].flags.contains(.allCaps),
                       !tokens[held].flags.contains(.newlineBefore), (2...3).contains(tokens[held].end - tokens[held].start),
                       !lexicon.isRoleWord(text.key(held)), !Self.shiftWords.contains(Array(units[tokens[held].range])),
@@ -526,7 +527,7 @@ struct DefinedCodes {
     }
 
     /// Written-out duties and functions a colleague's capitals follow: folded, without dots.
-    static let staffNouns: Set<[UInt16]> = Set(["rufbereitschaft", "bereitschaft", "hintergrunddienst", "bezugsbetreuer",
+    static let writtenOutDuties: Set<[UInt16]> = Set(["rufbereitschaft", "bereitschaft", "hintergrunddienst", "bezugsbetreuer",
         "bezugsbetreuerin", "bezugsbetreuung", "bezugserzieher", "bezugserzieherin", "bezugsbetr", "fallführung",
         "fallverantwortung"].map { Array($0.utf16) })
 

@@ -26,8 +26,7 @@ struct LoneInitials {
             // A child named by two initials ("mit R. A. (8b)") is named by the first alone too ("bei R.").
             if candidates[index].category == .person, range.count == 5, isLatinUpper(units[range.lowerBound]),
                units[range.lowerBound + 1] == 0x2E, units[range.lowerBound + 2] == 0x20, isLatinUpper(units[range.lowerBound + 3]),
-               units[range.lowerBound + 4] == 0x2E,
-               units[range.lowerBound + 3] != 0x41 || ![0x42, 0x4D].contains(units[range.lowerBound]) {  // not a degree, "B. A.", "M. A."
+               units[range.lowerBound + 4] == 0x2E, !Self.isDegree(units[range.lowerBound], units[range.lowerBound + 3]) {
                 letters.insert(units[range.lowerBound])
             }
         }
@@ -168,10 +167,15 @@ struct LoneInitials {
         if next + 1 < tokens.count, tokens[next].isWord, tokens[next].end - tokens[next].start == 1,
            tokens[next].flags.contains(.lowercase), units[tokens[next + 1].start] == 0x2E { return true }
         // A degree in a bracket after a profession: "Sozialpädagogin (B. A.)", "(M. A.)".
-        if index >= 1, units[tokens[index - 1].start] == 0x28, [0x42, 0x4D].contains(units[tokens[index].start]),
-           next + 2 < tokens.count, units[tokens[next].start] == 0x41, tokens[next].end - tokens[next].start == 1,
+        if index >= 1, units[tokens[index - 1].start] == 0x28, next + 2 < tokens.count, tokens[next].end - tokens[next].start == 1,
+           Self.isDegree(units[tokens[index].start], units[tokens[next].start]),
            units[tokens[next + 1].start] == 0x2E, units[tokens[next + 2].start] == 0x29 { return true }
         return false
+    }
+
+    /// Whether two capitals are the letters of a degree, "B. A." or "M. A.", not a person's initials.
+    private static func isDegree(_ first: UInt16, _ second: UInt16) -> Bool {
+        second == 0x41 && (first == 0x42 || first == 0x4D)
     }
 
     /// Whether a number follows the initial on its line ("S. 12", "Abb. A. 3").
