@@ -54,7 +54,7 @@ struct BracketedAge {
         let open = tokens[opener]
         var before = open.start
         // Past spaces, a comma and a nickname's closing quote ("genannt „Ola“ (13)").
-        while before > 0 && (isSpace(units[before - 1]) || units[before - 1] == 0x2C || Self.closingQuotes.contains(units[before - 1])) {
+        while before > 0 && (isSpace(units[before - 1]) || units[before - 1] == 0x2C || QuotationMarks.closes(units[before - 1])) {
             before -= 1
         }
         if anchorEnds.contains(before) { return true }
@@ -93,9 +93,6 @@ struct BracketedAge {
         let next = text.tokens[index + 1]
         return next.flags.contains(.newlineBefore) || (!next.flags.contains(.spaceBefore) && (units[next.start] == 0x2C || units[next.start] == 0x29))
     }
-
-    /// “ ” " » «
-    private static let closingQuotes: Set<UInt16> = [0x201C, 0x201D, 0x22, 0xBB, 0xAB]
 
     /// Words for a person of the case that a bracketed age may follow (lower-cased UTF-16).
     private static let roleWords: Set<[UInt16]> = Set([

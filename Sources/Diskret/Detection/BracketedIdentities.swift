@@ -5,16 +5,17 @@
 struct BracketedIdentities {
     static let label = RuleLabel(rule: "engine.bracketed-identity", type: "person.nickname")
     let lexicon: Lexicon
-    /// Straight and typographic quotes, opening or closing.
-    private static let quotes: Set<UInt16> = [0x22, 0x27, 0x201C, 0x201D, 0x201E, 0xAB, 0xBB, 0x2018, 0x2019, 0x201A]
+
+    /// A quotation mark around a nickname: either side, and the straight apostrophe of typed notes ('atze').
+    private static func isQuote(_ unit: UInt16) -> Bool { QuotationMarks.isQuotationMark(unit) || unit == QuotationMarks.apostrophe }
 
     func apply(to candidates: inout [Candidate], in text: TokenizedText) {
         let tokens = text.tokens, units = text.units
         var added: [Candidate] = []
         for bracket in tokens.indices.dropFirst() where units[tokens[bracket].start] == 0x28 && bracket + 2 < tokens.count {
             // A nickname in quotes stands before the bracket as well: bei "atze" (nachbar eg, andreas tietz).
-            let quoted = bracket >= 3 && Self.quotes.contains(units[tokens[bracket - 1].start])
-                && tokens[bracket - 1].end - tokens[bracket - 1].start == 1 && Self.quotes.contains(units[tokens[bracket - 3].start])
+            let quoted = bracket >= 3 && Self.isQuote(units[tokens[bracket - 1].start])
+                && tokens[bracket - 1].end - tokens[bracket - 1].start == 1 && Self.isQuote(units[tokens[bracket - 3].start])
             let word = quoted ? bracket - 2 : bracket - 1, inside = bracket + 1
             guard tokens[word].isWord, tokens[word].end - tokens[word].start >= 3, tokens[bracket].flags.contains(.spaceBefore),
                   !tokens[inside].flags.contains(.newlineBefore), !tokens[bracket].flags.contains(.newlineBefore) else { continue }
@@ -65,12 +66,12 @@ struct BracketedIdentities {
             var names: [Int] = []
             var next = equals + 1
             while next < tokens.count, !tokens[next].flags.contains(.newlineBefore) {
-                let quoted = QuotedNicknames.isOpeningQuote(units[tokens[next].start]) && tokens[next].end - tokens[next].start == 1
+                let quoted = QuotationMarks.opens(units[tokens[next].start]) && tokens[next].end - tokens[next].start == 1
                 let name = quoted ? next + 1 : next
                 let end = quoted ? name + 1 : name
                 guard name < tokens.count, tokens[name].isWord, !tokens[name].flags.contains(.newlineBefore),
                       tokens[name].end - tokens[name].start >= 3,
-                      !quoted || end < tokens.count && QuotedNicknames.closingQuotes.contains(units[tokens[end].start]),
+                      !quoted || end < tokens.count && QuotationMarks.closes(units[tokens[end].start]),
                       isNameShaped(name, in: text) || lexicon.isNoun(text.key(name)) else { break }
                 let after = end + 1
                 let itemEnds = after == tokens.count || tokens[after].flags.contains(.newlineBefore) || units[tokens[after].start] == 0x2C

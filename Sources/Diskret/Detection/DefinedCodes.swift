@@ -268,7 +268,7 @@ struct DefinedCodes {
 
     /// Whether a unit is a quotation mark, opening or closing: " „ “ ” » « ‚ ‘ ’.
     private static func isQuotationMark(_ unit: UInt16) -> Bool {
-        [0x22, 0x201E, 0x201C, 0x201D, 0xBB, 0xAB, 0x201A, 0x2018, 0x2019].contains(unit)
+        QuotationMarks.isQuotationMark(unit)
     }
 
     /// The code of two or three small letters alone in the bracket that opens at token `opening`, when its

@@ -10,14 +10,11 @@ struct DisplayNameSymbols {
             guard end + 2 < units.count, units[end] == 0x20 else { continue }
             var cursor = end + 1
             while cursor < units.count, let length = Self.pictographLength(at: cursor, in: units) { cursor += length }
-            guard cursor > end + 1, cursor < units.count, Self.enders.contains(units[cursor]),
+            guard cursor > end + 1, cursor < units.count, (units[cursor] == 0x3A || QuotationMarks.closes(units[cursor])),
                   index + 1 == findings.count || findings[index + 1].range.lowerBound >= cursor else { continue }
             findings[index].range = findings[index].range.lowerBound..<cursor
         }
     }
-
-    /// A display name ends before a chat line's colon or a closing quote.
-    private static let enders: Set<UInt16> = [0x3A, 0x22, 0x201C, 0x201D, 0xBB, 0xAB]
 
     /// The UTF-16 length of the pictograph, its variation selector or joiner at `offset`; nil for anything else.
     private static func pictographLength(at offset: Int, in units: [UInt16]) -> Int? {

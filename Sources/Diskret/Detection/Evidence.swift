@@ -36,7 +36,7 @@ struct Evidence {
             // makes the next one a noun.
             let before = index - 1
             // After an opening quote the word begins the quoted sentence ("„Bin beim Training“").
-            if !tokens[before].isWord && [0x3A, 0x2D, 0x2013, 0x2022, 0x2F, 0x201E, 0x22, 0xBB, 0x201C].contains(units[tokens[before].start]) {
+            if !tokens[before].isWord && ([0x3A, 0x2D, 0x2013, 0x2022, 0x2F].contains(units[tokens[before].start]) || QuotationMarks.opens(units[tokens[before].start])) {
                 continue
             }
             if tokens[before].isWord && Self.nounMakers.contains(where: { text.key(before).elementsEqual($0) }) { continue }

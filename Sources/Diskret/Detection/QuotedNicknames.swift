@@ -16,7 +16,7 @@ struct QuotedNicknames {
         var personEnds: Set<Int> = []
         var gathered = false
         var added: [Candidate] = []
-        for index in tokens.indices.dropFirst().dropLast() where Self.isOpeningQuote(units[tokens[index - 1].start])
+        for index in tokens.indices.dropFirst().dropLast() where QuotationMarks.opens(units[tokens[index - 1].start])
             && tokens[index - 1].end - tokens[index - 1].start == 1 {
             if !gathered {
                 gathered = true
@@ -56,7 +56,7 @@ struct QuotedNicknames {
             guard tokens[index].isCapitalizedWord || smallAfterFriend || smallAfterName || smallIntroduced || smallReused,
                   !tokens[index].flags.contains(.allCaps) || capitalsAfterGenannt,
                   closing < tokens.count,
-                  Self.closingQuotes.contains(units[tokens[closing].start]), tokens[closing].end - tokens[closing].start == 1,
+                  QuotationMarks.closes(units[tokens[closing].start]), tokens[closing].end - tokens[closing].start == 1,
                   (3...16).contains(tokens[last].end - tokens[index].start) else { continue }
             let key = text.key(index)
             // A verb or adjective in quotes is a quoted word ("„krass“"); a noun may be a pet name ("„Krümel“").
@@ -86,7 +86,7 @@ struct QuotedNicknames {
         let tokens = text.tokens, units = text.units
         let hash = tokens[index].keyHash, key = text.key(index)
         for other in tokens.indices where other != index && tokens[other].keyHash == hash && text.key(other).elementsEqual(key) {
-            let quotedBefore = other >= 1 && Self.isOpeningQuote(units[tokens[other - 1].start]) && tokens[other - 1].end == tokens[other].start
+            let quotedBefore = other >= 1 && QuotationMarks.opens(units[tokens[other - 1].start]) && tokens[other - 1].end == tokens[other].start
             if !quotedBefore { return true }
         }
         return false
@@ -101,8 +101,8 @@ struct QuotedNicknames {
         for _ in 0..<6 {
             guard before >= 0, !text.tokens[before + 1].flags.contains(.newlineBefore) else { return false }
             // Past an earlier nickname and its child: "nennt noah \"dicker\" und mila \"prinzessin\"".
-            if Self.closingQuotes.contains(text.units[text.tokens[before].start]), before >= 2,
-               Self.isOpeningQuote(text.units[text.tokens[before - 2].start]) {
+            if QuotationMarks.closes(text.units[text.tokens[before].start]), before >= 2,
+               QuotationMarks.opens(text.units[text.tokens[before - 2].start]) {
                 before -= 3
                 continue
             }
@@ -157,8 +157,8 @@ struct QuotedNicknames {
         if Self.introducingWords.contains(where: { word.elementsEqual($0) }) { return true }
         // The other form after "oder": "zuhause nur \"maus\" od. \"mieki\"" is introduced as the first is.
         if Self.orWords.contains(where: { word.elementsEqual($0) }), before >= 3,
-           Self.closingQuotes.contains(text.units[text.tokens[before - 1].start]), text.tokens[before - 2].isWord,
-           Self.isOpeningQuote(text.units[text.tokens[before - 3].start]) {
+           QuotationMarks.closes(text.units[text.tokens[before - 1].start]), text.tokens[before - 2].isWord,
+           QuotationMarks.opens(text.units[text.tokens[before - 3].start]) {
             return isIntroducedAsName(openingQuote: before - 3, in: text)
         }
         // "zu hause \"mausi\"": what the family calls a child at home.
@@ -219,8 +219,8 @@ struct QuotedNicknames {
         }
         // "„Krümel“ / „Krümi“ = Mia-Sophie": the name after "=", past another quoted form.
         var after = closingQuote + 1
-        if after + 3 < tokens.count, units[tokens[after].start] == 0x2F, Self.isOpeningQuote(units[tokens[after + 1].start]),
-           Self.closingQuotes.contains(units[tokens[after + 3].start]) { after += 4 }
+        if after + 3 < tokens.count, units[tokens[after].start] == 0x2F, QuotationMarks.opens(units[tokens[after + 1].start]),
+           QuotationMarks.closes(units[tokens[after + 3].start]) { after += 4 }
         if after + 1 < tokens.count, units[tokens[after].start] == 0x3D, !tokens[after + 1].flags.contains(.newlineBefore),
            tokens[after + 1].isCapitalizedWord { return true }
         let bracket = closingQuote + 1
@@ -253,15 +253,6 @@ struct QuotedNicknames {
         return before - 1
     }
 
-    /// Whether a unit opens a quotation (" „ “ » « ‹ › ‚ ‘), asked of every token without hashing it.
-    static func isOpeningQuote(_ unit: UInt16) -> Bool {
-        switch unit {
-        case 0x22, 0x201E, 0x201C, 0xBB, 0xAB, 0x2039, 0x203A, 0x201A, 0x2018: return true
-        default: return false
-        }
-    }
-    /// Units that close a quotation.
-    static let closingQuotes: Set<UInt16> = [0x22, 0x201C, 0x201D, 0xAB, 0xBB, 0x2039, 0x203A, 0x2018, 0x2019]
     /// Words before a nickname: "genannt „Bubi“", "Spitzname „Maxx“", "alias „Kiki“", "zuhause „Dodo“", "daheim „Bibi“".
     /// Verbs before what people call someone: "alle sagen „Mäcki“", "sie nennen ihn „Bär“" (a word of the language
     /// in small letters there is what they say).

@@ -87,7 +87,7 @@ struct UnknownNameWords {
         // A chat message after its sender and time ("Memo 🦁 (21:48): Sero war …") starts a sentence, no label.
         let afterChatTime = index > 1 && text.units[text.tokens[index - 1].start] == 0x3A && text.units[text.tokens[index - 2].start] == 0x29
         if index > 0, !afterChatTime, text.tokens[index - 1].kind == .punctuation,
-           [0x3A, 0x22, 0x201E, 0x201C, 0xAB, 0xBB].contains(text.units[text.tokens[index - 1].start]),
+           text.units[text.tokens[index - 1].start] == 0x3A || QuotationMarks.opens(text.units[text.tokens[index - 1].start]),
            !isFollowedByName(index, in: text),
            !(text.units[text.tokens[index - 1].start] != 0x3A && isQuotedAlone(index, in: text) && !isTitledWork(quote: index - 1, in: text)
              && !isQuotedSpeech(quote: index - 1, in: text)) {
@@ -146,7 +146,7 @@ struct UnknownNameWords {
     /// Whether a closing quote follows the word, right after it or after one symbol ("„Marv 🐺“").
     private func isQuotedAlone(_ index: Int, in text: TokenizedText) -> Bool {
         func isClosingQuote(_ token: Int) -> Bool {
-            token < text.tokens.count && Self.closingQuotes.contains(text.units[text.tokens[token].start])
+            token < text.tokens.count && QuotationMarks.closes(text.units[text.tokens[token].start])
         }
         var next = index + 1
         if next < text.tokens.count, !isClosingQuote(next), text.tokens[next].kind == .other,
@@ -172,7 +172,7 @@ struct UnknownNameWords {
         var before = quote - 1
         if before >= 0, text.units[text.tokens[before].start] == 0x2E || text.units[text.tokens[before].start] == 0x3A { before -= 1 }
         var after = quote + 1
-        while after < text.tokens.count, after <= quote + 3, !Self.closingQuotes.contains(text.units[text.tokens[after].start]) { after += 1 }
+        while after < text.tokens.count, after <= quote + 3, !QuotationMarks.closes(text.units[text.tokens[after].start]) { after += 1 }
         return isSpeech(before) || isSpeech(after + 1)
     }
 
@@ -184,8 +184,6 @@ struct UnknownNameWords {
     /// Nouns after which a quoted word is someone's name.
     private static let nameNouns: Set<[UInt8]> = Set(["account", "profil", "nutzer", "nutzerin", "username", "nickname", "name",
                                                       "namen", "spitzname", "spitznamen", "kosename", "kosenamen", "kontakt"].map { Array($0.utf8) })
-
-    private static let closingQuotes: Set<UInt16> = [0x22, 0x201C, 0x201D, 0xAB, 0xBB, 0x2019]
 
     /// Whether a name follows on the same line: a word the name lists hold right after a space ("Kontoinhaberin:
     /// Rozafa Müller"), or, also after a comma, a word no list explains — a quote or a label that opens with two

@@ -19,11 +19,8 @@ extension TokenizedText {
         guard !(lineEndEndsSentence && next.flags.contains(.newlineBefore)) else { return false }
         // A closing quote after the full stop ends a quoted sentence ("… dann weint Noah.“").
         return next.flags.contains(.lowercase) || next.kind == .number
-            || (next.kind == .punctuation && !Self.closingQuotes.contains(units[next.start]))
+            || (next.kind == .punctuation && !(QuotationMarks.closes(units[next.start]) || units[next.start] == QuotationMarks.apostrophe))
     }
-
-    /// Quotation marks that close a quote: " ' “ ” ‘ ’ « ».
-    private static let closingQuotes: Set<UInt16> = [0x22, 0x27, 0x201C, 0x201D, 0x2018, 0x2019, 0xAB, 0xBB]
 
     /// A word right after a number ("4,00 Mio", "137 Uli"): a unit, not a name. A clock time or a date is no
     /// quantity: in logs a name follows it ("22:10 Kevin zurück", "Am 28.12.2024 Maja …"); nor is a code that
