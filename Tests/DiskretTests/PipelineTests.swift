@@ -1375,4 +1375,13 @@ import Testing
         let names = try spans(of: .person, in: note)
         #expect(names.filter { $0 == "gaga" }.count == 2 && !names.contains("Kursleitung"))
     }
+
+    @Test func aRelativesPetNameBeforeWhoseRoleANounFirstNameUnderKuerzelAndAStaffNumberBesideAName() throws {
+        let note = "- tante bibo (tomeks schwester) ruft an. später anruf bibo.\n- Anruf (ihre Schwester) kam nicht.\n\n"
+            + "Zi. | Kürzel | Alter\n1 | Ky | 15\n2 | Rosa | 16\n\n05:10  Rosa auf, weg 05:35.\n06:30  Übergabe an FD (Emre / MA 12).\n"
+            + "Kontakt: PKin Jana Groß, PK 44\n"
+        let names = try spans(of: .person, in: note)
+        #expect(names.filter { $0 == "bibo" }.count == 2 && !names.contains("Anruf"))
+        #expect(names.filter { $0 == "Rosa" }.count == 2 && names.contains("12") && !names.contains("44"))
+    }
 }

@@ -205,18 +205,35 @@ struct BracketedIdentities {
     }
 
     /// Whether the bracket opens with a partner's or relative's role that ends there or at a comma: "(neuer
-    /// partner, heißt wohl …)", "(KV)".
+    /// partner, heißt wohl …)", "(KV)", also whose relative it is: "tante susu (tareks schwester)", "(sein bruder,
+    /// trossingen)".
     private func opensWithRole(_ inside: Int, in text: TokenizedText) -> Bool {
         let tokens = text.tokens
         var index = inside
+        if isPossessive(index, in: text), index + 1 < tokens.count, tokens[index + 1].isWord { index += 1 }
         // An adjective before the role: "neuer partner".
         if Self.roleAdjectives.contains(where: { text.key(index).elementsEqual($0) }), index + 1 < tokens.count { index += 1 }
         guard Self.partnerWords.contains(where: { text.key(index).elementsEqual($0) }), index + 1 < tokens.count else { return false }
         return [0x2C, 0x29].contains(text.units[tokens[index + 1].start])
     }
 
+    /// A possessive before a role: a pronoun ("sein", "ihre") or a name's genitive that no list holds as a word
+    /// ("tareks", "Tareks", "km's" is a role's).
+    private func isPossessive(_ index: Int, in text: TokenizedText) -> Bool {
+        guard text.tokens[index].isWord else { return false }
+        let key = text.key(index)
+        if Self.possessivePronouns.contains(where: { key.elementsEqual($0) }) { return true }
+        guard key.count >= 4, key.last == 0x73 else { return false }
+        let stem = key.dropLast()
+        return lexicon.isFirstName(stem) || !lexicon.isLowercaseWord(key) && !lexicon.isCommonWord(key) && !lexicon.isNoun(key)
+            && !lexicon.isLowercaseWord(stem) && !lexicon.isCommonWord(stem)
+    }
+
+    private static let possessivePronouns: [[UInt8]] = ["sein", "seine", "ihr", "ihre", "deren", "dessen", "km's", "kv's", "kms", "kvs"]
+        .map { Array($0.utf8) }
     private static let roleAdjectives: [[UInt8]] = ["neuer", "neue", "ex", "jetziger", "jetzige", "aktueller", "aktuelle"].map { Array($0.utf8) }
     /// Partners and relatives whose nickname the note uses for them.
     private static let partnerWords: [[UInt8]] = ["partner", "partnerin", "freund", "freundin", "lebensgefährte", "lebensgefährtin",
-        "kv", "km", "ex-partner", "ex-mann", "ex-freund", "stiefvater", "opa", "oma", "onkel", "tante", "cousin", "cousine"].map { Array($0.utf8) }
+        "kv", "km", "ex-partner", "ex-mann", "ex-freund", "stiefvater", "opa", "oma", "onkel", "tante", "cousin", "cousine",
+        "bruder", "schwester", "halbbruder", "halbschwester", "schwager", "schwägerin", "neffe", "nichte"].map { Array($0.utf8) }
 }

@@ -68,13 +68,25 @@ struct StaffNumbers {
         let tokens = text.tokens, units = text.units
         guard index >= 1, tokens[index - 1].isWord, tokens[index].start == tokens[index - 1].end + 1,
               units[tokens[index - 1].end] == 0x20 else { return false }
-        let digits = units[tokens[index].range]
-        guard digits.count >= 3 || digits.first == 0x30, !isAmount(index, in: text) else { return false }
-        let word = units[tokens[index - 1].range]
+        let digits = units[tokens[index].range], word = units[tokens[index - 1].range]
+        // "PK 44" listed after an officer is a police station (Polizeikommissariat), not a colleague's number.
+        guard digits.count >= 3 || digits.first == 0x30 || !word.elementsEqual(Self.policeStation) && isListedBesideAPerson(index, in: text),
+              !isAmount(index, in: text) else { return false }
         return NumberedStaffCodes.staffWords.contains(where: { word.elementsEqual($0) })
             || Self.staffNouns.contains(where: { text.key(index - 1).elementsEqual($0) })
     }
 
+    /// Whether a staff word and its number stand as one item of a bracket or list of persons: after "(", "/" or
+    /// ",", and before ")", "/", "," or the line's end ("Übergabe an FD (Emre / MA 11)"), where two digits are a
+    /// person too, not a count ("3 MA 12 Std.").
+    private func isListedBesideAPerson(_ index: Int, in text: TokenizedText) -> Bool {
+        let tokens = text.tokens, units = text.units
+        guard index >= 2, !tokens[index - 2].isWord, [0x28, 0x2F, 0x2C].contains(units[tokens[index - 2].start]) else { return false }
+        return index + 1 == tokens.count || tokens[index + 1].flags.contains(.newlineBefore)
+            || [0x29, 0x2F, 0x2C].contains(units[tokens[index + 1].start])
+    }
+
+    private static let policeStation = Array("PK".utf16)
     private static let staffNouns: [[UInt8]] = ["mitarbeiter", "mitarbeiterin", "mitarb", "betreuer", "betreuerin", "bezugsbetreuer",
                                                  "bezugsbetreuerin", "kollege", "kollegin"].map { Array($0.utf8) }
 

@@ -22,9 +22,11 @@ struct TableColumns {
         for index in candidates.indices where candidates[index].category == .person {
             guard let cell = cells.first(where: { $0.range.contains(candidates[index].range.lowerBound) }) else { continue }
             if candidates[index].range.upperBound <= cell.range.upperBound {
-                // A name the lists know, alone in its cell under "Name" or "Vorname", is as sure as one after "Frau":
-                // it spreads to the notes under the table ("- W25-05 Andrzej: …").
-                let sure = cell.kind == .person && isAloneInCell(candidates[index].range, cell, words: wordsIn(cell, text), in: text)
+                // A name the lists know, alone in its cell under "Name", "Vorname" or "Kürzel", is as sure as one after
+                // "Frau": it spreads to the notes under the table ("- W25-05 Andrzej: …", "05:10  Jojo auf"). A first
+                // name that is a noun too ("| Jojo |") is one there: the column says which.
+                let sure = isAloneInCell(candidates[index].range, cell, words: wordsIn(cell, text),
+                                         firstName: candidates[index].label.isFirstName, in: text)
                 candidates[index].score = max(candidates[index].score, sure ? Evidence.confidentScore : threshold)
             }
             claimed.insert(candidates[index].range.lowerBound)
@@ -35,7 +37,7 @@ struct TableColumns {
             // form's field: "| Anschrift |".)
             let words = wordsIn(cell, text)
             let aloneInNameCell = cell.kind == .person && words.count == 1 && words[0] > 0
-                && [0x22, 0x201E, 0x201C, 0xBB, 0xAB].contains(text.units[text.tokens[words[0] - 1].start])
+                && QuotationMarks.opens(text.units[text.tokens[words[0] - 1].start])
             for index in tokenIndices(of: cell.range, in: text) where text.tokens[index].isCapitalizedWord
                 && !claimed.contains(text.tokens[index].start) {
                 // An initial under "Name" is that person ("| ASD-14 | R. | fallführende Fachkraft |").
@@ -50,7 +52,7 @@ struct TableColumns {
                 guard !lexicon.isAllowed(key), !lexicon.isRoleWord(key), aloneInNameCell || !lexicon.isCommonWord(key) else { continue }
                 // A quoted nickname found so spreads to the log's later rows ("| 5 | Dodo | raucht …"), and so does
                 // a word no list knows alone in its cell under "Name" ("| Andrzej |" … "- W25-05 Andrzej: …").
-                let sure = aloneInNameCell || cell.kind == .person && isAloneInCell(text.tokens[index].range, cell, words: words, in: text)
+                let sure = aloneInNameCell || cell.kind == .person && isAloneInCell(text.tokens[index].range, cell, words: words, firstName: false, in: text)
                 candidates.append(Candidate(range: text.tokens[index].range, category: .person, label: Self.nameLabel,
                                             score: sure ? Evidence.confidentScore : threshold, derived: !sure))
             }
@@ -58,11 +60,15 @@ struct TableColumns {
     }
 
     /// Whether a one-word candidate fills its cell but for spaces, a nickname's bracket or quotes after it, and
-    /// is no common word ("| Andrzej |", "| Ionuț („Johnny“) |"; not "| Mutter |").
-    private func isAloneInCell(_ range: Range<Int>, _ cell: TableLayout.Cell, words: [Int], in text: TokenizedText) -> Bool {
+    /// is no common word ("| Andrzej |", "| Ionuț („Johnny“) |"; not "| Mutter |") — a first name the lists hold
+    /// may be one under "Name" ("| Jojo |"). Under a staff header ("Kürzel") only a listed first name counts:
+    /// codes and words stand there too.
+    private func isAloneInCell(_ range: Range<Int>, _ cell: TableLayout.Cell, words: [Int], firstName: Bool,
+                               in text: TokenizedText) -> Bool {
+        guard cell.kind == .person || cell.kind == .staff && firstName else { return false }
         guard let first = words.first, text.tokens[first].range == range, text.tokens[first].isCapitalizedWord else { return false }
         let key = text.key(first)
-        return !lexicon.isCommonWord(key) && !lexicon.isRoleWord(key) && !lexicon.isAllowed(key)
+        return (firstName || !lexicon.isCommonWord(key)) && !lexicon.isRoleWord(key) && !lexicon.isAllowed(key)
             && (words.count == 1 || text.units[text.tokens[first].end..<cell.range.upperBound].contains(0x28))
     }
 
