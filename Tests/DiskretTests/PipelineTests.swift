@@ -1384,4 +1384,22 @@ import Testing
         #expect(names.filter { $0 == "bibo" }.count == 2 && !names.contains("Anruf"))
         #expect(names.filter { $0 == "Rosa" }.count == 2 && names.contains("12") && !names.contains("44"))
     }
+
+    @Test func aPetFormInAColumnOfNamesANicknameSaidToBeARelativeSmallInitialsALetterCodeAndAHandlesWord() throws {
+        let log = "* Dome wieder nicht hochgekommen. Team informiert.\n* Nessi weint.\n* Dome pünktlich los, im Team besprochen.\n\n"
+            + "| Tag | Wer | Was |\n|---|---|---|\n| Di | Dome | HPG |\n| Mi | Nessi | Arzt |\n| Do | Ali | Schule |\n| Fr | Team | Putzen |\n"
+        let inLog = try spans(of: .person, in: log)
+        #expect(inLog.filter { $0 == "Dome" }.count == 3 && !inLog.contains("Team"))
+        let small = "der bobo ist mein bruder. dann kam bobo wieder. das problem ist mein vater.\n"
+            + "fk: s. wehrle, diakonie - mandy macht auf, laut m. \"auf montage\", m. räumt weg u. hat geschimpft.\n"
+        let inSmall = try spans(of: .person, in: small)
+        #expect(inSmall.filter { $0 == "bobo" }.count == 2 && !inSmall.contains("problem"))
+        #expect(inSmall.contains("s. wehrle") && inSmall.filter { $0 == "m." }.count == 2 && !inSmall.contains("u."))
+        let kita = "Beobachtende: AS, Kl, H.B. (Leitung)\nGeschwister: Ama (GS Rahden, Kl. 3b)\n| Bereich | Kürzel |\n|---|---|\n"
+            + "| Sprache | AS |\n| Motorik | Kl |\n"
+        let inKita = try spans(of: .person, in: kita)
+        #expect(inKita.filter { $0 == "Kl" }.count == 2 && !inKita.contains("Kl."))
+        let chat = "[19:02] sternchen_2011: hallo?\n[19:46] Tine: Pass auf dich auf, Sternchen.\n"
+        #expect(try spans(of: .person, in: chat).contains("Sternchen"))
+    }
 }

@@ -53,8 +53,10 @@ struct DefinedCodes {
         let codeList = Array(codes)
         for token in tokens where token.kind != .punctuation && (2...5).contains(token.end - token.start) && !covered[token.start]
             && (Self.isOne(of: codeList, units[token.range]) || Self.isGenitive(of: codeList, units[token.range])) {
-            // An abbreviated name keeps its full stop ("Sch.", "Kü."): left behind, it marks the abbreviation.
+            // An abbreviated name keeps its full stop ("Sch.", "Kü."): left behind, it marks the abbreviation. With
+            // its full stop a code that is a common abbreviation too is that ("Kl. 3b" where "Kl" is a colleague).
             let abbreviated = token.end < units.count && units[token.end] == 0x2E && units[token.range].contains(where: isLatinLower)
+            if abbreviated, Self.addressAbbreviations.contains(Array(text.key(text.firstToken(endingAfter: token.start)))) { continue }
             candidates.append(Candidate(range: token.start..<(abbreviated ? token.end + 1 : token.end), category: .person,
                                         label: Self.label, score: threshold, derived: true))
         }
@@ -128,8 +130,14 @@ struct DefinedCodes {
         guard (2...3).contains(letters.count), isLatinUpper(letters[letters.startIndex]), letters.dropFirst().allSatisfy(isLatinLower)
         else { return false }
         let key = Array(text.key(index))
-        return !Self.calendarAbbreviations.contains(key) && !Self.addressAbbreviations.contains(key)
+        // "Kl." is a class, "Fr." a woman; without its full stop the pair is a colleague's letters ("| Kl |").
+        let dotted = text.tokens[index].end < text.units.count && text.units[text.tokens[index].end] == 0x2E
+        return !Self.calendarAbbreviations.contains(key) && !(dotted && Self.addressAbbreviations.contains(key))
+            && !Self.addressWords.contains(key)
     }
+
+    /// Forms of address and words that stand so without their full stop too: "Fr", "Hr", "Dr", "Nr", "St", "Tel".
+    private static let addressWords: Set<[UInt8]> = Set(["hr", "fr", "dr", "nr", "st", "tel", "zi", "ca", "vs", "bzw"].map { Array($0.utf8) })
 
     /// Whether `word` is one of `codes`, compared in place, not as an array made per word: the codes are few,
     /// the words many.

@@ -113,7 +113,9 @@ struct ListedPersons {
             }
             // A bare list of first names: its other words are names once two of them and half the items are.
             for items in bare where items.count >= 3 && items.count(where: isPerson) >= max(2, (items.count + 1) / 2) {
-                for item in items where isNameLike(item, in: text) && take(item) { changed = true }
+                // Not a compound of a word of the language ("Ausflug Eislaufen, Paule u. Memo").
+                for item in items where isNameLike(item, in: text) && !lexicon.endsInCommonWord(text.key(item), headLength: 5)
+                    && take(item) { changed = true }
             }
             // Two joined by "und" or "&" ("mit Tilli und Emo"; a comma joins a signature's name and function): a
             // word beside a person is a name when it is none of the language's, nor a compound or a code ("und

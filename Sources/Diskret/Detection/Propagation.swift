@@ -180,7 +180,7 @@ struct Propagation {
         if indices.count >= 3, text.tokens[indices.lowerBound].flags.contains(.allCaps),
            text.tokens[indices.lowerBound].end - text.tokens[indices.lowerBound].start >= 3,
            text.units[text.tokens[indices.lowerBound + 1].start] == 0x2C, text.tokens[indices.lowerBound + 2].isCapitalizedWord,
-           lexicon.isFirstName(text.key(indices.lowerBound + 2)), opensListItem(indices.lowerBound, in: text) {
+           lexicon.isFirstName(text.key(indices.lowerBound + 2)), text.opensListItem(indices.lowerBound) {
             let surname = text.key(indices.lowerBound)
             return !lexicon.isAllowed(surname) && !lexicon.isRoleWord(surname) && !lexicon.isLowercaseWord(surname)
         }
@@ -198,14 +198,6 @@ struct Propagation {
     }
 
     private static let fullNameScore = 0.7
-
-    /// Whether token `index` begins its line, after a list's dash, bullet or number at most.
-    private func opensListItem(_ index: Int, in text: TokenizedText) -> Bool {
-        if index == 0 || text.tokens[index].flags.contains(.newlineBefore) { return true }
-        let before = text.tokens[index - 1]
-        guard before.flags.contains(.newlineBefore) || index == 1 else { return false }
-        return before.end - before.start == 1 && [0x2D, 0x2013, 0x2022, 0x2A].contains(text.units[before.start]) || before.kind == .number
-    }
 
     /// The one-word person finds that two places of the note found on their own ("Chucky (15, Zi. 1)" and a
     /// table row "| Chucky |"): a word found as a name twice is that name where nothing stands around it too

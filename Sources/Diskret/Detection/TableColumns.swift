@@ -31,6 +31,9 @@ struct TableColumns {
             }
             claimed.insert(candidates[index].range.lowerBound)
         }
+        // How many cells of each column hold a person found: a column of names ("| Wer |" over "| Nessi |", "| Ali |").
+        var personsInColumn: [Int: Int] = [:]
+        for cell in cells where claimed.contains(where: { cell.range.contains($0) }) { personsInColumn[cell.column, default: 0] += 1 }
         for cell in cells {
             // A cell under "Name" that holds one quoted word holds a name even when it is a word of the language
             // ("| „Dodo“ |", "| „Kleiner“ |"): nicknames fill such columns. (Unquoted, a word there is mostly a
@@ -49,10 +52,16 @@ struct TableColumns {
                 }
                 guard text.tokens[index].end - text.tokens[index].start >= 2, !text.tokens[index].flags.contains(.allCaps) else { continue }
                 let key = text.key(index)
-                guard !lexicon.isAllowed(key), !lexicon.isRoleWord(key), aloneInNameCell || !lexicon.isCommonWord(key) else { continue }
+                // A word of the language alone in a cell of a column of names, and named so in the note's running text
+                // too, never after an article: a pet form ("| Dome |" … "* Dome pünktlich los"; not "| Team |" …
+                // "im Team besprochen").
+                let amongNames = words.count == 1 && personsInColumn[cell.column, default: 0] >= 2 && !lexicon.isLowercaseWord(key)
+                    && isNamedBareElsewhere(index, in: text)
+                guard !lexicon.isAllowed(key), !lexicon.isRoleWord(key), aloneInNameCell || amongNames || !lexicon.isCommonWord(key)
+                else { continue }
                 // A quoted nickname found so spreads to the log's later rows ("| 5 | Dodo | raucht …"), and so does
                 // a word no list knows alone in its cell under "Name" ("| Andrzej |" … "- W25-05 Andrzej: …").
-                let sure = aloneInNameCell || cell.kind == .person && isAloneInCell(text.tokens[index].range, cell, words: words, firstName: false, in: text)
+                let sure = aloneInNameCell || amongNames || cell.kind == .person && isAloneInCell(text.tokens[index].range, cell, words: words, firstName: false, in: text)
                 candidates.append(Candidate(range: text.tokens[index].range, category: .person, label: Self.nameLabel,
                                             score: sure ? Evidence.confidentScore : threshold, derived: !sure))
             }
@@ -70,6 +79,24 @@ struct TableColumns {
         let key = text.key(first)
         return (firstName || !lexicon.isCommonWord(key)) && !lexicon.isRoleWord(key) && !lexicon.isAllowed(key)
             && (words.count == 1 || text.units[text.tokens[first].end..<cell.range.upperBound].contains(0x28))
+    }
+
+    /// Whether the word at `index` recurs in the note outside tables, capitalised, never after an article or a
+    /// preposition joined with one, and once at least opening a line or a list's item as a log names its subject:
+    /// as a name stands ("* Dome pünktlich los"), not as a noun ("die Dome", "Büro Leitung").
+    private func isNamedBareElsewhere(_ index: Int, in text: TokenizedText) -> Bool {
+        let key = text.key(index)
+        var bare = 0, opening = false
+        for other in text.tokens.indices where other != index && text.tokens[other].keyHash == text.tokens[index].keyHash
+            && text.key(other).elementsEqual(key) {
+            guard text.tokens[other].isCapitalizedWord else { return false }
+            if other > 0, text.tokens[other - 1].isWord, ListedPersons.isArticleOrPossessive(text.key(other - 1)) { return false }
+            if !tables.cells.contains(where: { $0.range.contains(text.tokens[other].start) }) {
+                bare += 1
+                opening = opening || text.opensListItem(other)
+            }
+        }
+        return bare >= 1 && opening
     }
 
     /// The word tokens of a cell.

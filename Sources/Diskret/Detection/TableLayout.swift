@@ -7,8 +7,9 @@ struct TableLayout {
     /// What a column holds, by its header.
     enum ColumnKind { case age, staff, person, room, place, phone }
 
-    /// One cell of a data row: its UTF-16 range, spaces trimmed, and the kind of its column.
-    struct Cell { let range: Range<Int>; let kind: ColumnKind }
+    /// One cell of a data row: its UTF-16 range, spaces trimmed, the kind of its column, and the column it stands in
+    /// (the same number for every cell under one header of one table).
+    struct Cell { let range: Range<Int>; let kind: ColumnKind; let column: Int }
 
     /// The cells of known columns in every table of the note.
     let cells: [Cell]
@@ -18,6 +19,8 @@ struct TableLayout {
         guard units.contains(where: { $0 == 0x7C || $0 == 0x09 }) else { cells = []; return }
         var cells: [Cell] = []
         var header: [ColumnKind?]? = nil
+        // The columns' numbers: each header line counts up, a table holds fewer than `columnsPerTable` columns.
+        var headerNumber = 0
         var start = 0
         while start < units.count {
             var end = start
@@ -30,15 +33,20 @@ struct TableLayout {
             } else if Self.isRule(row, in: units) {
                 // "|---|---|" under a header
             } else if let kinds = header, kinds.count == row.count {
-                for (range, kind) in zip(row, kinds) { if let kind { cells.append(Cell(range: range, kind: kind)) } }
+                for (position, (range, kind)) in zip(row, kinds).enumerated() {
+                    if let kind { cells.append(Cell(range: range, kind: kind, column: headerNumber * Self.columnsPerTable + position)) }
+                }
             } else if header != nil, row.count < header!.count, row.contains(where: { range in units[range].contains { (0x30...0x39).contains($0) } }) {
                 // A row whose last cells are empty ("08/2018 | Polizei | Einsatz …" under "… | Bearb."): its
                 // first cells still stand under their headers, and the table goes on.
-                for (range, kind) in zip(row, header!) { if let kind { cells.append(Cell(range: range, kind: kind)) } }
+                for (position, (range, kind)) in zip(row, header!).enumerated() {
+                    if let kind { cells.append(Cell(range: range, kind: kind, column: headerNumber * Self.columnsPerTable + position)) }
+                }
             } else if !row.contains(where: { range in units[range].contains { (0x30...0x39).contains($0) } && !Self.isDateHeading(units[range]) }) {
                 // Digits in a header only as the dates of an attendance list's sessions ("| Vorname | 08.05. | 15.05. |").
                 let kinds = row.map { Self.kind(of: units[$0]) }
                 header = kinds.contains { $0 != nil } ? kinds : nil
+                headerNumber += 1
             } else {
                 header = nil
             }
@@ -46,6 +54,8 @@ struct TableLayout {
         }
         self.cells = cells
     }
+
+    private static let columnsPerTable = 1_000
 
     /// A cell that holds a day and month and nothing else: "08.05.", "8.5.", "15.05.25".
     private static func isDateHeading(_ cell: ArraySlice<UInt16>) -> Bool {

@@ -8,6 +8,14 @@ extension TokenizedText {
         return start..<end
     }
 
+    /// Whether token `index` begins its line, after a list's dash, bullet or number at most.
+    func opensListItem(_ index: Int) -> Bool {
+        if index == 0 || tokens[index].flags.contains(.newlineBefore) { return true }
+        let before = tokens[index - 1]
+        guard before.flags.contains(.newlineBefore) || index == 1 else { return false }
+        return before.end - before.start == 1 && [0x2D, 0x2013, 0x2022, 0x2A].contains(units[before.start]) || before.kind == .number
+    }
+
     /// Whether `range` holds at least `minimumWords` words and four in five of them are written in small letters:
     /// a line typed so, nouns too ("- bubu (3) rennt rum, windel voll"), as hurried notes and chats write.
     func isTypedSmall(_ range: Range<Int>, minimumWords: Int = 1) -> Bool {
