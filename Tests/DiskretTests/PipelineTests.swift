@@ -1402,4 +1402,18 @@ import Testing
         let chat = "[19:02] sternchen_2011: hallo?\n[19:46] Tine: Pass auf dich auf, Sternchen.\n"
         #expect(try spans(of: .person, in: chat).contains("Sternchen"))
     }
+
+    @Test func numberedCounsellorsACareLogsSigningCodesASmallCodeOfANameAndAnAuthorsLetters() throws {
+        let log = "Beraterinnen: B2, B5 · Übergabe an Team\n1 | Mo 31.03. | B5 | Anruf\n2 | Di 01.04. | B2 | Anruf\n\n"
+            + "Datum | Beobachtung | HZ\n03.03. | Tabletten gegeben. | P07\n04.03. | Pflege. | P12\n- nicht P12 allein.\n"
+            + "| Kürzel | Name |\n|---|---|\n| K1 | Maxim Becker |\n| K2 | Lea Becker |\n"
+        let inLog = try spans(of: .person, in: log)
+        #expect(inLog.filter { $0 == "B5" }.count == 2 && inLog.filter { $0 == "B2" }.count == 2)
+        #expect(inLog.filter { $0 == "P12" }.count == 2 && inLog.contains("P07") && !inLog.contains("K1"))
+        let small = "fk: hanna kluge (hk) | asd\nhk spricht schutzplan an. fam. wohnt: am teich 3\n- lea weiß, dass sie fieber hat.\n"
+            + "Notiz vom: 08.04.2025, verf. BL\n- Begleitung durch BL + Kollegin.\n"
+        let inSmall = try spans(of: .person, in: small)
+        #expect(inSmall.contains("hanna kluge") && inSmall.filter { $0 == "hk" }.count == 2 && !inSmall.contains("wohnt"))
+        #expect(!inSmall.contains("lea weiß") && inSmall.filter { $0 == "BL" }.count == 2)
+    }
 }

@@ -55,7 +55,7 @@ extension DefinedCodes {
                         || titled && isLetterCode(index, in: text) && !lexicon.isAllowed(text.key(index)))
                     || tokens[index].kind == .number && (NumberedStaffCodes(lexicon: lexicon).isGluedCode(index, in: text)
                         || itemStart && endsItem(index + 1, in: text) && Self.isLetterNumber(units[tokens[index].range])
-                        || duty && itemStart && endsItem(index + 1, in: text) && isRecurringOneDigitCode(index, in: text)) {
+                        || itemStart && endsItem(index + 1, in: text) && isRecurringOneDigitCode(index, in: text)) {
                     codes.insert(Array(units[tokens[index].range]))
                 }
                 // A duty's word inside the list leaves the one who holds it the item ("Dienst: N3, N7,
@@ -146,8 +146,8 @@ extension DefinedCodes {
         (3...4).contains(code.count) && isLatinUpper(code[code.startIndex]) && code.dropFirst().allSatisfy(isASCIIDigit)
     }
 
-    /// A capital and one digit on a duty line that the note writes again elsewhere ("Dienst: N3 (bis 02:00), N7"
-    /// … "22:14 | N3 |"): a helpline's staff by their line's number. Once only, it is a paper size or a room ("A4").
+    /// A capital and one digit in a duty or staff line that the note writes again elsewhere ("Dienst: N3 (bis
+    /// 02:00), N7" … "22:14 | N3 |", "Beraterinnen: B2, B5"): a helpline's staff by their line's number. Once only, it is a paper size or a room ("A4").
     private func isRecurringOneDigitCode(_ index: Int, in text: TokenizedText) -> Bool {
         let code = text.units[text.tokens[index].range]
         guard code.count == 2, isLatinUpper(code[code.startIndex]), isASCIIDigit(code[code.startIndex + 1]) else { return false }
@@ -289,7 +289,7 @@ extension DefinedCodes {
     private static func shapeBit(_ unit: UInt16) -> UInt32 { (0x61...0x7A).contains(unit) ? 1 << UInt32(unit - 0x61) : 1 << 26 }
 
     /// Labels followed by a code without a colon: "f.d.R. JB", "gez. AK", "Prot. JB", "aufgen. sk".
-    private static let labelsWithoutColon: Set<[UInt16]> = Set(["fdr", "gez", "prot", "hz", "hdz", "aufgen", "aufg"].map { Array($0.utf16) })
+    private static let labelsWithoutColon: Set<[UInt16]> = Set(["fdr", "gez", "prot", "hz", "hdz", "aufgen", "aufg", "verf"].map { Array($0.utf16) })
     private static let longestLabelWithoutColon = labelsWithoutColon.map(\.count).max() ?? 0
 
     /// The code after a shift's letters in a day's heading or a handover line ("Fr 14.03. – FD MaS, SD tk, ND Rü"):

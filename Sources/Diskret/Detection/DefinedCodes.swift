@@ -105,6 +105,14 @@ struct DefinedCodes {
         var inCell = [Bool](repeating: false, count: text.tokens.count)
         for cell in tables.cells where cell.kind == .staff {
             let words = tokenIndices(of: cell.range, in: text).filter { text.tokens[$0].isWord }
+            // A capital and its number alone in the cell ("| P07 |", "| B5 |"): a colleague numbered, wherever the
+            // note writes it again ("nicht P12 allein"). "K1", "K2" are the children of a roster, a role's code.
+            let indices = tokenIndices(of: cell.range, in: text)
+            if indices.count == 1, text.tokens[indices.lowerBound].kind == .number,
+               Self.isCapitalAndNumber(text.units[text.tokens[indices.lowerBound].range]),
+               text.units[text.tokens[indices.lowerBound].start] != 0x4B {
+                codes.insert(Array(text.units[text.tokens[indices.lowerBound].range]))
+            }
             for index in tokenIndices(of: cell.range, in: text) where text.tokens[index].isWord {
                 inCell[index] = true
                 if isCodeShape(index, in: text) || isSmallCode(index, in: text) || words.count == 1 && isLetterCode(index, in: text) {
@@ -120,6 +128,11 @@ struct DefinedCodes {
             listed.remove(Array(text.units[text.tokens[index].range]))
         }
         return codes.union(listed)
+    }
+
+    /// A capital and one to three digits: "B5", "P07", "N112".
+    static func isCapitalAndNumber(_ code: ArraySlice<UInt16>) -> Bool {
+        (2...4).contains(code.count) && isLatinUpper(code[code.startIndex]) && code.dropFirst().allSatisfy(isASCIIDigit)
     }
 
     /// Two or three letters, a capital and small ones, that no weekday or form of address is ("Bg", "Ha", "Wö"):
@@ -188,9 +201,15 @@ struct DefinedCodes {
             let initials = (nameStart..<covered.upperBound).filter { tokens[$0].isWord && isLatinUpper(units[tokens[$0].start]) }
                 .map { units[tokens[$0].start] }
             guard let first = initials.first else {
-                // A name in small letters, a code of its letters in order: "fr. wesołowska (wsk)", "hr. brandt (bt)".
+                // A name in small letters, a code of its letters in order: "fr. wesołowska (wsk)", "hr. brandt (bt)";
+                // of a first name and surname, their first letters: "hanna kluge (hk)".
                 if covered.count == 1, tokens[covered.lowerBound].flags.contains(.lowercase),
                    let code = smallCodeInBracket(at: index, of: Array(units[tokens[covered.lowerBound].range]), in: text) {
+                    codes.insert(code)
+                } else if covered.upperBound - nameStart == 2, tokens[nameStart].flags.contains(.lowercase),
+                          tokens[covered.upperBound - 1].flags.contains(.lowercase),
+                          let code = smallCodeInBracket(at: index, of: [units[tokens[nameStart].start], units[tokens[covered.upperBound - 1].start]],
+                                                        in: text), code.count == 2 {
                     codes.insert(code)
                 }
                 continue

@@ -34,7 +34,8 @@ struct SurnameAfterFirstName {
                 // A surname that is also a noun ("krüger", "koch") only when the note names that person elsewhere
                 // ("mutter frau krüger"): after a first name in small letters a noun is as often the next word.
                 guard tokens[next].flags.contains(.lowercase),
-                      !lexicon.isCommonWord(text.key(next)) || isNamedElsewhere(next, in: text, candidates) else { continue }
+                      !lexicon.isCommonWord(text.key(next)) || isNamedElsewhere(next, in: text, candidates)
+                        || endsSmallName(next, in: text) else { continue }
             } else {
                 // A capitalised surname may be a place ("Olpe"), not a noun; the first name must be one for sure:
                 // no common word (a town's name is no doubt: "Ben" is one too).
@@ -94,6 +95,20 @@ struct SurnameAfterFirstName {
             spread.append(Candidate(range: text.tokens[index].range, category: .person, label: Self.label, score: threshold, derived: true))
         }
         return spread
+    }
+
+    /// Whether a surname the lists hold ends a name in small letters where a bracket follows ("fk: hanna kluge
+    /// (hk)", "lg dennis schmitz (34)"), or a comma or the line's end after a word that is no other word of the
+    /// language ("fk: lena brandes, famos …"; not "lea weiß,", "lea fieber,", "sagen lea ehrlich").
+    private func endsSmallName(_ index: Int, in text: TokenizedText) -> Bool {
+        let key = text.key(index)
+        guard lexicon.isSurname(key), !lexicon.isRoleWord(key) else { return false }
+        let next = index + 1
+        if next < text.tokens.count, !text.tokens[next].flags.contains(.newlineBefore), text.units[text.tokens[next].start] == 0x28 {
+            return true
+        }
+        let ends = next == text.tokens.count || text.tokens[next].flags.contains(.newlineBefore) || text.units[text.tokens[next].start] == 0x2C
+        return ends && !lexicon.isLowercaseWord(key) && !lexicon.isNoun(key)
     }
 
     /// Whether the word at `index` is a surname the lists know that a person finding of the note already holds.
