@@ -1416,4 +1416,13 @@ import Testing
         #expect(inSmall.contains("hanna kluge") && inSmall.filter { $0 == "hk" }.count == 2 && !inSmall.contains("wohnt"))
         #expect(!inSmall.contains("lea weiß") && inSmall.filter { $0 == "BL" }.count == 2)
     }
+
+    @Test func weekdaysShortFormsAreDaysNotPersonsUnlessANoteUsesThemAsAName() throws {
+        let note = "Sprechzeit Mo–Fr 9–13 Uhr, jeden Di Beratung.\nKV kam bisher 2x (Sa und Mo).\n"
+            + "| Tag | Was |\n|---|---|\n| Di | HPG |\n| Mi | Arzt |\nalle da außer Mo. Mo kam spät.\n"
+        let names = try spans(of: .person, in: note)
+        #expect(!names.contains("Di") && !names.contains("Mi") && names.filter { $0 == "Mo" }.count == 2)
+        let dates = try spans(of: .date, in: note)
+        #expect(dates.contains("Di") && dates.contains("Mi") && !dates.contains("Fr"))
+    }
 }

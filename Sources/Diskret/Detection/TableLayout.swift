@@ -13,12 +13,16 @@ struct TableLayout {
 
     /// The cells of known columns in every table of the note.
     let cells: [Cell]
+    /// The cells under a weekday's header ("Tag", "Wochentag"): "| Di |" there is Tuesday, not a name.
+    let dayCells: [Range<Int>]
 
     init(_ units: [UInt16]) {
         // Most notes have no table: one pass for a divider decides.
-        guard units.contains(where: { $0 == 0x7C || $0 == 0x09 }) else { cells = []; return }
+        guard units.contains(where: { $0 == 0x7C || $0 == 0x09 }) else { cells = []; dayCells = []; return }
         var cells: [Cell] = []
+        var dayCells: [Range<Int>] = []
         var header: [ColumnKind?]? = nil
+        var dayColumns: [Bool] = []
         // The columns' numbers: each header line counts up, a table holds fewer than `columnsPerTable` columns.
         var headerNumber = 0
         var start = 0
@@ -33,6 +37,7 @@ struct TableLayout {
             } else if Self.isRule(row, in: units) {
                 // "|---|---|" under a header
             } else if let kinds = header, kinds.count == row.count {
+                for (range, isDay) in zip(row, dayColumns) where isDay { dayCells.append(range) }
                 for (position, (range, kind)) in zip(row, kinds).enumerated() {
                     if let kind { cells.append(Cell(range: range, kind: kind, column: headerNumber * Self.columnsPerTable + position)) }
                 }
@@ -45,7 +50,8 @@ struct TableLayout {
             } else if !row.contains(where: { range in units[range].contains { (0x30...0x39).contains($0) } && !Self.isDateHeading(units[range]) }) {
                 // Digits in a header only as the dates of an attendance list's sessions ("| Vorname | 08.05. | 15.05. |").
                 let kinds = row.map { Self.kind(of: units[$0]) }
-                header = kinds.contains { $0 != nil } ? kinds : nil
+                dayColumns = row.map { Self.isDayHeader(units[$0]) }
+                header = kinds.contains { $0 != nil } || dayColumns.contains(true) ? kinds : nil
                 headerNumber += 1
             } else {
                 header = nil
@@ -53,9 +59,16 @@ struct TableLayout {
             start = end + 1
         }
         self.cells = cells
+        self.dayCells = dayCells
     }
 
     private static let columnsPerTable = 1_000
+
+    /// "Tag", "Wochentag" as a whole header cell.
+    private static func isDayHeader(_ cell: ArraySlice<UInt16>) -> Bool {
+        let word = cell.map { isLatinUpper($0) ? $0 | 0x20 : $0 }
+        return word.elementsEqual("tag".utf16) || word.elementsEqual("wochentag".utf16)
+    }
 
     /// A cell that holds a day and month and nothing else: "08.05.", "8.5.", "15.05.25".
     private static func isDateHeading(_ cell: ArraySlice<UInt16>) -> Bool {

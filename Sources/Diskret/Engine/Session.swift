@@ -118,7 +118,7 @@ public final class Session {
     }
 
     /// The pipeline: candidates from all rules → allow list → names in table columns → ages in brackets as evidence → evidence →
-    /// threshold → months that are first names before surnames → persons listed beside persons → chat senders → a handle's word as a name → quoted nicknames → words a bracket names → nicknames said to be a relative → residents by room → representatives in brackets → first names in small letters → propagation → initials of named persons → lone initials → initials in small letters → addresses in small letters → surnames after first names → codes defined in the note → staff codes with numbers → staff numbers → ages in brackets and tables → rooms, places and phone numbers in tables →
+    /// threshold → weekdays' short forms that are no names → months that are first names before surnames → persons listed beside persons → chat senders → a handle's word as a name → quoted nicknames → words a bracket names → nicknames said to be a relative → residents by room → representatives in brackets → first names in small letters → propagation → initials of named persons → lone initials → initials in small letters → addresses in small letters → surnames after first names → codes defined in the note → staff codes with numbers → staff numbers → ages in brackets and tables → rooms, places and phone numbers in tables →
     /// times and weekdays beside dates → kinds of business before names → overlap resolution → name merging → genitive names → a display name's emoji → role evidence →
     /// roster roles → the site's never-mask list → entity linking.
     func detect(in text: TokenizedText, known: [KnownPerson]) throws(DiskretError) -> [Candidate] {
@@ -131,6 +131,7 @@ public final class Session {
         AgeBracketEvidence(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         Evidence(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         candidates.removeAllInPlace { $0.score < threshold }
+        WeekdayShortForms(tables: tables).apply(to: &candidates, in: text)
         FirstNameMonths(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         ListedPersons(lexicon: lexicon, threshold: threshold).apply(to: &candidates, in: text)
         ChatSenders(lexicon: lexicon).apply(to: &candidates, in: text)
