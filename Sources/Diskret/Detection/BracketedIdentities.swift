@@ -6,16 +6,13 @@ struct BracketedIdentities {
     static let label = RuleLabel(rule: "engine.bracketed-identity", type: "person.nickname")
     let lexicon: Lexicon
 
-    /// A quotation mark around a nickname: either side, and the straight apostrophe of typed notes ('atze').
-    private static func isQuote(_ unit: UInt16) -> Bool { QuotationMarks.isQuotationMark(unit) || unit == QuotationMarks.apostrophe }
-
     func apply(to candidates: inout [Candidate], in text: TokenizedText) {
         let tokens = text.tokens, units = text.units
         var added: [Candidate] = []
         for bracket in tokens.indices.dropFirst() where units[tokens[bracket].start] == 0x28 && bracket + 2 < tokens.count {
             // A nickname in quotes stands before the bracket as well: bei "atze" (nachbar eg, andreas tietz).
-            let quoted = bracket >= 3 && Self.isQuote(units[tokens[bracket - 1].start])
-                && tokens[bracket - 1].end - tokens[bracket - 1].start == 1 && Self.isQuote(units[tokens[bracket - 3].start])
+            let quoted = bracket >= 3 && QuotationMarks.isQuotationMarkOrApostrophe(units[tokens[bracket - 1].start])
+                && tokens[bracket - 1].end - tokens[bracket - 1].start == 1 && QuotationMarks.isQuotationMarkOrApostrophe(units[tokens[bracket - 3].start])
             let word = quoted ? bracket - 2 : bracket - 1, inside = bracket + 1
             guard tokens[word].isWord, tokens[word].end - tokens[word].start >= 3, tokens[bracket].flags.contains(.spaceBefore),
                   !tokens[inside].flags.contains(.newlineBefore), !tokens[bracket].flags.contains(.newlineBefore) else { continue }

@@ -124,8 +124,8 @@ struct ContextDetector {
     /// quote shows where a name stood and the output reads as broken. `end` when nothing closes there.
     private func closingQuoteEnd(after end: Int, openedAfter triggerEnd: Int, text: TokenizedText) -> Int {
         let units = text.units
-        guard end < units.count, Self.isQuote(units[end]),
-              text.tokens[triggerEnd...].prefix(while: { $0.start < end }).contains(where: { Self.isQuote(units[$0.start]) })
+        guard end < units.count, QuotationMarks.isQuotationMarkOrApostrophe(units[end]),
+              text.tokens[triggerEnd...].prefix(while: { $0.start < end }).contains(where: { QuotationMarks.isQuotationMarkOrApostrophe(units[$0.start]) })
         else { return end }
         return end + 1
     }
@@ -137,9 +137,6 @@ struct ContextDetector {
     }
 
     private static let whoseWords: Set<ArraySlice<UInt8>> = Set(["von", "vom", "zu", "zur", "zum"].map { Array($0.utf8)[...] })
-
-    /// A quotation mark of either side, the straight apostrophe included.
-    private static func isQuote(_ unit: UInt16) -> Bool { QuotationMarks.isQuotationMark(unit) || unit == QuotationMarks.apostrophe }
 
     /// Whether a sentence ends between trigger and target: a blank line, or a full stop that is not an
     /// abbreviation's ("Oberarzt." ends a sentence, "Dr." and "Dr.med." do not), or — with `lineBreaks`, for

@@ -142,15 +142,13 @@ extension DefinedCodes {
 
     /// One capital and two or three digits, as a helpline numbers its staff in an attendance line ("Besetzung:
     /// B07 (Schichtltg.), B12").
-    static func isLetterNumber(_ code: ArraySlice<UInt16>) -> Bool {
-        (3...4).contains(code.count) && isLatinUpper(code[code.startIndex]) && code.dropFirst().allSatisfy(isASCIIDigit)
-    }
+    static func isLetterNumber(_ code: ArraySlice<UInt16>) -> Bool { code.count >= 3 && isCapitalAndNumber(code) }
 
     /// A capital and one digit in a duty or staff line that the note writes again elsewhere ("Dienst: N3 (bis
     /// 02:00), N7" … "22:14 | N3 |", "Beraterinnen: B2, B5"): a helpline's staff by their line's number. Once only, it is a paper size or a room ("A4").
     private func isRecurringOneDigitCode(_ index: Int, in text: TokenizedText) -> Bool {
         let code = text.units[text.tokens[index].range]
-        guard code.count == 2, isLatinUpper(code[code.startIndex]), isASCIIDigit(code[code.startIndex + 1]) else { return false }
+        guard code.count == 2, Self.isCapitalAndNumber(code) else { return false }
         return text.tokens.indices.contains { $0 != index && text.tokens[$0].kind == .number && text.units[text.tokens[$0].range].elementsEqual(code) }
     }
 
@@ -263,7 +261,7 @@ extension DefinedCodes {
     static func labelWord(_ units: ArraySlice<UInt16>) -> [UInt16] {
         var word: [UInt16] = []
         word.reserveCapacity(units.count)
-        for unit in units where unit != 0x2E { word.append(isLatinUpper(unit) ? unit | 0x20 : unit) }
+        for unit in units where unit != 0x2E { word.append(latinLowercased(unit)) }
         return word
     }
 
@@ -271,7 +269,7 @@ extension DefinedCodes {
     private static func labelShape(_ units: ArraySlice<UInt16>) -> (length: Int, first: UInt16) {
         var length = 0, first: UInt16 = 0
         for unit in units where unit != 0x2E {
-            if length == 0 { first = isLatinUpper(unit) ? unit | 0x20 : unit }
+            if length == 0 { first = latinLowercased(unit) }
             length += 1
         }
         return (length, first)

@@ -223,8 +223,8 @@ struct DefinedCodes {
                 // The code opens the bracket or follows "=", ":" or a comma in it ("(GL, SY)", "(Praktikantin,
                 // AL)"), and closes it or a list item — in quotation marks too ("Dennis Wörner („DW“)").
                 var before = index - 1, after = index + 1
-                if Self.isQuotationMark(units[tokens[before].start]), before >= 1 { before -= 1 }
-                if after < tokens.count, Self.isQuotationMark(units[tokens[after].start]) { after += 1 }
+                if QuotationMarks.isQuotationMark(units[tokens[before].start]), before >= 1 { before -= 1 }
+                if after < tokens.count, QuotationMarks.isQuotationMark(units[tokens[after].start]) { after += 1 }
                 let opens = [0x28, 0x3D, 0x3A, 0x2C].contains(units[tokens[before].start])
                 let closes = after < tokens.count && [0x29, 0x2C].contains(units[tokens[after].start])
                 // An allowed word ("DW" for Durchwahl) is the code where it spells the name's initials, not a role's
@@ -291,11 +291,6 @@ struct DefinedCodes {
             }
         }
         return codes
-    }
-
-    /// Whether a unit is a quotation mark, opening or closing: " „ “ ” » « ‚ ‘ ’.
-    private static func isQuotationMark(_ unit: UInt16) -> Bool {
-        QuotationMarks.isQuotationMark(unit)
     }
 
     /// The code of two or three small letters alone in the bracket that opens at token `opening`, when its

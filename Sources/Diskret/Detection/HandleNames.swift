@@ -21,7 +21,7 @@ struct HandleNames {
             while end < candidate.range.upperBound, isLatinLower(units[end]) || isLatinUpper(units[end]) { end += 1 }
             guard end - start >= 4, end < candidate.range.upperBound, [0x5F, 0x2E].contains(units[end]) || isASCIIDigit(units[end])
             else { continue }
-            heads.insert(units[start..<end].map { isLatinUpper($0) ? $0 | 0x20 : $0 })
+            heads.insert(units[start..<end].map(latinLowercased))
         }
         guard !heads.isEmpty else { return }
         // A word another rule took as a place or an institution stays that ("naumburg.7c.leaks" … "· Naumburg").
@@ -33,7 +33,7 @@ struct HandleNames {
         for index in text.tokens.indices where text.tokens[index].isWord && !handles.contains(where: { $0.contains(text.tokens[index].start) }) {
             let token = text.tokens[index]
             guard token.end - token.start >= 4,
-                  heads.contains(units[token.range].map { isLatinUpper($0) ? $0 | 0x20 : $0 }),
+                  heads.contains(units[token.range].map(latinLowercased)),
                   token.start == 0 || !isHandleCharacter(units[token.start - 1]),
                   token.end == units.count || !isHandleCharacter(units[token.end]) else { continue }
             let key = text.key(index)

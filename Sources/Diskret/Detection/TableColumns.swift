@@ -52,16 +52,18 @@ struct TableColumns {
                 }
                 guard text.tokens[index].end - text.tokens[index].start >= 2, !text.tokens[index].flags.contains(.allCaps) else { continue }
                 let key = text.key(index)
-                // A word of the language alone in a cell of a column of names, and named so in the note's running text
-                // too, never after an article: a pet form ("| Dome |" … "* Dome pünktlich los"; not "| Team |" …
-                // "im Team besprochen").
-                let amongNames = words.count == 1 && personsInColumn[cell.column, default: 0] >= 2 && !lexicon.isLowercaseWord(key)
-                    && isNamedBareElsewhere(index, in: text)
-                guard !lexicon.isAllowed(key), !lexicon.isRoleWord(key), aloneInNameCell || amongNames || !lexicon.isCommonWord(key)
-                else { continue }
                 // A quoted nickname found so spreads to the log's later rows ("| 5 | Dodo | raucht …"), and so does
                 // a word no list knows alone in its cell under "Name" ("| Andrzej |" … "- W25-05 Andrzej: …").
-                let sure = aloneInNameCell || amongNames || cell.kind == .person && isAloneInCell(text.tokens[index].range, cell, words: words, firstName: false, in: text)
+                let plainlySure = aloneInNameCell
+                    || cell.kind == .person && isAloneInCell(text.tokens[index].range, cell, words: words, firstName: false, in: text)
+                // A word of the language alone in a cell of a column of names, and named so in the note's running text
+                // too, never after an article: a pet form ("| Dome |" … "* Dome pünktlich los"; not "| Team |" …
+                // "im Team besprochen"). Asked only where the cell does not already say so: it reads the whole note.
+                let amongNames = !plainlySure && words.count == 1 && personsInColumn[cell.column, default: 0] >= 2
+                    && !lexicon.isLowercaseWord(key) && isNamedBareElsewhere(index, in: text)
+                guard !lexicon.isAllowed(key), !lexicon.isRoleWord(key), aloneInNameCell || amongNames || !lexicon.isCommonWord(key)
+                else { continue }
+                let sure = plainlySure || amongNames
                 candidates.append(Candidate(range: text.tokens[index].range, category: .person, label: Self.nameLabel,
                                             score: sure ? Evidence.confidentScore : threshold, derived: !sure))
             }

@@ -66,7 +66,7 @@ struct TableLayout {
 
     /// "Tag", "Wochentag" as a whole header cell.
     private static func isDayHeader(_ cell: ArraySlice<UInt16>) -> Bool {
-        let word = cell.map { isLatinUpper($0) ? $0 | 0x20 : $0 }
+        let word = cell.map(latinLowercased)
         return word.elementsEqual("tag".utf16) || word.elementsEqual("wochentag".utf16)
     }
 
@@ -123,7 +123,7 @@ struct TableLayout {
         var word: [UInt16] = []
         for unit in header + [0x20] {
             if isLatinUpper(unit) || isLatinLower(unit) {
-                word.append(isLatinUpper(unit) ? unit | 0x20 : unit)
+                word.append(latinLowercased(unit))
                 continue
             }
             if Self.ageHeaders.contains(word) { return .age }

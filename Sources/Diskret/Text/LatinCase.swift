@@ -4,6 +4,10 @@ func isLatinUpper(_ unit: UInt16) -> Bool { (0x41...0x5A).contains(unit) || (0xC
 /// A small letter of ASCII or Latin-1 ("a", "ß", "ä", "ÿ"; not "÷").
 func isLatinLower(_ unit: UInt16) -> Bool { (0x61...0x7A).contains(unit) || (0xDF...0xFF).contains(unit) && unit != 0xF7 }
 
+/// The small letter of a Latin capital (`isLatinUpper`), any other unit as it is: a header's or handle's word folded
+/// for comparison ("Tag" → "tag", "Ä" → "ä").
+func latinLowercased(_ unit: UInt16) -> UInt16 { isLatinUpper(unit) ? unit | 0x20 : unit }
+
 /// A letter of ASCII or Latin-1 in either case (`isLatinUpper` or `isLatinLower`): the letters codes are written with.
 func isCasedLatinLetter(_ unit: UInt16) -> Bool { isLatinUpper(unit) || isLatinLower(unit) }
 

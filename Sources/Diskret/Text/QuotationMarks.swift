@@ -21,6 +21,10 @@ enum QuotationMarks {
     /// Whether a unit is a quotation mark of either side.
     static func isQuotationMark(_ unit: UInt16) -> Bool { opens(unit) || closes(unit) }
 
+    /// Whether a unit is a quotation mark of either side or the straight apostrophe, for stages that read a mark
+    /// standing alone ("'atze' (nachbar …)").
+    static func isQuotationMarkOrApostrophe(_ unit: UInt16) -> Bool { isQuotationMark(unit) || unit == apostrophe }
+
     /// The straight apostrophe: a quote in typed notes ('atze') but also the apostrophe of "geht's", so only stages
     /// that look at a mark standing alone as its own token accept it.
     static let apostrophe: UInt16 = 0x27
